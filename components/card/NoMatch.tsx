@@ -1,0 +1,125 @@
+import { useSignal } from '@preact/signals';
+import type { AccountHit, CardContext } from '@/lib/messaging/protocol';
+import { send } from '@/lib/messaging/client';
+import { TIER_SHORT } from '@/lib/domain/tier';
+
+/** Nothing matched (or the page could not be read): link the page to an account, or create one. */
+export function NoMatch({ ctx, onDone }: { ctx: CardContext; onDone: () => void }) {
+  const page = ctx.page.kind === 'unsupported' ? undefined : ctx.page;
+  const query = useSignal('');
+  const hits = useSignal<AccountHit[] | null>(null);
+  const error = useSignal<string | null>(null);
+  const creating = useSignal(false);
+  const companyName = page?.company?.name ?? page?.person?.companyName ?? page?.crm?.accountName ?? (page?.crm?.objectType === 'account' || page?.crm?.objectType === 'company' ? page.crm.name : undefined);
+  const domain = page?.company?.domain ?? page?.crm?.domain;
+  const name = useSignal(companyName ?? '');
+  const dom = useSignal(domain ?? '');
+  if (!page) return null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const search = (q: string) => {
+    query.value = q;
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      try {
+        hits.value = q.trim() ? await send('searchAccounts', { query: q, limit: 8 }) : null;
+        error.value = null;
+      } catch (e) {
+        error.value = (e as Error).message;
+      }
+    }, 120);
+  };
+  const link = async (id: string) => {
+    try {
+      await send('linkPage', { pageKey: page.pageKey, kind: 'account', targetId: id });
+      onDone();
+    } catch (e) {
+      error.value = (e as Error).message;
+    }
+  };
+
+  return (
+    <div data-testid="no-match">
+      {page.readable ? (
+        <p>
+          {ctx.ambiguous
+            ? `Several accounts are called “${companyName}”: pick the right one.`
+            : `No account matches ${companyName ? `“${companyName}”` : 'this page'} yet.`}
+        </p>
+      ) : (
+        <p data-testid="unreadable">Tiercover could not read this page (its layout is new to us). Link it to an account by hand; the link is remembered.</p>
+      )}
+      <div class="form">
+        <label>
+          Link to an account
+          <input
+            type="search"
+            data-testid="link-search"
+            placeholder="Account name or domain"
+            value={query.value}
+            onInput={(e) => search((e.target as HTMLInputElement).value)}
+          />
+        </label>
+        {hits.value && (
+          <ul class="plain hits" data-testid="link-hits">
+            {hits.value.length === 0 && <li class="muted">No account found.</li>}
+            {hits.value.map((h) => (
+              <li key={h.id}>
+                <button type="button" onClick={() => void link(h.id)}>
+                  <span class={`tier ${h.tier}`}>{TIER_SHORT[h.tier]}</span> {h.name}
+                  <span class="muted">{h.domains[0] ?? ''}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {!creating.value ? (
+        <div class="actions" style={{ marginTop: '8px' }}>
+          <button class="btn" data-testid="create-open" type="button" onClick={() => (creating.value = true)}>
+            Create account from this page
+          </button>
+        </div>
+      ) : (
+        <form
+          class="form"
+          data-testid="create-form"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            try {
+              await send('createAccount', {
+                account: {
+                  name: name.value.trim(),
+                  domains: dom.value.trim() ? [dom.value.trim()] : [],
+                  linkedinSlug: page.company?.linkedinSlug ?? page.person?.companyLinkedinSlug,
+                  linkedinId: page.company?.linkedinId ?? page.person?.companyLinkedinId,
+                  employees: page.company?.employees,
+                  crmIds: page.crm && ['account', 'company'].includes(page.crm.objectType) ? { [page.crm.system]: page.crm.id } : undefined,
+                },
+                pageKey: page.pageKey,
+              });
+              creating.value = false;
+              onDone();
+            } catch (err) {
+              error.value = (err as Error).message;
+            }
+          }}
+        >
+          <label>
+            Account name
+            <input type="text" data-testid="create-name" required value={name.value} onInput={(e) => (name.value = (e.target as HTMLInputElement).value)} />
+          </label>
+          <label>
+            Website domain
+            <input type="text" data-testid="create-domain" value={dom.value} onInput={(e) => (dom.value = (e.target as HTMLInputElement).value)} />
+          </label>
+          <div class="actions">
+            <button class="btn primary" type="submit" data-testid="create-submit">Create</button>
+            <button class="btn" type="button" onClick={() => (creating.value = false)}>Cancel</button>
+          </div>
+        </form>
+      )}
+      {error.value && <p class="error" role="alert">{error.value}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * The content-script side of the card: read the page, ask the background, render in a closed
+ * shadow root, follow in-app navigation, refresh on changes made anywhere. Everything it starts
+ * stops with the content script's context (ctx.signal).
+ */
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import type { CardSite } from '@/lib/domain/schema';
+import { onChange, send } from '@/lib/messaging/client';
+import { readPage, adapterFor } from '@/lib/sites';
+import type { PageContext } from '@/lib/sites/types';
+import css from './card.css?inline';
+import { Card, type CardPrefs, type CardState } from './Card';
+
+const DEFAULT_PREFS: CardPrefs = { collapsed: false, hidden: false, top: 72, right: 16 };
+const WAIT_FOR_DOM_MS = 4000;
+
+/** Resolves when one of the selectors matches, or after the timeout, or when aborted. */
+function waitFor(selectors: string[], timeoutMs: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const sel = selectors.join(',');
+    if (!sel || document.querySelector(sel)) return resolve();
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const observer = new MutationObserver(() => {
+      if (document.querySelector(sel)) done();
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    const timer = setTimeout(done, timeoutMs);
+    signal.addEventListener('abort', done);
+  });
+}
+
+function samePage(a: PageContext, b: PageContext) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export async function startCard(ctx: ContentScriptContext, site: CardSite) {
+  const state = signal<CardState>({ status: 'reading' });
+  const prefs = signal<CardPrefs>(DEFAULT_PREFS);
+  const visible = signal(false);
+  const media = window.matchMedia('(prefers-color-scheme: dark)');
+  const isDark = () => media.matches || document.documentElement.classList.contains('theme--dark');
+  const dark = signal(isDark());
+  ctx.addEventListener(media, 'change', () => (dark.value = isDark()));
+
+  const prefsKey = `card.${site}`;
+  const got: Record<string, unknown> = await browser.storage.local.get(prefsKey).catch(() => ({}));
+  const stored = got[prefsKey] as Partial<CardPrefs> | undefined;
+  prefs.value = { ...DEFAULT_PREFS, ...stored };
+  const savePrefs = (p: CardPrefs) => void browser.storage.local.set({ [prefsKey]: p }).catch(() => undefined);
+
+  let generation = 0;
+  let navAbort: AbortController | undefined;
+  let lastPage: PageContext | undefined;
+
+  async function ask(page: PageContext, gen: number, href: string) {
+    try {
+      const res = await send('getPageContext', { page });
+      // Drop a stale answer: the tab moved on while we waited.
+      if (gen !== generation || location.href !== href) return;
+      state.value = { status: 'ready', ctx: res };
+      visible.value = res.cardMode === 'card';
+    } catch (e) {
+      if (gen !== generation) return;
+      state.value = { status: 'error', message: (e as Error).message };
+      visible.value = true;
+    }
+  }
+
+  /** Identify the page from the URL at once, then again when the page's content has arrived. */
+  async function identify() {
+    const gen = ++generation;
+    navAbort?.abort();
+    navAbort = new AbortController();
+    const signal = AbortSignal.any([navAbort.signal, ctx.signal]);
+    const href = location.href;
+    const url = new URL(href);
+    const page = readPage(document, url);
+    lastPage = page;
+    if (page.kind === 'unsupported') {
+      visible.value = false;
+      void send('getPageContext', { page }).catch(() => undefined); // clears the badge
+      return;
+    }
+    if (state.value.status !== 'ready') state.value = { status: 'reading' };
+    await ask(page, gen, href);
+    if (page.readable || signal.aborted) return;
+    const adapter = adapterFor(url);
+    await waitFor(adapter?.readySelectors(url) ?? [], WAIT_FOR_DOM_MS, signal);
+    if (signal.aborted || gen !== generation) return;
+    const again = readPage(document, url);
+    if (!samePage(again, page)) {
+      lastPage = again;
+      await ask(again, gen, href);
+    }
+  }
+
+  const refresh = () => {
+    if (lastPage && lastPage.kind !== 'unsupported') void ask(lastPage, generation, location.href);
+  };
+
+  const ui = await createShadowRootUi(ctx, {
+    name: 'tiercover-card',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    mode: 'closed',
+    css,
+    isolateEvents: ['keydown', 'keyup', 'keypress'],
+    onMount(container) {
+      const App = () =>
+        visible.value ? (
+          <Card
+            state={state}
+            prefs={prefs}
+            dark={dark}
+            savePrefs={savePrefs}
+            refresh={refresh}
+            openPanel={() => void send('openSidePanel', {}).catch(() => undefined)}
+          />
+        ) : null;
+      render(<App />, container);
+      return container;
+    },
+    onRemove(container) {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => void identify());
+  onChange(() => refresh(), ctx.signal);
+  const onToggle = (m: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id || (m as { type?: string })?.type !== 'toggleCard') return;
+    const p = prefs.value;
+    prefs.value = p.hidden ? { ...p, hidden: false, collapsed: false } : { ...p, hidden: true };
+    visible.value = true;
+    savePrefs(prefs.value);
+  };
+  browser.runtime.onMessage.addListener(onToggle);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onToggle));
+
+  await identify();
+}

@@ -1,0 +1,43 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { Settings } from '@/lib/domain/schema';
+import { onChange, send } from '@/lib/messaging/client';
+import type { Stats } from '@/lib/db/db';
+import { DataSection } from './DataSection';
+import { ProfileSection } from './ProfileSection';
+import { TieringSection } from './TieringSection';
+
+export function OptionsApp() {
+  const settings = useSignal<Settings | null>(null);
+  const stats = useSignal<Stats | null>(null);
+  const loadError = useSignal<string | null>(null);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    const refresh = () =>
+      Promise.all([send('getSettings', {}), send('getStats', {})])
+        .then(([s, st]) => {
+          settings.value = s;
+          stats.value = st;
+          loadError.value = null;
+        })
+        .catch((e: Error) => (loadError.value = e.message));
+    void refresh();
+    onChange(() => void refresh(), ac.signal);
+    return () => ac.abort();
+  }, []);
+
+  return (
+    <main>
+      <h1>Tiercover</h1>
+      <p class="lead">
+        Account tiers, target-contact coverage and marketing air cover, on the LinkedIn and CRM pages you already use.
+        Everything stays in this browser: no servers, no network calls.
+      </p>
+      {loadError.value && <div class="status error" role="alert">{loadError.value}</div>}
+      <DataSection stats={stats} />
+      {settings.value && <ProfileSection settings={settings.value} />}
+      {settings.value && <TieringSection settings={settings.value} />}
+    </main>
+  );
+}

@@ -1,0 +1,79 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { onChange, send } from '@/lib/messaging/client';
+import type { CardContext } from '@/lib/messaging/protocol';
+import { CardBody } from '../card/CardBody';
+import { TierBadge } from '../card/TierBadge';
+import '../card/card.css';
+
+/**
+ * The side panel (Chrome) / sidebar (Firefox): the active tab's card, adding nothing to the page.
+ */
+export function SidePanelApp() {
+  const ctx = useSignal<CardContext | null | undefined>(undefined);
+  const error = useSignal<string | null>(null);
+
+  const loader = useSignal<() => void>(() => undefined);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    let seq = 0;
+    const load = async () => {
+      const mine = ++seq;
+      try {
+        const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+        const res = tab?.id !== undefined ? await send('getTabContext', { tabId: tab.id }) : null;
+        if (mine === seq) {
+          ctx.value = res;
+          error.value = null;
+        }
+      } catch (e) {
+        if (mine === seq) error.value = (e as Error).message;
+      }
+    };
+    loader.value = () => void load();
+    void load();
+    onChange(() => void load(), ac.signal);
+    // A tab reported a new page (navigation inside LinkedIn or a CRM): reload if it is ours.
+    const onTabPage = (m: unknown, sender: { id?: string }) => {
+      if (sender.id === browser.runtime.id && (m as { type?: string })?.type === 'tabPageChanged') void load();
+    };
+    browser.runtime.onMessage.addListener(onTabPage);
+    const onActivated = () => void load();
+    const onUpdated = (_id: number, info: { status?: string }) => {
+      if (info.status === 'complete') void load();
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    ac.signal.addEventListener('abort', () => {
+      browser.runtime.onMessage.removeListener(onTabPage);
+      browser.tabs.onActivated.removeListener(onActivated);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    });
+    return () => ac.abort();
+  }, []);
+
+  const c = ctx.value;
+  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  return (
+    <div class={`tc${dark ? ' dark' : ''}`} data-testid="sidepanel" style={{ minHeight: '100vh' }}>
+      <div class="tc-head" style={{ cursor: 'default' }}>
+        <TierBadge tier={c?.account?.tier} />
+        <span class="name" data-testid="panel-title">
+          {c?.account?.name ?? (c === undefined ? 'Loading…' : c ? 'No account matched' : 'Tiercover')}
+        </span>
+      </div>
+      <div class="tc-body">
+        {error.value && <p class="error" role="alert">{error.value}</p>}
+        {c === null && (
+          <p class="muted" data-testid="panel-empty">
+            Open a LinkedIn profile or company page, a Sales Navigator lead or account, or a Salesforce or HubSpot record:
+            its account, tier, coverage and air cover show here.
+          </p>
+        )}
+        {c && <CardBody ctx={c} refresh={() => loader.value()} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { defineBackground } from '#imports';
+import { setupMessaging } from '@/lib/background/messaging';
+import { setupLive } from '@/lib/background/live';
+import { setupStorage } from '@/lib/background/storage';
+import { setupCommands } from '@/lib/background/commands';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    setupMessaging();
+    setupLive();
+    setupStorage();
+    setupCommands();
+  },
+});

@@ -1,0 +1,19 @@
+import { defineContentScript } from '#imports';
+import { startCard } from '@/components/card/mount';
+
+// Salesforce (Lightning and Classic, sandboxes) and HubSpot (all regions). Other hosts are
+// registered at run time once the user adds them in the options (optional host permission).
+export default defineContentScript({
+  matches: [
+    'https://*.lightning.force.com/*',
+    'https://*.my.salesforce.com/*',
+    'https://*.salesforce.com/*',
+    'https://app.hubspot.com/*',
+    'https://*.hubspot.com/*',
+  ],
+  runAt: 'document_end',
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    void startCard(ctx, location.hostname.includes('hubspot') ? 'hubspot' : 'salesforce');
+  },
+});

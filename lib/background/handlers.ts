@@ -1,0 +1,362 @@
+/**
+ * What the background does for each message. Each handler gets the validated payload and who
+ * sent it; every write ends with a change notification so all open views refresh.
+ */
+import { browser } from 'wxt/browser';
+import { tickId } from '../domain/aircover';
+import { departmentFromTitle, suggestBuyingRole } from '../domain/department';
+import { normalizeCompanyName, normalizeDomain } from '../domain/normalize';
+import { newAccount, newContact, withAccountKeys, withContactKeys } from '../domain/records';
+import { settings as settingsSchema, type Account, type AirCoverTick, type Settings, type Target, type WeekId } from '../domain/schema';
+import { currentWeekId } from '../domain/week';
+import { getDb, getSettings, getStats, deleteAllData, contactsOfAccount, type DB } from '../db/db';
+import { matchPage } from '../db/match';
+import type { CardContext, MessageType, Request, Responses } from '../messaging/protocol';
+import { requestSchemas } from '../messaging/protocol';
+import { makeSampleData } from '../sample';
+import type { PageContext } from '../sites/types';
+import { notifyChange, rememberCardTab } from './live';
+import { accountHit, accountView, contactView } from './views';
+import { setBadge } from './badge';
+import type { z } from 'zod';
+
+export interface SenderInfo {
+  tabId?: number;
+  /** True for our own extension pages (options, side panel, full view). */
+  fromExtensionPage: boolean;
+}
+
+type Payload<K extends MessageType> = z.output<(typeof requestSchemas)[K]>;
+type Handler<K extends MessageType> = (p: Payload<K>, sender: SenderInfo) => Promise<Responses[K]>;
+
+export class UserError extends Error {}
+
+/** The last page context each tab reported, for the side panel and the badge. */
+const tabPages = new Map<number, PageContext>();
+const TAB_PAGES_KEY = 'tiercover.tabPages';
+
+async function rememberTabPage(tabId: number, page: PageContext) {
+  tabPages.set(tabId, page);
+  try {
+    const got = await browser.storage.session.get(TAB_PAGES_KEY);
+    const all = { ...((got[TAB_PAGES_KEY] as Record<string, PageContext>) ?? {}), [tabId]: page };
+    await browser.storage.session.set({ [TAB_PAGES_KEY]: all });
+  } catch {
+    /* in-memory only */
+  }
+}
+
+async function tabPage(tabId: number): Promise<PageContext | undefined> {
+  if (tabPages.has(tabId)) return tabPages.get(tabId);
+  try {
+    const got = await browser.storage.session.get(TAB_PAGES_KEY);
+    return (got[TAB_PAGES_KEY] as Record<string, PageContext> | undefined)?.[tabId];
+  } catch {
+    return undefined;
+  }
+}
+
+async function requireAccount(db: DB, id: string): Promise<Account> {
+  const a = await db.get('accounts', id);
+  if (!a) throw new UserError('That account no longer exists. It may have been deleted in another tab.');
+  return a;
+}
+
+async function buildContext(db: DB, page: PageContext, settings: Settings): Promise<CardContext> {
+  const weekId = currentWeekId();
+  const site = page.kind === 'unsupported' ? undefined : page.site;
+  const cardSite = site === 'linkedin' || site === 'salesnav' ? 'linkedin' : site;
+  const base: CardContext = {
+    page,
+    weekId,
+    you: settings.yourName,
+    cardMode: (cardSite && settings.cardMode[cardSite]) || 'card',
+  };
+  if (page.kind === 'unsupported') return base;
+  const title = page.person?.title ?? page.crm?.title;
+  if (page.kind === 'person' || page.crm?.objectType === 'contact' || page.crm?.objectType === 'lead') {
+    base.suggestion = { department: departmentFromTitle(title ?? ''), buyingRole: suggestBuyingRole(title ?? '') };
+  }
+  const m = await matchPage(db, page);
+  base.via = m.via;
+  base.ambiguous = m.ambiguous;
+  if (!m.account) return base;
+  const [contacts, target] = await Promise.all([
+    contactsOfAccount(m.account.id, db),
+    db.getFromIndex('targets', 'byWeekAccount', [weekId, m.account.id]),
+  ]);
+  base.account = accountView(m.account, contacts, settings);
+  if (m.contact) base.contact = contactView(m.contact);
+  if (target) base.target = { target, ticks: await db.getAllFromIndex('ticks', 'byTarget', target.id) };
+  return base;
+}
+
+async function touchAccount(db: DB, a: Account, fields: string[], now = Date.now()): Promise<Account> {
+  const edits = { ...(a.edits ?? {}) };
+  for (const f of fields) edits[f] = now;
+  const next = withAccountKeys({ ...a, updatedAt: now, edits });
+  await db.put('accounts', next);
+  return next;
+}
+
+async function viewOf(db: DB, a: Account, settings?: Settings) {
+  return accountView(a, await contactsOfAccount(a.id, db), settings ?? (await getSettings(db)));
+}
+
+export const handlers: { [K in MessageType]: Handler<K> } = {
+  async getPageContext({ page }, sender) {
+    const db = await getDb();
+    const settings = await getSettings(db);
+    const ctx = await buildContext(db, page as PageContext, settings);
+    if (sender.tabId !== undefined) {
+      await Promise.all([rememberCardTab(sender.tabId), rememberTabPage(sender.tabId, page as PageContext)]);
+      void setBadge(sender.tabId, ctx);
+      browser.runtime.sendMessage({ type: 'tabPageChanged', tabId: sender.tabId }).catch(() => undefined);
+    }
+    return ctx;
+  },
+
+  async getTabContext({ tabId }) {
+    const page = await tabPage(tabId);
+    if (!page) return null;
+    const db = await getDb();
+    return buildContext(db, page, await getSettings(db));
+  },
+
+  async tickAirCover(p) {
+    const db = await getDb();
+    const settings = await getSettings(db);
+    const target = await db.get('targets', p.targetId);
+    if (!target || target.weekId !== p.weekId) throw new UserError('This target is not on that week\'s list any more.');
+    const tick: AirCoverTick = {
+      id: tickId(p.targetId, p.contactId, p.item),
+      weekId: p.weekId,
+      targetId: p.targetId,
+      contactId: p.contactId,
+      item: p.item,
+      done: p.done,
+      by: settings.yourName || 'Someone',
+      at: Date.now(),
+      link: p.link?.trim() || undefined,
+      note: p.note?.trim() || undefined,
+    };
+    // One record per checklist cell: ticks of different cells never overwrite each other.
+    await db.put('ticks', tick);
+    void notifyChange(['ticks'], p.weekId);
+    return tick;
+  },
+
+  async addContact({ accountId, contact, pageKey }) {
+    const db = await getDb();
+    await requireAccount(db, accountId);
+    const c = newContact({
+      ...contact,
+      accountId,
+      department: contact.department ?? departmentFromTitle(contact.title ?? ''),
+      buyingRole: contact.buyingRole ?? suggestBuyingRole(contact.title ?? ''),
+      lastVerified: Date.now(),
+    });
+    const tx = db.transaction(['contacts', 'links'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('contacts').put(c),
+      pageKey ? tx.objectStore('links').put({ pageKey, kind: 'contact', targetId: c.id, createdAt: Date.now() }) : undefined,
+      tx.done,
+    ]);
+    void notifyChange(['contacts', 'links']);
+    return contactView(c);
+  },
+
+  async updateContact({ contactId, changes }) {
+    const db = await getDb();
+    const c = await db.get('contacts', contactId);
+    if (!c) throw new UserError('That contact no longer exists.');
+    const now = Date.now();
+    const edits = { ...(c.edits ?? {}) };
+    for (const k of Object.keys(changes)) edits[k] = now;
+    const next = withContactKeys({ ...c, ...changes, updatedAt: now, edits, ...(changes.status ? { lastVerified: now } : {}) });
+    await db.put('contacts', next);
+    void notifyChange(['contacts']);
+    return contactView(next);
+  },
+
+  async addTarget({ accountId, weekId, keyContactIds }) {
+    const db = await getDb();
+    const account = await requireAccount(db, accountId);
+    const week: WeekId = weekId ?? currentWeekId();
+    const now = Date.now();
+    const tx = db.transaction(['targets', 'weeks', 'contacts'], 'readwrite');
+    const existing = await tx.objectStore('targets').index('byWeekAccount').get([week, accountId]);
+    let target: Target;
+    if (existing) {
+      target = { ...existing, status: 'active', statusReason: undefined, updatedAt: now };
+    } else {
+      let keys = keyContactIds;
+      if (!keys) {
+        // Default key contacts: decision makers first, then the rest, up to three.
+        const cs = (await tx.objectStore('contacts').index('byAccount').getAll(accountId)).filter((c) => c.status !== 'left');
+        cs.sort((a, b) => Number(b.buyingRole === 'decision-maker') - Number(a.buyingRole === 'decision-maker'));
+        keys = cs.slice(0, 3).map((c) => c.id);
+      }
+      target = {
+        id: crypto.randomUUID(),
+        createdAt: now,
+        updatedAt: now,
+        weekId: week,
+        accountId,
+        keyContactIds: keys,
+        salesOwner: account.team.owner,
+        marketingOwner: account.team.marketingOwner,
+        status: 'active',
+      };
+    }
+    await tx.objectStore('targets').put(target);
+    if (!(await tx.objectStore('weeks').get(week))) {
+      await tx.objectStore('weeks').put({ id: week, createdAt: now, updatedAt: now, reviewed: false });
+    }
+    await tx.done;
+    void notifyChange(['targets', 'weeks'], week);
+    return target;
+  },
+
+  async setFactor({ accountId, key, state }) {
+    const db = await getDb();
+    const a = await requireAccount(db, accountId);
+    const next = await touchAccount(db, { ...a, factors: { ...a.factors, [key]: state } }, [`factors.${key}`]);
+    void notifyChange(['accounts']);
+    return viewOf(db, next);
+  },
+
+  async setTierOverride({ accountId, override }) {
+    const db = await getDb();
+    const settings = await getSettings(db);
+    const a = await requireAccount(db, accountId);
+    const tierOverride = override ? { ...override, by: settings.yourName || 'Someone', at: Date.now() } : undefined;
+    const next = await touchAccount(db, { ...a, tierOverride }, ['tierOverride']);
+    void notifyChange(['accounts']);
+    return viewOf(db, next, settings);
+  },
+
+  async updateAccount({ accountId, changes }) {
+    const db = await getDb();
+    const a = await requireAccount(db, accountId);
+    const { global, founded, ...rest } = changes;
+    const merged: Account = {
+      ...a,
+      ...rest,
+      ...(global !== undefined ? { global: global ?? undefined } : {}),
+      ...(founded !== undefined ? { founded: founded ?? undefined } : {}),
+      team: rest.team ? { ...a.team, ...rest.team } : a.team,
+      crmIds: rest.crmIds ? { ...a.crmIds, ...rest.crmIds } : a.crmIds,
+    };
+    const next = await touchAccount(db, merged, Object.keys(changes));
+    void notifyChange(['accounts']);
+    return viewOf(db, next);
+  },
+
+  async createAccount({ account, pageKey }) {
+    const db = await getDb();
+    const settings = await getSettings(db);
+    const domains = (account.domains ?? []).map((d) => normalizeDomain(d)).filter((d): d is string => !!d);
+    // Refuse an obvious duplicate: the same domain or LinkedIn id is already an account.
+    for (const d of domains) {
+      const dup = await db.getFromIndex('accounts', 'byDomain', d);
+      if (dup) throw new UserError(`${dup.name} already has the domain ${d}: link this page to it instead.`);
+    }
+    const a = newAccount({ ...account, domains, team: { owner: settings.yourName || undefined } });
+    const tx = db.transaction(['accounts', 'links'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('accounts').put(a),
+      pageKey ? tx.objectStore('links').put({ pageKey, kind: 'account', targetId: a.id, createdAt: Date.now() }) : undefined,
+      tx.done,
+    ]);
+    void notifyChange(['accounts', 'links']);
+    return accountHit(a, settings);
+  },
+
+  async linkPage({ pageKey, kind, targetId }) {
+    const db = await getDb();
+    const exists = kind === 'account' ? await db.get('accounts', targetId) : await db.get('contacts', targetId);
+    if (!exists) throw new UserError(`That ${kind} no longer exists.`);
+    await db.put('links', { pageKey, kind, targetId, createdAt: Date.now() });
+    void notifyChange(['links']);
+    return { ok: true as const };
+  },
+
+  async unlinkPage({ pageKey }) {
+    const db = await getDb();
+    await db.delete('links', pageKey);
+    void notifyChange(['links']);
+    return { ok: true as const };
+  },
+
+  async searchAccounts({ query, limit = 20 }) {
+    const db = await getDb();
+    const settings = await getSettings(db);
+    const q = query.trim();
+    if (!q) return [];
+    const hits = new Map<string, Account>();
+    // Domain first (exact), then names starting with the normalised query: index ranges only.
+    const domain = normalizeDomain(q);
+    if (domain) for (const a of await db.getAllFromIndex('accounts', 'byDomain', domain, limit)) hits.set(a.id, a);
+    const key = normalizeCompanyName(q);
+    if (key) {
+      const range = IDBKeyRange.bound(key, key + '\uffff');
+      for (const a of await db.getAllFromIndex('accounts', 'byNameKey', range, limit)) hits.set(a.id, a);
+    }
+    return [...hits.values()].slice(0, limit).map((a) => accountHit(a, settings));
+  },
+
+  async getSettings() {
+    return getSettings();
+  },
+
+  async saveSettings({ settings: changes }) {
+    const db = await getDb();
+    const current = await getSettings(db);
+    const parsed = settingsSchema.safeParse({ ...current, ...changes, id: 'settings', updatedAt: Date.now() });
+    if (!parsed.success) throw new UserError(`Settings not saved: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    await db.put('settings', parsed.data);
+    // Tiers are computed from settings on every read, so every account is re-tiered at once.
+    void notifyChange(['settings', 'accounts']);
+    return parsed.data;
+  },
+
+  async getStats() {
+    return getStats();
+  },
+
+  async loadSampleData() {
+    const db = await getDb();
+    const settings = await getSettings(db);
+    const data = makeSampleData({ yourName: settings.yourName });
+    const stores = ['accounts', 'contacts', 'weeks', 'targets', 'ticks'] as const;
+    const tx = db.transaction([...stores], 'readwrite');
+    const writes: Promise<unknown>[] = [];
+    for (const s of stores) for (const r of data[s]) writes.push(tx.objectStore(s).put(r as never));
+    await Promise.all([...writes, tx.done]);
+    void notifyChange([...stores]);
+    return getStats(db);
+  },
+
+  async deleteAllData() {
+    const db = await getDb();
+    await deleteAllData(db);
+    void notifyChange(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'settings']);
+    return getStats(db);
+  },
+
+  async openSidePanel(_p, sender) {
+    // Chrome: sidePanel.open needs a user gesture, which the card's click provides.
+    const sp = (browser as unknown as { sidePanel?: { open(o: { tabId: number }): Promise<void> } }).sidePanel;
+    if (sp && sender.tabId !== undefined) {
+      await sp.open({ tabId: sender.tabId });
+      return { ok: true };
+    }
+    const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+    if (sidebar) {
+      await sidebar.open();
+      return { ok: true };
+    }
+    return { ok: false };
+  },
+};

@@ -1,0 +1,166 @@
+/**
+ * The database: one connection per context, small exported functions, every look-up through an
+ * index (never a full scan on the card's path). Background and extension pages only.
+ */
+import { openDB, type IDBPDatabase } from 'idb';
+import { defaultSettings, settings as settingsSchema, type Account, type AirCoverTick, type Contact, type PageLink, type Settings, type Target, type Week, type WeekId } from '../domain/schema';
+import { DB_NAME, DATA_STORES, type TiercoverDB } from './schema';
+import { LATEST_DB_VERSION, runMigrations } from './migrations';
+
+export type DB = IDBPDatabase<TiercoverDB>;
+
+let dbPromise: Promise<DB> | undefined;
+
+/** Raised when the database cannot be opened or upgraded; the old data is untouched. */
+export class StorageError extends Error {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+    this.name = 'StorageError';
+  }
+}
+
+export function openDatabase(name = DB_NAME, version = LATEST_DB_VERSION): Promise<DB> {
+  return openDB<TiercoverDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      // A throwing step aborts the versionchange transaction: IndexedDB keeps the old version.
+      return runMigrations(db, oldVersion, newVersion ?? version, tx).catch((e) => {
+        tx.abort();
+        throw e;
+      }) as unknown as void;
+    },
+    blocking() {
+      // Another context wants a newer version: let it have the database.
+      dbPromise?.then((d) => d.close());
+      dbPromise = undefined;
+    },
+    terminated() {
+      dbPromise = undefined;
+    },
+  });
+}
+
+export function getDb(): Promise<DB> {
+  dbPromise ??= openDatabase().catch((e) => {
+    dbPromise = undefined;
+    throw new StorageError(`Tiercover could not open its database: ${(e as Error)?.message ?? e}. Your data was not changed.`, e);
+  });
+  return dbPromise;
+}
+
+/** For tests: forget the cached connection (after deleting the database). */
+export async function closeDb() {
+  const p = dbPromise;
+  dbPromise = undefined;
+  if (p) (await p.catch(() => undefined))?.close();
+}
+
+/** Translate IndexedDB's quota error into words a user can act on. */
+export function describeStorageError(e: unknown): string {
+  const name = (e as { name?: string })?.name;
+  if (name === 'QuotaExceededError') {
+    return 'The browser has no more room for Tiercover\'s data (storage quota reached). Nothing was saved; free disk space or export a backup and delete old weeks, then try again.';
+  }
+  return (e as Error)?.message ?? String(e);
+}
+
+// ------------------------------------------------------------------ settings
+
+export async function getSettings(db?: DB): Promise<Settings> {
+  const d = db ?? (await getDb());
+  const stored = await d.get('settings', 'settings');
+  if (!stored) return defaultSettings(0);
+  const parsed = settingsSchema.safeParse(stored);
+  return parsed.success ? parsed.data : defaultSettings(0);
+}
+
+export async function putSettings(s: Settings, db?: DB) {
+  const d = db ?? (await getDb());
+  await d.put('settings', s);
+}
+
+// ------------------------------------------------------------------ accounts
+
+export async function getAccount(id: string, db?: DB) {
+  return (db ?? (await getDb())).get('accounts', id);
+}
+
+export async function putAccount(a: Account, db?: DB) {
+  await (db ?? (await getDb())).put('accounts', a);
+}
+
+export async function getAccounts(ids: string[], db?: DB): Promise<Account[]> {
+  const d = db ?? (await getDb());
+  const tx = d.transaction('accounts');
+  const out = await Promise.all(ids.map((id) => tx.store.get(id)));
+  return out.filter((a): a is Account => !!a);
+}
+
+// ------------------------------------------------------------------ contacts
+
+export async function contactsOfAccount(accountId: string, db?: DB): Promise<Contact[]> {
+  return (db ?? (await getDb())).getAllFromIndex('contacts', 'byAccount', accountId);
+}
+
+export async function putContact(c: Contact, db?: DB) {
+  await (db ?? (await getDb())).put('contacts', c);
+}
+
+// ------------------------------------------------------------------ weeks, targets, ticks
+
+export async function getWeek(id: WeekId, db?: DB): Promise<Week | undefined> {
+  return (db ?? (await getDb())).get('weeks', id);
+}
+
+export async function targetsOfWeek(weekId: WeekId, db?: DB): Promise<Target[]> {
+  return (db ?? (await getDb())).getAllFromIndex('targets', 'byWeek', weekId);
+}
+
+export async function targetOf(weekId: WeekId, accountId: string, db?: DB): Promise<Target | undefined> {
+  return (db ?? (await getDb())).getFromIndex('targets', 'byWeekAccount', [weekId, accountId]);
+}
+
+export async function ticksOfTarget(targetId: string, db?: DB): Promise<AirCoverTick[]> {
+  return (db ?? (await getDb())).getAllFromIndex('ticks', 'byTarget', targetId);
+}
+
+export async function ticksOfWeek(weekId: WeekId, db?: DB): Promise<AirCoverTick[]> {
+  return (db ?? (await getDb())).getAllFromIndex('ticks', 'byWeek', weekId);
+}
+
+// ------------------------------------------------------------------ links
+
+export async function getLink(pageKey: string, db?: DB): Promise<PageLink | undefined> {
+  return (db ?? (await getDb())).get('links', pageKey);
+}
+
+// ------------------------------------------------------------------ whole database
+
+export interface Stats {
+  accounts: number;
+  contacts: number;
+  weeks: number;
+  targets: number;
+  ticks: number;
+  links: number;
+}
+
+export async function getStats(db?: DB): Promise<Stats> {
+  const d = db ?? (await getDb());
+  const tx = d.transaction(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links']);
+  const [accounts, contacts, weeks, targets, ticks, links] = await Promise.all([
+    tx.objectStore('accounts').count(),
+    tx.objectStore('contacts').count(),
+    tx.objectStore('weeks').count(),
+    tx.objectStore('targets').count(),
+    tx.objectStore('ticks').count(),
+    tx.objectStore('links').count(),
+  ]);
+  return { accounts, contacts, weeks, targets, ticks, links };
+}
+
+/** Delete every record of every store (settings included) in one transaction. */
+export async function deleteAllData(db?: DB) {
+  const d = db ?? (await getDb());
+  const tx = d.transaction([...DATA_STORES], 'readwrite');
+  await Promise.all([...DATA_STORES.map((s) => tx.objectStore(s).clear()), tx.done]);
+}

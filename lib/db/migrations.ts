@@ -1,0 +1,57 @@
+/**
+ * One upgrade step per schema version. Step N takes a database at version N-1 to version N,
+ * inside the versionchange transaction (so a failing step aborts it and the old data stays).
+ * Each step has a fixture of the previous version's data in tests/fixtures/db/ and is walked by
+ * tests/unit/migrations.test.ts.
+ */
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { TiercoverDB } from './schema';
+
+type UpgradeTx = IDBPTransaction<TiercoverDB, StoreNames<TiercoverDB>[], 'versionchange'>;
+export type MigrationStep = (db: IDBPDatabase<TiercoverDB>, tx: UpgradeTx) => void | Promise<void>;
+
+export const MIGRATIONS: Record<number, MigrationStep> = {
+  /** Version 1: the first layout, every store and look-up index. */
+  1: (db) => {
+    const accounts = db.createObjectStore('accounts', { keyPath: 'id' });
+    accounts.createIndex('byDomain', 'domains', { multiEntry: true });
+    accounts.createIndex('byLinkedinSlug', 'linkedinSlug');
+    accounts.createIndex('byLinkedinId', 'linkedinId');
+    accounts.createIndex('byCrm', 'crmKeys', { multiEntry: true });
+    accounts.createIndex('byNameKey', 'nameKey');
+
+    const contacts = db.createObjectStore('contacts', { keyPath: 'id' });
+    contacts.createIndex('byAccount', 'accountId');
+    contacts.createIndex('byLinkedinSlug', 'linkedinSlug');
+    contacts.createIndex('byEmail', 'email');
+    contacts.createIndex('byCrm', 'crmKeys', { multiEntry: true });
+
+    db.createObjectStore('weeks', { keyPath: 'id' });
+
+    const targets = db.createObjectStore('targets', { keyPath: 'id' });
+    targets.createIndex('byWeek', 'weekId');
+    targets.createIndex('byWeekAccount', ['weekId', 'accountId'], { unique: true });
+    targets.createIndex('byAccount', 'accountId');
+
+    const ticks = db.createObjectStore('ticks', { keyPath: 'id' });
+    ticks.createIndex('byWeek', 'weekId');
+    ticks.createIndex('byTarget', 'targetId');
+
+    const links = db.createObjectStore('links', { keyPath: 'pageKey' });
+    links.createIndex('byTarget', 'targetId');
+
+    db.createObjectStore('settings', { keyPath: 'id' });
+    db.createObjectStore('meta', { keyPath: 'key' });
+  },
+};
+
+export const LATEST_DB_VERSION = Math.max(...Object.keys(MIGRATIONS).map(Number));
+
+export async function runMigrations(db: IDBPDatabase<TiercoverDB>, oldVersion: number, newVersion: number, tx: UpgradeTx) {
+  for (let v = oldVersion + 1; v <= newVersion; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) throw new Error(`No upgrade step to database version ${v}`);
+    await step(db, tx);
+  }
+  await tx.objectStore('meta').put({ key: 'schema', version: newVersion, upgradedAt: Date.now() });
+}

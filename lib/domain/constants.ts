@@ -1,0 +1,48 @@
+/**
+ * Constant lists of the data model, without zod: content scripts import these (and types only),
+ * so zod stays out of the pages Tiercover runs on. lib/domain/schema.ts builds the schemas on them.
+ */
+export const FACTOR_KEYS = [
+  'productFit',
+  'website',
+  'employeeSize',
+  'tenure',
+  'pricingFit',
+  'priorSpend',
+  'prioritiesFit',
+] as const;
+
+export const TIERS = ['global', 'tier1', 'tier2', 'tier3', 'tier4'] as const;
+
+export const CRM_SYSTEMS = ['salesforce', 'hubspot', 'dynamics', 'pipedrive', 'zoho', 'other'] as const;
+
+export const DEPARTMENTS = [
+  'executive',
+  'sales',
+  'marketing',
+  'finance',
+  'engineering',
+  'it',
+  'product',
+  'operations',
+  'hr',
+  'legal',
+  'customer-success',
+  'procurement',
+  'data',
+  'other',
+] as const;
+
+export const BUYING_ROLES = ['decision-maker', 'influencer', 'champion', 'user', 'blocker', 'unknown'] as const;
+
+export const AIR_COVER_GROUPS = {
+  social: ['followedPersonal', 'companyPageFollow', 'mentionedInPost', 'engagedWithPosts'],
+  content: ['contentMentionsThem', 'publishedRelevantContent', 'strategyBlog'],
+  email: ['onNewsletter', 'inRecentCampaign', 'specialCampaign', 'analyticsShowReads'],
+  other: ['visitedWebsite', 'pagesViewed', 'someoneKnowsOrg', 'executiveOutreach'],
+} as const;
+export type AirCoverGroup = keyof typeof AIR_COVER_GROUPS;
+export type AirCoverItem = (typeof AIR_COVER_GROUPS)[AirCoverGroup][number];
+export const AIR_COVER_ITEMS = Object.values(AIR_COVER_GROUPS).flat() as AirCoverItem[];
+
+export const CARD_SITES = ['linkedin', 'salesforce', 'hubspot', 'custom'] as const;

@@ -1,0 +1,84 @@
+/**
+ * Contact coverage of an account (DOMAIN.md section 2): named contacts against 5 and 10,
+ * departments against a minimum, a decision maker named or not, social connection, stale names,
+ * and the gaps in words.
+ */
+import { DEPARTMENT_LABELS } from './department';
+import type { Contact, Department, Settings } from './schema';
+
+/** Departments suggested first when an account is short of departments. */
+export const CORE_DEPARTMENTS: Department[] = ['executive', 'finance', 'it', 'marketing', 'operations', 'sales'];
+
+export interface Coverage {
+  /** Contacts still at the company (status not 'left'). */
+  named: number;
+  min: number;
+  max: number;
+  /** named / min, capped at 1: how far along the minimum the account is. */
+  progress: number;
+  departments: Department[];
+  minDepartments: number;
+  missingDepartments: Department[];
+  decisionMaker: boolean;
+  connected: number;
+  left: number;
+  staleUnverified: number;
+  stale: number;
+  gaps: string[];
+  /** 'none' (no names), 'thin' (under min), 'ok' (min..max), 'full' (max or more). */
+  level: 'none' | 'thin' | 'ok' | 'full';
+}
+
+const DAY = 86_400_000;
+
+export function computeCoverage(
+  contacts: Pick<Contact, 'department' | 'buyingRole' | 'status' | 'connected' | 'lastVerified' | 'createdAt'>[],
+  settings: Pick<Settings, 'coverage'>,
+  now = Date.now(),
+): Coverage {
+  const { minContacts: min, maxContacts: max, minDepartments, staleDays } = settings.coverage;
+  const current = contacts.filter((c) => c.status !== 'left');
+  const left = contacts.length - current.length;
+  const staleUnverified = current.filter(
+    (c) => c.status === 'unverified' && now - (c.lastVerified ?? c.createdAt) > staleDays * DAY,
+  ).length;
+  const departments: Department[] = [...new Set(current.map((c) => c.department).filter((d) => d !== 'other'))];
+  const decisionMaker = current.some((c) => c.buyingRole === 'decision-maker');
+  const connected = current.filter((c) => c.connected).length;
+  const named = current.length;
+
+  const missingDepartments =
+    departments.length >= minDepartments ? [] : CORE_DEPARTMENTS.filter((d) => !departments.includes(d));
+
+  const gaps: string[] = [];
+  if (named === 0) gaps.push('no named contacts');
+  else if (named < min) gaps.push(`${named} of ${min} names: ${min - named} more needed`);
+  if (departments.length < minDepartments) {
+    const label = departments.length === 1 ? 'department' : 'departments';
+    const sugg = missingDepartments.slice(0, 3).map((d) => DEPARTMENT_LABELS[d]);
+    gaps.push(
+      `${departments.length} ${label} of ${minDepartments}` + (sugg.length ? `: no one in ${sugg.join(', ')}` : ''),
+    );
+  }
+  if (named > 0 && !decisionMaker) gaps.push('no decision maker');
+  if (named > 0 && connected < named) gaps.push(`${named - connected} of ${named} not connected on LinkedIn`);
+  if (left) gaps.push(`${left} left the company`);
+  if (staleUnverified) gaps.push(`${staleUnverified} unverified for over ${staleDays} days`);
+
+  return {
+    named,
+    min,
+    max,
+    progress: Math.min(1, named / min),
+    departments,
+    minDepartments,
+    missingDepartments,
+    decisionMaker,
+    connected,
+    left,
+    staleUnverified,
+    stale: left + staleUnverified,
+    gaps,
+    level: named === 0 ? 'none' : named < min ? 'thin' : named < max ? 'ok' : 'full',
+  };
+}

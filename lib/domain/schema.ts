@@ -1,0 +1,245 @@
+/**
+ * Tiercover's data model. Every type the code uses comes from these schemas (z.infer), so the
+ * schema that checks a bundle or a message on arrival is the type the code relies on.
+ * Times are epoch milliseconds; exports render them as ISO 8601.
+ */
+import { z } from 'zod';
+import { AIR_COVER_GROUPS, AIR_COVER_ITEMS, BUYING_ROLES, CARD_SITES, CRM_SYSTEMS, DEPARTMENTS, FACTOR_KEYS, TIERS } from './constants';
+import type { AirCoverGroup, AirCoverItem } from './constants';
+
+export { AIR_COVER_GROUPS, AIR_COVER_ITEMS, BUYING_ROLES, CARD_SITES, CRM_SYSTEMS, DEPARTMENTS, FACTOR_KEYS, TIERS };
+export type { AirCoverGroup, AirCoverItem };
+
+/** Bump with a migration step in lib/db/migrations.ts and a fixture in tests/fixtures/db/. */
+export const SCHEMA_VERSION = 1;
+
+const id = z.string().min(1).max(200);
+const time = z.number().int().nonnegative();
+const shortText = z.string().max(500);
+const longText = z.string().max(20_000);
+
+export const recordBase = z.object({
+  id,
+  createdAt: time,
+  updatedAt: time,
+  /** Per-field edit times, so a bundle merge can let the newer edit win field by field. */
+  edits: z.record(z.string(), time).optional(),
+});
+
+// ---------------------------------------------------------------- tiers and factors
+
+export const factorKey = z.enum(FACTOR_KEYS);
+export type FactorKey = z.infer<typeof factorKey>;
+
+export const factorState = z.enum(['checked', 'unchecked', 'unknown']);
+export type FactorState = z.infer<typeof factorState>;
+
+export const tier = z.enum(TIERS);
+export type Tier = z.infer<typeof tier>;
+
+export const factors = z.object(
+  Object.fromEntries(FACTOR_KEYS.map((k) => [k, factorState])) as Record<FactorKey, typeof factorState>,
+);
+export type Factors = z.infer<typeof factors>;
+
+export const crmSystem = z.enum(CRM_SYSTEMS);
+export type CrmSystem = z.infer<typeof crmSystem>;
+
+// ---------------------------------------------------------------- accounts
+
+export const accountTeam = z.object({
+  owner: shortText.optional(),
+  accountManager: shortText.optional(),
+  marketingOwner: shortText.optional(),
+  support: shortText.optional(),
+});
+export type AccountTeam = z.infer<typeof accountTeam>;
+
+export const tierOverride = z.object({
+  tier,
+  reason: z.string().min(1).max(2_000),
+  by: shortText,
+  at: time,
+});
+export type TierOverride = z.infer<typeof tierOverride>;
+
+export const account = recordBase.extend({
+  name: z.string().min(1).max(1_000),
+  /** Normalised name (lib/domain/normalize.ts), kept for the name index. */
+  nameKey: z.string().max(1_000),
+  /** Website domains without scheme or `www.`, lower case. */
+  domains: z.array(z.string().max(253)).max(50),
+  linkedinSlug: z.string().max(200).optional(),
+  linkedinId: z.string().regex(/^\d+$/).max(30).optional(),
+  /** CRM ids per system. */
+  crmIds: z.partialRecord(crmSystem, z.string().min(1).max(100)).default({}),
+  /** `system:id` keys derived from crmIds, kept for the CRM index. */
+  crmKeys: z.array(z.string()).default([]),
+  employees: z.number().int().nonnegative().optional(),
+  founded: z.number().int().min(1600).max(2200).optional(),
+  /** Fortune-500-class account: Global tier whatever the boxes. Unset = decide from employees. */
+  global: z.boolean().optional(),
+  factors,
+  tierOverride: tierOverride.optional(),
+  team: accountTeam.default({}),
+  notes: longText.optional(),
+});
+export type Account = z.infer<typeof account>;
+
+// ---------------------------------------------------------------- contacts
+
+export const department = z.enum(DEPARTMENTS);
+export type Department = z.infer<typeof department>;
+
+export const buyingRole = z.enum(BUYING_ROLES);
+export type BuyingRole = z.infer<typeof buyingRole>;
+
+export const contactStatus = z.enum(['active', 'left', 'unverified']);
+export type ContactStatus = z.infer<typeof contactStatus>;
+
+export const contact = recordBase.extend({
+  accountId: id,
+  name: z.string().min(1).max(1_000),
+  title: z.string().max(1_000).optional(),
+  department: department.default('other'),
+  buyingRole: buyingRole.default('unknown'),
+  linkedinSlug: z.string().max(200).optional(),
+  xHandle: z.string().max(100).optional(),
+  email: z.string().max(320).optional(),
+  crmIds: z.partialRecord(crmSystem, z.string().min(1).max(100)).default({}),
+  crmKeys: z.array(z.string()).default([]),
+  connected: z.boolean().default(false),
+  followed: z.boolean().default(false),
+  status: contactStatus.default('active'),
+  lastVerified: time.optional(),
+  notes: longText.optional(),
+});
+export type Contact = z.infer<typeof contact>;
+
+// ---------------------------------------------------------------- weeks, targets, air cover
+
+/** ISO 8601 week id, e.g. 2026-W48. */
+export const weekId = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/);
+export type WeekId = z.infer<typeof weekId>;
+
+export const week = z.object({
+  id: weekId,
+  createdAt: time,
+  updatedAt: time,
+  /** The week this one was started from (carry-over). */
+  startedFrom: weekId.optional(),
+  /** The carry-over review of the previous week was completed. */
+  reviewed: z.boolean().default(false),
+});
+export type Week = z.infer<typeof week>;
+
+export const targetStatus = z.enum(['active', 'done', 'dropped']);
+export type TargetStatus = z.infer<typeof targetStatus>;
+
+export const target = recordBase.extend({
+  weekId,
+  accountId: id,
+  keyContactIds: z.array(id).max(50).default([]),
+  salesOwner: shortText.optional(),
+  marketingOwner: shortText.optional(),
+  notes: longText.optional(),
+  status: targetStatus.default('active'),
+  statusReason: z.string().max(2_000).optional(),
+  /** Set when this target was carried over from an earlier week. */
+  carriedFrom: weekId.optional(),
+});
+export type Target = z.infer<typeof target>;
+
+export const airCoverItem = z.enum(AIR_COVER_ITEMS as [AirCoverItem, ...AirCoverItem[]]);
+
+export const airCoverTick = z.object({
+  /** `${targetId}|${contactId or 'account'}|${item}`: one record per checklist cell. */
+  id,
+  weekId,
+  targetId: id,
+  /** Absent for an account-level item. */
+  contactId: id.optional(),
+  item: airCoverItem,
+  done: z.boolean(),
+  by: shortText,
+  at: time,
+  link: z.string().max(2_000).optional(),
+  note: z.string().max(2_000).optional(),
+});
+export type AirCoverTick = z.infer<typeof airCoverTick>;
+
+// ---------------------------------------------------------------- page links
+
+export const pageLink = z.object({
+  /** Page key from a site adapter, e.g. `linkedin:in:jane-doe`, `salesforce:001…`. */
+  pageKey: z.string().min(1).max(500),
+  kind: z.enum(['account', 'contact']),
+  targetId: id,
+  createdAt: time,
+});
+export type PageLink = z.infer<typeof pageLink>;
+
+// ---------------------------------------------------------------- settings
+
+export const focusBand = z.object({ min: z.number().min(0).max(100), max: z.number().min(0).max(100) });
+export type FocusBand = z.infer<typeof focusBand>;
+
+export const cardSite = z.enum(CARD_SITES);
+export type CardSite = z.infer<typeof cardSite>;
+
+export const settings = z
+  .object({
+    id: z.literal('settings'),
+    updatedAt: time,
+    yourName: z.string().max(200).default(''),
+    team: z.enum(['sales', 'marketing']).default('sales'),
+    factorLabels: z.partialRecord(factorKey, z.string().min(1).max(100)).default({}),
+    tierThresholds: z
+      .object({
+        /** Share of known boxes for Tier 2 (default two thirds). */
+        tier2: z.number().min(0).max(1).default(2 / 3),
+        /** Share of known boxes for Tier 3 (default one third). */
+        tier3: z.number().min(0).max(1).default(1 / 3),
+        /** Employees at or above which an account counts as Global, when no flag is set. */
+        globalEmployees: z.number().int().min(1).default(50_000),
+        /** Years since founding for the tenure box. */
+        tenureYears: z.number().int().min(0).max(200).default(5),
+      })
+      .default({ tier2: 2 / 3, tier3: 1 / 3, globalEmployees: 50_000, tenureYears: 5 }),
+    employeeBand: z
+      .object({ min: z.number().int().min(0), max: z.number().int().min(0) })
+      .refine((b) => b.min <= b.max, 'The employee band minimum must not exceed the maximum')
+      .default({ min: 100, max: 5_000 }),
+    focusBands: z
+      .record(tier, focusBand)
+      .default({
+        global: { min: 20, max: 25 },
+        tier1: { min: 60, max: 70 },
+        tier2: { min: 10, max: 20 },
+        tier3: { min: 5, max: 10 },
+        tier4: { min: 0, max: 0 },
+      }),
+    coverage: z
+      .object({
+        minContacts: z.number().int().min(1).max(100).default(5),
+        maxContacts: z.number().int().min(1).max(200).default(10),
+        minDepartments: z.number().int().min(1).max(14).default(3),
+        /** Unverified contacts older than this many days count as stale. */
+        staleDays: z.number().int().min(1).max(3650).default(180),
+      })
+      .refine((c) => c.minContacts <= c.maxContacts, 'The contact minimum must not exceed the maximum')
+      .default({ minContacts: 5, maxContacts: 10, minDepartments: 3, staleDays: 180 }),
+    /** Hosts (e.g. acme.my.salesforce.com) the user added, with the CRM they belong to. */
+    customCrmHosts: z
+      .array(z.object({ host: z.string().min(1).max(253), system: crmSystem }))
+      .max(100)
+      .default([]),
+    /** Per site: show the in-page card, or only the side panel. */
+    cardMode: z.partialRecord(cardSite, z.enum(['card', 'sidepanel'])).default({}),
+    lastBackupAt: time.optional(),
+  });
+export type Settings = z.infer<typeof settings>;
+
+export function defaultSettings(now = 0): Settings {
+  return settings.parse({ id: 'settings', updatedAt: now });
+}

@@ -1,0 +1,180 @@
+/**
+ * Explainable tiers (DOMAIN.md section 1). Pure: the same account and settings give the same
+ * result everywhere (card, side panel, exports).
+ *
+ * Rules: Global when flagged (or, with no flag, employees at or above a threshold), whatever the
+ * boxes. Otherwise the tier counts checked boxes of all seven: all seven (product fit included)
+ * is Tier 1, at least two thirds Tier 2, at least one third Tier 3, fewer Tier 4. An unknown box
+ * is not counted as checked, so the tier shown is the one the evidence supports; the range says
+ * what it would be if the unknowns went either way. A manual override with a reason wins.
+ */
+import { FACTOR_KEYS } from './constants';
+import type { Account, FactorKey, FactorState, Factors, Settings, Tier } from './schema';
+
+export const TIER_LABELS: Record<Tier, string> = {
+  global: 'Global',
+  tier1: 'Tier 1',
+  tier2: 'Tier 2',
+  tier3: 'Tier 3',
+  tier4: 'Tier 4',
+};
+export const TIER_SHORT: Record<Tier, string> = { global: 'G', tier1: 'T1', tier2: 'T2', tier3: 'T3', tier4: 'T4' };
+/** Display order: the tiers that get the most focus first. */
+export const TIER_ORDER: Tier[] = ['tier1', 'global', 'tier2', 'tier3', 'tier4'];
+
+/** Higher is better; Global sits apart from the box-counting tiers. */
+const RANK: Record<Tier, number> = { tier4: 1, tier3: 2, tier2: 3, tier1: 4, global: 5 };
+export const tierRank = (t: Tier) => RANK[t];
+
+export const DEFAULT_FACTOR_LABELS: Record<FactorKey, string> = {
+  productFit: 'Product fit',
+  website: 'Website',
+  employeeSize: 'Employee size',
+  tenure: 'Tenure',
+  pricingFit: 'Pricing fit',
+  priorSpend: 'Prior spend',
+  prioritiesFit: 'Priorities fit',
+};
+
+export function factorLabel(key: FactorKey, settings?: Pick<Settings, 'factorLabels'>): string {
+  return settings?.factorLabels?.[key] ?? DEFAULT_FACTOR_LABELS[key];
+}
+
+export type TierSettings = Pick<Settings, 'tierThresholds' | 'employeeBand' | 'factorLabels'>;
+
+export interface FactorExplanation {
+  key: FactorKey;
+  label: string;
+  state: FactorState;
+  /** 'data' when filled from the account's employees or founded year, 'manual' otherwise. */
+  source: 'data' | 'manual';
+  /** Why, when filled from data: "1,200 employees, band 100–5,000". */
+  detail?: string;
+}
+
+export interface TierResult {
+  tier: Tier;
+  /** The tier the boxes give, before any override. */
+  computed: Tier;
+  override?: { tier: Tier; reason: string; by: string; at: number };
+  /** Worst and best tier the unknown boxes allow (equal when nothing is unknown). */
+  range: { worst: Tier; best: Tier };
+  provisional: boolean;
+  checked: FactorKey[];
+  unchecked: FactorKey[];
+  unknown: FactorKey[];
+  factors: FactorExplanation[];
+  globalReason?: string;
+  /** One sentence: "Tier 2: 5 of 7 boxes; tenure unknown, could be Tier 1". */
+  sentence: string;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** Factors with employee size and tenure filled from data where the account has it. */
+export function effectiveFactors(
+  account: Pick<Account, 'factors' | 'employees' | 'founded'>,
+  settings: TierSettings,
+  now = new Date(),
+): FactorExplanation[] {
+  return FACTOR_KEYS.map((key): FactorExplanation => {
+    const label = factorLabel(key, settings);
+    if (key === 'employeeSize' && account.employees !== undefined) {
+      const { min, max } = settings.employeeBand;
+      const inBand = account.employees >= min && account.employees <= max;
+      return {
+        key, label, source: 'data', state: inBand ? 'checked' : 'unchecked',
+        detail: `${fmt(account.employees)} employees, band ${fmt(min)}–${fmt(max)}`,
+      };
+    }
+    if (key === 'tenure' && account.founded !== undefined) {
+      const years = now.getFullYear() - account.founded;
+      const need = settings.tierThresholds.tenureYears;
+      return {
+        key, label, source: 'data', state: years >= need ? 'checked' : 'unchecked',
+        detail: `founded ${account.founded}, ${years} year${years === 1 ? '' : 's'} (needs ${need})`,
+      };
+    }
+    return { key, label, source: 'manual', state: account.factors[key] ?? 'unknown' };
+  });
+}
+
+/** The box-counting tier for a number of checked boxes (of seven) and product fit. */
+export function tierFromBoxes(checkedCount: number, productFit: boolean, settings: TierSettings, total = FACTOR_KEYS.length): Tier {
+  if (checkedCount >= total && productFit) return 'tier1';
+  const share = checkedCount / total;
+  // A small epsilon so 2/3 of 6 boxes with a threshold of 0.6666… still counts.
+  if (share + 1e-9 >= settings.tierThresholds.tier2) return 'tier2';
+  if (share + 1e-9 >= settings.tierThresholds.tier3) return 'tier3';
+  return 'tier4';
+}
+
+function globalReason(account: Pick<Account, 'global' | 'employees'>, settings: TierSettings): string | undefined {
+  if (account.global === true) return 'marked Fortune-500-class';
+  if (account.global === undefined && account.employees !== undefined && account.employees >= settings.tierThresholds.globalEmployees) {
+    return `${fmt(account.employees)} employees (Global from ${fmt(settings.tierThresholds.globalEmployees)})`;
+  }
+  return undefined;
+}
+
+function listWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function computeTier(
+  account: Pick<Account, 'factors' | 'employees' | 'founded' | 'global' | 'tierOverride'>,
+  settings: TierSettings,
+  now = new Date(),
+): TierResult {
+  const factors = effectiveFactors(account, settings, now);
+  const checked = factors.filter((f) => f.state === 'checked').map((f) => f.key);
+  const unchecked = factors.filter((f) => f.state === 'unchecked').map((f) => f.key);
+  const unknown = factors.filter((f) => f.state === 'unknown').map((f) => f.key);
+  const labelOf = (k: FactorKey) => factorLabel(k, settings).toLowerCase();
+  const fit = factors.find((f) => f.key === 'productFit')!.state;
+
+  const gReason = globalReason(account, settings);
+  let computed: Tier;
+  let range: TierResult['range'];
+  let sentence: string;
+  if (gReason) {
+    computed = 'global';
+    range = { worst: 'global', best: 'global' };
+    sentence = `Global: ${gReason}; ${checked.length} of ${factors.length} boxes checked`;
+  } else {
+    computed = tierFromBoxes(checked.length, fit === 'checked', settings);
+    const best = tierFromBoxes(checked.length + unknown.length, fit !== 'unchecked', settings);
+    range = { worst: computed, best };
+    sentence = `${TIER_LABELS[computed]}: ${checked.length} of ${factors.length} boxes`;
+    if (computed === 'tier1') sentence += ', product fit included';
+    if (unknown.length) {
+      sentence += `; ${listWords(unknown.map(labelOf))} unknown`;
+      sentence += best !== computed ? `, could be ${TIER_LABELS[best]}` : `, still ${TIER_LABELS[computed]} either way`;
+    }
+    if (computed === 'tier4') sentence += '; hand to nurture marketing';
+  }
+
+  const o = account.tierOverride;
+  if (o) {
+    sentence = `${TIER_LABELS[o.tier]} (override by ${o.by || 'someone'}: ${o.reason}); the boxes say ${TIER_LABELS[computed]}`;
+  }
+  return {
+    tier: o?.tier ?? computed,
+    computed,
+    override: o ? { ...o } : undefined,
+    range,
+    provisional: !o && range.worst !== range.best,
+    checked,
+    unchecked,
+    unknown,
+    factors,
+    globalReason: gReason,
+    sentence,
+  };
+}
+
+/** Empty factor set: every box unknown. */
+export function unknownFactors(): Factors {
+  return Object.fromEntries(FACTOR_KEYS.map((k) => [k, 'unknown'])) as Factors;
+}

@@ -1,0 +1,35 @@
+/**
+ * Sending messages to the background. Types only from the protocol: no zod here, so content
+ * scripts stay small (validation happens once, in the background).
+ */
+import { browser } from 'wxt/browser';
+import type { ChangeEvent, Envelope, MessageType, Reply, Request, Responses } from './protocol';
+
+export class MessageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MessageError';
+  }
+}
+
+export async function send<K extends MessageType>(type: K, payload: Request<K>): Promise<Responses[K]> {
+  const envelope: Envelope<K> = { tiercover: 1, type, payload };
+  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<K> | undefined;
+  if (!reply) throw new MessageError('Tiercover\'s background did not answer. Reload the page; if it persists, reload the extension.');
+  if (!reply.ok) throw new MessageError(reply.error);
+  return reply.data;
+}
+
+/**
+ * Listen for data changes pushed by the background (runtime messages to extension pages,
+ * tabs.sendMessage to content scripts). No long-lived port: the service worker may sleep.
+ * Stops when the signal aborts.
+ */
+export function onChange(listener: (e: ChangeEvent) => void, signal: AbortSignal) {
+  const handler = (m: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return;
+    if ((m as ChangeEvent)?.type === 'changed') listener(m as ChangeEvent);
+  };
+  browser.runtime.onMessage.addListener(handler);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(handler));
+}

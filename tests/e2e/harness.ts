@@ -1,0 +1,223 @@
+/**
+ * Real-browser harness: Debian's Chromium (playwright-core, no browser download) with the built
+ * extension, fixture pages served at the real LinkedIn/CRM URLs, every other request refused and
+ * recorded (the extension must make none), and a page object for the card in its closed shadow
+ * root, read through the DevTools protocol since page scripts (and Playwright's selectors) can't.
+ */
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CHROME_DIR = join(ROOT, '.output/chrome-mv3');
+export const FIXTURES = join(ROOT, 'tests/fixtures/pages');
+export const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+
+export function chromePath(): string {
+  const p = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(p)) {
+    throw new Error(`Chromium not found at ${p}. Install it (Debian: apt-get install chromium) or set CHROME_PATH to a Chromium or Chrome binary.`);
+  }
+  return p;
+}
+
+export interface FixtureEntry {
+  file: string;
+  url: string;
+  expected?: Record<string, unknown>;
+}
+
+export function fixtureManifest(): FixtureEntry[] {
+  const m = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8'));
+  return (Array.isArray(m) ? m : m.fixtures) as FixtureEntry[];
+}
+
+const FIXTURE_HOSTS = /(^|\.)(linkedin\.com|force\.com|salesforce\.com|hubspot\.com)$/;
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Requests to anywhere but our fixtures: must stay empty. */
+  outside: string[];
+  /** Serve this HTML at this URL (overrides the fixture manifest). */
+  serve(url: string, html: string): void;
+  close(): Promise<void>;
+}
+
+export async function launch(opts: { extensionDir?: string; userDataDir?: string } = {}): Promise<Session> {
+  const dir = opts.extensionDir ?? CHROME_DIR;
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run npm run build first.`);
+  const context = await chromium.launchPersistentContext(opts.userDataDir ?? '', {
+    executablePath: chromePath(),
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const byUrl = new Map<string, string>();
+  for (const f of fixtureManifest()) byUrl.set(f.url, readFileSync(join(FIXTURES, f.file), 'utf8'));
+  const outside: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (FIXTURE_HOSTS.test(url.hostname)) {
+      const key = url.href;
+      const body = byUrl.get(key) ?? byUrl.get(key.replace(/[?#].*$/, ''));
+      if (body !== undefined && route.request().resourceType() === 'document') {
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+      }
+      // Anything else a fixture would load (images, scripts): nothing, and no record.
+      return route.fulfill({ status: 404, body: '' });
+    }
+    outside.push(url.href);
+    return route.abort();
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  // The options page opens itself on install; close it so tests start from a known state.
+  for (const p of context.pages()) if (p.url().startsWith('chrome-extension://')) await p.close();
+  return {
+    context,
+    extensionId,
+    worker,
+    outside,
+    serve: (url, html) => byUrl.set(url, html),
+    close: () => context.close(),
+  };
+}
+
+export async function openExtensionPage(s: Session, path: string): Promise<Page> {
+  const page = await s.context.newPage();
+  await page.goto(`chrome-extension://${s.extensionId}/${path}`);
+  return page;
+}
+
+export async function loadSampleData(s: Session) {
+  const page = await openExtensionPage(s, 'options.html');
+  await page.getByTestId('load-sample').click();
+  await page.getByTestId('data-status').filter({ hasText: 'Sample data loaded' }).waitFor();
+  await page.close();
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Stop the extension's service worker (as Chrome does when idle) and wait for a fresh one. */
+export async function restartServiceWorker(s: Session, page: Page) {
+  const cdp = await s.context.newCDPSession(page);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(s.extensionId));
+  if (!sw) throw new Error('extension service worker not found');
+  await cdp.send('Target.closeTarget', { targetId: sw.targetId });
+  await cdp.detach();
+}
+
+// ------------------------------------------------------------------ the card's page object
+
+interface DomNode {
+  nodeId: number;
+  localName?: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+function findHost(n: DomNode): DomNode | undefined {
+  if (n.localName === 'tiercover-card') return n;
+  for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
+    const f = findHost(c);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+/**
+ * The card lives in a closed shadow root: this reaches it through CDP (DOM.getDocument with
+ * pierce), the way the page's scripts cannot.
+ */
+export class CardObject {
+  private constructor(private readonly page: Page, private readonly cdp: CDPSession) {}
+
+  static async of(page: Page) {
+    return new CardObject(page, await page.context().newCDPSession(page));
+  }
+
+  private async root(): Promise<number | undefined> {
+    const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    return findHost(root)?.shadowRoots?.[0]?.nodeId;
+  }
+
+  private async call<T>(selector: string, fn: string, ...args: unknown[]): Promise<T | undefined> {
+    const rootId = await this.root();
+    if (!rootId) return undefined;
+    const { nodeId } = (await this.cdp.send('DOM.querySelector', { nodeId: rootId, selector })) as { nodeId: number };
+    if (!nodeId) return undefined;
+    const { object } = (await this.cdp.send('DOM.resolveNode', { nodeId })) as { object: { objectId: string } };
+    const res = (await this.cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: fn,
+      arguments: args.map((value) => ({ value })),
+      returnByValue: true,
+      awaitPromise: true,
+    })) as { result: { value: T } };
+    return res.result.value;
+  }
+
+  async hasHost(): Promise<boolean> {
+    const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    return !!findHost(root);
+  }
+
+  text(selector: string) {
+    return this.call<string>(selector, 'function(){ return this.textContent }');
+  }
+
+  attr(selector: string, name: string) {
+    return this.call<string | null>(selector, 'function(n){ return this.getAttribute(n) }', name);
+  }
+
+  async exists(selector: string) {
+    return (await this.call<boolean>(selector, 'function(){ return true }')) === true;
+  }
+
+  async click(selector: string) {
+    const ok = await this.call<boolean>(selector, 'function(){ this.click(); return true }');
+    if (!ok) throw new Error(`card: nothing to click at ${selector}`);
+  }
+
+  async fill(selector: string, value: string) {
+    const ok = await this.call<boolean>(
+      selector,
+      `function(v){ this.focus(); this.value = v; this.dispatchEvent(new Event('input', { bubbles: true, composed: true })); this.dispatchEvent(new Event('change', { bubbles: true, composed: true })); return true }`,
+      value,
+    );
+    if (!ok) throw new Error(`card: nothing to fill at ${selector}`);
+  }
+
+  async submit(selector: string) {
+    const ok = await this.call<boolean>(selector, 'function(){ this.requestSubmit(); return true }');
+    if (!ok) throw new Error(`card: no form at ${selector}`);
+  }
+
+  /** Wait until `selector`'s text contains `text` (or, with no text, until it exists). */
+  async waitFor(selector: string, text?: string, timeout = 10_000): Promise<string> {
+    const end = Date.now() + timeout;
+    let last: string | undefined;
+    while (Date.now() < end) {
+      last = await this.text(selector).catch(() => undefined);
+      if (last !== undefined && (text === undefined || last.includes(text))) return last;
+      await this.page.waitForTimeout(50);
+    }
+    throw new Error(`card: ${selector} never showed ${JSON.stringify(text)}; last: ${JSON.stringify(last)}`);
+  }
+}

@@ -1,0 +1,44 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Tiercover reads LinkedIn, Salesforce and HubSpot pages and keeps everything in the
+// extension's own IndexedDB. No host is contacted; see README "Permissions".
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Tiercover',
+    description:
+      'Account tiers, target-contact coverage and marketing air cover on LinkedIn and CRM pages. Local only: no servers.',
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    // Custom CRM hosts (Salesforce My Domain, other CRMs) are asked for at the moment a user adds them.
+    optional_host_permissions: ['https://*/*'],
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self'; object-src 'none'"
+        : { extension_pages: "script-src 'self'; object-src 'none'; connect-src 'none'" },
+    action: { default_title: 'Tiercover' },
+    commands: {
+      'toggle-card': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: 'Show or hide the Tiercover card on this page',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'tiercover@tiercover.local',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
