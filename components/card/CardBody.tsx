@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { DEPARTMENT_LABELS } from '@/lib/domain/department';
+import { DEPARTMENT_LABELS } from '@/lib/domain/constants';
 import type { FactorKey, FactorState } from '@/lib/domain/schema';
 import { BUYING_ROLES, DEPARTMENTS } from '@/lib/domain/constants';
 import { send } from '@/lib/messaging/client';

@@ -1,5 +1,5 @@
 import type { Coverage } from '@/lib/domain/coverage';
-import { DEPARTMENT_LABELS } from '@/lib/domain/department';
+import { DEPARTMENT_LABELS } from '@/lib/domain/constants';
 
 /** Named contacts against 5 and 10, departments, decision maker, and the gaps in words. */
 export function CoverageMeter({ coverage }: { coverage: Coverage }) {

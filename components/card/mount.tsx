@@ -9,7 +9,8 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { CardSite } from '@/lib/domain/schema';
 import { onChange, send } from '@/lib/messaging/client';
-import { readPage, adapterFor } from '@/lib/sites';
+import { readPage, readySelectorsFor } from '@/lib/sites';
+import { queryDeep } from '@/lib/sites/dom';
 import type { PageContext } from '@/lib/sites/types';
 import css from './card.css?inline';
 import { Card, type CardPrefs, type CardState } from './Card';
@@ -17,23 +18,30 @@ import { Card, type CardPrefs, type CardState } from './Card';
 const DEFAULT_PREFS: CardPrefs = { collapsed: false, hidden: false, top: 72, right: 16 };
 const WAIT_FOR_DOM_MS = 4000;
 
-/** Resolves when one of the selectors matches, or after the timeout, or when aborted. */
-function waitFor(selectors: string[], timeoutMs: number, signal: AbortSignal): Promise<void> {
+/**
+ * Resolves when the DOM has changed at least once (after in-app navigation the old page stays
+ * until the new one renders) and one of the selectors matches (through open shadow roots, as on
+ * Salesforce), or after the timeout, or when aborted. A MutationObserver, never a timer poll.
+ */
+function waitFor(selectors: string[], opts: { mutation: boolean; timeoutMs: number; signal: AbortSignal }): Promise<void> {
   return new Promise((resolve) => {
     const sel = selectors.join(',');
-    if (!sel || document.querySelector(sel)) return resolve();
+    let mutated = !opts.mutation;
+    const ready = () => mutated && (!sel || !!queryDeep(document, sel));
+    if (ready() || opts.signal.aborted) return resolve();
     const done = () => {
       observer.disconnect();
       clearTimeout(timer);
-      signal.removeEventListener('abort', done);
+      opts.signal.removeEventListener('abort', done);
       resolve();
     };
     const observer = new MutationObserver(() => {
-      if (document.querySelector(sel)) done();
+      mutated = true;
+      if (ready()) done();
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
-    const timer = setTimeout(done, timeoutMs);
-    signal.addEventListener('abort', done);
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    const timer = setTimeout(done, opts.timeoutMs);
+    opts.signal.addEventListener('abort', done);
   });
 }
 
@@ -60,11 +68,11 @@ export async function startCard(ctx: ContentScriptContext, site: CardSite) {
   let navAbort: AbortController | undefined;
   let lastPage: PageContext | undefined;
 
-  async function ask(page: PageContext, gen: number, href: string) {
+  async function ask(page: PageContext, gen: number) {
     try {
       const res = await send('getPageContext', { page });
       // Drop a stale answer: the tab moved on while we waited.
-      if (gen !== generation || location.href !== href) return;
+      if (gen !== generation) return;
       state.value = { status: 'ready', ctx: res };
       visible.value = res.cardMode === 'card';
     } catch (e) {
@@ -74,36 +82,37 @@ export async function startCard(ctx: ContentScriptContext, site: CardSite) {
     }
   }
 
-  /** Identify the page from the URL at once, then again when the page's content has arrived. */
-  async function identify() {
+  /**
+   * Identify the page: from the URL at once, then from its content when it has arrived. After
+   * in-app navigation the old page's DOM is still there, so the first answer uses the URL alone.
+   */
+  async function identify(href = location.href, navigated = false) {
     const gen = ++generation;
     navAbort?.abort();
     navAbort = new AbortController();
     const signal = AbortSignal.any([navAbort.signal, ctx.signal]);
-    const href = location.href;
     const url = new URL(href);
-    const page = readPage(document, url);
-    lastPage = page;
-    if (page.kind === 'unsupported') {
+    const first = readPage(navigated ? document.implementation.createHTMLDocument('') : document, url);
+    lastPage = first;
+    if (first.kind === 'unsupported') {
       visible.value = false;
-      void send('getPageContext', { page }).catch(() => undefined); // clears the badge
+      void send('getPageContext', { page: first }).catch(() => undefined); // clears the badge
       return;
     }
-    if (state.value.status !== 'ready') state.value = { status: 'reading' };
-    await ask(page, gen, href);
-    if (page.readable || signal.aborted) return;
-    const adapter = adapterFor(url);
-    await waitFor(adapter?.readySelectors(url) ?? [], WAIT_FOR_DOM_MS, signal);
+    if (navigated || state.value.status !== 'ready') state.value = { status: 'reading' };
+    await ask(first, gen);
+    if ((first.readable && !navigated) || signal.aborted) return;
+    await waitFor(readySelectorsFor(url), { mutation: navigated, timeoutMs: WAIT_FOR_DOM_MS, signal });
     if (signal.aborted || gen !== generation) return;
     const again = readPage(document, url);
-    if (!samePage(again, page)) {
+    if (!samePage(again, first)) {
       lastPage = again;
-      await ask(again, gen, href);
+      await ask(again, gen);
     }
   }
 
   const refresh = () => {
-    if (lastPage && lastPage.kind !== 'unsupported') void ask(lastPage, generation, location.href);
+    if (lastPage && lastPage.kind !== 'unsupported') void ask(lastPage, generation);
   };
 
   const ui = await createShadowRootUi(ctx, {
@@ -135,7 +144,7 @@ export async function startCard(ctx: ContentScriptContext, site: CardSite) {
   });
   ui.mount();
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => void identify());
+  ctx.addEventListener(window, 'wxt:locationchange', (e) => void identify((e as Event & { newUrl: URL }).newUrl.href, true));
   onChange(() => refresh(), ctx.signal);
   const onToggle = (m: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id || (m as { type?: string })?.type !== 'toggleCard') return;

@@ -22,8 +22,10 @@ export function SidePanelApp() {
     const load = async () => {
       const mine = ++seq;
       try {
-        const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-        const res = tab?.id !== undefined ? await send('getTabContext', { tabId: tab.id }) : null;
+        // `?tab=<id>` pins the panel to one tab (the full-tab view, and tests); otherwise the active tab.
+        const pinned = Number(new URLSearchParams(location.search).get('tab')) || undefined;
+        const tabId = pinned ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+        const res = tabId !== undefined ? await send('getTabContext', { tabId }) : null;
         if (mine === seq) {
           ctx.value = res;
           error.value = null;

@@ -11,7 +11,7 @@ import { settings as settingsSchema, type Account, type AirCoverTick, type Setti
 import { currentWeekId } from '../domain/week';
 import { getDb, getSettings, getStats, deleteAllData, contactsOfAccount, type DB } from '../db/db';
 import { matchPage } from '../db/match';
-import type { CardContext, MessageType, Request, Responses } from '../messaging/protocol';
+import type { CardContext, MessageType, Responses } from '../messaging/protocol';
 import { requestSchemas } from '../messaging/protocol';
 import { makeSampleData } from '../sample';
 import type { PageContext } from '../sites/types';

@@ -46,3 +46,20 @@ export type AirCoverItem = (typeof AIR_COVER_GROUPS)[AirCoverGroup][number];
 export const AIR_COVER_ITEMS = Object.values(AIR_COVER_GROUPS).flat() as AirCoverItem[];
 
 export const CARD_SITES = ['linkedin', 'salesforce', 'hubspot', 'custom'] as const;
+
+export const DEPARTMENT_LABELS: Record<(typeof DEPARTMENTS)[number], string> = {
+  executive: 'Executive',
+  sales: 'Sales',
+  marketing: 'Marketing',
+  finance: 'Finance',
+  engineering: 'Engineering',
+  it: 'IT',
+  product: 'Product',
+  operations: 'Operations',
+  hr: 'HR',
+  legal: 'Legal',
+  'customer-success': 'Customer Success',
+  procurement: 'Procurement',
+  data: 'Data',
+  other: 'Other',
+};

@@ -3,7 +3,7 @@
  * departments against a minimum, a decision maker named or not, social connection, stale names,
  * and the gaps in words.
  */
-import { DEPARTMENT_LABELS } from './department';
+import { DEPARTMENT_LABELS } from './constants';
 import type { Contact, Department, Settings } from './schema';
 
 /** Departments suggested first when an account is short of departments. */

@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /**
  * Real-browser harness: Debian's Chromium (playwright-core, no browser download) with the built
  * extension, fixture pages served at the real LinkedIn/CRM URLs, every other request refused and
@@ -45,12 +46,12 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { extensionDir?: string; userDataDir?: string } = {}): Promise<Session> {
+export async function launch(opts: { extensionDir?: string; userDataDir?: string; headless?: boolean } = {}): Promise<Session> {
   const dir = opts.extensionDir ?? CHROME_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run npm run build first.`);
   const context = await chromium.launchPersistentContext(opts.userDataDir ?? '', {
     executablePath: chromePath(),
-    headless: true,
+    headless: opts.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       `--disable-extensions-except=${dir}`,
@@ -69,6 +70,8 @@ export async function launch(opts: { extensionDir?: string; userDataDir?: string
   const outside: string[] = [];
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
+    // The extension's own files are not network requests.
+    if (url.protocol === 'chrome-extension:' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
     if (FIXTURE_HOSTS.test(url.hostname)) {
       const key = url.href;
       const body = byUrl.get(key) ?? byUrl.get(key.replace(/[?#].*$/, ''));
@@ -99,6 +102,16 @@ export async function openExtensionPage(s: Session, path: string): Promise<Page>
   const page = await s.context.newPage();
   await page.goto(`chrome-extension://${s.extensionId}/${path}`);
   return page;
+}
+
+/** The id of the tab whose content script last reported this page key (the background's record). */
+export async function tabIdOf(s: Session, pageKey: string): Promise<number> {
+  const id = await s.worker.evaluate(async (key) => {
+    const pages = ((await chrome.storage.session.get('tiercover.tabPages'))['tiercover.tabPages'] ?? {}) as Record<string, { pageKey?: string }>;
+    return Object.entries(pages).findLast(([, p]) => p.pageKey === key)?.[0];
+  }, pageKey);
+  if (!id) throw new Error(`no tab reported ${pageKey}`);
+  return Number(id);
 }
 
 export async function loadSampleData(s: Session) {
@@ -146,7 +159,12 @@ function findHost(n: DomNode): DomNode | undefined {
  * pierce), the way the page's scripts cannot.
  */
 export class CardObject {
-  private constructor(private readonly page: Page, private readonly cdp: CDPSession) {}
+  private readonly page: Page;
+  private readonly cdp: CDPSession;
+  private constructor(page: Page, cdp: CDPSession) {
+    this.page = page;
+    this.cdp = cdp;
+  }
 
   static async of(page: Page) {
     return new CardObject(page, await page.context().newCDPSession(page));

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CardObject, FIXTURES, launch, loadSampleData, openExtensionPage, screenshot, tabIdOf, type Session } from './harness';
+
+let s: Session;
+beforeAll(async () => {
+  s = await launch();
+  await loadSampleData(s);
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+async function open(url: string) {
+  const page = await s.context.newPage();
+  await page.goto(url);
+  return { page, card: await CardObject.of(page) };
+}
+
+const JANE = 'https://www.linkedin.com/in/jane-doe-4b1a2/';
+
+describe('the card', () => {
+  it('shows the account, tier, coverage and the person on a LinkedIn profile', async () => {
+    const { page, card } = await open(JANE);
+    await card.waitFor('[data-testid=card-title]', 'Northwind Analytics');
+    expect(await card.attr('[data-testid=tier-badge]', 'data-tier')).toBe('tier1');
+    expect(await card.text('[data-testid=tier-sentence]')).toBe('Tier 1: 7 of 7 boxes, product fit included');
+    expect(await card.text('[data-testid=person-known]')).toContain('Jane Doe is a contact: VP Finance · Finance · Decision maker');
+    expect(await card.exists('[data-testid=aircover-person]')).toBe(true);
+    await screenshot(page, 'card-linkedin-profile');
+    await page.close();
+  });
+
+  it('page scripts cannot read the card', async () => {
+    const { page, card } = await open(JANE);
+    await card.waitFor('[data-testid=card-title]', 'Northwind');
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('tiercover-card');
+      return { host: !!host, shadow: host?.shadowRoot ?? null, text: document.body.innerText.includes('Tier 1') };
+    });
+    expect(seen).toEqual({ host: true, shadow: null, text: false });
+    await page.close();
+  });
+
+  it('a tick on the card shows in the side panel, without a reload', async () => {
+    const { page, card } = await open(JANE);
+    await card.waitFor('[data-testid=card-title]', 'Northwind');
+    const tabId = await tabIdOf(s, 'linkedin:in:jane-doe-4b1a2');
+    const panel = await openExtensionPage(s, `sidepanel.html?tab=${tabId}`);
+    await expect.poll(() => panel.getByTestId('panel-title').textContent(), { timeout: 10_000 }).toBe('Northwind Analytics');
+    const before = await panel.getByTestId('tick-executiveOutreach').isChecked();
+    await card.click('[data-testid=tick-executiveOutreach]');
+    await expect.poll(() => panel.getByTestId('tick-executiveOutreach').isChecked()).toBe(!before);
+    await screenshot(panel, 'sidepanel');
+    await panel.close();
+    await page.close();
+  });
+
+  it('follows in-app navigation from one profile to another', async () => {
+    const { page, card } = await open(JANE);
+    await card.waitFor('[data-testid=card-title]', 'Northwind');
+    const html = readFileSync(join(FIXTURES, 'linkedin-profile-sdui-2025-de.html'), 'utf8');
+    await page.evaluate((doc) => {
+      const next = new DOMParser().parseFromString(doc, 'text/html');
+      history.pushState({}, '', '/in/lukas-becker/');
+      document.title = next.title;
+      // Swap the page's content the way the SPA does, leaving our card's host alone.
+      for (const el of [...document.body.children]) if (el.localName !== 'tiercover-card') el.remove();
+      for (const el of [...next.body.children]) document.body.prepend(document.importNode(el, true));
+    }, html);
+    await card.waitFor('[data-testid=card-title]', 'Brauhaus Systems');
+    expect(await card.text('[data-testid=person-known]')).toContain('Lukas Becker');
+    await page.close();
+  });
+
+  it('an unknown account offers link and create; a link is remembered on reload', async () => {
+    const url = 'https://www.linkedin.com/company/unknown-widgets/';
+    s.serve(
+      url,
+      '<!doctype html><html><head><title>Unknown Widgets: Overview | LinkedIn</title></head><body><main><h1>Unknown Widgets</h1></main></body></html>',
+    );
+    const { page, card } = await open(url);
+    await card.waitFor('[data-testid=no-match]', 'No account matches “Unknown Widgets”');
+    await card.fill('[data-testid=link-search]', 'Fabrikam');
+    await card.waitFor('[data-testid=link-hits]', 'Fabrikam Logistics');
+    await card.click('[data-testid=link-hits] button');
+    await card.waitFor('[data-testid=card-title]', 'Fabrikam Logistics');
+    await page.reload();
+    const again = await CardObject.of(page);
+    await again.waitFor('[data-testid=card-title]', 'Fabrikam Logistics');
+    await page.close();
+  });
+
+  it('an unreadable page still shows the card, with the link action', async () => {
+    const url = 'https://www.linkedin.com/in/nobody-we-know-123/';
+    s.serve(url, '<!doctype html><html><head><title>LinkedIn</title></head><body><div id="app"></div></body></html>');
+    const { page, card } = await open(url);
+    await card.waitFor('[data-testid=unreadable]', 'could not read this page');
+    expect(await card.exists('[data-testid=link-search]')).toBe(true);
+    await page.close();
+  });
+
+  it('the extension made no request anywhere', () => {
+    expect(s.outside).toEqual([]);
+  });
+});

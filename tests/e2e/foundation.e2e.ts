@@ -1,0 +1,57 @@
+/// <reference types="chrome" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openExtensionPage, restartServiceWorker, screenshot, type Session } from './harness';
+
+let s: Session;
+beforeAll(async () => {
+  s = await launch();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('foundation in Chromium', () => {
+  it('the service worker starts without errors', async () => {
+    const errors: string[] = [];
+    s.worker.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const ok = await s.worker.evaluate(() => typeof chrome.runtime.getManifest === 'function' && chrome.runtime.getManifest().name);
+    expect(ok).toBe('Tiercover');
+    expect(errors).toEqual([]);
+  });
+
+  it('options shows an empty state, loads sample data, and the data survives a service-worker restart', async () => {
+    const page = await openExtensionPage(s, 'options.html');
+    await page.getByTestId('empty-state').waitFor();
+    await page.getByTestId('load-sample').click();
+    await expect.poll(() => page.getByTestId('data-status').textContent()).toContain('Sample data loaded: 40 accounts');
+    const accounts = await page.getByTestId('stat-accounts').textContent();
+    expect(accounts).toBe('40');
+    await screenshot(page, 'options');
+
+    await s.worker.evaluate(() => ((globalThis as { beforeRestart?: boolean }).beforeRestart = true));
+    await restartServiceWorker(s, page);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('stat-accounts').textContent(), { timeout: 10_000 }).toBe('40');
+    // The answer came from a fresh service worker, not the one we stopped.
+    const fresh = s.context.serviceWorkers().at(-1)!;
+    expect(await fresh.evaluate(() => (globalThis as { beforeRestart?: boolean }).beforeRestart ?? false)).toBe(false);
+    expect(Number(await page.getByTestId('stat-contacts').textContent())).toBeGreaterThan(200);
+    await page.close();
+  });
+
+  it('delete all data asks for confirmation first', async () => {
+    const page = await openExtensionPage(s, 'options.html');
+    await page.getByTestId('stat-accounts').filter({ hasText: '40' }).waitFor();
+    await page.getByTestId('delete-all').click();
+    await expect(page.getByTestId('delete-confirm-button').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('delete-typed').fill('DELETE');
+    await page.getByTestId('delete-confirm-button').click();
+    await expect.poll(() => page.getByTestId('stat-accounts').textContent()).toBe('0');
+    await page.getByTestId('empty-state').waitFor();
+    await page.close();
+  });
+
+  it('made no request to anywhere', () => {
+    expect(s.outside).toEqual([]);
+  });
+});

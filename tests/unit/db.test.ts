@@ -1,0 +1,91 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeDb, deleteAllData, getDb, getStats, type DB } from '@/lib/db/db';
+import { matchPage } from '@/lib/db/match';
+import { newAccount, newContact } from '@/lib/domain/records';
+import { makeSampleData } from '@/lib/sample';
+import type { PageContext } from '@/lib/sites/types';
+
+type Readable = Extract<PageContext, { pageKey: string }>;
+const page = (p: Partial<Readable>): Readable => ({ kind: 'company', site: 'linkedin', url: 'https://www.linkedin.com/', pageKey: 'k', readable: true, signals: [], ...p });
+
+let db: DB;
+beforeEach(async () => {
+  db = await getDb();
+  await deleteAllData(db);
+});
+afterEach(async () => {
+  await closeDb();
+});
+
+async function put(...accounts: ReturnType<typeof newAccount>[]) {
+  const tx = db.transaction('accounts', 'readwrite');
+  await Promise.all([...accounts.map((a) => tx.store.put(a)), tx.done]);
+}
+
+describe('matchPage', () => {
+  it('goes link, CRM id, LinkedIn id, slug, domain, then name', async () => {
+    const a = newAccount({ name: 'Northwind Analytics', domains: ['https://www.northwind-analytics.com'], linkedinSlug: 'Northwind-Analytics', linkedinId: '1035001', crmIds: { salesforce: '0015g00000AbCdEAAZ', hubspot: '9001' } });
+    const other = newAccount({ name: 'Other Co' });
+    await put(a, other);
+    expect((await matchPage(db, page({ crm: { system: 'salesforce', objectType: 'account', id: '0015g00000AbCdE' } }))).via).toBe('crm');
+    expect((await matchPage(db, page({ crm: { system: 'salesforce', objectType: 'account', id: '0015g00000AbCdEAAZ' } }))).account?.id).toBe(a.id);
+    expect((await matchPage(db, page({ crm: { system: 'hubspot', objectType: 'company', id: '9001' } }))).account?.id).toBe(a.id);
+    expect((await matchPage(db, page({ company: { linkedinId: '1035001' } }))).via).toBe('linkedin-id');
+    expect((await matchPage(db, page({ company: { linkedinSlug: 'northwind-analytics' } }))).via).toBe('linkedin-slug');
+    expect((await matchPage(db, page({ company: { domain: 'northwind-analytics.com' } }))).via).toBe('domain');
+    expect((await matchPage(db, page({ company: { name: 'NORTHWIND ANALYTICS, INC.' } }))).via).toBe('name');
+    // A link made by hand beats everything.
+    await db.put('links', { pageKey: 'k', kind: 'account', targetId: other.id, createdAt: 1 });
+    expect(await matchPage(db, page({ company: { linkedinId: '1035001' } }))).toMatchObject({ via: 'link', account: { id: other.id } });
+  });
+
+  it('never matches look-alike names', async () => {
+    await put(newAccount({ name: 'Bounced Inc.' }), newAccount({ name: 'Audiense' }));
+    expect((await matchPage(db, page({ company: { name: 'Bounce' } }))).account).toBeUndefined();
+    expect((await matchPage(db, page({ company: { name: 'Audience Inc' } }))).account).toBeUndefined();
+  });
+
+  it('two accounts with the same name are ambiguous, not a guess', async () => {
+    await put(newAccount({ name: 'Acme Ltd' }), newAccount({ name: 'ACME Inc' }));
+    expect(await matchPage(db, page({ company: { name: 'Acme' } }))).toEqual({ ambiguous: true });
+  });
+
+  it('a person matches their contact first, then their company', async () => {
+    const a = newAccount({ name: 'Northwind Analytics', linkedinId: '1035001' });
+    await put(a);
+    const c = newContact({ accountId: a.id, name: 'Jane Doe', linkedinSlug: 'jane-doe-4b1a2', email: 'Jane.Doe@northwind-analytics.com' });
+    await db.put('contacts', c);
+    const person = (p: Readable['person']) => page({ kind: 'person', person: p });
+    expect(await matchPage(db, person({ linkedinSlug: 'Jane-Doe-4B1A2' }))).toMatchObject({ via: 'contact', contact: { id: c.id }, account: { id: a.id } });
+    expect((await matchPage(db, person({ linkedinSlug: 'someone-else', companyLinkedinId: '1035001' }))).via).toBe('linkedin-id');
+    expect((await matchPage(db, page({ kind: 'crm', site: 'hubspot', crm: { system: 'hubspot', objectType: 'contact', id: '77', email: 'jane.doe@northwind-analytics.com' } }))).contact?.id).toBe(c.id);
+  });
+});
+
+describe('sample data', () => {
+  it('covers every tier with 5 to 12 contacts per account and a week with air cover', async () => {
+    const s = makeSampleData({ now: new Date('2026-11-22T12:00:00Z') });
+    expect(s.accounts).toHaveLength(40);
+    const per = new Map<string, number>();
+    for (const c of s.contacts) per.set(c.accountId, (per.get(c.accountId) ?? 0) + 1);
+    expect(Math.max(...per.values())).toBeLessThanOrEqual(12);
+    expect([...per.values()].filter((n) => n >= 5).length).toBeGreaterThan(30);
+    expect(new Set(s.contacts.map((c) => c.department)).size).toBeGreaterThanOrEqual(8);
+    expect(s.targets.filter((t) => t.weekId === '2026-W47').length).toBe(12);
+    expect(s.ticks.length).toBeGreaterThan(20);
+    const { computeTier } = await import('@/lib/domain/tier');
+    const { defaultSettings } = await import('@/lib/domain/schema');
+    const tiers = new Set(s.accounts.map((a) => computeTier(a, defaultSettings(), new Date('2026-11-22')).tier));
+    expect([...tiers].sort()).toEqual(['global', 'tier1', 'tier2', 'tier3', 'tier4']);
+  });
+
+  it('stats count what is stored; delete-all empties every store', async () => {
+    const s = makeSampleData();
+    const tx = db.transaction(['accounts', 'contacts'], 'readwrite');
+    await Promise.all([...s.accounts.map((a) => tx.objectStore('accounts').put(a)), ...s.contacts.map((c) => tx.objectStore('contacts').put(c)), tx.done]);
+    expect((await getStats(db)).accounts).toBe(40);
+    await deleteAllData(db);
+    expect(await getStats(db)).toEqual({ accounts: 0, contacts: 0, weeks: 0, targets: 0, ticks: 0, links: 0 });
+  });
+});
