@@ -17,7 +17,9 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // Custom CRM hosts (Salesforce My Domain, other CRMs) are asked for at the moment a user adds them.
-    optional_host_permissions: ['https://*/*'],
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'scripting'] }
+      : { optional_host_permissions: ['https://*/*'], optional_permissions: ['scripting'] }),
     content_security_policy:
       browser === 'firefox'
         ? "script-src 'self'; object-src 'none'"

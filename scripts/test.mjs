@@ -48,7 +48,7 @@ vitest('unit', []);
 const built = run('build', 'npm', ['run', 'build', '--silent']);
 check('build', built);
 if (built) {
-  check('web-ext lint (firefox)', run('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted']));
+  check('web-ext lint (firefox)', run('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2']));
   vitest('e2e', ['-c', 'vitest.e2e.config.ts']);
 }
 

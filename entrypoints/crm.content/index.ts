@@ -4,13 +4,7 @@ import { startCard } from '@/components/card/mount';
 // Salesforce (Lightning and Classic, sandboxes) and HubSpot (all regions). Other hosts are
 // registered at run time once the user adds them in the options (optional host permission).
 export default defineContentScript({
-  matches: [
-    'https://*.lightning.force.com/*',
-    'https://*.my.salesforce.com/*',
-    'https://*.salesforce.com/*',
-    'https://app.hubspot.com/*',
-    'https://*.hubspot.com/*',
-  ],
+  matches: ['https://*.lightning.force.com/*', 'https://*.salesforce.com/*', 'https://*.hubspot.com/*'],
   runAt: 'document_end',
   cssInjectionMode: 'manual',
   main(ctx) {

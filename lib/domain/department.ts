@@ -112,11 +112,14 @@ const DEPARTMENT_TABLE: ReadonlyArray<readonly [Tier, Department, Pattern]> = [
   ]],
   [0, 'product', [
     'product manag[a-z]*', 'product owner[s]?', 'product lead', 'product director', 'produktmanag[a-z]*', 'produktowner[a-z]*',
-    'chef de produit', 'cheffe de produit', 'gerente de producto', '(?:vp|svp|evp|head|director|directora|chief) (?:of )?product',
+    'chef de produit', 'cheffe de produit', 'gerente de producto', '(?:vp|svp|evp|head|director|directora|chief) (?:of )?product(?! marketing)',
   ]],
   [0, 'sales', ['account executive[s]?', 'account exec', 'sdr[s]?', 'bdr[s]?']],
 
-  // Tier 1: functional areas.
+  // Tier 1: functional areas, and the chief officers of the broad ones ("COO & CFO" is Operations).
+  [1, 'engineering', ['cto', 'chief technology officer', 'chief technical officer']],
+  [1, 'product', ['cpo', 'chief product officer']],
+  [1, 'operations', ['coo', 'chief operating officer', 'chief operations officer']],
   [1, 'it', IT_CONTEXT],
   [1, 'it', SI_CONTEXT],
   [1, 'it', [
@@ -124,7 +127,7 @@ const DEPARTMENT_TABLE: ReadonlyArray<readonly [Tier, Department, Pattern]> = [
     'technologies? de l informatique', 'tecnologias? de (?:la )?informacion', 'information systems?', 'systemes? d information',
     'sistemas de informacion', '[a-z]*informatik[a-z]*', 'informatique', 'informatic[oa]', 'informaticien[a-z]*', 'edv', 'ict', 'tic',
     'tics', 'cio', 'ciso', 'dsi', 'chief information officer', 'information security', 'infosec', 'cyber ?security', 'cyber',
-    'cybersecurite', 'ciberseguridad', 'security', 'securite informatique', 'seguridad (?:informatica|de la informacion)', 'soc',
+    'cybersecurite', 'ciberseguridad', 'security', 'unified communications', 'securite informatique', 'seguridad (?:informatica|de la informacion)', 'soc',
     'infrastructure[s]?', 'infrastruktur', 'infraestructura', 'network[s]?', 'netzwerk[a-z]*', 'reseaux?', 'redes',
     'sysadmin[a-z]*', 'systems? administrat[a-z]*', 'systemadministrat[a-z]*', 'administrat(?:eur|rice) systemes?',
     'administrador de sistemas', 'sistemas', 'helpdesk', 'help desk', 'service desk', 'desktop support',
@@ -179,7 +182,7 @@ const DEPARTMENT_TABLE: ReadonlyArray<readonly [Tier, Department, Pattern]> = [
     'accounts receivable', 'treasury', 'treasurer', 'tax', 'taxes', 'taxation', 'audit', 'auditor[a-z]*', 'auditing',
     'fp & a', 'fpa', 'fp and a', 'investor relations', 'billing', 'invoicing', 'credit', 'collections?', 'risk', 'cfo',
     'commercial finance', 'corporate finance', 'corporate development', 'm & a', 'mergers', 'valuation', 'actuar[a-z]*',
-    'rechnungswesen', '[a-z]*buchhaltung', 'bilanz[a-z]*', 'steuer(?:n|recht|abteilung|berater[a-z]*|referent[a-z]*)',
+    'rechnungswesen', '[a-z]*buchhaltung', 'kaufmannische[rn]? (?:leiter[a-z]*|leitung|direktor[a-z]*|geschaftsfuhr[a-z]*)', 'bilanz[a-z]*', 'steuer(?:n|recht|abteilung|berater[a-z]*|referent[a-z]*)',
     'comptabilite', 'compta', 'tresorerie', 'tresorier[e]?', 'daf', 'raf', 'controle de gestion', 'controleu(?:r|se) de gestion',
     'fiscalite', 'fiscal', 'fiscalista', 'contabilidad', 'tesoreria', 'tesorer[oa]', 'auditoria', 'impuestos', 'facturacion',
     'cobranzas?', 'credito',
@@ -216,8 +219,7 @@ const DEPARTMENT_TABLE: ReadonlyArray<readonly [Tier, Department, Pattern]> = [
     'devs', 'software', 'programmer[a-z]*', 'programmier[a-z]*', 'programador[a-z]*', 'coder', 'coding', 'devops', 'devsecops',
     'sre', 'site reliability', 'qa', 'quality assurance', 'test automation', 'tester', 'r & d', 'rd', 'r and d',
     'research (?:and|&) development', 'research', 'forschung[a-z]*', '[a-z]*entwickl[a-z]*', 'konstrukt[a-z]*',
-    'developpe(?:ur|use|urs|uses|ment)', 'recherche', 'desarroll[a-z]*', 'cto', 'chief technology officer',
-    'chief technical officer', 'technology', 'technologies', 'technologie', 'tecnologia', 'tecnologias', 'tech', 'technical',
+    'developpe(?:ur|use|urs|uses|ment)', 'recherche', 'desarroll[a-z]*', 'technology', 'technologies', 'technologie', 'tecnologia', 'tecnologias', 'tech', 'technical',
     'techniques?', '[a-z]*technik', 'technisch[a-z]*', 'director tecnico', 'directora tecnica', 'direccion tecnica',
     'architect[a-z]*', 'architekt[a-z]*', 'architecte', 'arquitect[a-z]*', 'front ?end', 'back ?end', 'full ?stack',
     'mobile', 'ios', 'android', 'firmware', 'hardware', 'embedded', 'mechanical', 'electrical', 'electronics?',
@@ -225,13 +227,12 @@ const DEPARTMENT_TABLE: ReadonlyArray<readonly [Tier, Department, Pattern]> = [
     'design engineer', 'staff engineer', 'member of technical staff', 'mts', 'bureau d etudes',
   ]],
   [2, 'product', [
-    'product', 'products', 'produkt(?!ion)[a-z]*', 'produit[s]?', 'producto[s]?', 'cpo', 'chief product officer', 'pm', 'pms',
+    'product', 'products', 'produkt(?!ion)[a-z]*', 'produit[s]?', 'producto[s]?', 'pm', 'pms',
     'gpm', 'ux', 'ui', 'user experience', 'user research', 'ux research[a-z]*', 'usability', 'product design[a-z]*',
     'interaction design[a-z]*', 'design', '[a-z]*designer(?:in|s)?',
   ]],
   [2, 'operations', [
-    'operations', 'operation', 'operational', 'ops', 'bizops', 'business operations', 'coo', 'chief operating officer',
-    'chief operations officer', 'supply chain[a-z]*', 'supply', 'logistics?', 'logistik[a-z]*', 'logistique', 'logistica',
+    'operations', 'operation', 'operational', 'ops', 'bizops', 'business operations', 'supply chain[a-z]*', 'supply', 'logistics?', 'logistik[a-z]*', 'logistique', 'logistica',
     'manufacturing', 'production', 'produktion[a-z]*', 'produccion', 'fertigung[a-z]*', 'plant[s]?', 'factory', 'warehouse[a-z]*',
     'warehousing', 'lager(?:leiter[a-z]*|logistik|ist[a-z]*|verwalt[a-z]*)?', 'fulfil+ment', 'distribution', 'facilit(?:y|ies)',
     'facility manag[a-z]*', 'quality', 'qualit[a-z]*', 'calidad', 'operaciones', 'operacion', 'operacional',
@@ -307,7 +308,8 @@ const SENIORITY_TABLE: ReadonlyArray<readonly [Seniority, Pattern]> = [
     'head',
     [
       'head', 'heads', '[a-z]*leiter(?:in)?', '[a-z]*leitung', 'leader', 'chief [a-z]+', 'general counsel', 'chief counsel',
-      'treasurer', 'country manager', 'country lead', 'country head', 'landesleiter[a-z]*',
+      'treasurer', 'country manager', 'country lead', 'country head', 'landesleiter[a-z]*', 'secretaire generale?',
+      'secretari[oa] general', 'secretary general', 'general secretary',
     ],
   ],
   [
@@ -396,7 +398,7 @@ function fold(s: string): string {
 function cleanSegment(raw: string): string {
   let seg = raw;
   const at = seg.search(COMPANY_RE);
-  if (at >= 0) seg = seg.slice(0, at);
+  if (at < -1) seg = seg.slice(0, at);
   seg = seg.replace(AMP_RE, ' & ').replace(NON_TOKEN_RE, ' ').trim();
   if (!seg || PAST_RE.test(seg)) return '';
   seg = seg.replace(VP_RE, 'vp').replace(CO_FOUND_RE, 'co').replace(OWNER_OF_RE, '$1');
@@ -492,8 +494,10 @@ function analyse(title: unknown): TitleAnalysis {
   }
 
   const result: TitleAnalysis = { department: department ?? 'other', seniority };
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(title, result);
+  if (title.length <= MAX_TITLE_LENGTH) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(title, result);
+  }
   return result;
 }
 
