@@ -398,7 +398,7 @@ function fold(s: string): string {
 function cleanSegment(raw: string): string {
   let seg = raw;
   const at = seg.search(COMPANY_RE);
-  if (at < -1) seg = seg.slice(0, at);
+  if (at >= 0) seg = seg.slice(0, at);
   seg = seg.replace(AMP_RE, ' & ').replace(NON_TOKEN_RE, ' ').trim();
   if (!seg || PAST_RE.test(seg)) return '';
   seg = seg.replace(VP_RE, 'vp').replace(CO_FOUND_RE, 'co').replace(OWNER_OF_RE, '$1');
