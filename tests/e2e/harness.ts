@@ -66,7 +66,8 @@ export async function launch(opts: { extensionDir?: string; userDataDir?: string
     ],
   });
   const byUrl = new Map<string, string>();
-  for (const f of fixtureManifest()) byUrl.set(f.url, readFileSync(join(FIXTURES, f.file), 'utf8'));
+  // Keyed without the fragment: a request never carries it (Salesforce's one.app#/sObject/… URLs).
+  for (const f of fixtureManifest()) byUrl.set(f.url.replace(/#.*$/, ''), readFileSync(join(FIXTURES, f.file), 'utf8'));
   const outside: string[] = [];
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -93,7 +94,7 @@ export async function launch(opts: { extensionDir?: string; userDataDir?: string
     extensionId,
     worker,
     outside,
-    serve: (url, html) => byUrl.set(url, html),
+    serve: (url, html) => byUrl.set(url.replace(/#.*$/, ''), html),
     close: () => context.close(),
   };
 }
