@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import type { CardSite } from '@/lib/domain/schema';
 import { onChange, send } from '@/lib/messaging/client';
-import { readPage, readySelectorsFor } from '@/lib/sites';
+import type { SiteReader } from '@/lib/sites';
 import { queryDeep } from '@/lib/sites/dom';
 import type { PageContext } from '@/lib/sites/types';
 import css from './card.css?inline';
@@ -49,7 +49,8 @@ function samePage(a: PageContext, b: PageContext) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export async function startCard(ctx: ContentScriptContext, site: CardSite) {
+export async function startCard(ctx: ContentScriptContext, site: CardSite, reader: SiteReader) {
+  const { readPage, readySelectorsFor } = reader;
   const state = signal<CardState>({ status: 'reading' });
   const prefs = signal<CardPrefs>(DEFAULT_PREFS);
   const visible = signal(false);

@@ -1,5 +1,8 @@
 import { defineContentScript } from '#imports';
 import { startCard } from '@/components/card/mount';
+import { siteReader } from '@/lib/sites/reader';
+import { salesforce } from '@/lib/sites/salesforce';
+import { hubspot } from '@/lib/sites/hubspot';
 
 // Salesforce (Lightning and Classic, sandboxes) and HubSpot (all regions). Other hosts are
 // registered at run time once the user adds them in the options (optional host permission).
@@ -8,6 +11,6 @@ export default defineContentScript({
   runAt: 'document_end',
   cssInjectionMode: 'manual',
   main(ctx) {
-    void startCard(ctx, location.hostname.includes('hubspot') ? 'hubspot' : 'salesforce');
+    void startCard(ctx, location.hostname.includes('hubspot') ? 'hubspot' : 'salesforce', siteReader([salesforce, hubspot]));
   },
 });

@@ -1,5 +1,8 @@
 import { defineContentScript } from '#imports';
 import { startCard } from '@/components/card/mount';
+import { siteReader } from '@/lib/sites/reader';
+import { linkedin } from '@/lib/sites/linkedin';
+import { salesnav } from '@/lib/sites/salesnav';
 
 // LinkedIn and Sales Navigator on every country host. Reads the page; never changes its content.
 export default defineContentScript({
@@ -7,6 +10,6 @@ export default defineContentScript({
   runAt: 'document_end',
   cssInjectionMode: 'manual',
   main(ctx) {
-    void startCard(ctx, 'linkedin');
+    void startCard(ctx, 'linkedin', siteReader([salesnav, linkedin]));
   },
 });

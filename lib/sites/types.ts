@@ -71,8 +71,8 @@ export type PageContext =
 
 export interface SiteAdapter {
   site: SiteId;
-  /** Pure URL check: does this adapter handle this URL at all? */
-  matches(url: URL): boolean;
+  /** Pure URL check: does this adapter handle this URL at all? `extraHosts`: hosts the user added. */
+  matches(url: URL, extraHosts?: readonly string[]): boolean;
   /** Read the page. Must not modify the document. */
   extract(doc: Document, url: URL): PageContext;
   /** CSS selectors whose appearance means the page is ready to be read (for waiting on SPA navigation). */

@@ -87,8 +87,17 @@ export async function launch(opts: { extensionDir?: string; userDataDir?: string
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
-  // The options page opens itself on install; close it so tests start from a known state.
-  for (const p of context.pages()) if (p.url().startsWith('chrome-extension://')) await p.close();
+  // The options page opens itself on install (a fresh profile); wait for it and close it, so
+  // tests start from a known state and never race it.
+  const isOptions = (p: Page) => p.url().includes(`${extensionId}/options.html`);
+  for (let waited = 0; waited < 5000; waited += 50) {
+    const installPage = context.pages().find(isOptions);
+    if (installPage) {
+      await installPage.close();
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
   return {
     context,
     extensionId,
