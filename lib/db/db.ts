@@ -19,14 +19,20 @@ export class StorageError extends Error {
   }
 }
 
-export function openDatabase(name = DB_NAME, version = LATEST_DB_VERSION): Promise<DB> {
+export async function openDatabase(name = DB_NAME, version = LATEST_DB_VERSION): Promise<DB> {
+  let upgradeError: unknown;
   return openDB<TiercoverDB>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
-      // A throwing step aborts the versionchange transaction: IndexedDB keeps the old version.
-      return runMigrations(db, oldVersion, newVersion ?? version, tx).catch((e) => {
-        tx.abort();
-        throw e;
-      }) as unknown as void;
+      tx.done.catch(() => undefined); // an abort is reported through openDB's rejection below
+      // A failing step aborts the versionchange transaction: IndexedDB keeps the old version and data.
+      void (async () => {
+        try {
+          await runMigrations(db, oldVersion, newVersion ?? version, tx);
+        } catch (e) {
+          upgradeError = e;
+          tx.abort();
+        }
+      })();
     },
     blocking() {
       // Another context wants a newer version: let it have the database.
@@ -36,12 +42,18 @@ export function openDatabase(name = DB_NAME, version = LATEST_DB_VERSION): Promi
     terminated() {
       dbPromise = undefined;
     },
+  }).catch((e) => {
+    if (upgradeError) {
+      throw new StorageError(`Tiercover could not upgrade its data (${(upgradeError as Error)?.message ?? upgradeError}); the previous data is kept unchanged.`, upgradeError);
+    }
+    throw e;
   });
 }
 
 export function getDb(): Promise<DB> {
   dbPromise ??= openDatabase().catch((e) => {
     dbPromise = undefined;
+    if (e instanceof StorageError) throw e;
     throw new StorageError(`Tiercover could not open its database: ${(e as Error)?.message ?? e}. Your data was not changed.`, e);
   });
   return dbPromise;
