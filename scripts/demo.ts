@@ -11,7 +11,8 @@ import { CardObject, chromePath, CHROME_DIR, launch, loadSampleData, openExtensi
 
 const PAGES: [string, string][] = [
   ['linkedin-profile', 'https://www.linkedin.com/in/jane-doe-4b1a2/'],
-  ['linkedin-company', 'https://www.linkedin.com/company/northwind-analytics/'],
+  ['linkedin-company', 'https://www.linkedin.com/company/northwind-analytics/about/'],
+  ['sales-navigator-lead', 'https://www.linkedin.com/sales/lead/ACwAAB1x2y3Z4aBcDeFgHiJkLmNoPqRsTuVwXyZ,NAME_SEARCH,Ab1c'],
   ['linkedin-profile-de', 'https://de.linkedin.com/in/lukas-becker/'],
   ['salesforce-account', 'https://northwind.lightning.force.com/lightning/r/Account/0015g00000AbCdEAAZ/view'],
   ['hubspot-company', 'https://app-eu1.hubspot.com/contacts/4400123/record/0-2/9001'],
