@@ -50,7 +50,10 @@ function samePage(a: PageContext, b: PageContext) {
 }
 
 export async function startCard(ctx: ContentScriptContext, site: CardSite, reader: SiteReader) {
-  const { readPage, readySelectorsFor } = reader;
+  const hostsGot: Record<string, unknown> = await browser.storage.local.get('tiercover.customHosts').catch(() => ({}));
+  const extraHosts = (hostsGot['tiercover.customHosts'] as { host: string; system: string }[] | undefined) ?? [];
+  const readPage = (doc: Document, url: URL) => reader.readPage(doc, url, extraHosts);
+  const readySelectorsFor = (url: URL) => reader.readySelectorsFor(url, extraHosts);
   const state = signal<CardState>({ status: 'reading' });
   const prefs = signal<CardPrefs>(DEFAULT_PREFS);
   const visible = signal(false);

@@ -6,6 +6,7 @@ import type { Stats } from '@/lib/db/db';
 import { DataSection } from './DataSection';
 import { ProfileSection } from './ProfileSection';
 import { TieringSection } from './TieringSection';
+import { SitesSection } from './SitesSection';
 
 export function OptionsApp() {
   const settings = useSignal<Settings | null>(null);
@@ -38,6 +39,7 @@ export function OptionsApp() {
       <DataSection stats={stats} />
       {settings.value && <ProfileSection settings={settings.value} />}
       {settings.value && <TieringSection settings={settings.value} />}
+      {settings.value && <SitesSection settings={settings.value} />}
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { setupMessaging } from '@/lib/background/messaging';
 import { setupLive } from '@/lib/background/live';
 import { setupStorage } from '@/lib/background/storage';
 import { setupCommands } from '@/lib/background/commands';
+import { setupCustomHosts } from '@/lib/background/custom-hosts';
 
 export default defineBackground({
   type: 'module',
@@ -11,5 +12,6 @@ export default defineBackground({
     setupLive();
     setupStorage();
     setupCommands();
+    setupCustomHosts();
   },
 });

@@ -11,6 +11,6 @@ export default defineContentScript({
   runAt: 'document_end',
   cssInjectionMode: 'manual',
   main(ctx) {
-    void startCard(ctx, location.hostname.includes('hubspot') ? 'hubspot' : 'salesforce', siteReader([salesforce, hubspot]));
+    void startCard(ctx, /hubspot\.com$/.test(location.hostname) ? 'hubspot' : /(force|salesforce)\.com$/.test(location.hostname) ? 'salesforce' : 'custom', siteReader([salesforce, hubspot]));
   },
 });

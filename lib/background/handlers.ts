@@ -18,6 +18,7 @@ import type { PageContext } from '../sites/types';
 import { notifyChange, rememberCardTab } from './live';
 import { accountHit, accountView, contactView } from './views';
 import { setBadge } from './badge';
+import { syncCustomHosts } from './custom-hosts';
 import type { z } from 'zod';
 
 export interface SenderInfo {
@@ -65,7 +66,15 @@ async function requireAccount(db: DB, id: string): Promise<Account> {
 async function buildContext(db: DB, page: PageContext, settings: Settings): Promise<CardContext> {
   const weekId = currentWeekId();
   const site = page.kind === 'unsupported' ? undefined : page.site;
-  const cardSite = site === 'linkedin' || site === 'salesnav' ? 'linkedin' : site;
+  const host = page.kind === 'unsupported' ? '' : new URL(page.url).hostname;
+  const cardSite =
+    site === 'linkedin' || site === 'salesnav'
+      ? 'linkedin'
+      : site === 'hubspot' && /(^|\.)hubspot\.com$/.test(host)
+        ? 'hubspot'
+        : site === 'salesforce' && /(^|\.)(force|salesforce)\.com$/.test(host)
+          ? 'salesforce'
+          : site && 'custom';
   const base: CardContext = {
     page,
     weekId,
@@ -316,6 +325,7 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     const parsed = settingsSchema.safeParse({ ...current, ...changes, id: 'settings', updatedAt: Date.now() });
     if (!parsed.success) throw new UserError(`Settings not saved: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     await db.put('settings', parsed.data);
+    if (changes.customCrmHosts) await syncCustomHosts();
     // Tiers are computed from settings on every read, so every account is re-tiered at once.
     void notifyChange(['settings', 'accounts']);
     return parsed.data;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CardObject, launch, loadSampleData, screenshot, type Session } from './harness';
+import { CardObject, launch, loadSampleData, openExtensionPage, screenshot, tabIdOf, type Session } from './harness';
 
 let s: Session;
 beforeAll(async () => {
@@ -97,6 +97,24 @@ describe('the card on every page type', () => {
     await expect.poll(() => again.exists('[data-testid=card]')).toBe(false);
     await page.close();
     await s.worker.evaluate(() => chrome.storage.local.clear());
+  });
+
+  it('a site switched to "side panel only" shows no card, and the side panel still has the context', async () => {
+    const options = await openExtensionPage(s, 'options.html');
+    await options.getByTestId('card-mode-linkedin').selectOption('sidepanel');
+    await options.getByTestId('sites-status').filter({ hasText: 'saved' }).waitFor();
+    const { page, card } = await cardAt('https://www.linkedin.com/company/contoso-retail');
+    await expect.poll(() => tabIdOf(s, 'linkedin:company:contoso-retail').catch(() => 0)).toBeGreaterThan(0);
+    const tabId = await tabIdOf(s, 'linkedin:company:contoso-retail');
+    expect(await card.exists('[data-testid=card]')).toBe(false);
+    const panel = await openExtensionPage(s, `sidepanel.html?tab=${tabId}`);
+    await expect.poll(() => panel.getByTestId('panel-title').textContent()).toBe('Contoso Retail');
+    // The CRM sites keep their card.
+    const crm = await cardAt('https://app-eu1.hubspot.com/contacts/4400123/record/0-2/9001');
+    await crm.card.waitFor('[data-testid=card-title]', 'Contoso Retail');
+    await options.getByTestId('card-mode-linkedin').selectOption('card');
+    await options.getByTestId('sites-status').filter({ hasText: 'saved' }).waitFor();
+    for (const p of [options, page, panel, crm.page]) await p.close();
   });
 
   it('the extension made no request anywhere', () => {
