@@ -6,11 +6,48 @@ import type { CardContext } from '@/lib/messaging/protocol';
 import { CardBody } from '../card/CardBody';
 import { TierBadge } from '../card/TierBadge';
 import '../card/card.css';
+import { WeekView } from '../week/WeekView';
+import { AccountList } from '../week/AccountList';
+
+type Tab = 'page' | 'week' | 'accounts';
 
 /**
- * The side panel (Chrome) / sidebar (Firefox): the active tab's card, adding nothing to the page.
+ * The side panel (Chrome) / sidebar (Firefox), and the same views in a full tab (`app.html`):
+ * this page's card, this week's list, the accounts.
  */
-export function SidePanelApp() {
+export function SidePanelApp({ full = false }: { full?: boolean }) {
+  const tab = useSignal<Tab>(full ? 'week' : 'page');
+  const you = useSignal('');
+  useEffect(() => {
+    void send('getSettings', {}).then((s) => (you.value = s.yourName), () => undefined);
+  }, []);
+  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  const tabs: [Tab, string][] = full ? [['week', 'This week'], ['accounts', 'Accounts']] : [['page', 'This page'], ['week', 'This week'], ['accounts', 'Accounts']];
+  return (
+    <div class={`tc${dark ? ' dark' : ''}`} data-testid={full ? 'fullview' : 'sidepanel'} style={{ minHeight: '100vh' }}>
+      <div class="tabs" role="tablist">
+        {tabs.map(([k, label]) => (
+          <button key={k} role="tab" aria-selected={tab.value === k} data-testid={`tab-${k}`} onClick={() => (tab.value = k)}>
+            {label}
+          </button>
+        ))}
+        {!full && (
+          <a class="muted" style={{ marginLeft: 'auto', alignSelf: 'center', fontSize: '12px' }} href={browser.runtime.getURL('/app.html')} target="_blank" rel="noopener">
+            Open in a tab
+          </a>
+        )}
+      </div>
+      <div class={full ? 'wide' : ''}>
+        {tab.value === 'page' && <PagePanel />}
+        {tab.value === 'week' && <div class="tc-body"><WeekView you={you.value} /></div>}
+        {tab.value === 'accounts' && <div class="tc-body"><AccountList /></div>}
+      </div>
+    </div>
+  );
+}
+
+/** The active tab's card, adding nothing to the page. */
+function PagePanel() {
   const ctx = useSignal<CardContext | null | undefined>(undefined);
   const error = useSignal<string | null>(null);
 
@@ -57,9 +94,8 @@ export function SidePanelApp() {
   }, []);
 
   const c = ctx.value;
-  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
   return (
-    <div class={`tc${dark ? ' dark' : ''}`} data-testid="sidepanel" style={{ minHeight: '100vh' }}>
+    <div>
       <div class="tc-head" style={{ cursor: 'default' }}>
         <TierBadge tier={c?.account?.tier} />
         <span class="name" data-testid="panel-title">

@@ -11,7 +11,7 @@ import { settings as settingsSchema, type Account, type AirCoverTick, type Setti
 import { currentWeekId } from '../domain/week';
 import { getDb, getSettings, getStats, deleteAllData, contactsOfAccount, type DB } from '../db/db';
 import { matchPage } from '../db/match';
-import type { CardContext, MessageType, Responses } from '../messaging/protocol';
+import type { AccountRow, CardContext, MessageType, Responses } from '../messaging/protocol';
 import { requestSchemas } from '../messaging/protocol';
 import { makeSampleData } from '../sample';
 import type { PageContext } from '../sites/types';
@@ -19,6 +19,9 @@ import { notifyChange, rememberCardTab } from './live';
 import { accountHit, accountView, contactView } from './views';
 import { setBadge } from './badge';
 import { syncCustomHosts } from './custom-hosts';
+import { setTargetStatus, startWeek, updateTarget, weekView } from './week';
+import { computeTier } from '../domain/tier';
+import { computeCoverage } from '../domain/coverage';
 import type { z } from 'zod';
 
 export interface SenderInfo {
@@ -353,6 +356,65 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     await deleteAllData(db);
     void notifyChange(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'settings']);
     return getStats(db);
+  },
+
+  async getWeek({ weekId }) {
+    const db = await getDb();
+    return weekView(db, weekId, await getSettings(db));
+  },
+
+  async startWeek({ weekId }) {
+    const db = await getDb();
+    await startWeek(db, weekId);
+    void notifyChange(['weeks', 'targets'], weekId);
+    return weekView(db, weekId, await getSettings(db));
+  },
+
+  async setTargetStatus({ targetId, status, reason }) {
+    const db = await getDb();
+    if (status !== 'active' && !reason) throw new UserError(`Say why the target is ${status}: the reason goes to the weekly meeting.`);
+    const t = await setTargetStatus(db, targetId, status, reason);
+    void notifyChange(['targets'], t.weekId);
+    return t;
+  },
+
+  async updateTarget({ targetId, changes }) {
+    const db = await getDb();
+    const t = await updateTarget(db, targetId, changes);
+    void notifyChange(['targets'], t.weekId);
+    return t;
+  },
+
+  async getAccount({ accountId }) {
+    const db = await getDb();
+    return viewOf(db, await requireAccount(db, accountId));
+  },
+
+  async listAccounts({ query, tier, gapsOnly, offset, limit }) {
+    const db = await getDb();
+    const settings = await getSettings(db);
+    const key = normalizeCompanyName(query);
+    const domain = query.includes('.') ? normalizeDomain(query) : undefined;
+    const rows: AccountRow[] = [];
+    let total = 0;
+    // One pass in name order over the name index; tiers are computed, so a tier filter reads all.
+    const tx = db.transaction(['accounts', 'contacts']);
+    const range = key ? IDBKeyRange.bound(key, key + '\uffff') : undefined;
+    const source = domain ? await tx.objectStore('accounts').index('byDomain').getAll(domain) : await tx.objectStore('accounts').index('byNameKey').getAll(range);
+    for (const a of source) {
+      const t = computeTier(a, settings);
+      if (tier && t.tier !== tier) continue;
+      if (gapsOnly || (total >= offset && rows.length < limit)) {
+        const contacts = await tx.objectStore('contacts').index('byAccount').getAll(a.id);
+        const cov = computeCoverage(contacts, settings);
+        if (gapsOnly && cov.gaps.length === 0) continue;
+        if (total >= offset && rows.length < limit) {
+          rows.push({ id: a.id, name: a.name, domains: a.domains, tier: t.tier, sentence: t.sentence, provisional: t.provisional, named: cov.named, gaps: cov.gaps, owner: a.team.owner });
+        }
+      }
+      total++;
+    }
+    return { rows, total, more: total > offset + rows.length };
   },
 
   async openSidePanel(_p, sender) {

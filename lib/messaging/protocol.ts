@@ -24,6 +24,7 @@ import type { TierResult } from '../domain/tier';
 import type { MatchVia } from '../db/match';
 import type { PageContext } from '../sites/types';
 import type { Stats } from '../db/db';
+import type { WeekView } from '../background/week';
 
 const str = (max = 300) => z.string().max(max);
 
@@ -128,6 +129,21 @@ export const requestSchemas = {
   loadSampleData: z.object({}),
   deleteAllData: z.object({ confirm: z.literal('DELETE') }),
   openSidePanel: z.object({}),
+  getWeek: z.object({ weekId }),
+  startWeek: z.object({ weekId }),
+  setTargetStatus: z.object({ targetId: id, status: z.enum(['active', 'done', 'dropped']), reason: z.string().trim().max(2000).optional() }),
+  updateTarget: z.object({
+    targetId: id,
+    changes: z.object({ keyContactIds: z.array(id).max(50), salesOwner: str(), marketingOwner: str(), notes: z.string().max(20000) }).partial(),
+  }),
+  getAccount: z.object({ accountId: id }),
+  listAccounts: z.object({
+    query: z.string().max(300).default(''),
+    tier: tier.optional(),
+    gapsOnly: z.boolean().default(false),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  }),
 } as const;
 
 export type MessageType = keyof typeof requestSchemas;
@@ -154,6 +170,12 @@ export const SENDERS: Record<MessageType, 'page' | 'extension'> = {
   loadSampleData: 'extension',
   deleteAllData: 'extension',
   openSidePanel: 'page',
+  getWeek: 'page',
+  startWeek: 'page',
+  setTargetStatus: 'page',
+  updateTarget: 'page',
+  getAccount: 'page',
+  listAccounts: 'page',
 };
 
 // ------------------------------------------------------------------ responses
@@ -234,6 +256,20 @@ export interface Responses {
   loadSampleData: Stats;
   deleteAllData: Stats;
   openSidePanel: { ok: boolean };
+  getWeek: WeekView;
+  startWeek: WeekView;
+  setTargetStatus: Target;
+  updateTarget: Target;
+  getAccount: AccountView;
+  listAccounts: { rows: AccountRow[]; total: number; more: boolean };
+}
+
+export interface AccountRow extends AccountHit {
+  sentence: string;
+  provisional: boolean;
+  named: number;
+  gaps: string[];
+  owner?: string;
 }
 
 /** What travels over the wire. Errors come back as `{ ok: false, error }` with a readable message. */

@@ -1,0 +1,165 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { DEPARTMENT_LABELS } from '@/lib/domain/constants';
+import type { Tier } from '@/lib/domain/schema';
+import { TIER_LABELS, TIER_ORDER, TIER_SHORT } from '@/lib/domain/tier';
+import { currentWeekId } from '@/lib/domain/week';
+import { onChange, send } from '@/lib/messaging/client';
+import type { AccountRow, AccountView } from '@/lib/messaging/protocol';
+import { CoverageMeter } from '../card/CoverageMeter';
+import { TierExplain } from '../card/TierExplain';
+
+/** Every account: search, filter by tier and coverage gaps, open one to edit it. */
+export function AccountList() {
+  const query = useSignal('');
+  const tier = useSignal<Tier | 'all'>('all');
+  const gapsOnly = useSignal(false);
+  const page = useSignal(0);
+  const result = useSignal<{ rows: AccountRow[]; total: number; more: boolean } | null>(null);
+  const openId = useSignal<string | null>(null);
+  const error = useSignal<string | null>(null);
+  const LIMIT = 50;
+  let seq = 0;
+
+  const load = async () => {
+    const mine = ++seq;
+    try {
+      const r = await send('listAccounts', { query: query.value, tier: tier.value === 'all' ? undefined : tier.value, gapsOnly: gapsOnly.value, offset: page.value * LIMIT, limit: LIMIT });
+      if (mine === seq) result.value = r;
+    } catch (e) {
+      error.value = (e as Error).message;
+    }
+  };
+  useEffect(() => {
+    const ac = new AbortController();
+    void load();
+    onChange(() => void load(), ac.signal);
+    return () => ac.abort();
+  }, []);
+  const refilter = () => {
+    page.value = 0;
+    void load();
+  };
+
+  const r = result.value;
+  return (
+    <div class="list" data-testid="account-list">
+      <div class="filters" role="group" aria-label="Account filters">
+        <input type="search" aria-label="Search accounts by name or domain" placeholder="Name or domain" data-testid="account-search" value={query.value} onInput={(e) => ((query.value = (e.target as HTMLInputElement).value), refilter())} />
+        <select aria-label="Tier" data-testid="account-tier" value={tier.value} onChange={(e) => ((tier.value = (e.target as HTMLSelectElement).value as Tier | 'all'), refilter())}>
+          <option value="all">All tiers</option>
+          {TIER_ORDER.map((t) => (
+            <option key={t} value={t}>{TIER_LABELS[t]}</option>
+          ))}
+        </select>
+        <label><input type="checkbox" checked={gapsOnly.value} onChange={(e) => ((gapsOnly.value = (e.target as HTMLInputElement).checked), refilter())} /> Coverage gaps</label>
+      </div>
+      {error.value && <p class="error" role="alert">{error.value}</p>}
+      {!r && <p class="muted">Loading accounts…</p>}
+      {r && r.total === 0 && <p data-testid="accounts-empty">No accounts{query.value || tier.value !== 'all' || gapsOnly.value ? ' match' : ' yet: load the sample data or import a CSV in the options'}.</p>}
+      {r && r.rows.length > 0 && (
+        <table class="accounts">
+          <thead><tr><th>Tier</th><th>Account</th><th>Names</th><th>Gaps</th></tr></thead>
+          <tbody>
+            {r.rows.map((a) => (
+              <>
+                <tr key={a.id} data-testid="account-row">
+                  <td><span class={`tier ${a.tier}${a.provisional ? ' provisional' : ''}`} title={a.sentence}>{TIER_SHORT[a.tier]}</span></td>
+                  <td>
+                    <button class="link" aria-expanded={openId.value === a.id} onClick={() => (openId.value = openId.value === a.id ? null : a.id)}>{a.name}</button>
+                    <div class="muted">{a.domains[0] ?? ''}{a.owner ? ` · ${a.owner}` : ''}</div>
+                  </td>
+                  <td>{a.named}</td>
+                  <td class="muted">{a.gaps.slice(0, 2).join('; ')}</td>
+                </tr>
+                {openId.value === a.id && (
+                  <tr key={`${a.id}-edit`}>
+                    <td colSpan={4}><AccountEditor id={a.id} /></td>
+                  </tr>
+                )}
+              </>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {r && (r.more || page.value > 0) && (
+        <div class="actions">
+          <span class="muted">{page.value * LIMIT + 1}–{page.value * LIMIT + r.rows.length} of {r.total}</span>
+          <button class="btn" disabled={page.value === 0} onClick={() => ((page.value -= 1), void load())}>Previous</button>
+          <button class="btn" disabled={!r.more} onClick={() => ((page.value += 1), void load())}>Next</button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function AccountEditor({ id }: { id: string }) {
+  const view = useSignal<AccountView | null>(null);
+  const error = useSignal<string | null>(null);
+  const load = async () => {
+    try {
+      view.value = await send('getAccount', { accountId: id });
+    } catch (e) {
+      error.value = (e as Error).message;
+    }
+  };
+  useEffect(() => {
+    const ac = new AbortController();
+    void load();
+    onChange(() => void load(), ac.signal);
+    return () => ac.abort();
+  }, [id]);
+  const act = async (fn: () => Promise<unknown>) => {
+    try {
+      error.value = null;
+      await fn();
+      await load();
+    } catch (e) {
+      error.value = (e as Error).message;
+    }
+  };
+  const a = view.value;
+  if (!a) return <p class="muted">{error.value ?? 'Loading…'}</p>;
+  const team = a.team;
+  const teamField = (key: keyof typeof team, label: string) => (
+    <label>
+      {label}
+      <input type="text" value={team[key] ?? ''} onChange={(e) => void act(() => send('updateAccount', { accountId: a.id, changes: { team: { [key]: (e.target as HTMLInputElement).value.trim() || undefined } } }))} />
+    </label>
+  );
+  return (
+    <div class="list" data-testid="account-editor">
+      <TierExplain tier={a.tier} onSetFactor={(key, state) => void act(() => send('setFactor', { accountId: a.id, key, state }))} />
+      <div class="form">
+        <label>
+          Employees
+          <input type="text" inputMode="numeric" value={a.employees ?? ''} onChange={(e) => {
+            const n = Number((e.target as HTMLInputElement).value.replace(/[^\d]/g, ''));
+            void act(() => send('updateAccount', { accountId: a.id, changes: { employees: Number.isFinite(n) && (e.target as HTMLInputElement).value ? n : undefined } }));
+          }} />
+        </label>
+        {teamField('owner', 'Account owner (sales)')}
+        {teamField('accountManager', 'Account manager')}
+        {teamField('marketingOwner', 'Marketing owner')}
+        {teamField('support', 'Support')}
+      </div>
+      <CoverageMeter coverage={a.coverage} />
+      <ul class="plain">
+        {a.contacts.map((c) => (
+          <li key={c.id} class="row">
+            <span>{c.name}{c.title ? `, ${c.title}` : ''} · {DEPARTMENT_LABELS[c.department]}</span>
+            <select aria-label={`${c.name}: status`} value={c.status} onChange={(e) => void act(() => send('updateContact', { contactId: c.id, changes: { status: (e.target as HTMLSelectElement).value as typeof c.status } }))}>
+              <option value="active">active</option>
+              <option value="unverified">unverified</option>
+              <option value="left">left the company</option>
+            </select>
+          </li>
+        ))}
+      </ul>
+      <div class="actions">
+        <button class="btn primary" data-testid="account-add-target" onClick={() => void act(() => send('addTarget', { accountId: a.id, weekId: currentWeekId() }))}>Add to this week</button>
+      </div>
+      {error.value && <p class="error" role="alert">{error.value}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,287 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { TargetRow, WeekView as WeekData } from '@/lib/background/week';
+import { pct } from '@/lib/domain/aircover';
+import { GROUP_LABELS } from '@/lib/domain/aircover';
+import type { AirCoverGroup, Tier, WeekId } from '@/lib/domain/schema';
+import { TIER_LABELS, TIER_ORDER, TIER_SHORT } from '@/lib/domain/tier';
+import { currentWeekId, nextWeek, previousWeek } from '@/lib/domain/week';
+import { onChange, send } from '@/lib/messaging/client';
+import { AirCoverList, type TickRequest } from '../card/AirCoverList';
+import { FocusBar } from './FocusBar';
+
+type Filter = { mine: boolean; team: 'all' | 'sales' | 'marketing'; open: boolean; tier: Tier | 'all'; q: string };
+
+/**
+ * A week's target list, grouped by tier, with filters, search, focus bar, carry-over review and
+ * the air-cover checklist of every target. Live: a change anywhere reloads it.
+ */
+export function WeekView({ you }: { you: string }) {
+  const weekId = useSignal<WeekId>(currentWeekId());
+  const data = useSignal<WeekData | null>(null);
+  const error = useSignal<string | null>(null);
+  const filter = useSignal<Filter>({ mine: false, team: 'all', open: false, tier: 'all', q: '' });
+  const reviewing = useSignal(false);
+
+  const load = async () => {
+    const wanted = weekId.value;
+    try {
+      const d = await send('getWeek', { weekId: wanted });
+      if (wanted === weekId.value) data.value = d;
+      error.value = null;
+    } catch (e) {
+      error.value = (e as Error).message;
+    }
+  };
+  useEffect(() => {
+    const ac = new AbortController();
+    void load();
+    onChange(() => void load(), ac.signal);
+    return () => ac.abort();
+  }, []);
+  const go = (id: WeekId) => {
+    weekId.value = id;
+    data.value = null;
+    reviewing.value = false;
+    void load();
+  };
+  const act = async (fn: () => Promise<unknown>) => {
+    try {
+      error.value = null;
+      await fn();
+      await load();
+    } catch (e) {
+      error.value = (e as Error).message;
+    }
+  };
+
+  const d = data.value;
+  const f = filter.value;
+  const setF = (p: Partial<Filter>) => (filter.value = { ...filter.value, ...p });
+  const rows = (d?.rows ?? []).filter((r) => {
+    if (f.tier !== 'all' && r.account.tier !== f.tier) return false;
+    if (f.open && (r.target.status !== 'active' || r.progress.all.done >= r.progress.all.total)) return false;
+    const owner = f.team === 'marketing' ? r.target.marketingOwner : f.team === 'sales' ? r.target.salesOwner : undefined;
+    if (f.team !== 'all' && !owner) return false;
+    if (f.mine && you && r.target.salesOwner !== you && r.target.marketingOwner !== you) return false;
+    if (f.q) {
+      const q = f.q.toLowerCase();
+      const hay = [r.account.name, ...r.keyContacts.map((c) => c.name), r.target.salesOwner, r.target.marketingOwner, r.target.notes].join(' ').toLowerCase();
+      if (!hay.includes(q)) return false;
+    }
+    return true;
+  });
+
+  return (
+    <div class="list" data-testid="week-view">
+      <div class="weeknav">
+        <button class="icon" aria-label="Previous week" data-testid="week-prev" onClick={() => go(previousWeek(weekId.value))}>‹</button>
+        <span class="label" data-testid="week-label">{d?.label ?? weekId.value}</span>
+        <button class="icon" aria-label="Next week" data-testid="week-next" onClick={() => go(nextWeek(weekId.value))}>›</button>
+        {weekId.value !== currentWeekId() && (
+          <button class="btn" onClick={() => go(currentWeekId())}>This week</button>
+        )}
+      </div>
+      {error.value && <p class="error" role="alert">{error.value}</p>}
+      {!d && <p class="muted">Loading the week…</p>}
+      {d && !d.exists && d.rows.length === 0 && (
+        <div data-testid="week-empty">
+          <p>No list for {d.weekId} yet.</p>
+          {d.previous.exists && (
+            <p>
+              {d.previous.open} target{d.previous.open === 1 ? '' : 's'} still open from {d.previous.weekId}.{' '}
+              <button class="btn primary" data-testid="start-review" onClick={() => (reviewing.value = true)}>
+                Start this week from {d.previous.weekId}
+              </button>
+            </p>
+          )}
+          {!d.previous.exists && <p class="muted">Add accounts from the Accounts tab, or from the card on a LinkedIn or CRM page.</p>}
+        </div>
+      )}
+      {d && reviewing.value && <Review weekId={d.weekId} fromWeek={d.previous.weekId} onDone={() => act(async () => {
+        await send('startWeek', { weekId: d.weekId });
+        reviewing.value = false;
+      })} onCancel={() => (reviewing.value = false)} />}
+      {d && (d.exists || d.rows.length > 0) && (
+        <>
+          <p data-testid="week-progress">
+            <b>{d.rows.filter((r) => r.target.status !== 'dropped').length}</b> targets · air cover{' '}
+            <b>{d.progress.done} of {d.progress.total}</b> ({pct(d.progress)} %)
+          </p>
+          <FocusBar focus={d.focus} />
+          <details data-testid="week-changes">
+            <summary>Changes since {d.previous.weekId}</summary>
+            <ul>
+              <li>{d.changes.added} new, {d.changes.carried} carried over</li>
+              <li>{d.changes.done.length} done{d.changes.done.length ? `: ${d.changes.done.map((x) => `${x.account}${x.reason ? ` (${x.reason})` : ''}`).join(', ')}` : ''}</li>
+              <li>{d.changes.dropped.length} dropped{d.changes.dropped.length ? `: ${d.changes.dropped.map((x) => `${x.account}${x.reason ? ` (${x.reason})` : ''}`).join(', ')}` : ''}</li>
+              <li>{d.changes.airCoverAdded} air-cover items done this week</li>
+            </ul>
+          </details>
+          <div class="filters" role="group" aria-label="Filters">
+            <input type="search" aria-label="Search targets" placeholder="Search" data-testid="week-search" value={f.q} onInput={(e) => setF({ q: (e.target as HTMLInputElement).value })} />
+            <label><input type="checkbox" checked={f.mine} onChange={(e) => setF({ mine: (e.target as HTMLInputElement).checked })} /> Mine</label>
+            <label><input type="checkbox" data-testid="filter-open" checked={f.open} onChange={(e) => setF({ open: (e.target as HTMLInputElement).checked })} /> Open tasks</label>
+            <select aria-label="Team" value={f.team} onChange={(e) => setF({ team: (e.target as HTMLSelectElement).value as Filter['team'] })}>
+              <option value="all">Both teams</option>
+              <option value="sales">Has a sales owner</option>
+              <option value="marketing">Has a marketing owner</option>
+            </select>
+            <select aria-label="Tier" data-testid="filter-tier" value={f.tier} onChange={(e) => setF({ tier: (e.target as HTMLSelectElement).value as Filter['tier'] })}>
+              <option value="all">All tiers</option>
+              {TIER_ORDER.map((t) => (
+                <option key={t} value={t}>{TIER_LABELS[t]}</option>
+              ))}
+            </select>
+          </div>
+          {TIER_ORDER.map((t) => {
+            const group = rows.filter((r) => r.account.tier === t);
+            if (!group.length) return null;
+            return (
+              <section key={t} aria-label={TIER_LABELS[t]} data-testid={`week-tier-${t}`}>
+                <h3>{TIER_LABELS[t]} · {group.length}</h3>
+                <div class="list">
+                  {group.map((r) => (
+                    <TargetCard key={r.target.id} row={r} weekId={d.weekId} act={act} />
+                  ))}
+                </div>
+              </section>
+            );
+          })}
+          {rows.length === 0 && <p class="muted">No target matches these filters.</p>}
+        </>
+      )}
+    </div>
+  );
+}
+
+function TargetCard({ row, weekId, act }: { row: TargetRow; weekId: WeekId; act: (fn: () => Promise<unknown>) => Promise<void> }) {
+  const open = useSignal(false);
+  const t = row.target;
+  const p = row.progress;
+  const onTick = (r: TickRequest) => act(() => send('tickAirCover', { weekId, targetId: t.id, ...r }));
+  return (
+    <article class="target" data-testid="target" data-account={row.account.name}>
+      <div class="target-head">
+        <span class={`tier ${row.account.tier}`} title={row.account.tierSentence}>{TIER_SHORT[row.account.tier]}</span>
+        <button class="link name" aria-expanded={open.value} onClick={() => (open.value = !open.value)}>{row.account.name}</button>
+        {t.carriedFrom && <span class="pill" title={`Carried over from ${t.carriedFrom}`}>carried</span>}
+        {t.status !== 'active' && <span class="pill">{t.status}</span>}
+        <span class="progress" data-testid="target-progress">{p.all.done}/{p.all.total}</span>
+      </div>
+      <p class="muted">
+        {row.keyContacts.map((c) => c.name).join(', ') || 'No key contacts yet'}
+        {t.salesOwner ? ` · sales: ${t.salesOwner}` : ''}
+        {t.marketingOwner ? ` · marketing: ${t.marketingOwner}` : ''}
+      </p>
+      <p class="muted">
+        {(Object.keys(p.groups) as AirCoverGroup[]).map((g) => `${GROUP_LABELS[g]} ${p.groups[g].done}/${p.groups[g].total}`).join(' · ')}
+        {row.account.gaps.length ? ` · gaps: ${row.account.gaps.join('; ')}` : ''}
+      </p>
+      {open.value && (
+        <div class="list">
+          {t.notes && <p>{t.notes}</p>}
+          <details open>
+            <summary>Account air cover</summary>
+            <AirCoverList targetId={t.id} ticks={row.ticks} onTick={onTick} testId="aircover-account" />
+          </details>
+          {row.keyContacts.map((c) => (
+            <details key={c.id} open>
+              <summary>{c.name}{c.title ? `, ${c.title}` : ''}</summary>
+              <AirCoverList targetId={t.id} contactId={c.id} ticks={row.ticks} onTick={onTick} testId={`aircover-${c.id}`} />
+            </details>
+          ))}
+          <KeyContacts row={row} act={act} />
+          <div class="actions">
+            {t.status === 'active' ? (
+              <>
+                <StatusButton label="Mark done" status="done" row={row} act={act} />
+                <StatusButton label="Drop" status="dropped" row={row} act={act} />
+              </>
+            ) : (
+              <button class="btn" onClick={() => void act(() => send('setTargetStatus', { targetId: t.id, status: 'active' }))}>Reopen</button>
+            )}
+          </div>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function KeyContacts({ row, act }: { row: TargetRow; act: (fn: () => Promise<unknown>) => Promise<void> }) {
+  const keys = new Set(row.target.keyContactIds);
+  const others = row.contacts.filter((c) => !keys.has(c.id) && c.status !== 'left');
+  if (!others.length) return null;
+  return (
+    <label>
+      Add a key contact{' '}
+      <select
+        class="field"
+        value=""
+        onChange={(e) => {
+          const id = (e.target as HTMLSelectElement).value;
+          if (id) void act(() => send('updateTarget', { targetId: row.target.id, changes: { keyContactIds: [...row.target.keyContactIds, id] } }));
+        }}
+      >
+        <option value="">Choose…</option>
+        {others.map((c) => (
+          <option key={c.id} value={c.id}>{c.name}{c.title ? `, ${c.title}` : ''}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function StatusButton({ label, status, row, act }: { label: string; status: 'done' | 'dropped'; row: TargetRow; act: (fn: () => Promise<unknown>) => Promise<void> }) {
+  const asking = useSignal(false);
+  const reason = useSignal('');
+  if (!asking.value) return <button class="btn" onClick={() => (asking.value = true)}>{label}…</button>;
+  return (
+    <form class="row" onSubmit={(e) => {
+      e.preventDefault();
+      void act(() => send('setTargetStatus', { targetId: row.target.id, status, reason: reason.value }));
+    }}>
+      <input type="text" required aria-label={`Why ${status}?`} placeholder={status === 'done' ? 'Meeting booked, deal won…' : 'Too small, no budget…'} value={reason.value} onInput={(e) => (reason.value = (e.target as HTMLInputElement).value)} autoFocus />
+      <button class="btn primary" type="submit">{label}</button>
+    </form>
+  );
+}
+
+/** The carry-over review: each open target of last week is carried, marked done or dropped (with a reason). */
+function Review({ weekId, fromWeek, onDone, onCancel }: { weekId: WeekId; fromWeek: WeekId; onDone: () => void; onCancel: () => void }) {
+  const prev = useSignal<WeekData | null>(null);
+  const error = useSignal<string | null>(null);
+  useEffect(() => {
+    void send('getWeek', { weekId: fromWeek }).then((d) => (prev.value = d), (e: Error) => (error.value = e.message));
+  }, [fromWeek]);
+  const reload = async () => (prev.value = await send('getWeek', { weekId: fromWeek }));
+  const open = prev.value?.rows.filter((r) => r.target.status === 'active') ?? [];
+  const act = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      await reload();
+    } catch (e) {
+      error.value = (e as Error).message;
+    }
+  };
+  return (
+    <section class="target" data-testid="review" aria-label={`Review ${fromWeek}`}>
+      <h3>Review {fromWeek} before starting {weekId}</h3>
+      <p class="muted">Open targets carry over. Mark the finished ones done and drop the rest, each with a reason.</p>
+      {error.value && <p class="error" role="alert">{error.value}</p>}
+      <ul class="plain">
+        {open.map((r) => (
+          <li key={r.target.id} data-testid="review-row" class="row">
+            <span class={`tier ${r.account.tier}`}>{TIER_SHORT[r.account.tier]}</span> {r.account.name}
+            <StatusButton label="Done" status="done" row={r} act={act} />
+            <StatusButton label="Drop" status="dropped" row={r} act={act} />
+          </li>
+        ))}
+      </ul>
+      <div class="actions">
+        <button class="btn primary" data-testid="start-week" onClick={onDone}>Carry over {open.length} and start {weekId}</button>
+        <button class="btn" onClick={onCancel}>Cancel</button>
+      </div>
+    </section>
+  );
+}

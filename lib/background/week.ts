@@ -1,0 +1,167 @@
+/**
+ * The weekly target list (DOMAIN.md section 3): a week's view with progress and focus, starting a
+ * week from the last one (carry-over after a review), and changes since last week.
+ */
+import { targetProgress, ticksById, type Progress } from '../domain/aircover';
+import { focusReport, type FocusReport } from '../domain/focus';
+import type { AirCoverTick, Settings, Target, Tier, WeekId } from '../domain/schema';
+import { computeTier } from '../domain/tier';
+import { previousWeek, weekLabel } from '../domain/week';
+import type { DB } from '../db/db';
+import type { ContactView } from '../messaging/protocol';
+import { contactView } from './views';
+import { computeCoverage } from '../domain/coverage';
+
+export interface TargetRow {
+  target: Target;
+  account: { id: string; name: string; tier: Tier; tierSentence: string; gaps: string[]; named: number; owner?: string; marketingOwner?: string };
+  keyContacts: ContactView[];
+  /** Every contact of the account, to pick key contacts from. */
+  contacts: ContactView[];
+  ticks: AirCoverTick[];
+  progress: { all: Progress; groups: Record<string, Progress> };
+}
+
+export interface WeekChanges {
+  added: number;
+  carried: number;
+  dropped: { account: string; reason?: string }[];
+  done: { account: string; reason?: string }[];
+  airCoverAdded: number;
+}
+
+export interface WeekView {
+  weekId: WeekId;
+  label: string;
+  exists: boolean;
+  startedFrom?: WeekId;
+  rows: TargetRow[];
+  focus: FocusReport;
+  progress: Progress;
+  changes: WeekChanges;
+  previous: { weekId: WeekId; exists: boolean; open: number };
+}
+
+export async function weekView(db: DB, weekId: WeekId, settings: Settings, now = new Date()): Promise<WeekView> {
+  const prevId = previousWeek(weekId);
+  const tx = db.transaction(['weeks', 'targets', 'ticks', 'accounts', 'contacts']);
+  const [week, targets, ticks, prevWeek, prevTargets] = await Promise.all([
+    tx.objectStore('weeks').get(weekId),
+    tx.objectStore('targets').index('byWeek').getAll(weekId),
+    tx.objectStore('ticks').index('byWeek').getAll(weekId),
+    tx.objectStore('weeks').get(prevId),
+    tx.objectStore('targets').index('byWeek').getAll(prevId),
+  ]);
+  const accountIds = [...new Set([...targets, ...prevTargets].map((t) => t.accountId))];
+  const accounts = new Map((await Promise.all(accountIds.map((id) => tx.objectStore('accounts').get(id)))).filter((a) => !!a).map((a) => [a!.id, a!]));
+  const contactsByAccount = new Map(
+    await Promise.all(targets.map(async (t) => [t.accountId, await tx.objectStore('contacts').index('byAccount').getAll(t.accountId)] as const)),
+  );
+  await tx.done;
+
+  const byId = ticksById(ticks);
+  const rows: TargetRow[] = [];
+  for (const t of targets) {
+    const a = accounts.get(t.accountId);
+    if (!a) continue;
+    const contacts = contactsByAccount.get(t.accountId) ?? [];
+    const tier = computeTier(a, settings, now);
+    const cov = computeCoverage(contacts, settings, now.getTime());
+    const key = new Set(t.keyContactIds);
+    rows.push({
+      target: t,
+      account: { id: a.id, name: a.name, tier: tier.tier, tierSentence: tier.sentence, gaps: cov.gaps, named: cov.named, owner: a.team.owner, marketingOwner: a.team.marketingOwner },
+      keyContacts: contacts.filter((c) => key.has(c.id)).map(contactView),
+      contacts: contacts.map(contactView),
+      ticks: ticks.filter((x) => x.targetId === t.id),
+      progress: targetProgress(t, byId),
+    });
+  }
+  const live = rows.filter((r) => r.target.status !== 'dropped');
+  const tierOf = new Map(rows.map((r) => [r.target.id, r.account.tier]));
+  const focus = focusReport(
+    live.map((r) => r.account.tier),
+    ticks.filter((x) => x.done && tierOf.has(x.targetId)).map((x) => tierOf.get(x.targetId)!),
+    settings,
+  );
+  const progress = live.reduce((p, r) => ({ done: p.done + r.progress.all.done, total: p.total + r.progress.all.total }), { done: 0, total: 0 });
+  const name = (accountId: string) => accounts.get(accountId)?.name ?? '(deleted account)';
+  return {
+    weekId,
+    label: weekLabel(weekId),
+    exists: !!week,
+    startedFrom: week?.startedFrom,
+    rows,
+    focus,
+    progress,
+    changes: {
+      added: targets.filter((t) => !t.carriedFrom).length,
+      carried: targets.filter((t) => !!t.carriedFrom).length,
+      dropped: prevTargets.filter((t) => t.status === 'dropped').map((t) => ({ account: name(t.accountId), reason: t.statusReason })),
+      done: prevTargets.filter((t) => t.status === 'done').map((t) => ({ account: name(t.accountId), reason: t.statusReason })),
+      airCoverAdded: ticks.filter((x) => x.done).length,
+    },
+    previous: { weekId: prevId, exists: !!prevWeek, open: prevTargets.filter((t) => t.status === 'active').length },
+  };
+}
+
+/**
+ * Start `weekId` from the week before: every target still active there (after the review marked
+ * the rest done or dropped) is carried over with its key contacts, owners and notes. Running it
+ * twice adds nothing twice.
+ */
+export async function startWeek(db: DB, weekId: WeekId, now = Date.now()): Promise<{ carried: number }> {
+  const from = previousWeek(weekId);
+  const tx = db.transaction(['weeks', 'targets'], 'readwrite');
+  const weeks = tx.objectStore('weeks');
+  const targets = tx.objectStore('targets');
+  const open = (await targets.index('byWeek').getAll(from)).filter((t) => t.status === 'active');
+  let carried = 0;
+  for (const t of open) {
+    if (await targets.index('byWeekAccount').getKey([weekId, t.accountId])) continue;
+    await targets.put({
+      ...t,
+      id: crypto.randomUUID(),
+      weekId,
+      createdAt: now,
+      updatedAt: now,
+      edits: undefined,
+      status: 'active',
+      statusReason: undefined,
+      carriedFrom: from,
+    });
+    carried++;
+  }
+  const existing = await weeks.get(weekId);
+  await weeks.put({ ...(existing ?? { id: weekId, createdAt: now }), updatedAt: now, startedFrom: from, reviewed: true });
+  await tx.done;
+  return { carried };
+}
+
+export async function setTargetStatus(db: DB, targetId: string, status: Target['status'], reason: string | undefined, now = Date.now()) {
+  const tx = db.transaction('targets', 'readwrite');
+  const t = await tx.store.get(targetId);
+  if (!t) throw new Error('That target no longer exists.');
+  const next: Target = { ...t, status, statusReason: status === 'active' ? undefined : reason, updatedAt: now, edits: { ...(t.edits ?? {}), status: now, statusReason: now } };
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}
+
+export async function updateTarget(
+  db: DB,
+  targetId: string,
+  changes: Partial<Pick<Target, 'keyContactIds' | 'salesOwner' | 'marketingOwner' | 'notes'>>,
+  now = Date.now(),
+) {
+  // Read and write in one transaction: two tabs editing different fields of one target both land.
+  const tx = db.transaction('targets', 'readwrite');
+  const t = await tx.store.get(targetId);
+  if (!t) throw new Error('That target no longer exists.');
+  const edits = { ...(t.edits ?? {}) };
+  for (const k of Object.keys(changes)) edits[k] = now;
+  const next: Target = { ...t, ...changes, updatedAt: now, edits };
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CardObject, launch, loadSampleData, openExtensionPage, screenshot, type Session } from './harness';
+
+let s: Session;
+beforeAll(async () => {
+  s = await launch();
+  await loadSampleData(s);
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('the week', () => {
+  it('shows this week grouped by tier with the focus bar and progress', async () => {
+    const app = await openExtensionPage(s, 'app.html');
+    await app.getByTestId('week-progress').waitFor();
+    expect(await app.getByTestId('target').count()).toBe(12);
+    expect(await app.getByTestId('week-tier-tier1').locator('[data-testid=target]').count()).toBeGreaterThan(3);
+    await app.getByTestId('focus-bar').waitFor();
+    await app.getByTestId('filter-tier').selectOption('global');
+    await expect.poll(() => app.getByTestId('target').count()).toBe(
+      await app.getByTestId('week-tier-global').locator('[data-testid=target]').count(),
+    );
+    await app.getByTestId('filter-tier').selectOption('all');
+    await app.getByTestId('week-search').fill('Northwind');
+    await expect.poll(() => app.getByTestId('target').count()).toBe(1);
+    await app.getByTestId('week-search').fill('');
+    await screenshot(app, 'week');
+    await app.close();
+  });
+
+  it('starts next week from this one: review, carry-over, changes since last week', async () => {
+    const app = await openExtensionPage(s, 'app.html');
+    await app.getByTestId('week-progress').waitFor();
+    await app.getByTestId('week-next').click();
+    await app.getByTestId('week-empty').waitFor();
+    await app.getByTestId('start-review').click();
+    await app.getByTestId('review-row').first().waitFor();
+    expect(await app.getByTestId('review-row').count()).toBe(12);
+    // Drop one with a reason during the review.
+    const row = app.getByTestId('review-row').first();
+    await row.getByRole('button', { name: 'Drop…' }).click();
+    await row.getByRole('textbox').fill('No budget this year');
+    await row.getByRole('button', { name: 'Drop', exact: true }).click();
+    await expect.poll(() => app.getByTestId('review-row').count()).toBe(11);
+    await app.getByTestId('start-week').click();
+    await app.getByTestId('week-progress').waitFor();
+    expect(await app.getByTestId('target').count()).toBe(11);
+    await app.getByTestId('week-changes').locator('summary').click();
+    const changes = await app.getByTestId('week-changes').textContent();
+    expect(changes).toContain('0 new, 11 carried over');
+    expect(changes).toContain('1 dropped');
+    expect(changes).toContain('No budget this year');
+    await app.close();
+  });
+
+  it('a tick in the side panel shows on an open LinkedIn card without a reload', async () => {
+    const page = await s.context.newPage();
+    await page.goto('https://www.linkedin.com/company/northwind-analytics/about/');
+    const card = await CardObject.of(page);
+    await card.waitFor('[data-testid=aircover-account]');
+    const before = await card.text('[data-testid=aircover-account] [data-testid=aircover-progress]');
+
+    const panel = await openExtensionPage(s, 'sidepanel.html');
+    await panel.getByTestId('tab-week').click();
+    const target = panel.locator('[data-testid=target][data-account="Northwind Analytics"]');
+    await target.getByRole('button', { name: 'Northwind Analytics' }).click();
+    const box = target.getByTestId('aircover-account').getByTestId('tick-someoneKnowsOrg');
+    const was = await box.isChecked();
+    await box.click();
+    await expect.poll(() => box.isChecked()).toBe(!was);
+    await expect.poll(() => card.text('[data-testid=aircover-account] [data-testid=aircover-progress]')).not.toBe(before);
+    await panel.close();
+    await page.close();
+  });
+
+  it('two tabs ticking different items of the same target at the same moment both survive', async () => {
+    const target = (p: import('playwright-core').Page) => p.locator('[data-testid=target][data-account="Fabrikam Logistics"]');
+    const box = (p: import('playwright-core').Page, item: string) => target(p).getByTestId('aircover-account').getByTestId(`tick-${item}`);
+    const openTarget = async (p: import('playwright-core').Page) => {
+      await p.getByTestId('week-progress').waitFor();
+      await target(p).getByRole('button', { name: 'Fabrikam Logistics' }).click();
+    };
+    const a = await openExtensionPage(s, 'app.html');
+    const b = await openExtensionPage(s, 'app.html');
+    await openTarget(a);
+    await openTarget(b);
+    // Start from both unticked.
+    for (const item of ['visitedWebsite', 'pagesViewed']) {
+      if (await box(a, item).isChecked()) {
+        await box(a, item).click();
+        await expect.poll(() => box(b, item).isChecked()).toBe(false);
+      }
+    }
+    await Promise.all([box(a, 'visitedWebsite').click(), box(b, 'pagesViewed').click()]);
+    const fresh = await openExtensionPage(s, 'app.html');
+    await openTarget(fresh);
+    await expect.poll(() => box(fresh, 'visitedWebsite').isChecked()).toBe(true);
+    expect(await box(fresh, 'pagesViewed').isChecked()).toBe(true);
+    for (const p of [a, b, fresh]) await p.close();
+  });
+
+  it('the focus bar follows the tiers of the week\'s targets', async () => {
+    const app = await openExtensionPage(s, 'app.html');
+    await app.getByTestId('week-progress').waitFor();
+    const tier4Before = await app.getByTestId('focus-tier4').textContent();
+    expect(tier4Before).toContain('0 targets ·');
+    // Add a Tier 4 account from the account list.
+    await app.getByTestId('tab-accounts').click();
+    await app.getByTestId('account-search').fill('Alpine');
+    await app.getByRole('button', { name: 'Alpine Ski House' }).click();
+    await app.getByTestId('account-add-target').click();
+    await app.getByTestId('tab-week').click();
+    await expect.poll(() => app.getByTestId('focus-tier4').textContent()).toContain('1 target ·');
+    expect(await app.getByTestId('focus-drift').textContent()).toContain('Tier 4 is 8 % of this week\'s targets; the plan says 0 %, nurture them instead');
+    await app.close();
+  });
+});
