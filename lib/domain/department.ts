@@ -35,22 +35,8 @@ import type { BuyingRole, Department } from './schema';
 export const SENIORITIES = ['c-level', 'vp', 'head', 'director', 'manager', 'individual', 'unknown'] as const;
 export type Seniority = (typeof SENIORITIES)[number];
 
-export const DEPARTMENT_LABELS: Record<Department, string> = {
-  executive: 'Executive',
-  sales: 'Sales',
-  marketing: 'Marketing',
-  finance: 'Finance',
-  engineering: 'Engineering',
-  it: 'IT',
-  product: 'Product',
-  operations: 'Operations',
-  hr: 'HR',
-  legal: 'Legal',
-  'customer-success': 'Customer Success',
-  procurement: 'Procurement',
-  data: 'Data',
-  other: 'Other',
-};
+/** UI labels live with the other constants (content scripts import them without this module). */
+export { DEPARTMENT_LABELS } from './constants';
 
 /** Longer input is cut (LinkedIn headlines stop at 220 characters, CRM titles at 255). */
 const MAX_TITLE_LENGTH = 300;

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CardObject, FIXTURES, launch, loadSampleData, openExtensionPage, screenshot, tabIdOf, type Session } from './harness';
+import { CardObject, FIXTURES, openExtensionPage, screenshot, tabIdOf, type Session, useSession } from './harness';
 
+const session = useSession();
 let s: Session;
-beforeAll(async () => {
-  s = await launch();
-  await loadSampleData(s);
-});
-afterAll(async () => {
-  await s?.close();
+beforeAll(() => {
+  s = session();
 });
 
 async function open(url: string) {

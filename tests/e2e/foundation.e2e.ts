@@ -1,13 +1,11 @@
 /// <reference types="chrome" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, openExtensionPage, restartServiceWorker, screenshot, type Session } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openExtensionPage, restartServiceWorker, screenshot, type Session, useSession } from './harness';
 
+const session = useSession({ sample: false });
 let s: Session;
-beforeAll(async () => {
-  s = await launch();
-});
-afterAll(async () => {
-  await s?.close();
+beforeAll(() => {
+  s = session();
 });
 
 describe('foundation in Chromium', () => {

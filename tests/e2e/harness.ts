@@ -5,6 +5,7 @@
  * recorded (the extension must make none), and a page object for the card in its closed shadow
  * root, read through the DevTools protocol since page scripts (and Playwright's selectors) can't.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -105,6 +106,25 @@ export async function launch(opts: { extensionDir?: string; userDataDir?: string
     outside,
     serve: (url, html) => byUrl.set(url.replace(/#.*$/, ''), html),
     close: () => context.close(),
+  };
+}
+
+/**
+ * One browser for a test file: launched before its tests (with the sample data loaded unless
+ * told otherwise), closed after. Returns a getter, since the session exists only once started.
+ */
+export function useSession(opts: { sample?: boolean } = {}): () => Session {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await launch();
+    if (opts.sample !== false) await loadSampleData(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('the browser session has not started');
+    return session;
   };
 }
 

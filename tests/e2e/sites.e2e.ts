@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CardObject, launch, loadSampleData, openExtensionPage, screenshot, tabIdOf, type Session } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CardObject, openExtensionPage, screenshot, tabIdOf, type Session, useSession } from './harness';
 
+const session = useSession();
 let s: Session;
-beforeAll(async () => {
-  s = await launch();
-  await loadSampleData(s);
-});
-afterAll(async () => {
-  await s?.close();
+beforeAll(() => {
+  s = session();
 });
 
 async function cardAt(url: string) {

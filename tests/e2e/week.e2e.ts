@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CardObject, launch, loadSampleData, openExtensionPage, screenshot, type Session } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CardObject, openExtensionPage, screenshot, type Session, useSession } from './harness';
 
+const session = useSession();
 let s: Session;
-beforeAll(async () => {
-  s = await launch();
-  await loadSampleData(s);
-});
-afterAll(async () => {
-  await s?.close();
+beforeAll(() => {
+  s = session();
 });
 
 describe('the week', () => {
