@@ -1,0 +1,420 @@
+/**
+ * Exports for both teams (DOMAIN.md section 4): the sales pack and marketing pack (CSV), the
+ * meeting agenda (Markdown), the week's bundle (JSON), and the full backup and its restore.
+ * The week exports are pure functions of a WeekData snapshot.
+ */
+import { describeStorageError, type DB } from '../db/db';
+import { DATA_STORES } from '../db/schema';
+import { GROUP_LABELS, ITEM_GROUP, ITEM_LABELS, pct, targetCells, targetProgress, tickId, ticksById } from '../domain/aircover';
+import { DEPARTMENT_LABELS } from '../domain/constants';
+import { computeCoverage, type Coverage } from '../domain/coverage';
+import { focusReport } from '../domain/focus';
+import {
+  SCHEMA_VERSION,
+  type Account,
+  type AirCoverTick,
+  type BuyingRole,
+  type Contact,
+  type PageLink,
+  type Settings,
+  type Target,
+  type Tier,
+  type Week,
+  type WeekId,
+} from '../domain/schema';
+import { computeTier, TIER_LABELS, TIER_ORDER, type TierResult } from '../domain/tier';
+import { previousWeek, weekLabel } from '../domain/week';
+import { getSettings } from '../db/db';
+import { BACKUP_FORMAT, BUNDLE_FORMAT, BundleError, checkBackup, parseBackup, type Backup, type Bundle } from './bundle';
+
+// ---------------------------------------------------------------- CSV
+
+export type Cell = string | number | boolean | Date | undefined | null;
+
+/** A cell a spreadsheet would run as a formula (or that starts with a control character). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+export const isoDateTime = (ms: number) => new Date(ms).toISOString();
+
+/** Text of one cell: numbers as they are, times as ISO 8601, formula-like text defused with a leading '. */
+export function cellText(v: Cell): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();
+  return FORMULA_START.test(v) ? `'${v}` : v;
+}
+
+/** Quoted when it holds a quote, comma or line break, or starts with U+FEFF (readers would take it for a BOM). */
+const quote = (s: string) => (/[",\r\n]|^\uFEFF/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** CSV for Excel, Google Sheets and LibreOffice: UTF-8 BOM, RFC 4180 quoting, CRLF, formulas defused. */
+export function toCsv(headers: string[], rows: Cell[][]): string {
+  const line = (cells: Cell[]) => {
+    const texts = cells.map(cellText);
+    // A row of one empty cell would be an empty line, which readers skip.
+    if (texts.length === 1 && texts[0] === '') return '""';
+    return texts.map(quote).join(',');
+  };
+  return '\uFEFF' + [headers, ...rows].map(line).join('\r\n') + '\r\n';
+}
+
+// ---------------------------------------------------------------- the week snapshot
+
+export interface WeekData {
+  weekId: WeekId;
+  /** At least the accounts of this week's and last week's targets. */
+  accounts: Account[];
+  /** At least the contacts of those accounts. */
+  contacts: Contact[];
+  /** This week's targets. */
+  targets: Target[];
+  /** This week's ticks. */
+  ticks: AirCoverTick[];
+  /** Last week's targets, for the changes since last week. */
+  previousTargets: Target[];
+  settings: Settings;
+  now: number;
+  week?: Week;
+  links?: PageLink[];
+}
+
+/** Read a week's snapshot from the database in one read-only transaction. */
+export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now()): Promise<WeekData> {
+  const settings = await getSettings(db);
+  const tx = db.transaction(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links']);
+  const [targets, previousTargets, ticks, week] = await Promise.all([
+    tx.objectStore('targets').index('byWeek').getAll(weekId),
+    tx.objectStore('targets').index('byWeek').getAll(previousWeek(weekId)),
+    tx.objectStore('ticks').index('byWeek').getAll(weekId),
+    tx.objectStore('weeks').get(weekId),
+  ]);
+  const accountIds = [...new Set([...targets, ...previousTargets].map((t) => t.accountId))];
+  const [accounts, contactLists] = await Promise.all([
+    Promise.all(accountIds.map((id) => tx.objectStore('accounts').get(id))),
+    Promise.all(accountIds.map((id) => tx.objectStore('contacts').index('byAccount').getAll(id))),
+  ]);
+  const contacts = contactLists.flat();
+  const linkLists = await Promise.all([...accountIds, ...contacts.map((c) => c.id)].map((id) => tx.objectStore('links').index('byTarget').getAll(id)));
+  return {
+    weekId,
+    accounts: accounts.filter((a): a is Account => !!a),
+    contacts,
+    targets,
+    ticks,
+    previousTargets,
+    settings,
+    now,
+    week,
+    links: linkLists.flat(),
+  };
+}
+
+interface TargetView {
+  target: Target;
+  account?: Account;
+  accountName: string;
+  tier?: TierResult;
+  coverage: Coverage;
+  keyContacts: Contact[];
+  /** On last week's list too (carried over), or new this week. */
+  carried: boolean;
+}
+
+const BUYING_ROLE_LABELS: Record<BuyingRole, string> = {
+  'decision-maker': 'Decision maker',
+  influencer: 'Influencer',
+  champion: 'Champion',
+  user: 'User',
+  blocker: 'Blocker',
+  unknown: 'Unknown',
+};
+
+const STATUS_LABELS: Record<Target['status'], string> = { active: 'active', done: 'done', dropped: 'dropped' };
+
+const tierIndex = (t?: Tier) => (t ? TIER_ORDER.indexOf(t) : TIER_ORDER.length);
+
+/** Each target with its account, tier, coverage and key contacts; by tier, then account name. */
+function targetViews(data: WeekData): TargetView[] {
+  const accounts = new Map(data.accounts.map((a) => [a.id, a]));
+  const contacts = new Map(data.contacts.map((c) => [c.id, c]));
+  const byAccount = new Map<string, Contact[]>();
+  for (const c of data.contacts) byAccount.set(c.accountId, [...(byAccount.get(c.accountId) ?? []), c]);
+  const lastWeek = new Set(data.previousTargets.map((t) => t.accountId));
+  const now = new Date(data.now);
+  return data.targets
+    .map((target): TargetView => {
+      const account = accounts.get(target.accountId);
+      return {
+        target,
+        account,
+        accountName: account?.name ?? '(deleted account)',
+        tier: account && computeTier(account, data.settings, now),
+        coverage: computeCoverage(byAccount.get(target.accountId) ?? [], data.settings, data.now),
+        keyContacts: target.keyContactIds.map((id) => contacts.get(id)).filter((c): c is Contact => !!c),
+        carried: !!target.carriedFrom || lastWeek.has(target.accountId),
+      };
+    })
+    .sort((a, b) => tierIndex(a.tier?.tier) - tierIndex(b.tier?.tier) || a.accountName.localeCompare(b.accountName));
+}
+
+export const linkedinProfileUrl = (slug?: string) => (slug ? `https://www.linkedin.com/in/${encodeURIComponent(slug)}/` : '');
+export const linkedinCompanyUrl = (a?: Pick<Account, 'linkedinSlug' | 'linkedinId'>) =>
+  a?.linkedinSlug ? `https://www.linkedin.com/company/${encodeURIComponent(a.linkedinSlug)}/` : a?.linkedinId ? `https://www.linkedin.com/company/${a.linkedinId}/` : '';
+export const xProfileUrl = (handle?: string) => (handle ? `https://x.com/${encodeURIComponent(handle)}` : '');
+
+const salesOwner = (v: TargetView) => v.target.salesOwner || v.account?.team.owner || '';
+const marketingOwner = (v: TargetView) => v.target.marketingOwner || v.account?.team.marketingOwner || '';
+
+// ---------------------------------------------------------------- sales pack
+
+export const SALES_PACK_HEADERS = [
+  'Week', 'Account', 'Tier', 'Tier reason', 'Sales owner', 'Marketing owner', 'Target status', 'Contact', 'Title', 'Department',
+  'Buying role', 'LinkedIn URL', 'Email', 'Coverage gaps', 'Air cover done',
+];
+
+/** One row per key contact of each target still on the list (active or done); dropped targets are left out. */
+export function salesPack(data: WeekData): string {
+  const ticks = ticksById(data.ticks);
+  const rows: Cell[][] = [];
+  for (const v of targetViews(data)) {
+    if (v.target.status === 'dropped') continue;
+    const base: Cell[] = [data.weekId, v.accountName, v.tier ? TIER_LABELS[v.tier.tier] : '', v.tier?.sentence ?? '', salesOwner(v), marketingOwner(v), STATUS_LABELS[v.target.status]];
+    const gaps = v.coverage.gaps.join('; ');
+    const done = (contactId?: string) => {
+      const cells = targetCells(v.target.keyContactIds).filter((c) => c.contactId === contactId);
+      const labels = cells.filter((c) => ticks.get(tickId(v.target.id, contactId, c.item))?.done).map((c) => ITEM_LABELS[c.item]);
+      return `${labels.length} of ${cells.length}` + (labels.length ? `: ${labels.join('; ')}` : '');
+    };
+    if (!v.keyContacts.length) {
+      rows.push([...base, '', '', '', '', '', '', gaps, done(undefined)]);
+      continue;
+    }
+    for (const c of v.keyContacts) {
+      rows.push([
+        ...base,
+        c.name,
+        c.title,
+        DEPARTMENT_LABELS[c.department],
+        BUYING_ROLE_LABELS[c.buyingRole],
+        linkedinProfileUrl(c.linkedinSlug),
+        c.email,
+        gaps,
+        done(c.id),
+      ]);
+    }
+  }
+  return toCsv(SALES_PACK_HEADERS, rows);
+}
+
+// ---------------------------------------------------------------- marketing pack
+
+export const MARKETING_PACK_HEADERS = ['Week', 'Account', 'Tier', 'Contact', 'Group', 'Item', 'LinkedIn URL', 'X handle URL', 'Email', 'Marketing owner', 'Sales owner'];
+
+/** One row per air-cover task not yet done, for the active targets. */
+export function marketingPack(data: WeekData): string {
+  const ticks = ticksById(data.ticks);
+  const rows: Cell[][] = [];
+  for (const v of targetViews(data)) {
+    if (v.target.status !== 'active') continue;
+    const contacts = new Map(v.keyContacts.map((c) => [c.id, c]));
+    for (const cell of targetCells(v.keyContacts.map((c) => c.id))) {
+      if (ticks.get(tickId(v.target.id, cell.contactId, cell.item))?.done) continue;
+      const c = cell.contactId ? contacts.get(cell.contactId) : undefined;
+      rows.push([
+        data.weekId,
+        v.accountName,
+        v.tier ? TIER_LABELS[v.tier.tier] : '',
+        c ? c.name : '(account)',
+        GROUP_LABELS[ITEM_GROUP[cell.item]],
+        ITEM_LABELS[cell.item],
+        c ? linkedinProfileUrl(c.linkedinSlug) : linkedinCompanyUrl(v.account),
+        xProfileUrl(c?.xHandle),
+        c?.email,
+        marketingOwner(v),
+        salesOwner(v),
+      ]);
+    }
+  }
+  return toCsv(MARKETING_PACK_HEADERS, rows);
+}
+
+// ---------------------------------------------------------------- meeting agenda
+
+/**
+ * User text inside Markdown: on one line, with every character that Markdown reads as inline
+ * syntax escaped. The agenda never starts a line with user text, so block markers cannot trigger.
+ */
+export function mdEscape(text: string | undefined): string {
+  if (!text) return '';
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()<>#+!|~&]/g, '\\$&');
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const band = (b: { min: number; max: number }) => (b.min === b.max ? `${b.min} %` : `${b.min}–${b.max} %`);
+
+/** The weekly meeting's agenda: focus against the bands, every target by tier, changes since last week. */
+export function meetingAgenda(data: WeekData): string {
+  const views = targetViews(data);
+  const ticks = ticksById(data.ticks);
+  const tierOfTarget = new Map(views.map((v) => [v.target.id, v.tier?.tier]));
+  const doneTicks = data.ticks.filter((t) => t.done);
+  const counted = views.filter((v) => v.target.status !== 'dropped' && v.tier);
+  const focus = focusReport(
+    counted.map((v) => v.tier!.tier),
+    doneTicks.map((t) => tierOfTarget.get(t.targetId)).filter((t): t is Tier => !!t),
+    data.settings,
+  );
+  const weekProgress = views.reduce(
+    (p, v) => {
+      const all = targetProgress(v.target, ticks).all;
+      return { done: p.done + all.done, total: p.total + all.total };
+    },
+    { done: 0, total: 0 },
+  );
+
+  const out: string[] = [];
+  out.push(`# Weekly alignment: ${weekLabel(data.weekId)}`, '');
+  out.push(`Exported ${isoDate(data.now)} · ${plural(views.length, 'target')} · air cover ${weekProgress.done} of ${weekProgress.total} (${pct(weekProgress)} %)`, '');
+
+  out.push('## Focus by tier', '');
+  out.push('| Tier | Targets | Share | Plan | Air-cover work | Against plan |', '|---|---:|---:|---:|---:|---|');
+  for (const r of focus.rows) {
+    const against = r.drift === 'ok' ? 'on plan' : r.drift === 'under' ? 'under' : 'over';
+    out.push(`| ${TIER_LABELS[r.tier]} | ${r.targets} | ${r.targetShare} % | ${band(r.band)} | ${r.workShare} % | ${against} |`);
+  }
+  out.push('');
+  if (focus.drift.length) out.push(...focus.drift.map((d) => `- ${d}`));
+  else out.push(focus.totalTargets ? 'The list is on plan.' : 'No targets yet this week.');
+  out.push('');
+
+  out.push('## Targets by tier', '');
+  const groups: [string, TargetView[]][] = TIER_ORDER.map((t) => [TIER_LABELS[t], views.filter((v) => v.tier?.tier === t)]);
+  groups.push(['Account not found', views.filter((v) => !v.tier)]);
+  for (const [label, list] of groups) {
+    if (!list.length) continue;
+    out.push(`### ${label} (${list.length})`, '');
+    for (const v of list) {
+      const t = v.target;
+      const progress = targetProgress(t, ticks).all;
+      const status = t.status === 'active' ? 'active' : `${STATUS_LABELS[t.status]}${t.statusReason ? `: ${mdEscape(t.statusReason)}` : ''}`;
+      const marker = v.carried ? `carried over${t.carriedFrom ? ` from ${t.carriedFrom}` : ''}` : 'new';
+      out.push(`- **${mdEscape(v.accountName)}** (${marker}; ${status})`);
+      out.push(`  - Owners: sales ${mdEscape(salesOwner(v)) || 'not set'}, marketing ${mdEscape(marketingOwner(v)) || 'not set'}`);
+      if (v.tier) out.push(`  - Tier: ${mdEscape(v.tier.sentence)}`);
+      out.push(`  - Coverage gaps: ${v.coverage.gaps.length ? mdEscape(v.coverage.gaps.join('; ')) : 'none'}`);
+      out.push(`  - Air cover: ${progress.done} of ${progress.total} (${pct(progress)} %)`);
+      if (v.keyContacts.length) {
+        out.push(`  - Key contacts: ${v.keyContacts.map((c) => mdEscape(c.title ? `${c.name} (${c.title})` : c.name)).join(', ')}`);
+      }
+      if (t.notes) out.push(`  - Notes: ${mdEscape(t.notes)}`);
+    }
+    out.push('');
+  }
+
+  out.push('## Changes since last week', '');
+  const accountName = new Map(data.accounts.map((a) => [a.id, a.name]));
+  const nameOf = (t: Target) => mdEscape(accountName.get(t.accountId) ?? '(deleted account)');
+  const reason = (t: Target) => (t.statusReason ? mdEscape(t.statusReason) : 'no reason recorded');
+  const thisWeek = new Set(data.targets.map((t) => t.accountId));
+  const newOnes = views.filter((v) => !v.carried);
+  const carried = views.filter((v) => v.carried);
+  const dropped = [
+    ...data.previousTargets.filter((t) => t.status === 'dropped').map((t) => `${nameOf(t)}: ${reason(t)}`),
+    ...data.previousTargets.filter((t) => t.status === 'active' && !thisWeek.has(t.accountId)).map((t) => `${nameOf(t)}: not carried over, no reason recorded`),
+    ...data.targets.filter((t) => t.status === 'dropped').map((t) => `${nameOf(t)} (this week): ${reason(t)}`),
+  ];
+  const done = [
+    ...data.previousTargets.filter((t) => t.status === 'done').map((t) => `${nameOf(t)}: ${reason(t)}`),
+    ...data.targets.filter((t) => t.status === 'done').map((t) => `${nameOf(t)} (this week): ${reason(t)}`),
+  ];
+  const section = (title: string, items: string[]) => {
+    items.sort((a, b) => a.localeCompare(b));
+    out.push(`### ${title} (${items.length})`, '');
+    out.push(...(items.length ? items.map((i) => `- ${i}`) : ['- none']), '');
+  };
+  section('New', newOnes.map((v) => mdEscape(v.accountName)));
+  section('Carried over', carried.map((v) => mdEscape(v.accountName)));
+  section('Dropped', dropped);
+  section('Done', done);
+  out.push(`Air cover added this week: ${plural(doneTicks.length, 'item')} ticked.`, '');
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------- bundle
+
+/** Everything about the week for the other team: its targets' accounts and contacts, targets, ticks. */
+export function bundle(data: WeekData & { exportedBy?: string }): Bundle {
+  const accountIds = new Set(data.targets.map((t) => t.accountId));
+  const contacts = data.contacts.filter((c) => accountIds.has(c.accountId));
+  const contactIds = new Set(contacts.map((c) => c.id));
+  const targetIds = new Set(data.targets.map((t) => t.id));
+  return {
+    format: BUNDLE_FORMAT,
+    schemaVersion: SCHEMA_VERSION,
+    exportedAt: isoDateTime(data.now),
+    exportedBy: data.exportedBy ?? data.settings.yourName,
+    weekId: data.weekId,
+    ...(data.week ? { week: data.week } : {}),
+    accounts: data.accounts.filter((a) => accountIds.has(a.id)),
+    contacts,
+    targets: data.targets,
+    ticks: data.ticks.filter((t) => targetIds.has(t.targetId)),
+    links: (data.links ?? []).filter((l) => (l.kind === 'account' ? accountIds : contactIds).has(l.targetId)),
+  };
+}
+
+// ---------------------------------------------------------------- backup
+
+/** Every record of every store, settings and page links included, read in one transaction. */
+export async function fullBackup(db: DB, now = Date.now()): Promise<Backup> {
+  const tx = db.transaction([...DATA_STORES]);
+  const [accounts, contacts, weeks, targets, ticks, links, settings] = await Promise.all([
+    tx.objectStore('accounts').getAll(),
+    tx.objectStore('contacts').getAll(),
+    tx.objectStore('weeks').getAll(),
+    tx.objectStore('targets').getAll(),
+    tx.objectStore('ticks').getAll(),
+    tx.objectStore('links').getAll(),
+    tx.objectStore('settings').get('settings'),
+  ]);
+  return { format: BACKUP_FORMAT, schemaVersion: SCHEMA_VERSION, exportedAt: isoDateTime(now), accounts, contacts, weeks, targets, ticks, links, settings: settings ?? null };
+}
+
+/**
+ * Replace all data with a backup: checked completely first, then written in ONE transaction that
+ * clears every store and puts every record, so a failure leaves the old data as it was.
+ */
+export async function restoreBackup(db: DB, json: string | Backup): Promise<Record<'accounts' | 'contacts' | 'weeks' | 'targets' | 'ticks' | 'links', number>> {
+  const backup = typeof json === 'string' ? parseBackup(json) : checkBackup(json);
+  const tx = db.transaction([...DATA_STORES], 'readwrite');
+  const writes: Promise<unknown>[] = DATA_STORES.map((s) => tx.objectStore(s).clear());
+  const put = <T>(store: (typeof DATA_STORES)[number], list: T[]) => {
+    for (const r of list) writes.push(tx.objectStore(store).put(r as never));
+  };
+  put('accounts', backup.accounts);
+  put('contacts', backup.contacts);
+  put('weeks', backup.weeks);
+  put('targets', backup.targets);
+  put('ticks', backup.ticks);
+  put('links', backup.links);
+  if (backup.settings) put('settings', [backup.settings]);
+  try {
+    await Promise.all([...writes, tx.done]);
+  } catch (e) {
+    throw new BundleError(`The backup could not be restored: ${describeStorageError(e)}. Your data was not changed.`, e);
+  }
+  const { accounts, contacts, weeks, targets, ticks, links } = backup;
+  return { accounts: accounts.length, contacts: contacts.length, weeks: weeks.length, targets: targets.length, ticks: ticks.length, links: links.length };
+}
+
+/** Suggested file names. */
+export const exportFileName = (kind: 'sales' | 'marketing' | 'agenda' | 'bundle' | 'backup', weekId?: WeekId, now = Date.now()) =>
+  ({
+    sales: `tiercover-${weekId}-sales-pack.csv`,
+    marketing: `tiercover-${weekId}-marketing-pack.csv`,
+    agenda: `tiercover-${weekId}-agenda.md`,
+    bundle: `tiercover-${weekId}-bundle.json`,
+    backup: `tiercover-backup-${isoDate(now)}.json`,
+  })[kind];

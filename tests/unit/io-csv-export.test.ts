@@ -1,0 +1,214 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeDb, deleteAllData, getDb, putSettings } from '@/lib/db/db';
+import { ACCOUNT_ITEMS, ITEM_LABELS, targetCells, tickId } from '@/lib/domain/aircover';
+import { defaultSettings, type WeekId } from '@/lib/domain/schema';
+import { previousWeek } from '@/lib/domain/week';
+import { parseCsv } from '@/lib/io/csv-import';
+import {
+  MARKETING_PACK_HEADERS,
+  SALES_PACK_HEADERS,
+  bundle,
+  cellText,
+  loadWeekData,
+  marketingPack,
+  mdEscape,
+  meetingAgenda,
+  salesPack,
+  toCsv,
+  type WeekData,
+} from '@/lib/io/csv-export';
+import { parseBundle } from '@/lib/io/bundle';
+import { makeSampleData, type SampleData } from '@/lib/sample';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+const WEEK: WeekId = '2026-W48';
+
+function weekData(s: SampleData, weekId = WEEK): WeekData {
+  return {
+    weekId,
+    accounts: s.accounts,
+    contacts: s.contacts,
+    targets: s.targets.filter((t) => t.weekId === weekId),
+    ticks: s.ticks.filter((t) => t.weekId === weekId),
+    previousTargets: s.targets.filter((t) => t.weekId === previousWeek(weekId)),
+    settings: { ...defaultSettings(NOW.getTime()), yourName: 'Sam Rep' },
+    now: NOW.getTime(),
+    week: s.weeks.find((w) => w.id === weekId),
+  };
+}
+
+/** Parse a CSV export back (BOM and final line end dropped). */
+function readBack(csv: string): string[][] {
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  expect(csv.endsWith('\r\n')).toBe(true);
+  const body = csv.slice(1, -2);
+  return Papa.parse<string[]>(body, { delimiter: ',', newline: '\r\n' }).data;
+}
+
+const defused = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+
+describe('toCsv', () => {
+  it('writes UTF-8 with BOM, RFC 4180 quoting and CRLF', () => {
+    expect(toCsv(['a', 'b'], [['x, y', 'say "hi"'], ['line\nbreak', 'plain']])).toBe('\uFEFFa,b\r\n"x, y","say ""hi"""\r\n"line\nbreak",plain\r\n');
+  });
+
+  it('defuses formulas but not numbers', () => {
+    expect(['=1+1', '+49 30 1234', '-5', '@SUM(A1)', '\tx', '\rx', 'a=b', ' =1'].map(cellText)).toEqual(["'=1+1", "'+49 30 1234", "'-5", "'@SUM(A1)", "'\tx", "'\rx", 'a=b', ' =1']);
+    expect(cellText(-5)).toBe('-5');
+    expect(cellText(3.5)).toBe('3.5');
+    expect(cellText(NaN)).toBe('');
+    expect(cellText(true)).toBe('yes');
+    expect(cellText(null)).toBe('');
+    expect(cellText(undefined)).toBe('');
+    expect(cellText(new Date(Date.UTC(2026, 10, 25, 9, 30)))).toBe('2026-11-25T09:30:00.000Z');
+    expect(toCsv(['h'], [['=HYPERLINK("http://x","y")']])).toBe('\uFEFFh\r\n"\'=HYPERLINK(""http://x"",""y"")"\r\n');
+  });
+
+  it('round-trips through papaparse and through the importer', async () => {
+    const rows = [
+      ['Acme, Inc.', 'multi\nline', '=cmd|\' /C calc\'!A0', ''],
+      ['', '', '', ''],
+      ['"quoted"', 'tab\there', '-12', 'Zürich 😀'],
+    ];
+    const csv = toCsv(['A', 'B', 'C', 'D'], rows);
+    expect(readBack(csv)).toEqual([['A', 'B', 'C', 'D'], ...rows.map((r) => r.map(defused))]);
+    const parsed = await parseCsv(new Blob([csv]));
+    expect(parsed.headers).toEqual(['A', 'B', 'C', 'D']);
+    expect(parsed.rows).toEqual([rows[0].map(defused), rows[2].map(defused)]); // the blank row is skipped on import
+  });
+
+  it('round-trips arbitrary strings (property)', () => {
+    const nasty = fc.constantFrom('"', ',', '\r', '\n', '\r\n', '=', '-', '+', '@', '\t', ' ', ';', "'", 'a', 'é', '😀', '\u2028', '\uFEFF');
+    const text = fc.oneof(fc.string(), fc.string({ unit: nasty }), fc.string({ unit: 'binary' }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }).chain((w) => fc.tuple(fc.array(text, { minLength: w, maxLength: w }), fc.array(fc.array(text, { minLength: w, maxLength: w }), { maxLength: 6 }))),
+        ([headers, rows]) => {
+          expect(readBack(toCsv(headers, rows))).toEqual([headers.map(defused), ...rows.map((r) => r.map(defused))]);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('week exports', () => {
+  const sample = makeSampleData({ now: NOW, yourName: 'Sam Rep' });
+  const data = weekData(sample);
+  const contacts = new Map(sample.contacts.map((c) => [c.id, c]));
+  const accounts = new Map(sample.accounts.map((a) => [a.id, a]));
+
+  it('sales pack: one row per key contact of every target still on the list', () => {
+    const [header, ...rows] = readBack(salesPack(data));
+    expect(header).toEqual(SALES_PACK_HEADERS);
+    const listed = data.targets.filter((t) => t.status !== 'dropped');
+    expect(rows).toHaveLength(listed.reduce((n, t) => n + Math.max(1, t.keyContactIds.length), 0));
+    const col = (name: string) => SALES_PACK_HEADERS.indexOf(name);
+    const jane = rows.find((r) => r[col('Contact')] === 'Jane Doe')!;
+    expect(jane[col('Account')]).toBe('Northwind Analytics');
+    expect(jane[col('Week')]).toBe(WEEK);
+    expect(jane[col('LinkedIn URL')]).toBe('https://www.linkedin.com/in/jane-doe-4b1a2/');
+    expect(jane[col('Department')]).toBe('Finance');
+    expect(jane[col('Buying role')]).toBe('Decision maker');
+    expect(jane[col('Tier')]).toMatch(/^(Tier [1-4]|Global)$/);
+    expect(jane[col('Tier reason')]).toMatch(/boxes/);
+    expect(jane[col('Air cover done')]).toMatch(/^\d+ of 10(: .+)?$/);
+    for (const r of rows) {
+      expect(r).toHaveLength(SALES_PACK_HEADERS.length);
+      expect(r[col('Air cover done')]).toMatch(/^\d+ of \d+/);
+    }
+  });
+
+  it('sales pack: a target without key contacts gets one row, contact columns empty', () => {
+    const t = { ...data.targets[0], keyContactIds: [] };
+    const [, row] = readBack(salesPack({ ...data, targets: [t] }));
+    expect(row.slice(7, 13)).toEqual(['', '', '', '', '', '']);
+    expect(row[14]).toMatch(new RegExp(`^\\d+ of ${ACCOUNT_ITEMS.length}`));
+  });
+
+  it('marketing pack: one row per open task of the active targets', () => {
+    const [header, ...rows] = readBack(marketingPack(data));
+    expect(header).toEqual(MARKETING_PACK_HEADERS);
+    const done = new Set(data.ticks.filter((t) => t.done).map((t) => t.id));
+    const expected = data.targets
+      .filter((t) => t.status === 'active')
+      .reduce((n, t) => n + targetCells(t.keyContactIds).filter((c) => !done.has(tickId(t.id, c.contactId, c.item))).length, 0);
+    expect(rows).toHaveLength(expected);
+    const labels = new Set(Object.values(ITEM_LABELS));
+    for (const r of rows) expect(labels.has(r[5])).toBe(true);
+    const accountRow = rows.find((r) => r[3] === '(account)')!;
+    expect(accountRow[6]).toMatch(/^https:\/\/www\.linkedin\.com\/company\/[a-z0-9-]+\/$/);
+    expect(accountRow[8]).toBe('');
+    const personRow = rows.find((r) => r[3] !== '(account)')!;
+    expect(personRow[6]).toMatch(/^https:\/\/www\.linkedin\.com\/in\/.+\/$/);
+    expect(personRow[8]).toMatch(/@/);
+  });
+
+  it('agenda: every target by tier, focus against the bands, changes since last week', () => {
+    const md = meetingAgenda(data);
+    expect(md).toMatch(/^# Weekly alignment: 2026-W48 \(23 Nov – 29 Nov 2026\)/);
+    for (const t of data.targets) expect(md).toContain(`**${mdEscape(accounts.get(t.accountId)!.name)}**`);
+    const order = ['### Tier 1', '### Global', '### Tier 2', '### Tier 3', '### Tier 4'].map((h) => md.indexOf(h)).filter((i) => i >= 0);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(md).toContain('## Focus by tier');
+    expect(md).toContain('| Tier 1 |');
+    expect(md).toMatch(/Air cover: \d+ of \d+ \(\d+ %\)/);
+    // Last week: 8 targets, 4 carried over, one dropped and one done with reasons, two not carried.
+    expect(md).toContain('### New (8)');
+    expect(md).toContain('### Carried over (4)');
+    expect(md).toContain('### Dropped (3)');
+    expect(md).toContain('Too small: handed to nurture');
+    expect(md).toContain('not carried over, no reason recorded');
+    expect(md).toContain('### Done (1)');
+    expect(md).toContain('Meeting booked');
+    expect(md).toContain(`Air cover added this week: ${data.ticks.filter((t) => t.done).length} items ticked.`);
+    expect(contacts.size).toBeGreaterThan(0);
+  });
+
+  it('hostile names are defused in CSV and escaped in Markdown', () => {
+    const evil = '=cmd|\' /C calc\'!A0 *bold* [x](javascript:alert(1)) <img src=x onerror=alert(1)> | # _u_ `c`';
+    const t = data.targets[0];
+    const hacked = { ...data, accounts: data.accounts.map((a) => (a.id === t.accountId ? { ...a, name: evil } : a)), targets: [{ ...t, notes: 'line 1\n# not a heading\n- not a list' }] };
+    const [, row] = readBack(salesPack(hacked));
+    expect(row[1]).toBe(`'${evil}`);
+    const md = meetingAgenda(hacked);
+    expect(md).not.toMatch(/(^|[^\\])<img/m);
+    expect(md).not.toContain('[x](');
+    expect(md).not.toContain('*bold*');
+    expect(md).not.toMatch(/(^|[^\\])`c/m);
+    expect(md).toContain('\\<img src=x onerror=alert\\(1\\)\\>');
+    expect(md).toContain('Notes: line 1 \\# not a heading - not a list');
+    expect(md.split('\n').some((l) => l.startsWith('# not'))).toBe(false);
+  });
+
+  it('bundle: the week, its accounts and contacts only, valid against the schema', () => {
+    const b = bundle(data);
+    expect(b).toMatchObject({ format: 'tiercover-bundle', schemaVersion: 1, weekId: WEEK, exportedBy: 'Sam Rep', exportedAt: NOW.toISOString() });
+    const ids = new Set(data.targets.map((t) => t.accountId));
+    expect(b.accounts.map((a) => a.id).sort()).toEqual([...ids].sort());
+    expect(b.contacts.every((c) => ids.has(c.accountId))).toBe(true);
+    expect(b.contacts.length).toBe(sample.contacts.filter((c) => ids.has(c.accountId)).length);
+    expect(b.targets).toHaveLength(12);
+    expect(b.ticks).toEqual(data.ticks);
+    expect(parseBundle(JSON.stringify(b))).toEqual(b);
+  });
+
+  it('loadWeekData reads the same snapshot from the database', async () => {
+    const db = await getDb();
+    await deleteAllData(db);
+    for (const s of ['accounts', 'contacts', 'weeks', 'targets', 'ticks'] as const) for (const r of sample[s]) await db.put(s, r as never);
+    await putSettings(data.settings, db);
+    const loaded = await loadWeekData(db, WEEK, NOW.getTime());
+    expect(salesPack(loaded)).toBe(salesPack(data));
+    expect(marketingPack(loaded)).toBe(marketingPack(data));
+    expect(meetingAgenda(loaded)).toBe(meetingAgenda(data));
+    await closeDb();
+  });
+});
+
+afterEach(async () => {
+  await closeDb();
+});
