@@ -7,6 +7,8 @@ import { DataSection } from './DataSection';
 import { ProfileSection } from './ProfileSection';
 import { TieringSection } from './TieringSection';
 import { SitesSection } from './SitesSection';
+import { ImportSection } from './ImportSection';
+import { BundleSection } from './BundleSection';
 
 export function OptionsApp() {
   const settings = useSignal<Settings | null>(null);
@@ -37,6 +39,8 @@ export function OptionsApp() {
       </p>
       {loadError.value && <div class="status error" role="alert">{loadError.value}</div>}
       <DataSection stats={stats} />
+      {settings.value && <ImportSection yourName={settings.value.yourName} />}
+      <BundleSection />
       {settings.value && <ProfileSection settings={settings.value} />}
       {settings.value && <TieringSection settings={settings.value} />}
       {settings.value && <SitesSection settings={settings.value} />}

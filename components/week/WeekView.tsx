@@ -9,6 +9,7 @@ import { currentWeekId, nextWeek, previousWeek } from '@/lib/domain/week';
 import { onChange, send } from '@/lib/messaging/client';
 import { AirCoverList, type TickRequest } from '../card/AirCoverList';
 import { FocusBar } from './FocusBar';
+import { ExportBar } from './ExportBar';
 
 type Filter = { mine: boolean; team: 'all' | 'sales' | 'marketing'; open: boolean; tier: Tier | 'all'; q: string };
 
@@ -109,6 +110,7 @@ export function WeekView({ you }: { you: string }) {
             <b>{d.progress.done} of {d.progress.total}</b> ({pct(d.progress)} %)
           </p>
           <FocusBar focus={d.focus} />
+          <ExportBar weekId={d.weekId} />
           <details data-testid="week-changes">
             <summary>Changes since {d.previous.weekId}</summary>
             <ul>

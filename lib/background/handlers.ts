@@ -390,6 +390,11 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     return viewOf(db, await requireAccount(db, accountId));
   },
 
+  async announceChange({ stores }) {
+    await notifyChange(stores);
+    return { ok: true as const };
+  },
+
   async listAccounts({ query, tier, gapsOnly, offset, limit }) {
     const db = await getDb();
     const settings = await getSettings(db);

@@ -137,6 +137,8 @@ export const requestSchemas = {
     changes: z.object({ keyContactIds: z.array(id).max(50), salesOwner: str(), marketingOwner: str(), notes: z.string().max(20000) }).partial(),
   }),
   getAccount: z.object({ accountId: id }),
+  /** An extension page wrote to the database itself (import, merge, restore): tell every view. */
+  announceChange: z.object({ stores: z.array(z.enum(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'settings'])).min(1) }),
   listAccounts: z.object({
     query: z.string().max(300).default(''),
     tier: tier.optional(),
@@ -175,6 +177,7 @@ export const SENDERS: Record<MessageType, 'page' | 'extension'> = {
   setTargetStatus: 'page',
   updateTarget: 'page',
   getAccount: 'page',
+  announceChange: 'extension',
   listAccounts: 'page',
 };
 
@@ -261,6 +264,7 @@ export interface Responses {
   setTargetStatus: Target;
   updateTarget: Target;
   getAccount: AccountView;
+  announceChange: { ok: true };
   listAccounts: { rows: AccountRow[]; total: number; more: boolean };
 }
 

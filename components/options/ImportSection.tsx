@@ -1,0 +1,213 @@
+import { useSignal } from '@preact/signals';
+import { getDb } from '@/lib/db/db';
+import { fieldsFor, type ColumnMapping, type FieldKey, type ImportKind } from '@/lib/io/csv-columns';
+import { applyImport, dbLookups, parseCsv, planImport, type ParsedCsv } from '@/lib/io/csv-import';
+import { toCsv } from '@/lib/io/csv-export';
+import { send } from '@/lib/messaging/client';
+import { download } from '../download';
+
+type Stage =
+  | { step: 'idle' }
+  | { step: 'reading'; file: string; rows: number; fraction: number }
+  | { step: 'preview'; file: string; parsed: ParsedCsv; mapping: ColumnMapping }
+  | { step: 'writing'; file: string; done: number; total: number }
+  | { step: 'done'; file: string; text: string; errors: { row: number; message: string }[] }
+  | { step: 'failed'; file: string; text: string; errors: { row: number; message: string }[] };
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Import accounts or contacts from a CRM or LinkedIn CSV: recognised columns import in one step,
+ * anything else is mapped by hand in a preview. All or nothing; row errors are listed and can be
+ * downloaded. Runs in this page (the extension's own origin), in one IndexedDB transaction.
+ */
+export function ImportSection({ yourName }: { yourName: string }) {
+  const stage = useSignal<Stage>({ step: 'idle' });
+  const dragging = useSignal(false);
+  let abort: AbortController | undefined;
+
+  async function write(file: string, parsed: ParsedCsv, mapping: ColumnMapping) {
+    abort = new AbortController();
+    const signal = abort.signal;
+    try {
+      const db = await getDb();
+      const plan = await planImport(parsed.rows, mapping, dbLookups(db), { by: yourName || undefined, rowNumbers: parsed.rowNumbers });
+      const total = plan.accounts.length + plan.contacts.length;
+      stage.value = { step: 'writing', file, done: 0, total };
+      const r = await applyImport(db, plan, { signal, onProgress: (done: number) => (stage.value = { step: 'writing', file, done, total }) });
+      const errors = [...parsed.errors, ...plan.errors].sort((a, b) => a.row - b.row);
+      void send('announceChange', { stores: ['accounts', 'contacts'] }).catch(() => undefined);
+      stage.value = {
+        step: 'done',
+        file,
+        text: `${file}: ${fmt(r.added)} added, ${fmt(r.merged)} merged, ${fmt(r.skipped)} skipped.`,
+        errors,
+      };
+    } catch (e) {
+      const cancelled = (e as Error)?.name === 'AbortError';
+      stage.value = {
+        step: 'failed',
+        file,
+        text: cancelled ? `${file}: import cancelled. Nothing was written.` : `${file}: ${(e as Error).message} Nothing was written.`,
+        errors: parsed.errors,
+      };
+    }
+  }
+
+  async function start(f: File) {
+    abort = new AbortController();
+    stage.value = { step: 'reading', file: f.name, rows: 0, fraction: 0 };
+    try {
+      const parsed = await parseCsv(f, { signal: abort.signal, onProgress: (rows, fraction) => (stage.value = { step: 'reading', file: f.name, rows, fraction }) });
+      if (parsed.mapping.unrecognised.length === 0 && parsed.rows.length > 0) await write(f.name, parsed, parsed.mapping);
+      else stage.value = { step: 'preview', file: f.name, parsed, mapping: parsed.mapping };
+    } catch (e) {
+      const cancelled = (e as Error)?.name === 'AbortError';
+      stage.value = { step: 'failed', file: f.name, text: `${f.name}: ${cancelled ? 'import cancelled' : (e as Error).message}. Nothing was written.`.replace('.. ', '. '), errors: [] };
+    }
+  }
+
+  const s = stage.value;
+  const busy = s.step === 'reading' || s.step === 'writing';
+  return (
+    <section class="card" aria-labelledby="import-h">
+      <h2 id="import-h">Import accounts and contacts</h2>
+      <p class="muted">
+        CSV exports from Salesforce (reports or Data Export), HubSpot, Sales Navigator or LinkedIn. UTF-8 or UTF-16, comma,
+        semicolon or tab. A <code>Tier</code> column (Tier 1–4, Global) sets a tier override. Existing records are merged by CRM
+        id, domain, LinkedIn, then name; nothing is ever overwritten, only filled in.
+      </p>
+      <div
+        class={`dropzone${dragging.value ? ' over' : ''}`}
+        data-testid="import-drop"
+        onDragOver={(e) => {
+          e.preventDefault();
+          dragging.value = true;
+        }}
+        onDragLeave={() => (dragging.value = false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          dragging.value = false;
+          const f = e.dataTransfer?.files?.[0];
+          if (f && !busy) void start(f);
+        }}
+      >
+        <label>
+          Drop a CSV file here, or{' '}
+          <input
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv,text/plain"
+            data-testid="import-file"
+            disabled={busy}
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              const f = input.files?.[0];
+              input.value = '';
+              if (f) void start(f);
+            }}
+          />
+        </label>
+      </div>
+
+      {busy && (
+        <div class="row" data-testid="import-progress" role="status">
+          <progress max={1} value={s.step === 'reading' ? s.fraction : s.total ? s.done / s.total : 0} />
+          <span>{s.step === 'reading' ? `Reading ${s.file}: ${fmt(s.rows)} rows…` : `Saving ${fmt(s.done)} of ${fmt(s.total)} records…`}</span>
+          <button type="button" onClick={() => abort?.abort()}>Cancel</button>
+        </div>
+      )}
+
+      {s.step === 'preview' && <Preview stage={s} onImport={(m) => void write(s.file, s.parsed, m)} onCancel={() => (stage.value = { step: 'idle' })} />}
+
+      {(s.step === 'done' || s.step === 'failed') && (
+        <div data-testid="import-result">
+          <p class={`status ${s.step === 'done' ? 'ok' : 'error'}`} role={s.step === 'failed' ? 'alert' : 'status'}>{s.text}</p>
+          {s.errors.length > 0 && (
+            <>
+              <p>
+                {fmt(s.errors.length)} row{s.errors.length === 1 ? '' : 's'} had problems.{' '}
+                <button
+                  type="button"
+                  data-testid="import-errors-download"
+                  onClick={() => download(`${s.file.replace(/\.[^.]+$/, '')}-row-errors.csv`, toCsv(['Row', 'Problem'], s.errors.map((x) => [x.row, x.message])), 'text/csv')}
+                >
+                  Download the row errors
+                </button>
+              </p>
+              <ul data-testid="import-errors">
+                {s.errors.slice(0, 10).map((x) => (
+                  <li key={`${x.row}-${x.message}`}>Row {x.row}: {x.message}</li>
+                ))}
+                {s.errors.length > 10 && <li>… and {fmt(s.errors.length - 10)} more in the download</li>}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Preview({ stage, onImport, onCancel }: { stage: Extract<Stage, { step: 'preview' }>; onImport: (m: ColumnMapping) => void; onCancel: () => void }) {
+  const mapping = useSignal<ColumnMapping>(stage.mapping);
+  const m = mapping.value;
+  const fields = fieldsFor(m.kind);
+  const { headers, rows } = stage.parsed;
+  return (
+    <div data-testid="import-preview">
+      <p>
+        <b>{stage.file}</b>: {fmt(rows.length)} rows. Some columns were not recognised: choose what each column holds, or
+        ignore it.
+      </p>
+      <label>
+        These rows are{' '}
+        <select value={m.kind} data-testid="import-kind" onChange={(e) => (mapping.value = { ...m, kind: (e.target as HTMLSelectElement).value as ImportKind })}>
+          <option value="accounts">accounts (companies)</option>
+          <option value="contacts">contacts (people)</option>
+        </select>
+      </label>
+      <div style={{ overflowX: 'auto' }}>
+        <table>
+          <thead>
+            <tr>
+              {headers.map((h, i) => (
+                <th key={i}>
+                  <div>{h}</div>
+                  <select
+                    aria-label={`Column ${h}`}
+                    data-testid={`map-${i}`}
+                    value={m.mapping[i] ?? ''}
+                    onChange={(e) => {
+                      const v = (e.target as HTMLSelectElement).value;
+                      mapping.value = { ...m, mapping: { ...m.mapping, [i]: (v || null) as FieldKey | null } };
+                    }}
+                  >
+                    <option value="">Ignore</option>
+                    {Object.entries(fields).map(([k, label]) => (
+                      <option key={k} value={k}>{label}</option>
+                    ))}
+                  </select>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, 5).map((r, ri) => (
+              <tr key={ri}>
+                {headers.map((_, i) => (
+                  <td key={i}>{(r[i] ?? '').slice(0, 80)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div class="row" style={{ marginTop: '8px' }}>
+        <button class="primary" data-testid="import-confirm" onClick={() => onImport({ ...m, unrecognised: [] })}>
+          Import {fmt(rows.length)} rows
+        </button>
+        <button onClick={onCancel}>Cancel</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useSignal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { getDb } from '@/lib/db/db';
+import type { WeekId } from '@/lib/domain/schema';
+import { bundle, exportFileName, loadWeekData, marketingPack, meetingAgenda, salesPack } from '@/lib/io/csv-export';
+import { send } from '@/lib/messaging/client';
+import { download } from '../download';
+
+/** The week's files for both teams: sales pack, marketing pack, agenda (and its print view), bundle. */
+export function ExportBar({ weekId }: { weekId: WeekId }) {
+  const error = useSignal<string | null>(null);
+  const busy = useSignal(false);
+  const save = async (kind: 'sales' | 'marketing' | 'agenda' | 'bundle') => {
+    busy.value = true;
+    error.value = null;
+    try {
+      const [data, settings] = await Promise.all([loadWeekData(await getDb(), weekId), send('getSettings', {})]);
+      const file = exportFileName(kind, weekId);
+      if (kind === 'sales') download(file, salesPack(data), 'text/csv;charset=utf-8');
+      if (kind === 'marketing') download(file, marketingPack(data), 'text/csv;charset=utf-8');
+      if (kind === 'agenda') download(file, meetingAgenda(data), 'text/markdown;charset=utf-8');
+      if (kind === 'bundle') download(file, JSON.stringify(bundle({ ...data, exportedBy: settings.yourName }), null, 1), 'application/json');
+    } catch (e) {
+      error.value = `Export failed: ${(e as Error).message}`;
+    } finally {
+      busy.value = false;
+    }
+  };
+  return (
+    <div class="actions" role="group" aria-label="Export this week" data-testid="export-bar">
+      <span class="muted">Export:</span>
+      <button class="btn" disabled={busy.value} data-testid="export-sales" onClick={() => void save('sales')}>Sales pack</button>
+      <button class="btn" disabled={busy.value} data-testid="export-marketing" onClick={() => void save('marketing')}>Marketing pack</button>
+      <button class="btn" disabled={busy.value} data-testid="export-agenda" onClick={() => void save('agenda')}>Agenda</button>
+      <a class="btn" data-testid="export-print" href={`${browser.runtime.getURL('/app.html')}?print=${weekId}`} target="_blank" rel="noopener">Print agenda</a>
+      <button class="btn" disabled={busy.value} data-testid="export-bundle" onClick={() => void save('bundle')}>Bundle for the other team</button>
+      {error.value && <p class="error" role="alert">{error.value}</p>}
+    </div>
+  );
+}
