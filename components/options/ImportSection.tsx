@@ -40,7 +40,7 @@ export function ImportSection({ yourName }: { yourName: string }) {
       stage.value = {
         step: 'done',
         file,
-        text: `${file}: ${fmt(r.added)} added, ${fmt(r.merged)} merged, ${fmt(r.skipped)} skipped.`,
+        text: `${file}: ${fmt(r.added)} added, ${fmt(r.merged)} merged, ${fmt(r.skipped + parsed.errors.length)} skipped.`,
         errors,
       };
     } catch (e) {
@@ -136,7 +136,7 @@ export function ImportSection({ yourName }: { yourName: string }) {
               </p>
               <ul data-testid="import-errors">
                 {s.errors.slice(0, 10).map((x) => (
-                  <li key={`${x.row}-${x.message}`}>Row {x.row}: {x.message}</li>
+                  <li key={`${x.row}-${x.message}`}>{x.message.startsWith(`Row ${x.row}`) ? x.message : `Row ${x.row}: ${x.message}`}</li>
                 ))}
                 {s.errors.length > 10 && <li>… and {fmt(s.errors.length - 10)} more in the download</li>}
               </ul>

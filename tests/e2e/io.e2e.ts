@@ -40,7 +40,7 @@ describe('imports and exports in Chromium', () => {
     const options = await openExtensionPage(s, 'options.html');
     expect(await importFile(options, 'hubspot-companies.csv')).toContain('hubspot-companies.csv: 3 added, 0 merged, 0 skipped.');
     const contacts = await importFile(options, 'salesforce-contacts.csv');
-    expect(contacts).toContain('salesforce-contacts.csv: 3 added');
+    expect(contacts).toContain('salesforce-contacts.csv: 3 added, 0 merged, 1 skipped.');
     expect(contacts).toContain('Row 4');
     await screenshot(options, 'import');
 
