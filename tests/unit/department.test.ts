@@ -501,9 +501,11 @@ describe('departmentFromTitle', () => {
     );
   });
 
+  // Rows that carry a seniority word: a headline's title is its first segment with one, so a
+  // seniority-free row ("Sales | Marketing | Growth") followed by "CEO Club" rightly reads as the CEO.
   it('keeps the department when a company-looking headline segment follows a named one', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...NAMED_ROWS), company, ([title, dept], co) => {
+      fc.property(fc.constantFrom(...NAMED_ROWS.filter((r) => r[2] !== 'unknown')), company, ([title, dept], co) => {
         expect(departmentFromTitle(`${title} | ${co}`)).toBe(dept);
       }),
       { numRuns: 500 },
