@@ -1,5 +1,5 @@
 import type { Signal } from '@preact/signals';
-import { useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CardContext } from '@/lib/messaging/protocol';
 import { CardBody } from './CardBody';
 import { TierBadge } from './TierBadge';
@@ -33,8 +33,12 @@ export function Card(props: {
   const { state, prefs } = props;
   const drag = useRef<{ x: number; y: number; top: number; right: number } | null>(null);
   const p = prefs.value;
-  if (p.hidden) return null;
   const s = state.value;
+  // For the benchmarks: the moment the card's DOM shows an answer (a timing, nothing about the account).
+  useLayoutEffect(() => {
+    if (s.status === 'ready') performance.mark('tiercover:card');
+  }, [s]);
+  if (p.hidden) return null;
   const ctx = s.status === 'ready' ? s.ctx : undefined;
   const title = ctx?.account?.name ?? (s.status === 'reading' ? 'Reading page…' : ctx ? 'No account matched' : 'Tiercover');
   const update = (patch: Partial<CardPrefs>) => {

@@ -50,12 +50,13 @@ function samePage(a: PageContext, b: PageContext) {
 }
 
 export async function startCard(ctx: ContentScriptContext, site: CardSite, reader: SiteReader) {
-  const hostsGot: Record<string, unknown> = await browser.storage.local.get('tiercover.customHosts').catch(() => ({}));
-  const extraHosts = (hostsGot['tiercover.customHosts'] as { host: string; system: string }[] | undefined) ?? [];
+  // One storage read for the card's state on this site and the CRM hosts the user added.
+  const stored: Record<string, unknown> = await browser.storage.local.get([`card.${site}`, 'tiercover.customHosts']).catch(() => ({}));
+  const extraHosts = (stored['tiercover.customHosts'] as { host: string; system: string }[] | undefined) ?? [];
   const readPage = (doc: Document, url: URL) => reader.readPage(doc, url, extraHosts);
   const readySelectorsFor = (url: URL) => reader.readySelectorsFor(url, extraHosts);
   const state = signal<CardState>({ status: 'reading' });
-  const prefs = signal<CardPrefs>(DEFAULT_PREFS);
+  const prefs = signal<CardPrefs>({ ...DEFAULT_PREFS, ...(stored[`card.${site}`] as Partial<CardPrefs> | undefined) });
   const visible = signal(false);
   const media = window.matchMedia('(prefers-color-scheme: dark)');
   const isDark = () => media.matches || document.documentElement.classList.contains('theme--dark');
@@ -63,11 +64,7 @@ export async function startCard(ctx: ContentScriptContext, site: CardSite, reade
   ctx.addEventListener(media, 'change', () => (dark.value = isDark()));
 
   const prefsKey = `card.${site}`;
-  const got: Record<string, unknown> = await browser.storage.local.get(prefsKey).catch(() => ({}));
-  const stored = got[prefsKey] as Partial<CardPrefs> | undefined;
-  prefs.value = { ...DEFAULT_PREFS, ...stored };
   const savePrefs = (p: CardPrefs) => void browser.storage.local.set({ [prefsKey]: p }).catch(() => undefined);
-
   let generation = 0;
   let navAbort: AbortController | undefined;
   let lastPage: PageContext | undefined;
@@ -119,6 +116,9 @@ export async function startCard(ctx: ContentScriptContext, site: CardSite, reade
     if (lastPage && lastPage.kind !== 'unsupported') void ask(lastPage, generation);
   };
 
+  // Ask the background first; the card mounts while the answer is on its way.
+  const first = identify();
+
   const ui = await createShadowRootUi(ctx, {
     name: 'tiercover-card',
     position: 'inline',
@@ -149,7 +149,20 @@ export async function startCard(ctx: ContentScriptContext, site: CardSite, reade
   ui.mount();
 
   ctx.addEventListener(window, 'wxt:locationchange', (e) => void identify((e as Event & { newUrl: URL }).newUrl.href, true));
-  onChange(() => refresh(), ctx.signal);
+  onChange((e) => {
+    // A tick on this card's target: apply it here, no round trip (the background sent it whole).
+    // Ticks of other targets change nothing here.
+    const cur = state.value;
+    if (e.tick && e.stores.length === 1) {
+      if (cur.status === 'ready' && cur.ctx.target?.target.id === e.tick.targetId) {
+        const t = cur.ctx.target;
+        const ticks = [...t.ticks.filter((x) => x.id !== e.tick!.id), e.tick];
+        state.value = { status: 'ready', ctx: { ...cur.ctx, target: { ...t, ticks } } };
+      }
+      return;
+    }
+    refresh();
+  }, ctx.signal);
   const onToggle = (m: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id || (m as { type?: string })?.type !== 'toggleCard') return;
     const p = prefs.value;
@@ -160,5 +173,5 @@ export async function startCard(ctx: ContentScriptContext, site: CardSite, reade
   browser.runtime.onMessage.addListener(onToggle);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onToggle));
 
-  await identify();
+  await first;
 }

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type { TargetRow, WeekView as WeekData } from '@/lib/background/week';
+import { getDb, getSettings } from '@/lib/db/db';
+import { weekView, type TargetRow, type WeekView as WeekData } from '@/lib/db/week';
 import { pct } from '@/lib/domain/aircover';
 import { GROUP_LABELS } from '@/lib/domain/aircover';
 import type { AirCoverGroup, Tier, WeekId } from '@/lib/domain/schema';
@@ -27,7 +28,9 @@ export function WeekView({ you }: { you: string }) {
   const load = async () => {
     const wanted = weekId.value;
     try {
-      const d = await send('getWeek', { weekId: wanted });
+      // An extension page reads the extension's own database directly: no message, no copy.
+      const db = await getDb();
+      const d = await weekView(db, wanted, await getSettings(db));
       if (wanted === weekId.value) data.value = d;
       error.value = null;
     } catch (e) {
@@ -142,16 +145,30 @@ export function WeekView({ you }: { you: string }) {
             return (
               <section key={t} aria-label={TIER_LABELS[t]} data-testid={`week-tier-${t}`}>
                 <h3>{TIER_LABELS[t]} · {group.length}</h3>
-                <div class="list">
-                  {group.map((r) => (
-                    <TargetCard key={r.target.id} row={r} weekId={d.weekId} act={act} />
-                  ))}
-                </div>
+                <TierGroup rows={group} weekId={d.weekId} act={act} />
               </section>
             );
           })}
           {rows.length === 0 && <p class="muted">No target matches these filters.</p>}
         </>
+      )}
+    </div>
+  );
+}
+
+/** The first targets of a tier at once, the rest on demand: a 1,000-target week renders fast. */
+function TierGroup({ rows, weekId, act }: { rows: TargetRow[]; weekId: WeekId; act: (fn: () => Promise<unknown>) => Promise<void> }) {
+  const PAGE = 50;
+  const shown = useSignal(PAGE);
+  return (
+    <div class="list">
+      {rows.slice(0, shown.value).map((r) => (
+        <TargetCard key={r.target.id} row={r} weekId={weekId} act={act} />
+      ))}
+      {rows.length > shown.value && (
+        <button class="btn" data-testid="show-more" onClick={() => (shown.value += 200)}>
+          Show {Math.min(200, rows.length - shown.value)} more of {rows.length - shown.value}
+        </button>
       )}
     </div>
   );
@@ -254,9 +271,12 @@ function Review({ weekId, fromWeek, onDone, onCancel }: { weekId: WeekId; fromWe
   const prev = useSignal<WeekData | null>(null);
   const error = useSignal<string | null>(null);
   useEffect(() => {
-    void send('getWeek', { weekId: fromWeek }).then((d) => (prev.value = d), (e: Error) => (error.value = e.message));
+    void reload().catch((e: Error) => (error.value = e.message));
   }, [fromWeek]);
-  const reload = async () => (prev.value = await send('getWeek', { weekId: fromWeek }));
+  async function reload() {
+    const db = await getDb();
+    prev.value = await weekView(db, fromWeek, await getSettings(db));
+  }
   const open = prev.value?.rows.filter((r) => r.target.status === 'active') ?? [];
   const act = async (fn: () => Promise<unknown>) => {
     try {

@@ -16,10 +16,10 @@ import { requestSchemas } from '../messaging/protocol';
 import { makeSampleData } from '../sample';
 import type { PageContext } from '../sites/types';
 import { notifyChange, rememberCardTab } from './live';
-import { accountHit, accountView, contactView } from './views';
+import { accountHit, accountView, contactView } from '../domain/views';
 import { setBadge } from './badge';
 import { syncCustomHosts } from './custom-hosts';
-import { setTargetStatus, startWeek, updateTarget, weekView } from './week';
+import { setTargetStatus, startWeek, updateTarget, weekView } from '../db/week';
 import { computeTier } from '../domain/tier';
 import { computeCoverage } from '../domain/coverage';
 import type { z } from 'zod';
@@ -35,12 +35,27 @@ type Handler<K extends MessageType> = (p: Payload<K>, sender: SenderInfo) => Pro
 
 export class UserError extends Error {}
 
+/**
+ * Settings, parsed once and kept until they change: every page context needs them, and a zod
+ * parse per message is measurable (BENCHMARKS.md). Dropped on any write that may touch them.
+ */
+let settingsCache: Promise<Settings> | undefined;
+function settingsOf(db: DB): Promise<Settings> {
+  settingsCache ??= getSettings(db).catch((e) => {
+    settingsCache = undefined;
+    throw e;
+  });
+  return settingsCache;
+}
+export function forgetSettings() {
+  settingsCache = undefined;
+}
+
 /** The last page context each tab reported, for the side panel and the badge. */
 const tabPages = new Map<number, PageContext>();
 const TAB_PAGES_KEY = 'tiercover.tabPages';
 
-async function rememberTabPage(tabId: number, page: PageContext) {
-  tabPages.set(tabId, page);
+async function persistTabPage(tabId: number, page: PageContext) {
   try {
     const got = await browser.storage.session.get(TAB_PAGES_KEY);
     const all = { ...((got[TAB_PAGES_KEY] as Record<string, PageContext>) ?? {}), [tabId]: page };
@@ -93,13 +108,15 @@ async function buildContext(db: DB, page: PageContext, settings: Settings): Prom
   base.via = m.via;
   base.ambiguous = m.ambiguous;
   if (!m.account) return base;
+  const tx = db.transaction(['contacts', 'targets', 'ticks']);
   const [contacts, target] = await Promise.all([
-    contactsOfAccount(m.account.id, db),
-    db.getFromIndex('targets', 'byWeekAccount', [weekId, m.account.id]),
+    tx.objectStore('contacts').index('byAccount').getAll(m.account.id),
+    tx.objectStore('targets').index('byWeekAccount').get([weekId, m.account.id]),
   ]);
+  const ticks = target ? await tx.objectStore('ticks').index('byTarget').getAll(target.id) : [];
   base.account = accountView(m.account, contacts, settings);
   if (m.contact) base.contact = contactView(m.contact);
-  if (target) base.target = { target, ticks: await db.getAllFromIndex('ticks', 'byTarget', target.id) };
+  if (target) base.target = { target, ticks };
   return base;
 }
 
@@ -112,16 +129,19 @@ async function touchAccount(db: DB, a: Account, fields: string[], now = Date.now
 }
 
 async function viewOf(db: DB, a: Account, settings?: Settings) {
-  return accountView(a, await contactsOfAccount(a.id, db), settings ?? (await getSettings(db)));
+  return accountView(a, await contactsOfAccount(a.id, db), settings ?? (await settingsOf(db)));
 }
 
 export const handlers: { [K in MessageType]: Handler<K> } = {
   async getPageContext({ page }, sender) {
     const db = await getDb();
-    const settings = await getSettings(db);
+    const settings = await settingsOf(db);
     const ctx = await buildContext(db, page as PageContext, settings);
     if (sender.tabId !== undefined) {
-      await Promise.all([rememberCardTab(sender.tabId), rememberTabPage(sender.tabId, page as PageContext)]);
+      // Bookkeeping after the answer: the card must not wait for storage.session.
+      const tabId = sender.tabId;
+      tabPages.set(tabId, page as PageContext);
+      setTimeout(() => void Promise.all([rememberCardTab(tabId), persistTabPage(tabId, page as PageContext)]), 0);
       void setBadge(sender.tabId, ctx);
       browser.runtime.sendMessage({ type: 'tabPageChanged', tabId: sender.tabId }).catch(() => undefined);
     }
@@ -132,12 +152,12 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     const page = await tabPage(tabId);
     if (!page) return null;
     const db = await getDb();
-    return buildContext(db, page, await getSettings(db));
+    return buildContext(db, page, await settingsOf(db));
   },
 
   async tickAirCover(p) {
     const db = await getDb();
-    const settings = await getSettings(db);
+    const settings = await settingsOf(db);
     const target = await db.get('targets', p.targetId);
     if (!target || target.weekId !== p.weekId) throw new UserError('This target is not on that week\'s list any more.');
     const tick: AirCoverTick = {
@@ -154,7 +174,7 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     };
     // One record per checklist cell: ticks of different cells never overwrite each other.
     await db.put('ticks', tick);
-    void notifyChange(['ticks'], p.weekId);
+    void notifyChange(['ticks'], p.weekId, { tick });
     return tick;
   },
 
@@ -240,7 +260,7 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
 
   async setTierOverride({ accountId, override }) {
     const db = await getDb();
-    const settings = await getSettings(db);
+    const settings = await settingsOf(db);
     const a = await requireAccount(db, accountId);
     const tierOverride = override ? { ...override, by: settings.yourName || 'Someone', at: Date.now() } : undefined;
     const next = await touchAccount(db, { ...a, tierOverride }, ['tierOverride']);
@@ -267,7 +287,7 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
 
   async createAccount({ account, pageKey }) {
     const db = await getDb();
-    const settings = await getSettings(db);
+    const settings = await settingsOf(db);
     const domains = (account.domains ?? []).map((d) => normalizeDomain(d)).filter((d): d is string => !!d);
     // Refuse an obvious duplicate: the same domain or LinkedIn id is already an account.
     for (const d of domains) {
@@ -303,7 +323,7 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
 
   async searchAccounts({ query, limit = 20 }) {
     const db = await getDb();
-    const settings = await getSettings(db);
+    const settings = await settingsOf(db);
     const q = query.trim();
     if (!q) return [];
     const hits = new Map<string, Account>();
@@ -319,15 +339,16 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
   },
 
   async getSettings() {
-    return getSettings();
+    return settingsOf(await getDb());
   },
 
   async saveSettings({ settings: changes }) {
     const db = await getDb();
-    const current = await getSettings(db);
+    const current = await settingsOf(db);
     const parsed = settingsSchema.safeParse({ ...current, ...changes, id: 'settings', updatedAt: Date.now() });
     if (!parsed.success) throw new UserError(`Settings not saved: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     await db.put('settings', parsed.data);
+    forgetSettings();
     if (changes.customCrmHosts) await syncCustomHosts();
     // Tiers are computed from settings on every read, so every account is re-tiered at once.
     void notifyChange(['settings', 'accounts']);
@@ -340,7 +361,7 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
 
   async loadSampleData() {
     const db = await getDb();
-    const settings = await getSettings(db);
+    const settings = await settingsOf(db);
     const data = makeSampleData({ yourName: settings.yourName });
     const stores = ['accounts', 'contacts', 'weeks', 'targets', 'ticks'] as const;
     const tx = db.transaction([...stores], 'readwrite');
@@ -354,20 +375,16 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
   async deleteAllData() {
     const db = await getDb();
     await deleteAllData(db);
+    forgetSettings();
     void notifyChange(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'settings']);
     return getStats(db);
-  },
-
-  async getWeek({ weekId }) {
-    const db = await getDb();
-    return weekView(db, weekId, await getSettings(db));
   },
 
   async startWeek({ weekId }) {
     const db = await getDb();
     await startWeek(db, weekId);
     void notifyChange(['weeks', 'targets'], weekId);
-    return weekView(db, weekId, await getSettings(db));
+    return weekView(db, weekId, await settingsOf(db));
   },
 
   async setTargetStatus({ targetId, status, reason }) {
@@ -391,13 +408,14 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
   },
 
   async announceChange({ stores }) {
+    if (stores.includes('settings')) forgetSettings();
     await notifyChange(stores);
     return { ok: true as const };
   },
 
   async listAccounts({ query, tier, gapsOnly, offset, limit }) {
     const db = await getDb();
-    const settings = await getSettings(db);
+    const settings = await settingsOf(db);
     const key = normalizeCompanyName(query);
     const domain = query.includes('.') ? normalizeDomain(query) : undefined;
     const rows: AccountRow[] = [];

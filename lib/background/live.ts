@@ -41,13 +41,12 @@ export async function forgetCardTab(tabId: number) {
   if (t.delete(tabId)) await persist();
 }
 
-export async function notifyChange(stores: ChangeEvent['stores'], weekId?: ChangeEvent['weekId'], exceptTab?: number) {
-  const event: ChangeEvent = { type: 'changed', stores, weekId };
+export async function notifyChange(stores: ChangeEvent['stores'], weekId?: ChangeEvent['weekId'], extra: Pick<ChangeEvent, 'tick'> = {}) {
+  const event: ChangeEvent = { type: 'changed', stores, weekId, ...extra };
   browser.runtime.sendMessage(event).catch(() => {
     /* no extension page open */
   });
   for (const tabId of await tabs()) {
-    if (tabId === exceptTab) continue;
     browser.tabs.sendMessage(tabId, event).catch(() => forgetCardTab(tabId));
   }
 }

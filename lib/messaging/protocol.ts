@@ -24,7 +24,7 @@ import type { TierResult } from '../domain/tier';
 import type { MatchVia } from '../db/match';
 import type { PageContext } from '../sites/types';
 import type { Stats } from '../db/db';
-import type { WeekView } from '../background/week';
+import type { WeekView } from '../db/week';
 
 const str = (max = 300) => z.string().max(max);
 
@@ -129,7 +129,6 @@ export const requestSchemas = {
   loadSampleData: z.object({}),
   deleteAllData: z.object({ confirm: z.literal('DELETE') }),
   openSidePanel: z.object({}),
-  getWeek: z.object({ weekId }),
   startWeek: z.object({ weekId }),
   setTargetStatus: z.object({ targetId: id, status: z.enum(['active', 'done', 'dropped']), reason: z.string().trim().max(2000).optional() }),
   updateTarget: z.object({
@@ -172,7 +171,6 @@ export const SENDERS: Record<MessageType, 'page' | 'extension'> = {
   loadSampleData: 'extension',
   deleteAllData: 'extension',
   openSidePanel: 'page',
-  getWeek: 'page',
   startWeek: 'page',
   setTargetStatus: 'page',
   updateTarget: 'page',
@@ -259,7 +257,6 @@ export interface Responses {
   loadSampleData: Stats;
   deleteAllData: Stats;
   openSidePanel: { ok: boolean };
-  getWeek: WeekView;
   startWeek: WeekView;
   setTargetStatus: Target;
   updateTarget: Target;
@@ -285,4 +282,6 @@ export interface ChangeEvent {
   type: 'changed';
   stores: ('accounts' | 'contacts' | 'weeks' | 'targets' | 'ticks' | 'links' | 'settings')[];
   weekId?: WeekId;
+  /** A single tick that changed: views that show its target apply it without asking again. */
+  tick?: AirCoverTick;
 }

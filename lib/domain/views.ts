@@ -1,7 +1,7 @@
 /** Turning stored records into what the views show (tier and coverage computed here, once). */
-import { computeCoverage } from '../domain/coverage';
-import type { Account, Contact, Settings } from '../domain/schema';
-import { computeTier } from '../domain/tier';
+import { computeCoverage } from './coverage';
+import type { Account, Contact, Settings } from './schema';
+import { computeTier } from './tier';
 import type { AccountHit, AccountView, ContactView } from '../messaging/protocol';
 
 export function contactView(c: Contact): ContactView {

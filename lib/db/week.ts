@@ -7,9 +7,9 @@ import { focusReport, type FocusReport } from '../domain/focus';
 import type { AirCoverTick, Settings, Target, Tier, WeekId } from '../domain/schema';
 import { computeTier } from '../domain/tier';
 import { previousWeek, weekLabel } from '../domain/week';
-import type { DB } from '../db/db';
+import type { DB } from './db';
 import type { ContactView } from '../messaging/protocol';
-import { contactView } from './views';
+import { contactView } from '../domain/views';
 import { computeCoverage } from '../domain/coverage';
 
 export interface TargetRow {

@@ -1,0 +1,429 @@
+/**
+ * `npm run bench`: builds the extension, measures the speed and size budgets of issue #7 in
+ * Debian's Chromium, and writes BENCHMARKS.md. A benchmark, not a test: it reports numbers and
+ * budgets side by side and never fails on a miss. `BENCH_QUICK=1` runs fewer repetitions and
+ * smaller data (for a smoke run); the numbers in BENCHMARKS.md come from a full run.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { currentWeekId } from '../lib/domain/week.ts';
+import { CardObject, chromePath, launch, loadSampleData, openExtensionPage, restartServiceWorker, ROOT, type Session } from '../tests/e2e/harness.ts';
+
+const QUICK = !!process.env.BENCH_QUICK;
+const SIZES = QUICK ? [0, 1_000, 5_000] : [0, 5_000, 50_000];
+const WARM_RUNS = QUICK ? 5 : 20;
+const COLD_RUNS = QUICK ? 3 : 10;
+const IMPORT_ACCOUNTS = QUICK ? 5_000 : 50_000;
+const IMPORT_CONTACTS = QUICK ? 20_000 : 200_000;
+const WEEK_TARGETS = QUICK ? 200 : 1_000;
+
+const PAGES: [string, string][] = [
+  ['LinkedIn profile', 'https://www.linkedin.com/in/jane-doe-4b1a2/'],
+  ['LinkedIn company', 'https://www.linkedin.com/company/northwind-analytics/about/'],
+  ['Salesforce account', 'https://northwind.lightning.force.com/lightning/r/Account/0015g00000AbCdEAAZ/view'],
+];
+
+// ------------------------------------------------------------------ statistics
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const quantile = (xs: number[], q: number) => {
+  const s = sorted(xs);
+  if (!s.length) return NaN;
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+const median = (xs: number[]) => quantile(xs, 0.5);
+const p95 = (xs: number[]) => quantile(xs, 0.95);
+const ms = (n: number) => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(1) : Math.round(n)} ms` : 'n/a');
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const verdict = (value: number, budget: number) => (value <= budget ? '✅ within' : '❌ over');
+
+// ------------------------------------------------------------------ seeding through IndexedDB
+
+/** Write N synthetic accounts with 10 contacts each, straight into the extension's database. */
+async function seed(page: Page, from: number, to: number) {
+  await page.evaluate(
+    async ({ from, to }) => {
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        const r = indexedDB.open('tiercover');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const DEPTS = ['executive', 'finance', 'it', 'marketing', 'sales', 'operations', 'hr', 'engineering', 'legal', 'product'];
+      const states = ['checked', 'unchecked', 'unknown'];
+      const now = Date.now();
+      const BATCH = 2_000;
+      for (let start = from; start < to; start += BATCH) {
+        await new Promise<void>((res, rej) => {
+          const tx = db.transaction(['accounts', 'contacts'], 'readwrite');
+          const accounts = tx.objectStore('accounts');
+          const contacts = tx.objectStore('contacts');
+          for (let i = start; i < Math.min(to, start + BATCH); i++) {
+            const sf = `001SYN${String(i).padStart(9, '0')}`;
+            const f = (k: number) => states[(i + k) % 3];
+            accounts.put({
+              id: `acc-${i}`, createdAt: now, updatedAt: now, name: `Synthetic Company ${i}`, nameKey: `synthetic company ${i}`,
+              domains: [`synth${i}.example`], linkedinSlug: `synth-${i}`, linkedinId: String(2_000_000 + i),
+              crmIds: { salesforce: sf }, crmKeys: [`salesforce:${sf}`], employees: 50 + (i % 6000), founded: 1990 + (i % 35),
+              factors: { productFit: f(0), website: f(1), employeeSize: 'unknown', tenure: 'unknown', pricingFit: f(2), priorSpend: f(3), prioritiesFit: f(4) },
+              team: { owner: 'Sam Rep' },
+            });
+            for (let j = 0; j < 10; j++) {
+              contacts.put({
+                id: `con-${i}-${j}`, accountId: `acc-${i}`, createdAt: now, updatedAt: now, name: `Person ${i}-${j}`, title: 'Manager',
+                department: DEPTS[j], buyingRole: j === 0 ? 'decision-maker' : 'user', linkedinSlug: `synth-${i}-${j}`,
+                email: `p${j}@synth${i}.example`, crmIds: {}, crmKeys: [], connected: j % 2 === 0, followed: false, status: 'active',
+              });
+            }
+          }
+          tx.oncomplete = () => res();
+          tx.onerror = () => rej(tx.error);
+        });
+      }
+      db.close();
+    },
+    { from, to },
+  );
+}
+
+/** This week's targets for the first N synthetic accounts, with a few ticks each. */
+async function seedWeek(page: Page, weekId: string, n: number) {
+  await page.evaluate(
+    async ({ weekId, n }) => {
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        const r = indexedDB.open('tiercover');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const now = Date.now();
+      await new Promise<void>((res, rej) => {
+        const tx = db.transaction(['targets', 'ticks', 'weeks'], 'readwrite');
+        tx.objectStore('weeks').put({ id: weekId, createdAt: now, updatedAt: now, reviewed: true });
+        for (let i = 0; i < n; i++) {
+          const id = `bench-target-${i}`;
+          tx.objectStore('targets').put({ id, createdAt: now, updatedAt: now, weekId, accountId: `acc-${i}`, keyContactIds: [`con-${i}-0`, `con-${i}-1`], salesOwner: 'Sam Rep', marketingOwner: 'Morgan Lee', status: 'active' });
+          for (const item of ['followedPersonal', 'onNewsletter']) {
+            tx.objectStore('ticks').put({ id: `${id}|con-${i}-0|${item}`, weekId, targetId: id, contactId: `con-${i}-0`, item, done: true, by: 'Morgan Lee', at: now });
+          }
+        }
+        tx.oncomplete = () => res();
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+    },
+    { weekId, n },
+  );
+}
+
+// ------------------------------------------------------------------ measurements
+
+const INIT = `
+  window.__longTasks = [];
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true }); } catch {}
+`;
+
+/** DOMContentLoaded → the card's DOM shows its answer, measured inside the page. */
+async function cardLatency(page: Page, url: string): Promise<{ latency: number; longTasks: number[] }> {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('tiercover:card').length > 0, undefined, { timeout: 15_000 });
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const mark = performance.getEntriesByName('tiercover:card')[0];
+    return { latency: mark.startTime - nav.domContentLoadedEventEnd, longTasks: (window as unknown as { __longTasks: number[] }).__longTasks };
+  });
+}
+
+async function cardRuns(s: Session, label: string, url: string, cold: boolean, runs: number) {
+  const page = await s.context.newPage();
+  await page.addInitScript(INIT);
+  const lat: number[] = [];
+  const longTasks: number[] = [];
+  await cardLatency(page, url); // warm-up (and the first start of the worker)
+  for (let i = 0; i < runs; i++) {
+    if (cold) {
+      await restartServiceWorker(s, page);
+      await page.waitForTimeout(300);
+    }
+    const r = await cardLatency(page, url);
+    lat.push(r.latency);
+    longTasks.push(...r.longTasks);
+  }
+  await page.close();
+  console.log(`  ${label} ${cold ? 'cold' : 'warm'}: median ${ms(median(lat))}, p95 ${ms(p95(lat))}`);
+  return { lat, longTasks };
+}
+
+async function lookupRoundTrips(s: Session, runs = 300) {
+  const page = await openExtensionPage(s, 'options.html');
+  const result = await page.evaluate(async (runs) => {
+    const send = (page: unknown) => chrome.runtime.sendMessage({ tiercover: 1, type: 'getPageContext', payload: { page } });
+    const hit = { kind: 'company', site: 'linkedin', url: 'https://www.linkedin.com/company/northwind-analytics/', pageKey: 'linkedin:company:northwind-analytics', readable: true, company: { name: 'Northwind Analytics', linkedinSlug: 'northwind-analytics', linkedinId: '1035001' }, signals: [] };
+    const miss = { kind: 'company', site: 'linkedin', url: 'https://www.linkedin.com/company/nobody-here/', pageKey: 'linkedin:company:nobody-here', readable: true, company: { name: 'Nobody Here Ltd', linkedinSlug: 'nobody-here', domain: 'nobody-here.example' }, signals: [] };
+    const person = { kind: 'person', site: 'linkedin', url: 'https://www.linkedin.com/in/synth-4242-3/', pageKey: 'linkedin:in:synth-4242-3', readable: true, person: { name: 'Person 4242-3', linkedinSlug: 'synth-4242-3' }, signals: [] };
+    const out: Record<string, number[]> = { hit: [], miss: [], person: [] };
+    for (const [k, p] of [['hit', hit], ['miss', miss], ['person', person]] as const) {
+      await send(p);
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        await send(p);
+        out[k].push(performance.now() - t);
+      }
+    }
+    return out;
+  }, runs);
+  await page.close();
+  return result;
+}
+
+function csvFiles(dir: string) {
+  const accounts = ['Company name,Company Domain Name,Number of Employees,LinkedIn Company Page,Year Founded'];
+  for (let i = 0; i < IMPORT_ACCOUNTS; i++) accounts.push(`Imported Company ${i},imported${i}.example,${100 + (i % 4000)},https://www.linkedin.com/company/imported-${i},${1980 + (i % 40)}`);
+  const contacts = ['First Name,Last Name,Job Title,Email,Associated Company'];
+  for (let i = 0; i < IMPORT_CONTACTS; i++) {
+    const a = i % IMPORT_ACCOUNTS;
+    contacts.push(`Person${i},Imported,${['VP Finance', 'Head of IT', 'Marketing Manager', 'CEO'][i % 4]},person${i}@imported${a}.example,Imported Company ${a}`);
+  }
+  const a = join(dir, 'accounts.csv');
+  const c = join(dir, 'contacts.csv');
+  writeFileSync(a, accounts.join('\r\n'));
+  writeFileSync(c, contacts.join('\r\n'));
+  return { a, c };
+}
+
+async function timedImport(page: Page, file: string) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let peak = 0;
+  const poll = setInterval(async () => {
+    try {
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+      peak = Math.max(peak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
+    } catch {
+      /* page busy */
+    }
+  }, 200);
+  const t = Date.now();
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-result').filter({ hasText: file.split('/').pop()! }).waitFor({ timeout: 600_000 });
+  const elapsed = Date.now() - t;
+  clearInterval(poll);
+  const text = (await page.getByTestId('import-result').textContent()) ?? '';
+  return { elapsed, peak, text };
+}
+
+async function exportTimes(s: Session) {
+  const app = await openExtensionPage(s, 'app.html');
+  await app.getByTestId('week-progress').waitFor({ timeout: 60_000 });
+  const out: Record<string, number> = {};
+  for (const [k, id] of [['Sales pack', 'export-sales'], ['Marketing pack', 'export-marketing'], ['Agenda', 'export-agenda'], ['Bundle', 'export-bundle']] as const) {
+    const t = Date.now();
+    await Promise.all([app.waitForEvent('download'), app.getByTestId(id).click()]);
+    out[k] = Date.now() - t;
+  }
+  await app.close();
+  return out;
+}
+
+async function weekFirstRender(s: Session, runs: number) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await s.context.newPage();
+    await page.addInitScript(`
+      new MutationObserver((_, o) => { if (document.querySelector('[data-testid=week-progress]')) { performance.mark('week-ready'); o.disconnect(); } })
+        .observe(document, { childList: true, subtree: true });`);
+    await page.goto(`chrome-extension://${s.extensionId}/app.html`);
+    await page.waitForFunction(() => performance.getEntriesByName('week-ready').length > 0, undefined, { timeout: 60_000 });
+    times.push(await page.evaluate(() => performance.getEntriesByName('week-ready')[0].startTime));
+    await page.close();
+  }
+  return times;
+}
+
+async function tickToCard(s: Session, runs: number) {
+  const card = await s.context.newPage();
+  await card.goto('https://www.linkedin.com/company/northwind-analytics/about/');
+  const c = await CardObject.of(card);
+  await c.waitFor('[data-testid=aircover-account]');
+  const app = await openExtensionPage(s, 'app.html');
+  await app.getByTestId('week-search').waitFor({ timeout: 60_000 });
+  await app.getByTestId('week-search').fill('Northwind');
+  await app.locator('[data-testid=target][data-account="Northwind Analytics"]').getByRole('button', { name: 'Northwind Analytics' }).click();
+  const box = app.locator('[data-testid=target][data-account="Northwind Analytics"] [data-testid=aircover-account] [data-testid=tick-someoneKnowsOrg]');
+  await box.waitFor();
+  const lat: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const before = await card.evaluate(() => performance.getEntriesByName('tiercover:card').length);
+    const clickedAt = await box.evaluate((el) => {
+      const t = performance.timeOrigin + performance.now();
+      (el as HTMLElement).click();
+      return t;
+    });
+    await card.waitForFunction((n) => performance.getEntriesByName('tiercover:card').length > n, before, { timeout: 10_000 });
+    const shownAt = await card.evaluate(() => {
+      const m = performance.getEntriesByName('tiercover:card');
+      return performance.timeOrigin + m[m.length - 1].startTime;
+    });
+    lat.push(shownAt - clickedAt);
+    await app.waitForTimeout(100);
+  }
+  await app.close();
+  await card.close();
+  return lat;
+}
+
+async function scriptCost(s: Session, url: string) {
+  const page = await s.context.newPage();
+  await page.addInitScript(INIT);
+  const cdp = await s.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('tiercover:card').length > 0, undefined, { timeout: 15_000 });
+  await page.waitForTimeout(300);
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const get = (n: string) => (metrics.find((m) => m.name === n)?.value ?? 0) * 1000;
+  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  await page.close();
+  return { script: get('ScriptDuration'), task: get('TaskDuration'), longTasks };
+}
+
+// ------------------------------------------------------------------ run
+
+function dirSize(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? dirSize(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+}
+
+async function main() {
+  chromePath();
+  console.log('Building…');
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync('npx', ['wxt', 'zip'], { cwd: ROOT, stdio: 'ignore' });
+  const chromium = execFileSync(chromePath(), ['--version']).toString().replace(/\[.*?\n/g, '').trim();
+  const out = join(ROOT, '.output/chrome-mv3');
+  const sizes = ['linkedin', 'crm'].map((n) => {
+    const buf = readFileSync(join(out, `content-scripts/${n}.js`));
+    return { name: n, raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
+  });
+  const bg = readFileSync(join(out, 'background.js'));
+  const zip = readdirSync(join(ROOT, '.output')).find((f) => f.endsWith('-chrome.zip'));
+  const total = dirSize(out);
+  const zipSize = zip ? statSync(join(ROOT, '.output', zip)).size : NaN;
+
+  const latency: { n: number; page: string; warm: number[]; cold: number[] }[] = [];
+  const longTasks: number[] = [];
+  let lookups: Record<string, number[]> = {};
+  let exports: Record<string, number> = {};
+  let weekRender: number[] = [];
+  let tick: number[] = [];
+  let cost = { script: NaN, task: NaN, longTasks: [] as number[] };
+
+  const s = await launch();
+  try {
+    let seeded = 0;
+    for (const n of SIZES) {
+      const options = await openExtensionPage(s, 'options.html');
+      if (n > 0 && seeded === 0) await loadSampleData(s);
+      console.log(`Seeding ${n.toLocaleString('en-US')} accounts (${(n * 10).toLocaleString('en-US')} contacts)…`);
+      const t = Date.now();
+      if (n > seeded) await seed(options, seeded, n);
+      console.log(`  seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      seeded = n;
+      await options.close();
+      for (const [label, url] of PAGES) {
+        const warm = await cardRuns(s, `${n} · ${label}`, url, false, WARM_RUNS);
+        const cold = await cardRuns(s, `${n} · ${label}`, url, true, COLD_RUNS);
+        latency.push({ n, page: label, warm: warm.lat, cold: cold.lat });
+        longTasks.push(...warm.longTasks, ...cold.longTasks);
+      }
+    }
+    console.log('Look-ups…');
+    lookups = await lookupRoundTrips(s);
+    console.log('A week of targets…');
+    const weekId = currentWeekId();
+    const seedPage = await openExtensionPage(s, 'options.html');
+    await seedWeek(seedPage, weekId, WEEK_TARGETS);
+    await seedPage.close();
+    exports = await exportTimes(s);
+    weekRender = await weekFirstRender(s, QUICK ? 3 : 10);
+    tick = await tickToCard(s, QUICK ? 5 : 15);
+    cost = await scriptCost(s, PAGES[0][1]);
+  } finally {
+    await s.close();
+  }
+
+  console.log('Imports (a fresh profile)…');
+  const dir = mkdtempSync(join(tmpdir(), 'tiercover-bench-'));
+  const files = csvFiles(dir);
+  const fresh = await launch();
+  let imp: { accounts: Awaited<ReturnType<typeof timedImport>>; contacts: Awaited<ReturnType<typeof timedImport>> };
+  try {
+    const options = await openExtensionPage(fresh, 'options.html');
+    const accounts = await timedImport(options, files.a);
+    console.log(`  ${IMPORT_ACCOUNTS} accounts: ${accounts.elapsed} ms — ${accounts.text}`);
+    const contacts = await timedImport(options, files.c);
+    console.log(`  ${IMPORT_CONTACTS} contacts: ${contacts.elapsed} ms — ${contacts.text}`);
+    imp = { accounts, contacts };
+  } finally {
+    await fresh.close();
+  }
+
+  // ---------------------------------------------------------------- report
+  const at = (n: number) => latency.filter((l) => l.n === n);
+  const biggest = SIZES[SIZES.length - 1];
+  const warmP95 = Math.max(...at(biggest).map((l) => p95(l.warm)));
+  const coldP95 = Math.max(...at(biggest).map((l) => p95(l.cold)));
+  const ours = longTasks.filter((d) => d > 50);
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` (${QUICK ? 'QUICK smoke run: smaller data, fewer runs' : 'full run'}) on ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${chromium}, headless, extension loaded unpacked from \`.output/chrome-mv3\`; Node ${process.version}.`,
+    '',
+    '## Budgets',
+    '',
+    '| what | budget | measured | |',
+    '|---|---|---|---|',
+    `| card latency, ${biggest.toLocaleString('en-US')} accounts, warm, p95 (worst page) | 50 ms | ${ms(warmP95)} | ${verdict(warmP95, 50)} |`,
+    `| card latency, ${biggest.toLocaleString('en-US')} accounts, cold worker, p95 (worst page) | 250 ms | ${ms(coldP95)} | ${verdict(coldP95, 250)} |`,
+    `| look-up round trip at ${biggest.toLocaleString('en-US')} accounts, median (hit) | 2 ms | ${ms(median(lookups.hit ?? []))} | ${verdict(median(lookups.hit ?? []), 2)} |`,
+    `| import ${IMPORT_ACCOUNTS.toLocaleString('en-US')} accounts CSV | 5 s | ${(imp.accounts.elapsed / 1000).toFixed(1)} s | ${verdict(imp.accounts.elapsed, 5000)} |`,
+    `| import ${IMPORT_CONTACTS.toLocaleString('en-US')} contacts CSV | 15 s | ${(imp.contacts.elapsed / 1000).toFixed(1)} s | ${verdict(imp.contacts.elapsed, 15000)} |`,
+    ...Object.entries(exports).map(([k, v]) => `| export ${k}, ${WEEK_TARGETS} targets | 300 ms | ${ms(v)} | ${verdict(v, 300)} |`),
+    ...sizes.map((x) => `| content script \`${x.name}.js\` gzipped | 30 KB | ${kb(x.gz)} (raw ${kb(x.raw)}) | ${verdict(x.gz, 30 * 1024)} |`),
+    `| long tasks (> 50 ms) on card pages, all runs | none of ours | ${ours.length ? `${ours.length} (max ${ms(Math.max(...ours))})` : 'none'} | ${ours.length ? '❌' : '✅'} |`,
+    `| first render of a ${WEEK_TARGETS}-target week (full view = side panel's week tab), median | 200 ms | ${ms(median(weekRender))} (p95 ${ms(p95(weekRender))}) | ${verdict(median(weekRender), 200)} |`,
+    `| a tick in the week view reaches an open card, median | 50 ms | ${ms(median(tick))} (p95 ${ms(p95(tick))}) | ${verdict(median(tick), 50)} |`,
+    '',
+    '## Card latency (DOMContentLoaded → card shows its answer)',
+    '',
+    '| accounts stored | page | warm median | warm p95 | cold median | cold p95 |',
+    '|---|---|---|---|---|---|',
+    ...latency.map((l) => `| ${l.n.toLocaleString('en-US')} | ${l.page} | ${ms(median(l.warm))} | ${ms(p95(l.warm))} | ${ms(median(l.cold))} | ${ms(p95(l.cold))} |`),
+    '',
+    `Warm: ${WARM_RUNS} loads each, the worker running. Cold: ${COLD_RUNS} loads each, the worker stopped (DevTools \`Target.closeTarget\`, as Chrome does when idle) before every load, so each pays the worker start and the database open. With 0 accounts the card's answer is "no account matches"; otherwise the account and its tier.`,
+    '',
+    '## Look-up',
+    '',
+    '| page context | median | p95 |',
+    '|---|---|---|',
+    ...Object.entries(lookups).map(([k, v]) => `| ${k} | ${ms(median(v))} | ${ms(p95(v))} |`),
+    '',
+    `A full \`getPageContext\` message from an extension page to the warm worker and back (${biggest.toLocaleString('en-US')} accounts, ${(biggest * 10).toLocaleString('en-US')} contacts): zod check, index look-ups (link, CRM id, LinkedIn id and slug, domain, name), the account's contacts, the week's target and ticks, tier and coverage. The look-up alone is a part of this.`,
+    '',
+    '## Import, export, size',
+    '',
+    `- Import through the real path (options page file input, papaparse streaming, one transaction): ${IMPORT_ACCOUNTS.toLocaleString('en-US')} HubSpot-style account rows in ${(imp.accounts.elapsed / 1000).toFixed(1)} s, peak JS heap ${(imp.accounts.peak / 2 ** 20).toFixed(0)} MB; then ${IMPORT_CONTACTS.toLocaleString('en-US')} contact rows linked to them by company name in ${(imp.contacts.elapsed / 1000).toFixed(1)} s, peak JS heap ${(imp.contacts.peak / 2 ** 20).toFixed(0)} MB. Results: "${imp.accounts.text.trim()}" / "${imp.contacts.text.trim()}"`,
+    `- Exports: click to the browser's download event, ${WEEK_TARGETS} targets with 2 key contacts each: ${Object.entries(exports).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}.`,
+    `- Sizes: ${sizes.map((x) => `\`${x.name}.js\` ${kb(x.raw)} raw / ${kb(x.gz)} gzipped`).join('; ')}; background ${kb(bg.length)} raw / ${kb(gzipSync(bg, { level: 9 }).length)} gzipped; the whole unpacked extension ${kb(total)}; the Chrome zip ${kb(zipSize)}.`,
+    `- Page cost on the LinkedIn profile fixture (a page with no scripts of its own, so it is all ours): script ${ms(cost.script)}, all main-thread tasks ${ms(cost.task)}, long tasks: ${cost.longTasks.length ? cost.longTasks.map(ms).join(', ') : 'none'}.`,
+    '',
+    'Latencies are measured inside the page (a `tiercover:card` performance mark set when the card commits its DOM, against the navigation entry), so Playwright\'s routing is not counted.',
+  ];
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), lines.join('\n') + '\n');
+  console.log('\nWrote BENCHMARKS.md');
+}
+
+await main();
