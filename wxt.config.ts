@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 // Tiercover reads LinkedIn, Salesforce and HubSpot pages and keeps everything in the
 // extension's own IndexedDB. No host is contacted; see README "Permissions".
 export default defineConfig({
+  // The benchmark builds its own copy (with a look-up hook) without touching .output/.
+  outDir: process.env.TIERCOVER_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [preact()] }),

@@ -65,6 +65,10 @@ export async function startCard(ctx: ContentScriptContext, site: CardSite, reade
 
   const prefsKey = `card.${site}`;
   const savePrefs = (p: CardPrefs) => void browser.storage.local.set({ [prefsKey]: p }).catch(() => undefined);
+  const domReady = new Promise<void>((resolve) => {
+    if (document.readyState !== 'loading') resolve();
+    else ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true });
+  });
   let generation = 0;
   let navAbort: AbortController | undefined;
   let lastPage: PageContext | undefined;
@@ -84,7 +88,8 @@ export async function startCard(ctx: ContentScriptContext, site: CardSite, reade
   }
 
   /**
-   * Identify the page: from the URL at once, then from its content when it has arrived. After
+   * Identify the page: from the URL at once (the script starts before the page is parsed, so the
+   * question overlaps the page load), then again from its content once that has arrived. After
    * in-app navigation the old page's DOM is still there, so the first answer uses the URL alone.
    */
   async function identify(href = location.href, navigated = false) {
@@ -93,7 +98,7 @@ export async function startCard(ctx: ContentScriptContext, site: CardSite, reade
     navAbort = new AbortController();
     const signal = AbortSignal.any([navAbort.signal, ctx.signal]);
     const url = new URL(href);
-    const first = readPage(navigated ? document.implementation.createHTMLDocument('') : document, url);
+    const first = readPage(navigated || document.readyState === 'loading' ? document.implementation.createHTMLDocument('') : document, url);
     lastPage = first;
     if (first.kind === 'unsupported') {
       visible.value = false;
@@ -102,10 +107,15 @@ export async function startCard(ctx: ContentScriptContext, site: CardSite, reade
     }
     if (navigated || state.value.status !== 'ready') state.value = { status: 'reading' };
     await ask(first, gen);
-    if ((first.readable && !navigated) || signal.aborted) return;
-    await waitFor(readySelectorsFor(url), { mutation: navigated, timeoutMs: WAIT_FOR_DOM_MS, signal });
+    if (navigated) await waitFor(readySelectorsFor(url), { mutation: true, timeoutMs: WAIT_FOR_DOM_MS, signal });
+    else await domReady;
     if (signal.aborted || gen !== generation) return;
-    const again = readPage(document, url);
+    let again = readPage(document, url);
+    if (again.kind !== 'unsupported' && !again.readable) {
+      await waitFor(readySelectorsFor(url), { mutation: false, timeoutMs: WAIT_FOR_DOM_MS, signal });
+      if (signal.aborted || gen !== generation) return;
+      again = readPage(document, url);
+    }
     if (!samePage(again, first)) {
       lastPage = again;
       await ask(again, gen);
@@ -116,8 +126,9 @@ export async function startCard(ctx: ContentScriptContext, site: CardSite, reade
     if (lastPage && lastPage.kind !== 'unsupported') void ask(lastPage, generation);
   };
 
-  // Ask the background first; the card mounts while the answer is on its way.
+  // Ask the background first; the card mounts (once there is a body) while the answer is on its way.
   const first = identify();
+  await domReady;
 
   const ui = await createShadowRootUi(ctx, {
     name: 'tiercover-card',

@@ -8,7 +8,8 @@ import { hubspot } from '@/lib/sites/hubspot';
 // registered at run time once the user adds them in the options (optional host permission).
 export default defineContentScript({
   matches: ['https://*.lightning.force.com/*', 'https://*.salesforce.com/*', 'https://*.hubspot.com/*'],
-  runAt: 'document_end',
+  // Start before the page is parsed: the question to the background overlaps the page load.
+  runAt: 'document_start',
   cssInjectionMode: 'manual',
   main(ctx) {
     void startCard(ctx, /hubspot\.com$/.test(location.hostname) ? 'hubspot' : /(force|salesforce)\.com$/.test(location.hostname) ? 'salesforce' : 'custom', siteReader([salesforce, hubspot]));
