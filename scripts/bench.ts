@@ -19,11 +19,11 @@ const WARM_RUNS = QUICK ? 5 : 20;
 const COLD_RUNS = QUICK ? 3 : 10;
 const IMPORT_ACCOUNTS = QUICK ? 5_000 : 50_000;
 const IMPORT_CONTACTS = QUICK ? 20_000 : 200_000;
-const WEEK_TARGETS = QUICK ? 200 : 1_000;
+const WEEK_TARGETS = 1_000;
 
 /** The benchmark's own build (with the look-up hook), apart from the .output/ the tests use. */
 const BUILD = join(ROOT, 'bench-out');
-const EXT = join(BUILD, 'chrome-mv3');
+const EXT = join(BUILD, 'chrome-mv3-bench'); // WXT names a non-production mode's folder after it
 
 const PAGES: [string, string][] = [
   ['LinkedIn profile', 'https://www.linkedin.com/in/jane-doe-4b1a2/'],
@@ -235,12 +235,19 @@ async function timedImport(page: Page, file: string) {
     }
   }, 200);
   const t = Date.now();
+  let savingFrom = NaN;
+  const phase = setInterval(async () => {
+    if (!Number.isNaN(savingFrom)) return;
+    const text = await page.getByTestId('import-progress').textContent({ timeout: 50 }).catch(() => '');
+    if (text?.includes('Saving')) savingFrom = Date.now() - t;
+  }, 100);
   await page.getByTestId('import-file').setInputFiles(file);
   await page.getByTestId('import-result').filter({ hasText: file.split('/').pop()! }).waitFor({ timeout: 600_000 });
   const elapsed = Date.now() - t;
   clearInterval(poll);
+  clearInterval(phase);
   const text = (await page.getByTestId('import-result').textContent()) ?? '';
-  return { elapsed, peak, text };
+  return { elapsed, peak, text, readAndPlan: savingFrom, write: elapsed - savingFrom };
 }
 
 async function exportTimes(s: Session) {
@@ -329,9 +336,10 @@ async function main() {
   console.log('Building…');
   const env = { ...process.env, TIERCOVER_OUT_DIR: BUILD };
   execFileSync('npx', ['wxt', 'build', '--mode', 'bench'], { cwd: ROOT, stdio: 'ignore', env });
-  execFileSync('npx', ['wxt', 'zip', '--mode', 'bench'], { cwd: ROOT, stdio: 'ignore', env });
+  // Sizes are those of the production build (no look-up hook), built alongside.
+  execFileSync('npx', ['wxt', 'zip'], { cwd: ROOT, stdio: 'ignore', env });
   const chromium = execFileSync(chromePath(), ['--version']).toString().replace(/\[.*?\n/g, '').trim();
-  const out = EXT;
+  const out = join(BUILD, 'chrome-mv3');
   const sizes = ['linkedin', 'crm'].map((n) => {
     const buf = readFileSync(join(out, `content-scripts/${n}.js`));
     return { name: n, raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
@@ -412,7 +420,7 @@ async function main() {
     '',
     `Written by \`npm run bench\` (${QUICK ? 'QUICK smoke run: smaller data, fewer runs' : 'full run'}) on ${new Date().toISOString().slice(0, 10)}.`,
     '',
-    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${chromium}, headless, extension loaded unpacked from \`.output/chrome-mv3\`; Node ${process.version}.`,
+    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${chromium}, headless, extension loaded unpacked from \`bench-out/chrome-mv3-bench\` (the production build plus a look-up hook); Node ${process.version}.`,
     '',
     '## Budgets',
     '',
@@ -449,7 +457,7 @@ async function main() {
     '',
     '## Import, export, size',
     '',
-    `- Import through the real path (options page file input, papaparse streaming, one transaction): ${IMPORT_ACCOUNTS.toLocaleString('en-US')} HubSpot-style account rows in ${(imp.accounts.elapsed / 1000).toFixed(1)} s, peak JS heap ${(imp.accounts.peak / 2 ** 20).toFixed(0)} MB; then ${IMPORT_CONTACTS.toLocaleString('en-US')} contact rows linked to them by company name in ${(imp.contacts.elapsed / 1000).toFixed(1)} s, peak JS heap ${(imp.contacts.peak / 2 ** 20).toFixed(0)} MB. Results: "${imp.accounts.text.trim()}" / "${imp.contacts.text.trim()}"`,
+    `- Import through the real path (options page file input, papaparse streaming, one transaction): ${IMPORT_ACCOUNTS.toLocaleString('en-US')} HubSpot-style account rows in ${(imp.accounts.elapsed / 1000).toFixed(1)} s (read and plan ${(imp.accounts.readAndPlan / 1000).toFixed(1)} s, write ${(imp.accounts.write / 1000).toFixed(1)} s), peak JS heap ${(imp.accounts.peak / 2 ** 20).toFixed(0)} MB; then ${IMPORT_CONTACTS.toLocaleString('en-US')} contact rows linked to them by company name in ${(imp.contacts.elapsed / 1000).toFixed(1)} s (read and plan ${(imp.contacts.readAndPlan / 1000).toFixed(1)} s, write ${(imp.contacts.write / 1000).toFixed(1)} s), peak JS heap ${(imp.contacts.peak / 2 ** 20).toFixed(0)} MB. Results: "${imp.accounts.text.trim()}" / "${imp.contacts.text.trim()}"`,
     `- Exports: click to the browser's download event, ${WEEK_TARGETS} targets with 2 key contacts each: ${Object.entries(exports).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}.`,
     `- Sizes: ${sizes.map((x) => `\`${x.name}.js\` ${kb(x.raw)} raw / ${kb(x.gz)} gzipped`).join('; ')}; background ${kb(bg.length)} raw / ${kb(gzipSync(bg, { level: 9 }).length)} gzipped; the whole unpacked extension ${kb(total)}; the Chrome zip ${kb(zipSize)}.`,
     `- Page cost on the LinkedIn profile fixture (a page with no scripts of its own, so it is all ours): script ${ms(cost.script)}, all main-thread tasks ${ms(cost.task)}, long tasks: ${cost.longTasks.length ? cost.longTasks.map(ms).join(', ') : 'none'}.`,

@@ -94,7 +94,7 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
                     <button
                       class="btn"
                       data-testid="make-key"
-                      onClick={() => void act(() => send('addTarget', { accountId: a.id, weekId: ctx.weekId, keyContactIds: [...target.keyContactIds, ctx.contact!.id] }))}
+                      onClick={() => void act(() => send('setKeyContact', { targetId: target.id, contactId: ctx.contact!.id, key: true }))}
                     >
                       Make {ctx.contact.name} a key contact this week
                     </button>

@@ -173,7 +173,7 @@ export async function startCard(ctx: ContentScriptContext, site: CardSite, reade
       return;
     }
     refresh();
-  }, ctx.signal);
+  }, ctx.signal, { coalesceMs: 100 });
   const onToggle = (m: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id || (m as { type?: string })?.type !== 'toggleCard') return;
     const p = prefs.value;

@@ -6,7 +6,9 @@ import { useAction } from '../useAsync';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-export function DataSection({ stats }: { stats: Signal<Stats | null> }) {
+const WEEK = 7 * 86_400_000;
+
+export function DataSection({ stats, lastBackupAt }: { stats: Signal<Stats | null>; lastBackupAt?: number }) {
   const { busy, message, run } = useAction();
   const confirming = useSignal(false);
   const typed = useSignal('');
@@ -24,6 +26,14 @@ export function DataSection({ stats }: { stats: Signal<Stats | null> }) {
           <span><b data-testid="stat-targets">{fmt(s.targets)}</b>targets</span>
           <span><b>{fmt(s.ticks)}</b>air-cover ticks</span>
         </div>
+      )}
+      {s && !empty && (!lastBackupAt || Date.now() - lastBackupAt > WEEK) && (
+        <p class="status error" data-testid="backup-reminder" role="note">
+          {lastBackupAt
+            ? `Your last backup is ${Math.floor((Date.now() - lastBackupAt) / 86_400_000)} days old.`
+            : 'You have no backup yet.'}{' '}
+          This pipeline lives only in this browser: export a full backup (below) once a week.
+        </p>
       )}
       {empty && (
         <p data-testid="empty-state">

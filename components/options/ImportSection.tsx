@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { getDb } from '@/lib/db/db';
+import { describeStorageError, getDb } from '@/lib/db/db';
 import { fieldsFor, type ColumnMapping, type FieldKey, type ImportKind } from '@/lib/io/csv-columns';
 import { applyImport, dbLookups, parseCsv, planImport, type ParsedCsv } from '@/lib/io/csv-import';
 import { toCsv } from '@/lib/io/csv-export';
@@ -48,7 +48,7 @@ export function ImportSection({ yourName }: { yourName: string }) {
       stage.value = {
         step: 'failed',
         file,
-        text: cancelled ? `${file}: import cancelled. Nothing was written.` : `${file}: ${(e as Error).message} Nothing was written.`,
+        text: cancelled ? `${file}: import cancelled. Nothing was written.` : `${file}: ${describeStorageError(e)} Nothing was written.`,
         errors: parsed.errors,
       };
     }

@@ -26,7 +26,7 @@ export function OptionsApp() {
         })
         .catch((e: Error) => (loadError.value = e.message));
     void refresh();
-    onChange(() => void refresh(), ac.signal);
+    onChange(() => void refresh(), ac.signal, { coalesceMs: 1000 });
     return () => ac.abort();
   }, []);
 
@@ -38,7 +38,7 @@ export function OptionsApp() {
         Everything stays in this browser: no servers, no network calls.
       </p>
       {loadError.value && <div class="status error" role="alert">{loadError.value}</div>}
-      <DataSection stats={stats} />
+      <DataSection stats={stats} lastBackupAt={settings.value?.lastBackupAt} />
       {settings.value && <ImportSection yourName={settings.value.yourName} />}
       <BundleSection />
       {settings.value && <ProfileSection settings={settings.value} />}

@@ -73,7 +73,7 @@ function PagePanel() {
     };
     loader.value = () => void load();
     void load();
-    onChange(() => void load(), ac.signal);
+    onChange(() => void load(), ac.signal, { coalesceMs: 150 });
     // A tab reported a new page (navigation inside LinkedIn or a CRM): reload if it is ours.
     const onTabPage = (m: unknown, sender: { id?: string }) => {
       if (sender.id === browser.runtime.id && (m as { type?: string })?.type === 'tabPageChanged') void load();

@@ -33,7 +33,7 @@ export function AccountList() {
   useEffect(() => {
     const ac = new AbortController();
     void load();
-    onChange(() => void load(), ac.signal);
+    onChange(() => void load(), ac.signal, { coalesceMs: 300 });
     return () => ac.abort();
   }, []);
   const refilter = () => {
@@ -106,7 +106,7 @@ function AccountEditor({ id }: { id: string }) {
   useEffect(() => {
     const ac = new AbortController();
     void load();
-    onChange(() => void load(), ac.signal);
+    onChange(() => void load(), ac.signal, { coalesceMs: 300 });
     return () => ac.abort();
   }, [id]);
   const act = async (fn: () => Promise<unknown>) => {

@@ -1,7 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { getDb, getSettings } from '@/lib/db/db';
-import { weekView, type TargetRow, type WeekView as WeekData } from '@/lib/db/week';
+import { weekView, withTick, type TargetRow, type WeekView as WeekData } from '@/lib/db/week';
+import type { Settings } from '@/lib/domain/schema';
 import { pct } from '@/lib/domain/aircover';
 import { GROUP_LABELS } from '@/lib/domain/aircover';
 import type { AirCoverGroup, Tier, WeekId } from '@/lib/domain/schema';
@@ -24,13 +25,15 @@ export function WeekView({ you }: { you: string }) {
   const error = useSignal<string | null>(null);
   const filter = useSignal<Filter>({ mine: false, team: 'all', open: false, tier: 'all', q: '' });
   const reviewing = useSignal(false);
+  const settings = useSignal<Settings | null>(null);
 
   const load = async () => {
     const wanted = weekId.value;
     try {
       // An extension page reads the extension's own database directly: no message, no copy.
       const db = await getDb();
-      const d = await weekView(db, wanted, await getSettings(db));
+      settings.value = await getSettings(db);
+      const d = await weekView(db, wanted, settings.value);
       if (wanted === weekId.value) data.value = d;
       error.value = null;
     } catch (e) {
@@ -40,7 +43,11 @@ export function WeekView({ you }: { you: string }) {
   useEffect(() => {
     const ac = new AbortController();
     void load();
-    onChange(() => void load(), ac.signal);
+    onChange((e) => {
+      // A tick: applied in place. Anything else: read the week again.
+      if (e.tick && e.stores.length === 1 && data.value && settings.value) data.value = withTick(data.value, e.tick, settings.value);
+      else void load();
+    }, ac.signal, { coalesceMs: 150 });
     return () => ac.abort();
   }, []);
   const go = (id: WeekId) => {
@@ -54,6 +61,17 @@ export function WeekView({ you }: { you: string }) {
       error.value = null;
       await fn();
       await load();
+    } catch (e) {
+      error.value = (e as Error).message;
+    }
+  };
+
+  /** A tick comes back whole: applied in place, no re-read of the week. */
+  const tick = async (targetId: string, r: TickRequest) => {
+    try {
+      error.value = null;
+      const t = await send('tickAirCover', { weekId: weekId.value, targetId, ...r });
+      if (data.value && settings.value) data.value = withTick(data.value, t, settings.value);
     } catch (e) {
       error.value = (e as Error).message;
     }
@@ -145,7 +163,7 @@ export function WeekView({ you }: { you: string }) {
             return (
               <section key={t} aria-label={TIER_LABELS[t]} data-testid={`week-tier-${t}`}>
                 <h3>{TIER_LABELS[t]} · {group.length}</h3>
-                <TierGroup rows={group} weekId={d.weekId} act={act} />
+                <TierGroup rows={group} act={act} tick={tick} />
               </section>
             );
           })}
@@ -157,13 +175,16 @@ export function WeekView({ you }: { you: string }) {
 }
 
 /** The first targets of a tier at once, the rest on demand: a 1,000-target week renders fast. */
-function TierGroup({ rows, weekId, act }: { rows: TargetRow[]; weekId: WeekId; act: (fn: () => Promise<unknown>) => Promise<void> }) {
+type Act = (fn: () => Promise<unknown>) => Promise<void>;
+type Tick = (targetId: string, r: TickRequest) => Promise<void>;
+
+function TierGroup({ rows, act, tick }: { rows: TargetRow[]; act: Act; tick: Tick }) {
   const PAGE = 50;
   const shown = useSignal(PAGE);
   return (
     <div class="list">
       {rows.slice(0, shown.value).map((r) => (
-        <TargetCard key={r.target.id} row={r} weekId={weekId} act={act} />
+        <TargetCard key={r.target.id} row={r} act={act} tick={tick} />
       ))}
       {rows.length > shown.value && (
         <button class="btn" data-testid="show-more" onClick={() => (shown.value += 200)}>
@@ -174,11 +195,11 @@ function TierGroup({ rows, weekId, act }: { rows: TargetRow[]; weekId: WeekId; a
   );
 }
 
-function TargetCard({ row, weekId, act }: { row: TargetRow; weekId: WeekId; act: (fn: () => Promise<unknown>) => Promise<void> }) {
+function TargetCard({ row, act, tick }: { row: TargetRow; act: Act; tick: Tick }) {
   const open = useSignal(false);
   const t = row.target;
   const p = row.progress;
-  const onTick = (r: TickRequest) => act(() => send('tickAirCover', { weekId, targetId: t.id, ...r }));
+  const onTick = (r: TickRequest) => tick(t.id, r);
   return (
     <article class="target" data-testid="target" data-account={row.account.name}>
       <div class="target-head">
@@ -239,7 +260,7 @@ function KeyContacts({ row, act }: { row: TargetRow; act: (fn: () => Promise<unk
         value=""
         onChange={(e) => {
           const id = (e.target as HTMLSelectElement).value;
-          if (id) void act(() => send('updateTarget', { targetId: row.target.id, changes: { keyContactIds: [...row.target.keyContactIds, id] } }));
+          if (id) void act(() => send('setKeyContact', { targetId: row.target.id, contactId: id, key: true }));
         }}
       >
         <option value="">Choose…</option>

@@ -19,7 +19,7 @@ import { notifyChange, rememberCardTab } from './live';
 import { accountHit, accountView, contactView } from '../domain/views';
 import { setBadge } from './badge';
 import { syncCustomHosts } from './custom-hosts';
-import { setTargetStatus, startWeek, updateTarget, weekView } from '../db/week';
+import { setKeyContact, setTargetStatus, startWeek, updateTarget, weekView } from '../db/week';
 import { computeTier } from '../domain/tier';
 import { computeCoverage } from '../domain/coverage';
 import type { z } from 'zod';
@@ -398,6 +398,13 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
   async updateTarget({ targetId, changes }) {
     const db = await getDb();
     const t = await updateTarget(db, targetId, changes);
+    void notifyChange(['targets'], t.weekId);
+    return t;
+  },
+
+  async setKeyContact({ targetId, contactId, key }) {
+    const db = await getDb();
+    const t = await setKeyContact(db, targetId, contactId, key);
     void notifyChange(['targets'], t.weekId);
     return t;
   },

@@ -42,24 +42,58 @@ export interface WeekView {
   previous: { weekId: WeekId; exists: boolean; open: number };
 }
 
+/** The week's focus (targets and air-cover work by tier) and its progress, from its rows. */
+function summarize(rows: TargetRow[], settings: Pick<Settings, 'focusBands'>) {
+  const live = rows.filter((r) => r.target.status !== 'dropped');
+  const focus = focusReport(
+    live.map((r) => r.account.tier),
+    rows.flatMap((r) => r.ticks.filter((x) => x.done).map(() => r.account.tier)),
+    settings,
+  );
+  const progress = live.reduce((p, r) => ({ done: p.done + r.progress.all.done, total: p.total + r.progress.all.total }), { done: 0, total: 0 });
+  return { focus, progress };
+}
+
+/**
+ * The view with one tick applied, as a change event brings it: no database read, so an open
+ * week follows a tick at once however many targets it has.
+ */
+export function withTick(view: WeekView, tick: AirCoverTick, settings: Pick<Settings, 'focusBands'>): WeekView {
+  if (tick.weekId !== view.weekId || !view.rows.some((r) => r.target.id === tick.targetId)) return view;
+  const rows = view.rows.map((r) => {
+    if (r.target.id !== tick.targetId) return r;
+    const ticks = [...r.ticks.filter((x) => x.id !== tick.id), tick];
+    return { ...r, ticks, progress: targetProgress(r.target, ticksById(ticks)) };
+  });
+  const wasDone = view.rows.find((r) => r.target.id === tick.targetId)!.ticks.find((x) => x.id === tick.id)?.done === true;
+  const airCoverAdded = view.changes.airCoverAdded + (tick.done === wasDone ? 0 : tick.done ? 1 : -1);
+  return { ...view, rows, ...summarize(rows, settings), changes: { ...view.changes, airCoverAdded } };
+}
+
 export async function weekView(db: DB, weekId: WeekId, settings: Settings, now = new Date()): Promise<WeekView> {
   const prevId = previousWeek(weekId);
-  const tx = db.transaction(['weeks', 'targets', 'ticks', 'accounts', 'contacts']);
+  // Two short read transactions rather than one long one: a tick written meanwhile (a readwrite
+  // transaction on 'ticks') waits only for the first.
+  const tx1 = db.transaction(['weeks', 'targets', 'ticks']);
   const [week, targets, ticks, prevWeek, prevTargets] = await Promise.all([
-    tx.objectStore('weeks').get(weekId),
-    tx.objectStore('targets').index('byWeek').getAll(weekId),
-    tx.objectStore('ticks').index('byWeek').getAll(weekId),
-    tx.objectStore('weeks').get(prevId),
-    tx.objectStore('targets').index('byWeek').getAll(prevId),
+    tx1.objectStore('weeks').get(weekId),
+    tx1.objectStore('targets').index('byWeek').getAll(weekId),
+    tx1.objectStore('ticks').index('byWeek').getAll(weekId),
+    tx1.objectStore('weeks').get(prevId),
+    tx1.objectStore('targets').index('byWeek').getAll(prevId),
   ]);
   const accountIds = [...new Set([...targets, ...prevTargets].map((t) => t.accountId))];
-  const accounts = new Map((await Promise.all(accountIds.map((id) => tx.objectStore('accounts').get(id)))).filter((a) => !!a).map((a) => [a!.id, a!]));
-  const contactsByAccount = new Map(
-    await Promise.all(targets.map(async (t) => [t.accountId, await tx.objectStore('contacts').index('byAccount').getAll(t.accountId)] as const)),
-  );
-  await tx.done;
+  const tx = db.transaction(['accounts', 'contacts']);
+  const [accountList, contactLists] = await Promise.all([
+    Promise.all(accountIds.map((id) => tx.objectStore('accounts').get(id))),
+    Promise.all(targets.map((t) => tx.objectStore('contacts').index('byAccount').getAll(t.accountId))),
+  ]);
+  const accounts = new Map(accountList.filter((a) => !!a).map((a) => [a!.id, a!]));
+  const contactsByAccount = new Map(targets.map((t, i) => [t.accountId, contactLists[i]] as const));
 
   const byId = ticksById(ticks);
+  const ticksOf = new Map<string, AirCoverTick[]>();
+  for (const x of ticks) ticksOf.set(x.targetId, [...(ticksOf.get(x.targetId) ?? []), x]);
   const rows: TargetRow[] = [];
   for (const t of targets) {
     const a = accounts.get(t.accountId);
@@ -73,18 +107,11 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
       account: { id: a.id, name: a.name, tier: tier.tier, tierSentence: tier.sentence, gaps: cov.gaps, named: cov.named, owner: a.team.owner, marketingOwner: a.team.marketingOwner },
       keyContacts: contacts.filter((c) => key.has(c.id)).map(contactView),
       contacts: contacts.map(contactView),
-      ticks: ticks.filter((x) => x.targetId === t.id),
+      ticks: ticksOf.get(t.id) ?? [],
       progress: targetProgress(t, byId),
     });
   }
-  const live = rows.filter((r) => r.target.status !== 'dropped');
-  const tierOf = new Map(rows.map((r) => [r.target.id, r.account.tier]));
-  const focus = focusReport(
-    live.map((r) => r.account.tier),
-    ticks.filter((x) => x.done && tierOf.has(x.targetId)).map((x) => tierOf.get(x.targetId)!),
-    settings,
-  );
-  const progress = live.reduce((p, r) => ({ done: p.done + r.progress.all.done, total: p.total + r.progress.all.total }), { done: 0, total: 0 });
+  const { focus, progress } = summarize(rows, settings);
   const name = (accountId: string) => accounts.get(accountId)?.name ?? '(deleted account)';
   return {
     weekId,
@@ -143,6 +170,18 @@ export async function setTargetStatus(db: DB, targetId: string, status: Target['
   const t = await tx.store.get(targetId);
   if (!t) throw new Error('That target no longer exists.');
   const next: Target = { ...t, status, statusReason: status === 'active' ? undefined : reason, updatedAt: now, edits: { ...(t.edits ?? {}), status: now, statusReason: now } };
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}
+
+export async function setKeyContact(db: DB, targetId: string, contactId: string, key: boolean, now = Date.now()) {
+  const tx = db.transaction('targets', 'readwrite');
+  const t = await tx.store.get(targetId);
+  if (!t) throw new Error('That target no longer exists.');
+  const ids = t.keyContactIds.filter((x) => x !== contactId);
+  if (key) ids.push(contactId);
+  const next: Target = { ...t, keyContactIds: ids, updatedAt: now, edits: { ...(t.edits ?? {}), keyContactIds: now } };
   await tx.store.put(next);
   await tx.done;
   return next;

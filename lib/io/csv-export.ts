@@ -96,7 +96,9 @@ export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now()): Pr
     Promise.all(accountIds.map((id) => tx.objectStore('contacts').index('byAccount').getAll(id))),
   ]);
   const contacts = contactLists.flat();
-  const linkLists = await Promise.all([...accountIds, ...contacts.map((c) => c.id)].map((id) => tx.objectStore('links').index('byTarget').getAll(id)));
+  // Links made by hand are few: one read of them all beats a look-up per contact.
+  const wanted = new Set<string>([...accountIds, ...contacts.map((c) => c.id)]);
+  const links = (await tx.objectStore('links').getAll()).filter((l) => wanted.has(l.targetId));
   return {
     weekId,
     accounts: accounts.filter((a): a is Account => !!a),
@@ -107,7 +109,7 @@ export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now()): Pr
     settings,
     now,
     week,
-    links: linkLists.flat(),
+    links,
   };
 }
 

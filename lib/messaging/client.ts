@@ -23,13 +23,33 @@ export async function send<K extends MessageType>(type: K, payload: Request<K>):
 /**
  * Listen for data changes pushed by the background (runtime messages to extension pages,
  * tabs.sendMessage to content scripts). No long-lived port: the service worker may sleep.
+ * With `coalesceMs`, a burst of changes (another tab editing fast, an import) reaches the
+ * listener once, with every store it touched; a tick event is delivered at once, whole.
  * Stops when the signal aborts.
  */
-export function onChange(listener: (e: ChangeEvent) => void, signal: AbortSignal) {
+export function onChange(listener: (e: ChangeEvent) => void, signal: AbortSignal, opts: { coalesceMs?: number } = {}) {
+  let pending: ChangeEvent | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deliver = (e: ChangeEvent) => {
+    // A lone tick is cheap to apply: it never waits.
+    if (!opts.coalesceMs || (e.tick && !pending)) return listener(e);
+    pending = pending
+      ? { type: 'changed', stores: [...new Set([...pending.stores, ...e.stores])], weekId: pending.weekId === e.weekId ? e.weekId : undefined }
+      : e;
+    timer ??= setTimeout(() => {
+      const p = pending!;
+      pending = undefined;
+      timer = undefined;
+      listener(p);
+    }, opts.coalesceMs);
+  };
   const handler = (m: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return;
-    if ((m as ChangeEvent)?.type === 'changed') listener(m as ChangeEvent);
+    if ((m as ChangeEvent)?.type === 'changed') deliver(m as ChangeEvent);
   };
   browser.runtime.onMessage.addListener(handler);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(handler));
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    browser.runtime.onMessage.removeListener(handler);
+  });
 }

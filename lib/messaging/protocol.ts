@@ -135,6 +135,8 @@ export const requestSchemas = {
     targetId: id,
     changes: z.object({ keyContactIds: z.array(id).max(50), salesOwner: str(), marketingOwner: str(), notes: z.string().max(20000) }).partial(),
   }),
+  /** Add or remove one key contact, read and written in one transaction (no lost update). */
+  setKeyContact: z.object({ targetId: id, contactId: id, key: z.boolean() }),
   getAccount: z.object({ accountId: id }),
   /** An extension page wrote to the database itself (import, merge, restore): tell every view. */
   announceChange: z.object({ stores: z.array(z.enum(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'settings'])).min(1) }),
@@ -174,6 +176,7 @@ export const SENDERS: Record<MessageType, 'page' | 'extension'> = {
   startWeek: 'page',
   setTargetStatus: 'page',
   updateTarget: 'page',
+  setKeyContact: 'page',
   getAccount: 'page',
   announceChange: 'extension',
   listAccounts: 'page',
@@ -260,6 +263,7 @@ export interface Responses {
   startWeek: WeekView;
   setTargetStatus: Target;
   updateTarget: Target;
+  setKeyContact: Target;
   getAccount: AccountView;
   announceChange: { ok: true };
   listAccounts: { rows: AccountRow[]; total: number; more: boolean };

@@ -89,3 +89,30 @@ describe('sample data', () => {
     expect(await getStats(db)).toEqual({ accounts: 0, contacts: 0, weeks: 0, targets: 0, ticks: 0, links: 0 });
   });
 });
+
+describe('week view', () => {
+  it('withTick applies a tick in place: progress, focus work and changes follow without a read', async () => {
+    const { weekView, withTick } = await import('@/lib/db/week');
+    const { defaultSettings } = await import('@/lib/domain/schema');
+    const now = new Date('2026-11-22T12:00:00Z');
+    const s = makeSampleData({ now });
+    const tx = db.transaction(['accounts', 'contacts', 'weeks', 'targets', 'ticks'], 'readwrite');
+    const writes: Promise<unknown>[] = [];
+    for (const store of ['accounts', 'contacts', 'weeks', 'targets', 'ticks'] as const) for (const r of s[store]) writes.push(tx.objectStore(store).put(r as never));
+    await Promise.all([...writes, tx.done]);
+    const settings = defaultSettings();
+    const view = await weekView(db, '2026-W47', settings, now);
+    const row = view.rows[0];
+    const cell = row.target.keyContactIds[0];
+    const tick = { id: `${row.target.id}|${cell}|executiveOutreach`, weekId: '2026-W47', targetId: row.target.id, contactId: cell, item: 'executiveOutreach' as const, done: true, by: 'Ana', at: 1 };
+    const was = row.ticks.find((x) => x.id === tick.id)?.done === true;
+    const next = withTick(view, tick, settings);
+    await db.put('ticks', tick);
+    const fresh = await weekView(db, '2026-W47', settings, now);
+    expect(next.rows[0].progress).toEqual(fresh.rows[0].progress);
+    expect(next.progress).toEqual(fresh.progress);
+    expect(next.focus).toEqual(fresh.focus);
+    expect(next.changes.airCoverAdded).toBe(view.changes.airCoverAdded + (was ? 0 : 1));
+    expect(withTick(view, { ...tick, weekId: '2026-W01' }, settings)).toBe(view);
+  });
+});

@@ -1,0 +1,154 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openExtensionPage, restartServiceWorker, useSession, type Session } from './harness';
+
+const session = useSession();
+let s: Session;
+beforeAll(() => {
+  s = session();
+});
+
+/** Read a store of the extension's database from one of its pages. */
+function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (store) =>
+      new Promise<T[]>((resolve, reject) => {
+        const r = indexedDB.open('tiercover');
+        r.onerror = () => reject(r.error);
+        r.onsuccess = () => {
+          const q = r.result.transaction(store).objectStore(store).getAll();
+          q.onsuccess = () => {
+            r.result.close();
+            resolve(q.result as T[]);
+          };
+          q.onerror = () => reject(q.error);
+        };
+      }),
+    store,
+  );
+}
+
+const DURATION_MS = Number(process.env.HARDENING_MS ?? 60_000);
+const TABS = 20;
+
+describe('hardening', () => {
+  it(`${TABS} tabs ticking and editing the same week for ${DURATION_MS / 1000} s lose no update`, async () => {
+    const probe = await openExtensionPage(s, 'options.html');
+    const targets = await readStore<{ id: string; weekId: string; accountId: string; keyContactIds: string[] }>(probe, 'targets');
+    const contacts = await readStore<{ id: string; accountId: string }>(probe, 'contacts');
+    const week = targets.map((t) => t.weekId).sort().at(-1)!;
+    const mine = targets.filter((t) => t.weekId === week);
+    expect(mine.length).toBe(12);
+    const items = ['followedPersonal', 'mentionedInPost', 'engagedWithPosts', 'onNewsletter', 'inRecentCampaign', 'executiveOutreach'];
+    // Every tab owns its own cells (ticks) and its own contacts (key-contact toggles) on shared targets.
+    const cells = mine.flatMap((t) => t.keyContactIds.flatMap((c) => items.map((item) => ({ targetId: t.id, contactId: c, item }))));
+    const keyOps = mine.flatMap((t) => contacts.filter((c) => c.accountId === t.accountId).map((c) => ({ targetId: t.id, contactId: c.id })));
+
+    // Twenty LinkedIn tabs, each with its card; the work runs in each tab's content script (its
+    // isolated world, reached through DevTools) and goes through the same messages the card sends.
+    const urls = ['https://www.linkedin.com/in/jane-doe-4b1a2/', 'https://www.linkedin.com/company/northwind-analytics/about/', 'https://de.linkedin.com/in/lukas-becker/', 'https://www.linkedin.com/company/contoso-retail'];
+    const pages: Page[] = [];
+    for (let i = 0; i < TABS; i++) {
+      const p = await s.context.newPage();
+      await p.goto(urls[i % urls.length]);
+      pages.push(p);
+    }
+    const inContentScript = async <A, R>(p: Page, fn: (a: A) => Promise<R>, arg: A): Promise<R> => {
+      const cdp = await p.context().newCDPSession(p);
+      const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+      cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
+      await cdp.send('Runtime.enable');
+      const ctx = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(s.extensionId));
+      if (!ctx) throw new Error('content script context not found');
+      const r = (await cdp.send('Runtime.evaluate', {
+        expression: `(${fn.toString()})(${JSON.stringify(arg)})`,
+        contextId: ctx.id,
+        awaitPromise: true,
+        returnByValue: true,
+      })) as { result: { value: R }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+      if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+      return r.result.value;
+    };
+    const results = await Promise.all(
+      pages.map((p, tab) =>
+        inContentScript(
+          p,
+          async ({ tab, tabs, week, cells, keyOps, until }: { tab: number; tabs: number; week: string; cells: { targetId: string; contactId: string; item: string }[]; keyOps: { targetId: string; contactId: string }[]; until: number }) => {
+            const send = async (type: string, payload: unknown) => {
+              const r = (await chrome.runtime.sendMessage({ tiercover: 1, type, payload })) as { ok: boolean; error?: string };
+              if (!r?.ok) throw new Error(`${type}: ${r?.error}`);
+            };
+            const ticks: Record<string, boolean> = {};
+            const keys: Record<string, boolean> = {};
+            const ownCells = cells.filter((_, i) => i % tabs === tab);
+            const ownKeys = keyOps.filter((_, i) => i % tabs === tab);
+            let ops = 0;
+            while (Date.now() < until) {
+              const c = ownCells[ops % ownCells.length];
+              const done = Math.random() < 0.6;
+              await send('tickAirCover', { weekId: week, targetId: c.targetId, contactId: c.contactId, item: c.item, done });
+              ticks[`${c.targetId}|${c.contactId}|${c.item}`] = done;
+              if (ownKeys.length) {
+                const k = ownKeys[ops % ownKeys.length];
+                const key = Math.random() < 0.5;
+                await send('setKeyContact', { targetId: k.targetId, contactId: k.contactId, key });
+                keys[`${k.targetId}|${k.contactId}`] = key;
+              }
+              ops++;
+              await new Promise((r) => setTimeout(r, 20 + Math.random() * 40));
+            }
+            return { ops, ticks, keys };
+          },
+          { tab, tabs: TABS, week, cells, keyOps, until: Date.now() + DURATION_MS },
+        ),
+      ),
+    );
+    const totalOps = results.reduce((n, r) => n + r.ops, 0);
+    console.log(`${TABS} tabs, ${totalOps} rounds of a tick and a key-contact edit in ${DURATION_MS / 1000} s`);
+    expect(totalOps).toBeGreaterThan(TABS * 5);
+
+    const storedTicks = new Map((await readStore<{ id: string; done: boolean }>(probe, 'ticks')).map((t) => [t.id, t.done]));
+    const storedTargets = new Map((await readStore<{ id: string; keyContactIds: string[] }>(probe, 'targets')).map((t) => [t.id, t.keyContactIds]));
+    const lost: string[] = [];
+    for (const r of results) {
+      for (const [id, done] of Object.entries(r.ticks)) if (storedTicks.get(id) !== done) lost.push(`tick ${id}`);
+      for (const [k, key] of Object.entries(r.keys)) {
+        const [targetId, contactId] = k.split('|');
+        if ((storedTargets.get(targetId) ?? []).includes(contactId) !== key) lost.push(`key contact ${k}`);
+      }
+    }
+    expect(lost).toEqual([]);
+    for (const p of pages) await p.close();
+    await probe.close();
+  }, DURATION_MS + 120_000);
+
+  it('an import survives a service-worker restart in the middle, and a closed page writes nothing', async () => {
+    const rows = ['Company name,Company Domain Name,Number of Employees'];
+    for (let i = 0; i < 30_000; i++) rows.push(`Hardening Co ${i},hardening${i}.example,${100 + i}`);
+    const csv = Buffer.from(rows.join('\r\n'));
+    const count = async (p: Page) => (await readStore(p, 'accounts')).length;
+
+    // The import runs in the options page, in one transaction: the worker going away changes nothing.
+    const options = await openExtensionPage(s, 'options.html');
+    const before = await count(options);
+    await options.getByTestId('import-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: csv });
+    await options.getByTestId('import-progress').waitFor();
+    await restartServiceWorker(s, options);
+    await options.getByTestId('import-result').filter({ hasText: 'big.csv: 30,000 added' }).waitFor({ timeout: 120_000 });
+    expect(await count(options)).toBe(before + 30_000);
+
+    // Closing the page in the middle of an import aborts its transaction: all or nothing.
+    const again = Buffer.from(rows.map((r, i) => (i ? r.replace('Hardening Co', 'Closed Co').replace('hardening', 'closed') : r)).join('\r\n'));
+    const doomed = await openExtensionPage(s, 'options.html');
+    await doomed.getByTestId('import-file').setInputFiles({ name: 'closed.csv', mimeType: 'text/csv', buffer: again });
+    await doomed.getByTestId('import-progress').filter({ hasText: 'Saving' }).waitFor({ timeout: 60_000 });
+    await doomed.close();
+    const check = await openExtensionPage(s, 'options.html');
+    const names = (await readStore<{ name: string }>(check, 'accounts')).filter((a) => a.name.startsWith('Closed Co'));
+    expect(names.length === 0 || names.length === 30_000).toBe(true);
+    expect(names.length).toBe(0);
+    await check.close();
+    await options.close();
+    expect(s.outside).toEqual([]);
+  }, 240_000);
+});
