@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem, tmpdir } from 'node:os';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -464,7 +464,12 @@ async function main() {
     '',
     'Latencies are measured inside the page (a `tiercover:card` performance mark set when the card commits its DOM, against the navigation entry), so Playwright\'s routing is not counted.',
   ];
-  writeFileSync(join(ROOT, 'BENCHMARKS.md'), lines.join('\n') + '\n');
+  // The analysis below the marker is written by people; a run keeps it.
+  const MARK = '<!-- Analysis: written by hand, kept by npm run bench -->';
+  const file = join(ROOT, 'BENCHMARKS.md');
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const notes = previous.includes(MARK) ? previous.slice(previous.indexOf(MARK)) : `${MARK}\n`;
+  writeFileSync(file, `${lines.join('\n')}\n\n${notes}`);
   console.log('\nWrote BENCHMARKS.md');
 }
 

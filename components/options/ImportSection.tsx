@@ -40,7 +40,7 @@ export function ImportSection({ yourName }: { yourName: string }) {
       stage.value = {
         step: 'done',
         file,
-        text: `${file}: ${fmt(r.added)} added, ${fmt(r.merged)} merged, ${fmt(r.skipped + parsed.errors.length)} skipped.`,
+        text: `${file}: ${fmt(r.added)} added, ${fmt(r.merged)} merged, ${fmt(r.skipped + parsed.errors.filter((x) => x.skipped).length)} skipped.`,
         errors,
       };
     } catch (e) {

@@ -116,3 +116,11 @@ describe('week view', () => {
     expect(withTick(view, { ...tick, weekId: '2026-W01' }, settings)).toBe(view);
   });
 });
+
+describe('storage errors', () => {
+  it('a full disk is said in words a user can act on', async () => {
+    const { describeStorageError } = await import('@/lib/db/db');
+    expect(describeStorageError(new DOMException('quota', 'QuotaExceededError'))).toMatch(/^The browser has no more room for Tiercover's data \(storage quota reached\)\. Nothing was saved/);
+    expect(describeStorageError(new Error('other'))).toBe('other');
+  });
+});

@@ -355,3 +355,14 @@ describe('cancelling', () => {
     await expect(importCsv(db, big, { signal: ctrl.signal })).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+describe('a 10 MB cell', () => {
+  it('skips that row with its number and imports the others', async () => {
+    const huge = 'x'.repeat(10 * 1024 * 1024);
+    const csv = `Company name,Company Domain Name\r\nGood Co,good.example\r\n"${huge}",huge.example\r\nAlso Good,also.example\r\n`;
+    const { plan, errors } = await importCsv(db, bytes(csv));
+    expect(plan.counts.added).toBe(2);
+    expect(errors.map((e) => e.row)).toEqual([3]);
+    expect((await getStats(db)).accounts).toBe(4);
+  });
+});
