@@ -263,6 +263,7 @@ async function exportTimes(s: Session) {
   return out;
 }
 
+const weekParts: { ready: number; readStart: number; read: number }[] = [];
 async function weekFirstRender(s: Session, runs: number) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -272,7 +273,13 @@ async function weekFirstRender(s: Session, runs: number) {
         .observe(document, { childList: true, subtree: true });`);
     await page.goto(`chrome-extension://${s.extensionId}/app.html`);
     await page.waitForFunction(() => performance.getEntriesByName('week-ready').length > 0, undefined, { timeout: 60_000 });
-    times.push(await page.evaluate(() => performance.getEntriesByName('week-ready')[0].startTime));
+    const t = await page.evaluate(() => ({
+      ready: performance.getEntriesByName('week-ready')[0].startTime,
+      readStart: performance.getEntriesByName('tiercover:week-read-start')[0]?.startTime ?? NaN,
+      read: performance.getEntriesByName('tiercover:week-read')[0]?.duration ?? NaN,
+    }));
+    times.push(t.ready);
+    weekParts.push(t);
     await page.close();
   }
   return times;
@@ -458,6 +465,7 @@ async function main() {
     '## Import, export, size',
     '',
     `- Import through the real path (options page file input, papaparse streaming, one transaction): ${IMPORT_ACCOUNTS.toLocaleString('en-US')} HubSpot-style account rows in ${(imp.accounts.elapsed / 1000).toFixed(1)} s (read and plan ${(imp.accounts.readAndPlan / 1000).toFixed(1)} s, write ${(imp.accounts.write / 1000).toFixed(1)} s), peak JS heap ${(imp.accounts.peak / 2 ** 20).toFixed(0)} MB; then ${IMPORT_CONTACTS.toLocaleString('en-US')} contact rows linked to them by company name in ${(imp.contacts.elapsed / 1000).toFixed(1)} s (read and plan ${(imp.contacts.readAndPlan / 1000).toFixed(1)} s, write ${(imp.contacts.write / 1000).toFixed(1)} s), peak JS heap ${(imp.contacts.peak / 2 ** 20).toFixed(0)} MB. Results: "${imp.accounts.text.trim()}" / "${imp.contacts.text.trim()}"`,
+    `- First render of the week, median over ${weekParts.length} loads: the page's script starts reading at ${ms(median(weekParts.map((w) => w.readStart)))}, reading the week from IndexedDB (targets, ticks, accounts, their contacts; tiers and coverage computed) takes ${ms(median(weekParts.map((w) => w.read)))}, the list is on screen at ${ms(median(weekParts.map((w) => w.ready)))}.`,
     `- Exports: click to the browser's download event, ${WEEK_TARGETS} targets with 2 key contacts each: ${Object.entries(exports).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}.`,
     `- Sizes: ${sizes.map((x) => `\`${x.name}.js\` ${kb(x.raw)} raw / ${kb(x.gz)} gzipped`).join('; ')}; background ${kb(bg.length)} raw / ${kb(gzipSync(bg, { level: 9 }).length)} gzipped; the whole unpacked extension ${kb(total)}; the Chrome zip ${kb(zipSize)}.`,
     `- Page cost on the LinkedIn profile fixture (a page with no scripts of its own, so it is all ours): script ${ms(cost.script)}, all main-thread tasks ${ms(cost.task)}, long tasks: ${cost.longTasks.length ? cost.longTasks.map(ms).join(', ') : 'none'}.`,

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { FACTOR_KEYS, TIERS, type Settings } from '@/lib/domain/schema';
+import { FACTOR_KEYS, TIERS } from '@/lib/domain/constants';
+import type { Settings } from '@/lib/domain/schema';
 import { DEFAULT_FACTOR_LABELS, TIER_LABELS } from '@/lib/domain/tier';
 import { send } from '@/lib/messaging/client';
 import { Status } from '../Status';

@@ -2,7 +2,6 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { getDb } from '@/lib/db/db';
 import type { WeekId } from '@/lib/domain/schema';
-import { loadWeekData, meetingAgenda } from '@/lib/io/csv-export';
 
 /** Markdown inline escapes back to plain text for print (the agenda escapes user text). */
 const unescape = (s: string) => s.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1').replace(/\*\*(.+?)\*\*/g, '$1');
@@ -15,10 +14,10 @@ export function AgendaPrint({ weekId }: { weekId: WeekId }) {
   const lines = useSignal<string[] | null>(null);
   const error = useSignal<string | null>(null);
   useEffect(() => {
-    getDb()
-      .then((db) => loadWeekData(db, weekId))
-      .then((d) => {
-        lines.value = meetingAgenda(d).split('\n');
+    Promise.all([getDb(), import('@/lib/io/csv-export')])
+      .then(async ([db, { loadWeekData, meetingAgenda }]) => meetingAgenda(await loadWeekData(db, weekId)))
+      .then((agenda) => {
+        lines.value = agenda.split('\n');
         setTimeout(() => window.print(), 100);
       })
       .catch((e: Error) => (error.value = e.message));

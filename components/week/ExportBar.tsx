@@ -2,7 +2,6 @@ import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/db';
 import type { WeekId } from '@/lib/domain/schema';
-import { bundle, exportFileName, loadWeekData, marketingPack, meetingAgenda, salesPack } from '@/lib/io/csv-export';
 import { send } from '@/lib/messaging/client';
 import { download } from '../download';
 
@@ -14,6 +13,8 @@ export function ExportBar({ weekId }: { weekId: WeekId }) {
     busy.value = true;
     error.value = null;
     try {
+      // The export code (and papaparse, zod) loads on the first export, not with the week.
+      const { bundle, exportFileName, loadWeekData, marketingPack, meetingAgenda, salesPack } = await import('@/lib/io/csv-export');
       const [data, settings] = await Promise.all([loadWeekData(await getDb(), weekId), send('getSettings', {})]);
       const file = exportFileName(kind, weekId);
       if (kind === 'sales') download(file, salesPack(data), 'text/csv;charset=utf-8');

@@ -4,7 +4,7 @@
  * reads it to pick the right adapter.
  */
 import { browser } from 'wxt/browser';
-import { getSettings } from '../db/db';
+import { getSettings } from '../db/settings';
 
 const SCRIPT_ID = 'tiercover-custom-crm';
 export const CUSTOM_HOSTS_KEY = 'tiercover.customHosts';

@@ -3,7 +3,7 @@
  * index (never a full scan on the card's path). Background and extension pages only.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import { defaultSettings, settings as settingsSchema, type Account, type AirCoverTick, type Contact, type PageLink, type Settings, type Target, type Week, type WeekId } from '../domain/schema';
+import type { Account, AirCoverTick, Contact, PageLink, Target, Week, WeekId } from '../domain/schema';
 import { DB_NAME, DATA_STORES, type TiercoverDB } from './schema';
 import { LATEST_DB_VERSION, runMigrations } from './migrations';
 
@@ -73,21 +73,6 @@ export function describeStorageError(e: unknown): string {
     return 'The browser has no more room for Tiercover\'s data (storage quota reached). Nothing was saved; free disk space or export a backup and delete old weeks, then try again.';
   }
   return (e as Error)?.message ?? String(e);
-}
-
-// ------------------------------------------------------------------ settings
-
-export async function getSettings(db?: DB): Promise<Settings> {
-  const d = db ?? (await getDb());
-  const stored = await d.get('settings', 'settings');
-  if (!stored) return defaultSettings(0);
-  const parsed = settingsSchema.safeParse(stored);
-  return parsed.success ? parsed.data : defaultSettings(0);
-}
-
-export async function putSettings(s: Settings, db?: DB) {
-  const d = db ?? (await getDb());
-  await d.put('settings', s);
 }
 
 // ------------------------------------------------------------------ accounts

@@ -18,6 +18,8 @@ export interface TargetRow {
   keyContacts: ContactView[];
   /** Every contact of the account, to pick key contacts from. */
   contacts: ContactView[];
+  /** Contacts (and so key contacts, coverage gaps) are read for the rows on screen only. */
+  detailed: boolean;
   ticks: AirCoverTick[];
   progress: { all: Progress; groups: Record<string, Progress> };
 }
@@ -70,6 +72,38 @@ export function withTick(view: WeekView, tick: AirCoverTick, settings: Pick<Sett
   return { ...view, rows, ...summarize(rows, settings), changes: { ...view.changes, airCoverAdded } };
 }
 
+/** How many rows of each tier get their contacts read with the week (the rest on demand). */
+export const DETAIL_PER_TIER = 50;
+
+/**
+ * Fill in the contacts, key contacts and coverage of some rows: one read transaction. A big week
+ * reads these only for the rows on screen (cloning every contact of 1,000 accounts is most of
+ * the cost of showing such a week, BENCHMARKS.md).
+ */
+export async function withDetails(db: DB, view: WeekView, targetIds: Iterable<string>, settings: Settings, now = new Date()): Promise<WeekView> {
+  const wanted = new Set(targetIds);
+  const todo = view.rows.filter((r) => wanted.has(r.target.id) && !r.detailed);
+  if (!todo.length) return view;
+  const tx = db.transaction('contacts');
+  const lists = await Promise.all(todo.map((r) => tx.store.index('byAccount').getAll(r.account.id)));
+  const filled = new Map(
+    todo.map((r, i) => {
+      const contacts = lists[i];
+      const cov = computeCoverage(contacts, settings, now.getTime());
+      const key = new Set(r.target.keyContactIds);
+      const row: TargetRow = {
+        ...r,
+        detailed: true,
+        account: { ...r.account, gaps: cov.gaps, named: cov.named },
+        keyContacts: contacts.filter((c) => key.has(c.id)).map(contactView),
+        contacts: contacts.map(contactView),
+      };
+      return [r.target.id, row] as const;
+    }),
+  );
+  return { ...view, rows: view.rows.map((r) => filled.get(r.target.id) ?? r) };
+}
+
 export async function weekView(db: DB, weekId: WeekId, settings: Settings, now = new Date()): Promise<WeekView> {
   const prevId = previousWeek(weekId);
   // Two short read transactions rather than one long one: a tick written meanwhile (a readwrite
@@ -83,13 +117,9 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
     tx1.objectStore('targets').index('byWeek').getAll(prevId),
   ]);
   const accountIds = [...new Set([...targets, ...prevTargets].map((t) => t.accountId))];
-  const tx = db.transaction(['accounts', 'contacts']);
-  const [accountList, contactLists] = await Promise.all([
-    Promise.all(accountIds.map((id) => tx.objectStore('accounts').get(id))),
-    Promise.all(targets.map((t) => tx.objectStore('contacts').index('byAccount').getAll(t.accountId))),
-  ]);
+  const tx = db.transaction('accounts');
+  const accountList = await Promise.all(accountIds.map((id) => tx.store.get(id)));
   const accounts = new Map(accountList.filter((a) => !!a).map((a) => [a!.id, a!]));
-  const contactsByAccount = new Map(targets.map((t, i) => [t.accountId, contactLists[i]] as const));
 
   const byId = ticksById(ticks);
   const ticksOf = new Map<string, AirCoverTick[]>();
@@ -98,22 +128,27 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
   for (const t of targets) {
     const a = accounts.get(t.accountId);
     if (!a) continue;
-    const contacts = contactsByAccount.get(t.accountId) ?? [];
     const tier = computeTier(a, settings, now);
-    const cov = computeCoverage(contacts, settings, now.getTime());
-    const key = new Set(t.keyContactIds);
     rows.push({
       target: t,
-      account: { id: a.id, name: a.name, tier: tier.tier, tierSentence: tier.sentence, gaps: cov.gaps, named: cov.named, owner: a.team.owner, marketingOwner: a.team.marketingOwner },
-      keyContacts: contacts.filter((c) => key.has(c.id)).map(contactView),
-      contacts: contacts.map(contactView),
+      account: { id: a.id, name: a.name, tier: tier.tier, tierSentence: tier.sentence, gaps: [], named: 0, owner: a.team.owner, marketingOwner: a.team.marketingOwner },
+      keyContacts: [],
+      contacts: [],
+      detailed: false,
       ticks: ticksOf.get(t.id) ?? [],
       progress: targetProgress(t, byId),
     });
   }
   const { focus, progress } = summarize(rows, settings);
   const name = (accountId: string) => accounts.get(accountId)?.name ?? '(deleted account)';
-  return {
+  // The first rows of each tier (what the list shows first) come with their contacts.
+  const perTier = new Map<Tier, number>();
+  const first = rows.filter((r) => {
+    const n = perTier.get(r.account.tier) ?? 0;
+    perTier.set(r.account.tier, n + 1);
+    return n < DETAIL_PER_TIER;
+  });
+  const view: WeekView = {
     weekId,
     label: weekLabel(weekId),
     exists: !!week,
@@ -130,6 +165,7 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
     },
     previous: { weekId: prevId, exists: !!prevWeek, open: prevTargets.filter((t) => t.status === 'active').length },
   };
+  return withDetails(db, view, first.map((r) => r.target.id), settings, now);
 }
 
 /**

@@ -24,7 +24,7 @@ import {
 } from '../domain/schema';
 import { computeTier, TIER_LABELS, TIER_ORDER, type TierResult } from '../domain/tier';
 import { previousWeek, weekLabel } from '../domain/week';
-import { getSettings } from '../db/db';
+import { getSettings } from '../db/settings';
 import { BACKUP_FORMAT, BUNDLE_FORMAT, BundleError, checkBackup, parseBackup, type Backup, type Bundle } from './bundle';
 
 // ---------------------------------------------------------------- CSV
