@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
 import type { Settings } from '@/lib/domain/schema';
-import { onChange, send } from '@/lib/messaging/client';
+import { send } from '@/lib/messaging/client';
+import { useLive } from '../useLive';
 import type { Stats } from '@/lib/db/db';
 import { DataSection } from './DataSection';
 import { ProfileSection } from './ProfileSection';
@@ -15,20 +15,18 @@ export function OptionsApp() {
   const stats = useSignal<Stats | null>(null);
   const loadError = useSignal<string | null>(null);
 
-  useEffect(() => {
-    const ac = new AbortController();
-    const refresh = () =>
+  useLive(
+    () =>
       Promise.all([send('getSettings', {}), send('getStats', {})])
         .then(([s, st]) => {
           settings.value = s;
           stats.value = st;
           loadError.value = null;
         })
-        .catch((e: Error) => (loadError.value = e.message));
-    void refresh();
-    onChange(() => void refresh(), ac.signal, { coalesceMs: 1000 });
-    return () => ac.abort();
-  }, []);
+        .catch((e: Error) => (loadError.value = e.message)),
+    [],
+    1000,
+  );
 
   return (
     <main>

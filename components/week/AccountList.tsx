@@ -1,10 +1,10 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
 import { DEPARTMENT_LABELS } from '@/lib/domain/constants';
 import type { Tier } from '@/lib/domain/schema';
 import { TIER_LABELS, TIER_ORDER, TIER_SHORT } from '@/lib/domain/tier';
 import { currentWeekId } from '@/lib/domain/week';
-import { onChange, send } from '@/lib/messaging/client';
+import { send } from '@/lib/messaging/client';
+import { useLive } from '../useLive';
 import type { AccountRow, AccountView } from '@/lib/messaging/protocol';
 import { CoverageMeter } from '../card/CoverageMeter';
 import { TierExplain } from '../card/TierExplain';
@@ -30,12 +30,7 @@ export function AccountList() {
       error.value = (e as Error).message;
     }
   };
-  useEffect(() => {
-    const ac = new AbortController();
-    void load();
-    onChange(() => void load(), ac.signal, { coalesceMs: 300 });
-    return () => ac.abort();
-  }, []);
+  useLive(load);
   const refilter = () => {
     page.value = 0;
     void load();
@@ -103,12 +98,7 @@ function AccountEditor({ id }: { id: string }) {
       error.value = (e as Error).message;
     }
   };
-  useEffect(() => {
-    const ac = new AbortController();
-    void load();
-    onChange(() => void load(), ac.signal, { coalesceMs: 300 });
-    return () => ac.abort();
-  }, [id]);
+  useLive(load, [id]);
   const act = async (fn: () => Promise<unknown>) => {
     try {
       error.value = null;

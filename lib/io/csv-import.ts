@@ -366,6 +366,8 @@ export function dbLookups(db: DB): LookupFns {
   return {
     async accounts(k) {
       const store = db.transaction('accounts').store;
+      // Nothing stored, nothing to merge with: a first import skips every look-up.
+      if ((await store.count()) === 0) return [];
       const few = (index: 'byCrm' | 'byDomain' | 'byLinkedinSlug' | 'byLinkedinId' | 'byNameKey', keys: string[]) =>
         [...new Set(keys)].map((key) => store.index(index).getAll(key, 5));
       const found = await Promise.all([
@@ -379,6 +381,7 @@ export function dbLookups(db: DB): LookupFns {
     },
     async contacts(k) {
       const store = db.transaction('contacts').store;
+      if ((await store.count()) === 0) return [];
       const few = (index: 'byCrm' | 'byLinkedinSlug' | 'byEmail', keys: string[]) => [...new Set(keys)].map((key) => store.index(index).getAll(key, 5));
       const found = await Promise.all([
         ...few('byCrm', k.crmKeys),

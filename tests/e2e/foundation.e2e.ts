@@ -24,7 +24,12 @@ describe('foundation in Chromium', () => {
     await expect.poll(() => page.getByTestId('data-status').textContent()).toContain('Sample data loaded: 40 accounts');
     const accounts = await page.getByTestId('stat-accounts').textContent();
     expect(accounts).toBe('40');
+    // Data and no backup yet: the reminder says so, and a backup makes it go.
+    await page.getByTestId('backup-reminder').filter({ hasText: 'no backup yet' }).waitFor();
     await screenshot(page, 'options');
+    const [backup] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-export').click()]);
+    expect(backup.suggestedFilename()).toMatch(/^tiercover-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    await expect.poll(() => page.getByTestId('backup-reminder').count()).toBe(0);
 
     await s.worker.evaluate(() => ((globalThis as { beforeRestart?: boolean }).beforeRestart = true));
     await restartServiceWorker(s, page);
