@@ -18,3 +18,18 @@ export function useAction() {
   }
   return { busy, message, run };
 }
+
+/**
+ * An action that shows its error in `error` and then reloads the view: `act(() => send(…))`.
+ */
+export function actThenReload(error: { value: string | null }, reload: () => unknown) {
+  return async (fn: () => Promise<unknown>) => {
+    try {
+      error.value = null;
+      await fn();
+      await reload();
+    } catch (e) {
+      error.value = (e as Error).message;
+    }
+  };
+}

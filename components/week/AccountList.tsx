@@ -5,6 +5,7 @@ import { TIER_LABELS, TIER_ORDER, TIER_SHORT } from '@/lib/domain/tier';
 import { currentWeekId } from '@/lib/domain/week';
 import { send } from '@/lib/messaging/client';
 import { useLive } from '../useLive';
+import { actThenReload } from '../useAsync';
 import type { AccountRow, AccountView } from '@/lib/messaging/protocol';
 import { CoverageMeter } from '../card/CoverageMeter';
 import { TierExplain } from '../card/TierExplain';
@@ -99,15 +100,7 @@ function AccountEditor({ id }: { id: string }) {
     }
   };
   useLive(load, [id]);
-  const act = async (fn: () => Promise<unknown>) => {
-    try {
-      error.value = null;
-      await fn();
-      await load();
-    } catch (e) {
-      error.value = (e as Error).message;
-    }
-  };
+  const act = actThenReload(error, load);
   const a = view.value;
   if (!a) return <p class="muted">{error.value ?? 'Loading…'}</p>;
   const team = a.team;

@@ -11,6 +11,7 @@ import { currentWeekId, nextWeek, previousWeek } from '@/lib/domain/week';
 import { onChange, send } from '@/lib/messaging/client';
 import { AirCoverList, type TickRequest } from '../card/AirCoverList';
 import { FocusBar } from './FocusBar';
+import { actThenReload } from '../useAsync';
 import { ExportBar } from './ExportBar';
 
 type Filter = { mine: boolean; team: 'all' | 'sales' | 'marketing'; open: boolean; tier: Tier | 'all'; q: string };
@@ -58,15 +59,7 @@ export function WeekView({ you }: { you: string }) {
     reviewing.value = false;
     void load();
   };
-  const act = async (fn: () => Promise<unknown>) => {
-    try {
-      error.value = null;
-      await fn();
-      await load();
-    } catch (e) {
-      error.value = (e as Error).message;
-    }
-  };
+  const act = actThenReload(error, load);
 
   /** A tick comes back whole: applied in place, no re-read of the week. */
   const tick = async (targetId: string, r: TickRequest) => {
@@ -311,14 +304,7 @@ function Review({ weekId, fromWeek, onDone, onCancel }: { weekId: WeekId; fromWe
     prev.value = await weekView(db, fromWeek, await send('getSettings', {}));
   }
   const open = prev.value?.rows.filter((r) => r.target.status === 'active') ?? [];
-  const act = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      await reload();
-    } catch (e) {
-      error.value = (e as Error).message;
-    }
-  };
+  const act = actThenReload(error, reload);
   return (
     <section class="target" data-testid="review" aria-label={`Review ${fromWeek}`}>
       <h3>Review {fromWeek} before starting {weekId}</h3>
