@@ -225,7 +225,6 @@ function TargetCard({ row, act, tick }: { row: TargetRow; act: Act; tick: Tick }
       </p>
       {open.value && (
         <div class="list">
-          {t.notes && <p>{t.notes}</p>}
           <details open>
             <summary>Account air cover</summary>
             <AirCoverList targetId={t.id} ticks={row.ticks} onTick={onTick} testId="aircover-account" />
@@ -236,6 +235,7 @@ function TargetCard({ row, act, tick }: { row: TargetRow; act: Act; tick: Tick }
               <AirCoverList targetId={t.id} contactId={c.id} ticks={row.ticks} onTick={onTick} testId={`aircover-${c.id}`} />
             </details>
           ))}
+          <TargetFields row={row} act={act} />
           <KeyContacts row={row} act={act} />
           <div class="actions">
             {t.status === 'active' ? (
@@ -250,6 +250,20 @@ function TargetCard({ row, act, tick }: { row: TargetRow; act: Act; tick: Tick }
         </div>
       )}
     </article>
+  );
+}
+
+/** Owners and notes of a target: each field saved on change, alone (no other field overwritten). */
+function TargetFields({ row, act }: { row: TargetRow; act: Act }) {
+  const t = row.target;
+  const save = (field: 'salesOwner' | 'marketingOwner' | 'notes') => (e: Event) =>
+    void act(() => send('updateTarget', { targetId: t.id, changes: { [field]: (e.target as HTMLInputElement).value.trim() } }));
+  return (
+    <div class="form">
+      <label>Sales owner<input type="text" value={t.salesOwner ?? ''} onChange={save('salesOwner')} /></label>
+      <label>Marketing owner<input type="text" value={t.marketingOwner ?? ''} onChange={save('marketingOwner')} /></label>
+      <label>Notes<textarea data-testid="target-notes" value={t.notes ?? ''} onChange={save('notes')} /></label>
+    </div>
   );
 }
 

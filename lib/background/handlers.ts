@@ -20,7 +20,7 @@ import { notifyChange, rememberCardTab } from './live';
 import { accountHit, accountView, contactView } from '../domain/views';
 import { setBadge } from './badge';
 import { syncCustomHosts } from './custom-hosts';
-import { setKeyContact, setTargetStatus, startWeek, updateTarget, weekView } from '../db/week';
+import { setKeyContact, setTargetStatus, startWeek, updateTarget } from '../db/week';
 import { computeTier } from '../domain/tier';
 import { computeCoverage } from '../domain/coverage';
 import type { z } from 'zod';
@@ -383,9 +383,9 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
 
   async startWeek({ weekId }) {
     const db = await getDb();
-    await startWeek(db, weekId);
+    const r = await startWeek(db, weekId);
     void notifyChange(['weeks', 'targets'], weekId);
-    return weekView(db, weekId, await settingsOf(db));
+    return r;
   },
 
   async setTargetStatus({ targetId, status, reason }) {

@@ -3,7 +3,7 @@
  * index (never a full scan on the card's path). Background and extension pages only.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import type { Account, AirCoverTick, Contact, PageLink, Target, Week, WeekId } from '../domain/schema';
+import type { Contact } from '../domain/schema';
 import { DB_NAME, DATA_STORES, type TiercoverDB } from './schema';
 import { LATEST_DB_VERSION, runMigrations } from './migrations';
 
@@ -75,60 +75,12 @@ export function describeStorageError(e: unknown): string {
   return (e as Error)?.message ?? String(e);
 }
 
-// ------------------------------------------------------------------ accounts
-
-export async function getAccount(id: string, db?: DB) {
-  return (db ?? (await getDb())).get('accounts', id);
-}
-
-export async function putAccount(a: Account, db?: DB) {
-  await (db ?? (await getDb())).put('accounts', a);
-}
-
-export async function getAccounts(ids: string[], db?: DB): Promise<Account[]> {
-  const d = db ?? (await getDb());
-  const tx = d.transaction('accounts');
-  const out = await Promise.all(ids.map((id) => tx.store.get(id)));
-  return out.filter((a): a is Account => !!a);
-}
-
 // ------------------------------------------------------------------ contacts
 
 export async function contactsOfAccount(accountId: string, db?: DB): Promise<Contact[]> {
   return (db ?? (await getDb())).getAllFromIndex('contacts', 'byAccount', accountId);
 }
 
-export async function putContact(c: Contact, db?: DB) {
-  await (db ?? (await getDb())).put('contacts', c);
-}
-
-// ------------------------------------------------------------------ weeks, targets, ticks
-
-export async function getWeek(id: WeekId, db?: DB): Promise<Week | undefined> {
-  return (db ?? (await getDb())).get('weeks', id);
-}
-
-export async function targetsOfWeek(weekId: WeekId, db?: DB): Promise<Target[]> {
-  return (db ?? (await getDb())).getAllFromIndex('targets', 'byWeek', weekId);
-}
-
-export async function targetOf(weekId: WeekId, accountId: string, db?: DB): Promise<Target | undefined> {
-  return (db ?? (await getDb())).getFromIndex('targets', 'byWeekAccount', [weekId, accountId]);
-}
-
-export async function ticksOfTarget(targetId: string, db?: DB): Promise<AirCoverTick[]> {
-  return (db ?? (await getDb())).getAllFromIndex('ticks', 'byTarget', targetId);
-}
-
-export async function ticksOfWeek(weekId: WeekId, db?: DB): Promise<AirCoverTick[]> {
-  return (db ?? (await getDb())).getAllFromIndex('ticks', 'byWeek', weekId);
-}
-
-// ------------------------------------------------------------------ links
-
-export async function getLink(pageKey: string, db?: DB): Promise<PageLink | undefined> {
-  return (db ?? (await getDb())).get('links', pageKey);
-}
 
 // ------------------------------------------------------------------ whole database
 

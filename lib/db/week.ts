@@ -226,7 +226,7 @@ export async function setKeyContact(db: DB, targetId: string, contactId: string,
 export async function updateTarget(
   db: DB,
   targetId: string,
-  changes: Partial<Pick<Target, 'keyContactIds' | 'salesOwner' | 'marketingOwner' | 'notes'>>,
+  changes: Partial<Pick<Target, 'salesOwner' | 'marketingOwner' | 'notes'>>,
   now = Date.now(),
 ) {
   // Read and write in one transaction: two tabs editing different fields of one target both land.

@@ -24,7 +24,6 @@ import type { TierResult } from '../domain/tier';
 import type { MatchVia } from '../db/match';
 import type { PageContext } from '../sites/types';
 import type { Stats } from '../db/db';
-import type { WeekView } from '../db/week';
 
 const str = (max = 300) => z.string().max(max);
 
@@ -133,7 +132,7 @@ export const requestSchemas = {
   setTargetStatus: z.object({ targetId: id, status: z.enum(['active', 'done', 'dropped']), reason: z.string().trim().max(2000).optional() }),
   updateTarget: z.object({
     targetId: id,
-    changes: z.object({ keyContactIds: z.array(id).max(50), salesOwner: str(), marketingOwner: str(), notes: z.string().max(20000) }).partial(),
+    changes: z.object({ salesOwner: str(), marketingOwner: str(), notes: z.string().max(20000) }).partial(),
   }),
   /** Add or remove one key contact, read and written in one transaction (no lost update). */
   setKeyContact: z.object({ targetId: id, contactId: id, key: z.boolean() }),
@@ -260,7 +259,7 @@ export interface Responses {
   loadSampleData: Stats;
   deleteAllData: Stats;
   openSidePanel: { ok: boolean };
-  startWeek: WeekView;
+  startWeek: { carried: number };
   setTargetStatus: Target;
   updateTarget: Target;
   setKeyContact: Target;

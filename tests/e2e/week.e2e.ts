@@ -21,6 +21,18 @@ describe('the week', () => {
     await app.getByTestId('filter-tier').selectOption('all');
     await app.getByTestId('week-search').fill('Northwind');
     await expect.poll(() => app.getByTestId('target').count()).toBe(1);
+    // Notes on a target are saved and there on the next visit.
+    await app.getByTestId('target').getByRole('button', { name: 'Northwind Analytics' }).click();
+    await app.getByTestId('target-notes').fill('Call Jane after the board meeting');
+    await app.getByTestId('target-notes').blur();
+    await expect.poll(async () => {
+      const again = await openExtensionPage(s, 'app.html');
+      await again.getByTestId('week-search').fill('Northwind');
+      await again.getByTestId('target').getByRole('button', { name: 'Northwind Analytics' }).click();
+      const v = await again.getByTestId('target-notes').inputValue();
+      await again.close();
+      return v;
+    }).toBe('Call Jane after the board meeting');
     await app.getByTestId('week-search').fill('');
     await screenshot(app, 'week');
     await app.close();
