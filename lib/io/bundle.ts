@@ -24,7 +24,8 @@ import {
   type Target,
   type Week,
 } from '../domain/schema';
-import { accountsConflict, contactsConflict, normalizePersonName } from './csv-import';
+import { accountLookups, accountQuery, LOOKUP_LIMIT, resolveAccount } from '../domain/identity';
+import { contactsConflict, normalizePersonName } from './csv-import';
 
 export const BUNDLE_FORMAT = 'tiercover-bundle';
 export const BACKUP_FORMAT = 'tiercover-backup';
@@ -242,29 +243,15 @@ export async function mergeBundle(db: DB, b: Bundle): Promise<MergeCounts> {
     await store.put(next);
   }
 
+  /** The same id, else the identity rules (`lib/domain/identity.ts`); several by name is no match. */
   async function findAccount(a: Account): Promise<Account | undefined> {
     const byId = await accounts.get(a.id);
     if (byId) return byId;
-    const ok = (list: Account[]) => list.find((x) => !accountsConflict(x, a));
-    for (const k of a.crmKeys) {
-      const hit = await accounts.index('byCrm').get(k);
-      if (hit) return hit;
-    }
-    for (const d of a.domains) {
-      const hit = ok(await accounts.index('byDomain').getAll(d, 5));
-      if (hit) return hit;
-    }
-    if (a.linkedinSlug) {
-      const hit = ok(await accounts.index('byLinkedinSlug').getAll(a.linkedinSlug, 5));
-      if (hit) return hit;
-    }
-    if (a.linkedinId) {
-      const hit = ok(await accounts.index('byLinkedinId').getAll(a.linkedinId, 5));
-      if (hit) return hit;
-    }
-    if (!a.nameKey) return undefined;
-    const named = (await accounts.index('byNameKey').getAll(a.nameKey, 2)).filter((x) => !accountsConflict(x, a));
-    return named.length === 1 ? named[0] : undefined;
+    const q = accountQuery({ name: a.name, crmIds: a.crmIds, domains: a.domains, linkedinSlug: a.linkedinSlug, linkedinId: a.linkedinId });
+    const lookups = accountLookups(q);
+    const found = await Promise.all(lookups.map((l) => accounts.index(l.index).getAll(l.key, LOOKUP_LIMIT)));
+    const byLookup = new Map(lookups.map((l, i) => [`${l.index}|${l.key}`, found[i]]));
+    return resolveAccount(q, (index, key) => byLookup.get(`${index}|${key}`)).account;
   }
 
   async function findContact(c: Contact): Promise<Contact | undefined> {
