@@ -54,7 +54,8 @@ export const SELECTORS = {
   website: ['a[data-control-name="visit_company_website"]', 'a[data-x--account--website]'],
   // Text only screen readers get ("Sales Navigator Lead Page", "Basic lead information for …"):
   // never a name. salesnav-lead-2026-*.html, salesnav-company-2026.html, salesnav-search-panel-2026.html.
-  hidden: '.a11y-text, .visually-hidden, .sr-only, [aria-hidden="true"]',
+  // Not [aria-hidden]: dialogs may hide the whole page behind them from screen readers while it stays on screen.
+  hidden: '.a11y-text, .visually-hidden, .sr-only',
   // Places that only ever hold other people or companies: hovercards and tooltips.
   elsewhere: '[role="tooltip"]',
 } as const;
