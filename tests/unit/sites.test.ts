@@ -276,7 +276,6 @@ describe('URL -> adapter and page key', () => {
     'https://www.linkedin.com/jobs/view/123456/',
     'https://www.linkedin.com/company/setup/new/',
     'https://www.linkedin.com/sales/home',
-    'https://www.linkedin.com/sales/search/people?query=x',
     'https://www.linkedin.com.evil.example/in/jane-doe/',
     'https://evil-linkedin.com/in/jane-doe/',
     'file:///in/jane-doe/',
@@ -298,6 +297,115 @@ describe('URL -> adapter and page key', () => {
     expect(adapterFor(url)).toBeUndefined();
     expect(pageKeyFor(url)).toBeUndefined();
     expect(readPage(document.implementation.createHTMLDocument(''), url)).toEqual({ kind: 'unsupported', url: url.href });
+  });
+});
+
+describe('Sales Navigator 2026', () => {
+  const LEAD_EN = 'https://www.linkedin.com/sales/lead/ACwAAC7mQ2kBx-91pLr4zW6yHcTn8eVd3aJs5uQ,NAME_SEARCH,k2Rf';
+  const LEAD_NO_PAGE = 'https://www.linkedin.com/sales/lead/ACwAAB9sK3dLm-28qWe5rT7yUi0oP4aSd1fGh6j,NAME_SEARCH,Xy7a';
+  const SEARCH = 'https://www.linkedin.com/sales/search/people?query=(spellCorrectionEnabled%3Atrue%2Ckeywords%3Afinance)&sessionId=Qx1uV7b3S2y9kQ0tZP4mBw%3D%3D';
+  const person = (ctx: PageContext) => (ctx.kind === 'unsupported' ? undefined : ctx.person);
+  /** Every company name and id the context names. */
+  const companiesOf = (ctx: PageContext) => [person(ctx)?.companyName, person(ctx)?.companyLinkedinId].filter(Boolean);
+
+  it.each([
+    ['salesnav-lead-2026-en.html', LEAD_EN, ['Contoso Retail', 'Tailspin Aero', 'Fabrikam Logistics', 'Harbor Lane Studio', 'Lindqvist Advisory', '1035004', '1035006', '1035005']],
+    ['salesnav-lead-2026-de.html', 'https://www.linkedin.com/sales/lead/ACwAAD2pL8vQn-47tRk3xY5wJ1mFc6bHs9eTz0a,NAME_SEARCH,Lm4x', ['Relecloud', 'Contoso Retail', 'Northwind Analytics', '1035015', '1035004', '1035001']],
+    ['salesnav-lead-2026-no-company-page.html', LEAD_NO_PAGE, ['Tailspin Aero', '1035006', 'Relecloud', '1035015']],
+    ['salesnav-search-panel-2026.html', SEARCH, ['Contoso Retail', 'Relecloud', 'Datum Robotics', 'Tailspin Aero', '1035004', '1035015', '1035025', '1035006']],
+  ])('%s: other leads\' companies and past employers are never taken', (file, url, others) => {
+    const ctx = readPage(load(file), new URL(url));
+    for (const other of others) expect(companiesOf(ctx)).not.toContain(other);
+    expect(JSON.stringify(person(ctx))).not.toMatch(/Victor Viewer|Sales Navigator|Basic lead information/);
+  });
+
+  it('a current company without a Sales Navigator page keeps its name and gets no id (not a past employer\'s)', () => {
+    const ctx = readPage(load('salesnav-lead-2026-no-company-page.html'), new URL(LEAD_NO_PAGE));
+    expect(person(ctx)).toMatchObject({ companyName: 'Datum Robotics' });
+    expect(person(ctx)?.companyLinkedinId).toBeUndefined();
+  });
+
+  it('never takes an accessibility <h1> as the name', () => {
+    const doc = load('salesnav-lead-2026-en.html');
+    // Without the name hooks, the a11y <h1>s ("Sales Navigator Lead Page", "Basic lead information for …")
+    // and the visible section <h1>s ("Lead IQ", "About") are all that is left: the title gives the name.
+    for (const el of doc.querySelectorAll('[data-x--lead--name]')) el.removeAttribute('data-x--lead--name');
+    for (const el of doc.querySelectorAll('h1[data-anonymize]')) el.removeAttribute('data-anonymize');
+    const ctx = readPage(doc, new URL(LEAD_EN));
+    expect(ctx).toMatchObject({ readable: true, person: { name: 'Maya Lindqvist' } });
+    expect(ctx.kind !== 'unsupported' && ctx.signals).toContain('title');
+    // And with no usable title either, no name at all rather than a heading.
+    doc.title = 'Sales Navigator';
+    const bare = readPage(doc, new URL(LEAD_EN));
+    expect(bare).toMatchObject({ readable: false });
+    expect(person(bare)?.name).toBeUndefined();
+  });
+
+  it('the search page: the panel\'s lead is the subject, keyed by the lead id of its link', () => {
+    const url = new URL(SEARCH);
+    expect(adapterFor(url)?.site).toBe('salesnav');
+    expect(pageKeyFor(url)).toBeUndefined(); // the URL alone does not say who
+    const ctx = readPage(load('salesnav-search-panel-2026.html'), url);
+    expect(ctx).toMatchObject({ kind: 'person', readable: true, pageKey: 'salesnav:lead:ACwAAJ8rF1gHi-06jKl2mNo4pQr6sTu8vWx0yZa' });
+    expect(ctx.kind !== 'unsupported' && ctx.signals).toEqual(expect.arrayContaining(['search-panel', 'panel-lead-link', 'sales-company-urn']));
+  });
+
+  it('a search page without a panel is not readable and names nobody', () => {
+    const doc = load('salesnav-search-panel-2026.html');
+    doc.getElementById('inline-sidesheet-outlet')!.replaceChildren();
+    const ctx = readPage(doc, new URL(SEARCH));
+    expect(ctx).toMatchObject({ kind: 'person', site: 'salesnav', readable: false, pageKey: 'salesnav:search:people' });
+    expect(person(ctx)).toBeUndefined();
+    expect(readySelectorsFor(new URL(SEARCH)).some((s) => doc.querySelector(s))).toBe(false);
+  });
+
+  it('a panel whose own lead cannot be told apart is not readable', () => {
+    const doc = load('salesnav-search-panel-2026.html');
+    const panel = doc.querySelector('#inline-sidesheet-outlet aside')!;
+    const other = doc.createElement('a');
+    other.href = '/sales/lead/ACwAAH6pD9eFg-84hIj0kLm2nOp4qRs6tUv8wXy,NAME_SEARCH,Ef1x';
+    panel.append(other);
+    expect(readPage(doc, new URL(SEARCH))).toMatchObject({ readable: false, pageKey: 'salesnav:search:people' });
+  });
+
+  it('unknown layouts give undefined, not a wrong company', () => {
+    // A current-role block whose first position names two companies.
+    const doc = load('salesnav-lead-2026-en.html');
+    const first = doc.querySelector('[data-sn-view-name="lead-current-role"] li')!;
+    const extra = doc.createElement('span');
+    extra.setAttribute('data-anonymize', 'company-name');
+    extra.textContent = 'Contoso Retail';
+    first.append(extra);
+    expect(person(readPage(doc, new URL(LEAD_EN)))?.companyName).toBeUndefined();
+
+    // No current-role block and no lead card: company-name hooks elsewhere on the page are not the lead's.
+    const bare = load('salesnav-lead-2026-en.html');
+    bare.querySelector('[data-sn-view-name="lead-current-role"]')!.remove();
+    const ctx = readPage(bare, new URL(LEAD_EN));
+    expect(ctx).toMatchObject({ readable: true, person: { name: 'Maya Lindqvist' } });
+    expect(companiesOf(ctx)).toEqual([]);
+
+    // A company link whose urn and href disagree: no id.
+    const mixed = load('salesnav-lead-2026-en.html');
+    mixed.querySelector('[data-sn-view-name="lead-current-role"] li a[data-anonymize="company-name"]')!.setAttribute('href', '/sales/company/1035004');
+    expect(person(readPage(mixed, new URL(LEAD_EN)))).toMatchObject({ companyName: 'Relecloud' });
+    expect(person(readPage(mixed, new URL(LEAD_EN)))?.companyLinkedinId).toBeUndefined();
+  });
+
+  it('an account page never takes a hovercard\'s or a similar account\'s name or facts', () => {
+    const doc = load('salesnav-company-2026.html');
+    const url = new URL('https://www.linkedin.com/sales/company/1035025');
+    doc.querySelector('[data-x--account--name]')!.remove();
+    const ctx = readPage(doc, url);
+    expect(ctx).toMatchObject({ readable: true, company: { name: 'Datum Robotics', industry: 'Robotics Engineering', linkedinId: '1035025' } });
+    expect(JSON.stringify(ctx)).not.toMatch(/Tailspin|Fabrikam|Aviation|Victor/);
+  });
+
+  it('records which hooks it used, by name', () => {
+    const ctx = readPage(load('salesnav-lead-2026-en.html'), new URL(LEAD_EN));
+    expect(ctx.kind !== 'unsupported' && ctx.signals).toEqual([
+      'url', 'data-anonymize:person-name', 'data-anonymize:job-title', 'data-anonymize:company-name', 'sales-company-urn', 'sn-view:lead-current-role',
+    ]);
   });
 });
 
