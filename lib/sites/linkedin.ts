@@ -39,13 +39,14 @@ export const SELECTORS = {
     publicCompanyText: '.top-card-link__description',
     // "Current company: Acme. Click to skip…" on a button (2024, sdui-2025-de)
     ariaLabelled: '[aria-label]',
-    // Experience card: 2024 anchor div, 2020 section id, 2025 SDUI component key
+    // Experience card: 2024 anchor div, 2020 section id, 2025/2026 SDUI component key
+    // (linkedin-profile-2026-details-experience-en.html: entries as entity-collection-item-N)
     experience: ['#experience', '#experience-section', '[componentkey*="Experience"]'],
     experienceEntry: 'li, [componentkey^="entity-collection-item"]',
     companyLink: 'a[href*="/company/"]',
   },
   company: {
-    // linkedin-company-loggedin-en.html, linkedin-company-about-de.html
+    // linkedin-company-loggedin-en.html, linkedin-company-about-de.html, linkedin-company-2026-interop-inner-en.html
     name: ['h1.org-top-card-summary__title', 'h1[title]', 'h1.top-card-layout__title', 'main h1'],
     facts: 'dt',
     employeesLink: 'a[href*="currentCompany"]',
