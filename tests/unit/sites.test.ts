@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clean, domainFromUrl, parseEmployees } from '../../lib/sites/dom';
@@ -456,4 +456,156 @@ describe('dom helpers', () => {
     const emoji = 'a'.repeat(299) + '😀';
     expect(clean(emoji)).toBe('a'.repeat(299));
   });
+});
+
+describe('LinkedIn 2026 layouts: never a wrong company', () => {
+  const person = (file: string, href: string) => {
+    const ctx = readPage(load(file), new URL(href));
+    if (ctx.kind !== 'person') throw new Error('expected a person page');
+    return ctx;
+  };
+
+  it('takes the company before " · ", never the school after it (Bellows College is also an account)', () => {
+    const ctx = person('linkedin-profile-2026-loggedin-popup-it.html', 'https://www.linkedin.com/in/giuliaferrante/');
+    expect(ctx.person?.companyName).toBe('Fabrikam Logistics');
+    expect(ctx.signals).toContain('topcard-company-line');
+    expect(JSON.stringify(ctx.person)).not.toMatch(/Bellows/);
+  });
+
+  it('gives no company when the top card shows only a school', () => {
+    const ctx = person('linkedin-profile-2026-school-only-en.html', 'https://www.linkedin.com/in/kenji-tanaka-03/');
+    expect(ctx.readable).toBe(true);
+    expect(ctx.person?.companyName).toBeUndefined();
+    expect(JSON.stringify(ctx)).not.toMatch(/Bellows|Datum/);
+  });
+
+  it('never takes "You both worked at …"', () => {
+    const ctx = person('linkedin-profile-2026-shared-employer-fr.html', 'https://fr.linkedin.com/in/chloe-dubois-5e/');
+    expect(ctx.person?.companyName).toBe('Atelier Lumière SA');
+    expect(JSON.stringify(ctx)).not.toMatch(/Tailspin|tailspin/);
+  });
+
+  it('a company line replaced by "You both worked at …" gives undefined, not that company', () => {
+    const doc = load('linkedin-profile-2026-shared-employer-fr.html');
+    const line = [...doc.querySelectorAll('[componentkey$="Topcard"] p')].find((p) => p.textContent?.includes(' · '))!;
+    line.textContent = 'Vous avez tous les deux travaillé chez Tailspin Aero';
+    const ctx = readPage(doc, new URL('https://fr.linkedin.com/in/chloe-dubois-5e/'));
+    expect(ctx.kind !== 'unsupported' && ctx.person?.companyName).toBeFalsy();
+  });
+
+  it.each([
+    ['linkedin-profile-2026-loggedin-topcard-en.html', 'https://www.linkedin.com/in/priya-raman-4c2/', /Datum|Relecloud|Contoso|Tailspin|Litware/],
+    ['linkedin-profile-2026-loggedin-popup-it.html', 'https://www.linkedin.com/in/giuliaferrante/', /Tailspin|Contoso|Northwind|Sara Rossi/],
+    ['linkedin-profile-2026-loggedin-pending-en.html', 'https://www.linkedin.com/in/antoinemarchal/', /Wingtip|Coho|Southridge|Institut Beaulieu/],
+    ['linkedin-profile-2026-loggedin-de.html', 'https://de.linkedin.com/in/lena-vogt-b71/', /Hanseatic|Nordlicht|Hochschule/],
+    ['linkedin-profile-guest-de.html', 'https://de.linkedin.com/in/jonas-weber-4a', /Hanseatic|Bellows/],
+    ['linkedin-profile-2023-guest-lk.html', 'https://lk.linkedin.com/in/arjun-pereira', /Woodgrove|Lamna|Bellows/],
+  ])('%s: other people\'s companies (sidebar, pop-up), schools and past employers are never taken', (file, href, others) => {
+    const ctx = person(file, href);
+    expect(ctx.person?.companyName).toBeTruthy();
+    expect(JSON.stringify(ctx.person)).not.toMatch(others);
+  });
+
+  it('a single-name company line without corroboration gives undefined', () => {
+    const doc = load('linkedin-profile-2026-loggedin-pending-en.html');
+    // Drop the company/school buttons that confirm it, and make the headline silent about it.
+    for (const b of doc.querySelectorAll('[componentkey$="Topcard"] [role="button"]')) b.remove();
+    const headline = [...doc.querySelectorAll('[componentkey$="Topcard"] p')].find((p) => p.textContent?.includes('CTO'))!;
+    headline.textContent = 'Building things';
+    const ctx = readPage(doc, new URL('https://www.linkedin.com/in/antoinemarchal/'));
+    expect(ctx).toMatchObject({ readable: true, person: { name: 'Antoine Marchal' } });
+    expect(ctx.kind !== 'unsupported' && ctx.person?.companyName).toBeFalsy();
+  });
+
+  it('a mutated layout (no Topcard componentkey, no h2) gives undefined, never a sidebar company', () => {
+    const doc = load('linkedin-profile-2026-loggedin-topcard-en.html');
+    for (const el of doc.querySelectorAll('[componentkey$="Topcard"]')) el.removeAttribute('componentkey');
+    for (const h of doc.querySelectorAll('h2')) h.replaceWith(...h.childNodes);
+    const ctx = readPage(doc, new URL('https://www.linkedin.com/in/priya-raman-4c2/'));
+    expect(ctx).toMatchObject({ person: { name: 'Priya Raman', linkedinSlug: 'priya-raman-4c2' } }); // from the title
+    expect(ctx.kind !== 'unsupported' && ctx.person?.companyName).toBeFalsy();
+  });
+
+  it.each([
+    ['linkedin-profile-2026-recent-activity-en.html', 'https://www.linkedin.com/in/priya-raman-4c2/recent-activity/all/'],
+    ['linkedin-profile-2026-contact-info-en.html', 'https://www.linkedin.com/in/priya-raman-4c2/overlay/contact-info/'],
+  ])('%s: sub-page gives the person from the title, no company from posts or links', (file, href) => {
+    const ctx = person(file, href);
+    expect(ctx).toMatchObject({ readable: true, pageKey: 'linkedin:in:priya-raman-4c2', person: { name: 'Priya Raman' } });
+    expect(ctx.person?.companyName).toBeUndefined();
+    expect(ctx.person?.companyLinkedinSlug).toBeUndefined();
+  });
+
+  it('sub-page without a usable title: the name from a link back to the profile', () => {
+    const doc = load('linkedin-profile-2026-contact-info-en.html');
+    doc.title = 'LinkedIn';
+    const ctx = readPage(doc, new URL('https://www.linkedin.com/in/priya-raman-4c2/overlay/contact-info/'));
+    expect(ctx).toMatchObject({ readable: true, person: { name: 'Priya Raman' }, signals: ['url', 'self-link'] });
+  });
+
+  it('interop outer document: kind company, not readable, signal interop-frame (the frame reads it)', () => {
+    const ctx = readPage(load('linkedin-company-2026-interop-outer-en.html'), new URL('https://www.linkedin.com/company/relecloud/'));
+    expect(ctx).toMatchObject({ kind: 'company', readable: false, pageKey: 'linkedin:company:relecloud' });
+    expect(ctx.kind !== 'unsupported' && ctx.signals).toContain('interop-frame');
+    expect(JSON.stringify(ctx)).not.toMatch(/Contoso|Northwind|1035004/);
+  });
+
+  it('the hidden /preload/ frame on a profile is not taken for an interop company shell', () => {
+    const ctx = person('linkedin-profile-2026-loggedin-topcard-en.html', 'https://www.linkedin.com/in/priya-raman-4c2/');
+    expect(ctx.signals).not.toContain('interop-frame');
+  });
+
+  it('/preload/ URLs map to the page they hold; a bare /preload/ is unsupported', () => {
+    expect(pageKeyFor(new URL('https://www.linkedin.com/preload/company/relecloud/about/'))).toBe('linkedin:company:relecloud');
+    expect(pageKeyFor(new URL('https://www.linkedin.com/preload/'))).toBeUndefined();
+  });
+
+  it('JSON-only company page: the entity whose universalName is the slug, not a similar page or the viewer', () => {
+    const ctx = readPage(load('linkedin-company-2026-code-json-en.html'), new URL('https://www.linkedin.com/company/datum-robotics/'));
+    expect(ctx).toMatchObject({ readable: true, company: { name: 'Datum Robotics', linkedinId: '1035025' }, signals: ['url', 'code-json'] });
+    expect(JSON.stringify(ctx)).not.toMatch(/Relecloud|1035015|Viewer/);
+    // Numeric URL: the same entity by id, its slug from the JSON.
+    const byId = readPage(load('linkedin-company-2026-code-json-en.html'), new URL('https://www.linkedin.com/company/1035025/'));
+    expect(byId).toMatchObject({ company: { name: 'Datum Robotics', linkedinSlug: 'datum-robotics' } });
+    // Another slug: nothing in the JSON is about it, so no name from it.
+    const other = readPage(load('linkedin-company-2026-code-json-en.html'), new URL('https://www.linkedin.com/company/someone-else/'));
+    expect(JSON.stringify(other)).not.toMatch(/Datum|Relecloud/);
+  });
+
+  it('a title with a tagline keeps it with the company, and an ambiguous title gives no company', () => {
+    const mk = (title: string) => {
+      const doc = document.implementation.createHTMLDocument('');
+      doc.title = title;
+      return readPage(doc, new URL('https://sg.linkedin.com/in/someone'));
+    };
+    expect(mk("Mei Lin Tan - Relecloud - We&#39;re hiring | LinkedIn")).toMatchObject({ person: { companyName: "Relecloud - We're hiring" } });
+    const ambiguous = mk('Mei Lin Tan - Engineer - R - D - Relecloud | LinkedIn');
+    expect(ambiguous.kind !== 'unsupported' && ambiguous.person?.companyName).toBeFalsy();
+  });
+});
+
+describe('fixtures contain no text from the real captures', () => {
+  const CAPTURES = join(__dirname, '../../../shared/captures');
+  const present = existsSync(CAPTURES);
+  it.skipIf(!present)('no real person or company name from a capture appears in tests/fixtures', () => {
+    const names = new Set<string>();
+    for (const file of readdirSync(CAPTURES).filter((f) => f.startsWith('linkedin-profile-'))) {
+      const doc = new DOMParser().parseFromString(readFileSync(join(CAPTURES, file), 'utf8'), 'text/html');
+      // The captured person (title), their company line parts and the /in/ and /company/ slugs they link.
+      const who = doc.title.replace(/\s*\|.*$/, '').split(' - ')[0].trim();
+      if (who.length > 3) names.add(who);
+      for (const p of doc.querySelectorAll('[componentkey$="Topcard"] p, .top-card-link__description')) {
+        for (const part of (p.textContent ?? '').split(' · ')) if (/^[A-Z][\w ()'-]{4,40}$/.test(part.trim())) names.add(part.trim());
+      }
+      for (const a of doc.querySelectorAll('a[href*="/in/"], a[href*="/company/"]')) {
+        const m = /\/(?:in|company)\/([^/?#]{5,})/.exec(a.getAttribute('href') ?? '');
+        if (m) names.add(m[1]);
+      }
+    }
+    const ours = readdirSync(DIR).map((f) => readFileSync(join(DIR, f), 'utf8').toLowerCase()).join('\n');
+    const ignore = /^(contact info|connections|followers|show all|profile photo|cover photo|personal website|profile enhanced with premium|linkedin)$/i; // UI words, not names
+    const leaked = [...names].filter((n) => !ignore.test(n) && ours.includes(n.toLowerCase()));
+    expect(names.size).toBeGreaterThan(10);
+    expect(leaked).toEqual([]);
+  }, 60_000); // parses ~2 MB of captures
 });
