@@ -3,7 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { getDb } from '@/lib/db/db';
 import { weekView, withDetails, withTick, type TargetRow, type WeekView as WeekData } from '@/lib/db/week';
 import type { Settings } from '@/lib/domain/schema';
-import { pct } from '@/lib/domain/aircover';
+import { pct, progressSentence } from '@/lib/domain/aircover';
 import { GROUP_LABELS } from '@/lib/domain/aircover';
 import type { AirCoverGroup, Tier, WeekId } from '@/lib/domain/schema';
 import { TIER_LABELS, TIER_ORDER, TIER_SHORT } from '@/lib/domain/tier';
@@ -129,7 +129,8 @@ export function WeekView({ you }: { you: string }) {
         <>
           <p data-testid="week-progress">
             <b>{d.rows.filter((r) => r.target.status !== 'dropped').length}</b> targets · air cover{' '}
-            <b>{d.progress.done} of {d.progress.total}</b> ({pct(d.progress)} %)
+            <b>{d.progress.all.done} of {d.progress.all.total}</b> ({pct(d.progress.all)} %):{' '}
+            <span data-testid="week-progress-split">{progressSentence(d.progress)}</span>
           </p>
           <FocusBar focus={d.focus} />
           <ExportBar weekId={d.weekId} />

@@ -384,8 +384,8 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
 
   async startWeek({ weekId }) {
     const db = await getDb();
-    const r = await startWeek(db, weekId);
-    void notifyChange(['weeks', 'targets'], weekId);
+    const r = await startWeek(db, weekId, (await settingsOf(db)).standingItems);
+    void notifyChange(['weeks', 'targets', 'ticks'], weekId);
     return r;
   },
 

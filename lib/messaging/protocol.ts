@@ -261,7 +261,7 @@ export interface Responses {
   loadSampleData: Stats;
   deleteAllData: Stats;
   openSidePanel: { ok: boolean };
-  startWeek: { carried: number };
+  startWeek: { carried: number; standingCarried: number };
   setTargetStatus: Target;
   updateTarget: Target;
   setKeyContact: Target;
