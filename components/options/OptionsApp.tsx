@@ -9,6 +9,8 @@ import { TieringSection } from './TieringSection';
 import { SitesSection } from './SitesSection';
 import { ImportSection } from './ImportSection';
 import { BundleSection } from './BundleSection';
+import { RosterSection } from './RosterSection';
+import { AirCoverSection } from './AirCoverSection';
 
 export function OptionsApp() {
   const settings = useSignal<Settings | null>(null);
@@ -40,7 +42,9 @@ export function OptionsApp() {
       {settings.value && <ImportSection yourName={settings.value.yourName} />}
       <BundleSection />
       {settings.value && <ProfileSection settings={settings.value} />}
+      {settings.value && <RosterSection settings={settings.value} />}
       {settings.value && <TieringSection settings={settings.value} />}
+      {settings.value && <AirCoverSection settings={settings.value} />}
       {settings.value && <SitesSection settings={settings.value} />}
     </main>
   );

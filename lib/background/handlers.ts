@@ -14,7 +14,7 @@ import { getSettings } from '../db/settings';
 import { matchPage } from '../db/match';
 import type { AccountRow, CardContext, MessageType, Responses } from '../messaging/protocol';
 import { requestSchemas } from '../messaging/protocol';
-import { makeSampleData } from '../sample';
+import { makeSampleData, SAMPLE_OWNERS } from '../sample';
 import type { PageContext } from '../sites/types';
 import { notifyChange, rememberCardTab } from './live';
 import { accountHit, accountView, contactView } from '../domain/views';
@@ -370,7 +370,13 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     const writes: Promise<unknown>[] = [];
     for (const s of stores) for (const r of data[s]) writes.push(tx.objectStore(s).put(r as never));
     await Promise.all([...writes, tx.done]);
-    void notifyChange([...stores]);
+    // The sample's owners become the roster when there is none, so owner selects and "Mine" work.
+    if (!settings.roster.length) {
+      const roster = [...SAMPLE_OWNERS.sales.map((name) => ({ name, team: 'sales' as const })), ...SAMPLE_OWNERS.marketing.map((name) => ({ name, team: 'marketing' as const }))];
+      await db.put('settings', { ...settings, roster, updatedAt: Date.now() });
+      forgetSettings();
+    }
+    void notifyChange([...stores, 'settings']);
     return getStats(db);
   },
 

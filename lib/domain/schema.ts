@@ -207,12 +207,21 @@ export type CardSite = z.infer<typeof cardSite>;
 export const team = z.enum(TEAMS);
 export type Team = z.infer<typeof team>;
 
+/** One person of the team: owners are picked from these, so "Mine" compares like with like. */
+export const rosterMember = z.object({ name: z.string().trim().min(1).max(200), team });
+export type RosterMember = z.infer<typeof rosterMember>;
+
 export const settings = z
   .object({
     id: z.literal('settings'),
     updatedAt: time,
     yourName: z.string().max(200).default(''),
     team: team.default('sales'),
+    roster: z
+      .array(rosterMember)
+      .max(500)
+      .refine((r) => new Set(r.map((m) => m.name.toLowerCase())).size === r.length, 'Each name is on the team roster once')
+      .default([]),
     /** Air-cover items that are standing facts (carried into the next week); the rest are weekly. */
     standingItems: z.array(airCoverItem).max(AIR_COVER_ITEMS.length).default([...DEFAULT_STANDING_ITEMS]),
     factorLabels: z.partialRecord(factorKey, z.string().min(1).max(100)).default({}),
