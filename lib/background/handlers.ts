@@ -21,6 +21,7 @@ import { accountHit, accountView, contactView } from '../domain/views';
 import { setBadge } from './badge';
 import { syncCustomHosts } from './custom-hosts';
 import { setKeyContact, setTargetStatus, startWeek, updateTarget } from '../db/week';
+import { NotOnWeekError, tickCells } from '../db/aircover';
 import { computeTier } from '../domain/tier';
 import { computeCoverage } from '../domain/coverage';
 import type { z } from 'zod';
@@ -178,6 +179,19 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     await db.put('ticks', tick);
     void notifyChange(['ticks'], p.weekId, { tick });
     return tick;
+  },
+
+  async tickAirCoverMany({ weekId, cells, done }) {
+    const db = await getDb();
+    const settings = await settingsOf(db);
+    try {
+      const written = await tickCells(db, weekId, cells, done, settings.yourName || 'Someone');
+      if (written.length) void notifyChange(['ticks'], weekId);
+      return written;
+    } catch (e) {
+      if (e instanceof NotOnWeekError) throw new UserError(e.message);
+      throw e;
+    }
   },
 
   async addContact({ accountId, contact, pageKey }) {

@@ -109,6 +109,12 @@ export const requestSchemas = {
     link: z.string().max(2000).optional(),
     note: z.string().max(2000).optional(),
   }),
+  /** A column or row of the marketer's grid at once; only from Tiercover's own pages. */
+  tickAirCoverMany: z.object({
+    weekId,
+    done: z.boolean(),
+    cells: z.array(z.object({ targetId: id, contactId: id.optional(), item: airCoverItem })).min(1).max(5000),
+  }),
   addContact: z.object({ accountId: id, contact: newContactFields, pageKey: str(500).optional() }),
   updateContact: z.object({ contactId: id, changes: newContactFields.partial() }),
   addTarget: z.object({ accountId: id, weekId: weekId.optional(), keyContactIds: z.array(id).max(50).optional() }),
@@ -156,6 +162,7 @@ export const SENDERS: Record<MessageType, 'page' | 'extension'> = {
   getPageContext: 'page',
   getTabContext: 'extension',
   tickAirCover: 'page',
+  tickAirCoverMany: 'extension',
   addContact: 'page',
   updateContact: 'page',
   addTarget: 'page',
@@ -245,6 +252,7 @@ export interface Responses {
   getPageContext: CardContext;
   getTabContext: CardContext | null;
   tickAirCover: AirCoverTick;
+  tickAirCoverMany: AirCoverTick[];
   addContact: ContactView;
   updateContact: ContactView;
   addTarget: Target;
