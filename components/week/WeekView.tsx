@@ -355,6 +355,7 @@ function Review({ weekId, fromWeek, onDone, onCancel }: { weekId: WeekId; fromWe
         {open.map((r) => (
           <li key={r.target.id} data-testid="review-row" class="row">
             <span class={`tier ${r.account.tier}`}>{TIER_SHORT[r.account.tier]}</span> {r.account.name}
+            <ReviewProgress row={r} />
             <StatusButton label="Done" status="done" row={r} act={act} />
             <StatusButton label="Drop" status="dropped" row={r} act={act} />
           </li>
@@ -365,5 +366,19 @@ function Review({ weekId, fromWeek, onDone, onCancel }: { weekId: WeekId; fromWe
         <button class="btn" onClick={onCancel}>Cancel</button>
       </div>
     </section>
+  );
+}
+
+/**
+ * What a target got last week, so Done or Drop is decided on facts: air cover done of total
+ * (standing and weekly apart) and its coverage (names, and the gaps when its contacts are read).
+ */
+function ReviewProgress({ row }: { row: TargetRow }) {
+  const p = row.progress;
+  return (
+    <span class="muted" data-testid="review-progress">
+      air cover {p.all.done}/{p.all.total} ({pct(p.all)} %: {progressSentence(p)})
+      {row.detailed && ` · ${row.account.named} named${row.account.gaps.length ? `; ${row.account.gaps.join('; ')}` : ''}`}
+    </span>
   );
 }
