@@ -290,7 +290,7 @@ export function AirCoverGrid(props: AirCoverGridProps) {
                       {account ? (
                         <>
                           <span class={`tier ${row.target.account.tier}`}>{TIER_SHORT[row.target.account.tier]}</span> <b>{row.label}</b>
-                          {row.target.target.carriedFrom && <span class="pill">carried</span>}
+                          {row.target.target.carriedFrom && <span class="muted" title={`Carried over from ${row.target.target.carriedFrom}`} aria-label="carried over">↻</span>}
                         </>
                       ) : (
                         <span class="contact">{row.label}</span>
