@@ -89,6 +89,8 @@ export function AirCoverGrid(props: AirCoverGridProps) {
   const editing = useSignal<{ row: ViewRow; item: AirCoverItem; link: string; note: string } | null>(null);
   const status = useSignal<{ text: string; undo?: { cells: Cell[]; done: boolean } } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  const editorForm = useRef<HTMLFormElement>(null);
+  const editorOpen = !!editing.value;
   const header = useRef<HTMLDivElement>(null);
 
   // Where the focus is, as indices into what is shown now (the key survives reloads and filters).
@@ -125,6 +127,12 @@ export function AirCoverGrid(props: AirCoverGridProps) {
     wantFocus.current = false;
     scroller.current.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellId(rows[pos.r], cols[pos.c]))}"]`)?.focus();
   });
+
+  // The editor takes the focus when it opens (autofocus does nothing on an element added later):
+  // the link field, or the note field for items that want a note.
+  useLayoutEffect(() => {
+    if (editorOpen) editorForm.current?.querySelector<HTMLInputElement>('input[data-first]')?.focus();
+  }, [editorOpen]);
 
   const focusAt = (p: Pos) => {
     const el = scroller.current;
@@ -225,6 +233,7 @@ export function AirCoverGrid(props: AirCoverGridProps) {
       </div>
       {ed && (
         <form
+          ref={editorForm}
           class="acgrid-editor row"
           aria-label={`Link or note: ${ITEM_LABELS[ed.item]}, ${ed.row.label}`}
           onSubmit={(e) => {
@@ -240,8 +249,8 @@ export function AirCoverGrid(props: AirCoverGridProps) {
           }}
         >
           <b>{ITEM_SHORT[ed.item]} · {ed.row.label}</b>
-          <input type="text" aria-label="Link" placeholder="https://…" data-testid="grid-link" value={ed.link} autoFocus={ITEM_WANTS_LINK[ed.item] !== 'note'} onInput={(e) => (editing.value = { ...ed, link: (e.target as HTMLInputElement).value })} />
-          <input type="text" aria-label="Note" placeholder="Who / what" data-testid="grid-note" value={ed.note} autoFocus={ITEM_WANTS_LINK[ed.item] === 'note'} onInput={(e) => (editing.value = { ...ed, note: (e.target as HTMLInputElement).value })} />
+          <input type="text" aria-label="Link" placeholder="https://…" data-testid="grid-link" value={ed.link} data-first={ITEM_WANTS_LINK[ed.item] !== 'note' || undefined} onInput={(e) => (editing.value = { ...ed, link: (e.target as HTMLInputElement).value })} />
+          <input type="text" aria-label="Note" placeholder="Who / what" data-testid="grid-note" value={ed.note} data-first={ITEM_WANTS_LINK[ed.item] === 'note' || undefined} onInput={(e) => (editing.value = { ...ed, note: (e.target as HTMLInputElement).value })} />
           <button class="btn primary" type="submit">Save and tick</button>
           <button class="btn" type="button" onClick={closeEditor}>Cancel</button>
         </form>
