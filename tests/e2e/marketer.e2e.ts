@@ -116,6 +116,14 @@ describe('the marketer', () => {
       .toEqual(wanted);
     expect(await app.getByTestId('week-progress-split').textContent()).toMatch(/^\d+ of \d+ standing · \d+ of \d+ this week$/);
 
+    // L: a link on the focused cell, typed and saved without leaving the keyboard; the focus comes back.
+    const here = (await focused(app)).cell!;
+    await app.keyboard.press('l');
+    await app.keyboard.type('https://example.com/newsletter-week');
+    await app.keyboard.press('Enter');
+    await expect.poll(async () => (await readStore<StoredTick & { link?: string }>(s, 'ticks')).find((t) => t.id === here)?.link).toBe('https://example.com/newsletter-week');
+    await expect.poll(async () => (await focused(app)).cell).toBe(here);
+
     // Only the rows in view are drawn (aria-rowcount tells assistive tech the whole size).
     const total = Number(await app.locator('[role=grid]').getAttribute('aria-rowcount')) - 2;
     expect(await app.locator('[role=grid] [data-row]').count()).toBeLessThan(total);
