@@ -102,7 +102,10 @@ describe('a hostile page', () => {
     for (const w of CARD_WORDS) expect(text).not.toContain(w);
 
     // Control: the same listeners do hear keys typed into the page itself.
-    await page.locator('h1').first().click();
+    await page.evaluate(() => {
+      document.body.tabIndex = -1;
+      document.body.focus();
+    });
     await page.keyboard.press('x');
     expect(await page.evaluate(() => (window as unknown as { __spy: { events: string[] } }).__spy.events)).toContain('keydown:x');
 
