@@ -6,7 +6,11 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Sized for a loaded 2-core CI machine: a page load plus a round trip through the service
+    // worker (with its 300 ms of batching) can take seconds there. Every expect.poll gets the
+    // same generous default; tests never pass a shorter one.
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });

@@ -82,6 +82,7 @@ async function buildContext(db: DB, page: PageContext, settings: Settings): Prom
   const m = await matchPage(db, page);
   base.via = m.via;
   base.ambiguous = m.ambiguous;
+  if (m.candidates) base.candidates = m.candidates.map((a) => accountHit(a, settings));
   if (!m.account) return base;
   const tx = db.transaction(['contacts', 'targets', 'ticks']);
   const [contacts, target] = await Promise.all([

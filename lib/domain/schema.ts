@@ -3,6 +3,7 @@
  * schema that checks a bundle or a message on arrival is the type the code relies on.
  * Times are epoch milliseconds; exports render them as ISO 8601.
  */
+import { getISOWeeksInYear } from 'date-fns';
 import { z } from 'zod';
 import { AIR_COVER_GROUPS, AIR_COVER_ITEMS, BUYING_ROLES, CARD_SITES, CRM_SYSTEMS, DEPARTMENTS, FACTOR_KEYS, TIERS } from './constants';
 import type { AirCoverGroup, AirCoverItem } from './constants';
@@ -118,8 +119,19 @@ export type Contact = z.infer<typeof contact>;
 
 // ---------------------------------------------------------------- weeks, targets, air cover
 
-/** ISO 8601 week id, e.g. 2026-W48. */
-export const weekId = z.string().regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/);
+/** Years a week may be in: a typo or a forged file ("9999-W52") is refused, not stored. */
+export const WEEK_YEARS = { min: 2000, max: 2099 } as const;
+
+/** ISO 8601 week id, e.g. 2026-W48: a week that exists (W53 only in years that have one). */
+export const weekId = z
+  .string()
+  .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/)
+  .refine((id) => {
+    const year = Number(id.slice(0, 4));
+    const week = Number(id.slice(6));
+    // Dec 28th is always in the last ISO week of its year.
+    return year >= WEEK_YEARS.min && year <= WEEK_YEARS.max && week <= getISOWeeksInYear(new Date(year, 11, 28));
+  }, { message: `not a real ISO week between ${WEEK_YEARS.min} and ${WEEK_YEARS.max}` });
 export type WeekId = z.infer<typeof weekId>;
 
 export const week = z.object({

@@ -24,7 +24,9 @@ import {
   type Target,
   type Week,
 } from '../domain/schema';
-import { accountsConflict, contactsConflict, normalizePersonName } from './csv-import';
+import { accountLookups, accountQuery, LOOKUP_LIMIT, resolveAccount } from '../domain/identity';
+import { contactsConflict, normalizePersonName } from './csv-import';
+import { contentProblems, countProblems, earliest } from './import-checks';
 
 export const BUNDLE_FORMAT = 'tiercover-bundle';
 export const BACKUP_FORMAT = 'tiercover-backup';
@@ -88,6 +90,7 @@ function checkVersioned<S extends z.ZodType>(json: unknown, format: string, sche
   if (typeof head.schemaVersion === 'number' && head.schemaVersion > SCHEMA_VERSION) {
     throw new BundleError(`This ${noun} comes from a newer Tiercover (schema ${head.schemaVersion}); update Tiercover to import it`);
   }
+  refuse(noun, 'is too big to import', countProblems(json, noun));
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues;
@@ -98,18 +101,26 @@ function checkVersioned<S extends z.ZodType>(json: unknown, format: string, sche
   return parsed.data;
 }
 
-/** Check a bundle's text: size, JSON, format, version, every record against the data model. */
-export function parseBundle(text: string): Bundle {
-  return checkVersioned(parseJson(text, 'bundle', MAX_BUNDLE_BYTES), BUNDLE_FORMAT, bundleSchema, 'bundle');
+function refuse(noun: 'bundle' | 'backup', what: string, problems: string[]) {
+  if (problems.length) throw new BundleError(`This ${noun} ${what}: ${problems.join('; ')}. Nothing was changed.`);
 }
 
-export function parseBackup(text: string): Backup {
-  return checkBackup(parseJson(text, 'backup'));
+/** Check a bundle's text: size, JSON, format, version, counts, every record, ids and references. */
+export function parseBundle(text: string, now = Date.now()): Bundle {
+  const b = checkVersioned(parseJson(text, 'bundle', MAX_BUNDLE_BYTES), BUNDLE_FORMAT, bundleSchema, 'bundle');
+  refuse('bundle', "can't be trusted", contentProblems({ ...b, weeks: b.week ? [b.week] : [] }, now));
+  return b;
+}
+
+export function parseBackup(text: string, now = Date.now()): Backup {
+  return checkBackup(parseJson(text, 'backup'), now);
 }
 
 /** The same checks on an object already parsed. */
-export function checkBackup(json: unknown): Backup {
-  return checkVersioned(json, BACKUP_FORMAT, backupSchema, 'backup');
+export function checkBackup(json: unknown, now = Date.now()): Backup {
+  const b = checkVersioned(json, BACKUP_FORMAT, backupSchema, 'backup');
+  refuse('backup', "can't be trusted", contentProblems(b, now));
+  return b;
 }
 
 /** Read a bundle file, refusing a too-large one before reading it. */
@@ -242,29 +253,15 @@ export async function mergeBundle(db: DB, b: Bundle): Promise<MergeCounts> {
     await store.put(next);
   }
 
+  /** The same id, else the identity rules (`lib/domain/identity.ts`); several by name is no match. */
   async function findAccount(a: Account): Promise<Account | undefined> {
     const byId = await accounts.get(a.id);
     if (byId) return byId;
-    const ok = (list: Account[]) => list.find((x) => !accountsConflict(x, a));
-    for (const k of a.crmKeys) {
-      const hit = await accounts.index('byCrm').get(k);
-      if (hit) return hit;
-    }
-    for (const d of a.domains) {
-      const hit = ok(await accounts.index('byDomain').getAll(d, 5));
-      if (hit) return hit;
-    }
-    if (a.linkedinSlug) {
-      const hit = ok(await accounts.index('byLinkedinSlug').getAll(a.linkedinSlug, 5));
-      if (hit) return hit;
-    }
-    if (a.linkedinId) {
-      const hit = ok(await accounts.index('byLinkedinId').getAll(a.linkedinId, 5));
-      if (hit) return hit;
-    }
-    if (!a.nameKey) return undefined;
-    const named = (await accounts.index('byNameKey').getAll(a.nameKey, 2)).filter((x) => !accountsConflict(x, a));
-    return named.length === 1 ? named[0] : undefined;
+    const q = accountQuery({ name: a.name, crmIds: a.crmIds, domains: a.domains, linkedinSlug: a.linkedinSlug, linkedinId: a.linkedinId });
+    const lookups = accountLookups(q);
+    const found = await Promise.all(lookups.map((l) => accounts.index(l.index).getAll(l.key, LOOKUP_LIMIT)));
+    const byLookup = new Map(lookups.map((l, i) => [`${l.index}|${l.key}`, found[i]]));
+    return resolveAccount(q, (index, key) => byLookup.get(`${index}|${key}`)).account;
   }
 
   async function findContact(c: Contact): Promise<Contact | undefined> {
@@ -328,7 +325,7 @@ export async function mergeBundle(db: DB, b: Bundle): Promise<MergeCounts> {
     }
     // A bundle's week must exist for its targets to show.
     if (!b.week && b.targets.length && !(await weeks.get(b.weekId))) {
-      const at = Math.min(...b.targets.map((t) => t.createdAt));
+      const at = earliest(b.targets.map((t) => t.createdAt)) ?? Date.now();
       await save(weeks, counts.weeks, undefined, { id: b.weekId, createdAt: at, updatedAt: at, reviewed: false } satisfies Week);
     }
 

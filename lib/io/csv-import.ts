@@ -10,7 +10,8 @@ import Papa from 'papaparse';
 import { describeStorageError, type DB } from '../db/db';
 import { departmentFromTitle, suggestBuyingRole } from '../domain/department';
 import { DEPARTMENT_LABELS } from '../domain/constants';
-import { companyDomainFromEmail, crmKeys, normalizeCompanyName, normalizeDomain, normalizeEmail, normalizeSlug } from '../domain/normalize';
+import { accountQuery, crmIdsConflict, LOOKUP_LIMIT, resolveAccount, type AccountIndexName, type AccountQuery } from '../domain/identity';
+import { companyDomainFromEmail, normalizeDomain, normalizeEmail, normalizeSlug } from '../domain/normalize';
 import { newAccount, newContact, withAccountKeys, withContactKeys } from '../domain/records';
 import { DEPARTMENTS, FACTOR_KEYS, type Account, type Contact, type CrmSystem, type Department, type Tier } from '../domain/schema';
 import { detectMapping, type ColumnMapping, type FieldKey, type ImportKind, type SourceSystem } from './csv-columns';
@@ -369,7 +370,7 @@ export function dbLookups(db: DB): LookupFns {
       // Nothing stored, nothing to merge with: a first import skips every look-up.
       if ((await store.count()) === 0) return [];
       const few = (index: 'byCrm' | 'byDomain' | 'byLinkedinSlug' | 'byLinkedinId' | 'byNameKey', keys: string[]) =>
-        [...new Set(keys)].map((key) => store.index(index).getAll(key, 5));
+        [...new Set(keys)].map((key) => store.index(index).getAll(key, LOOKUP_LIMIT));
       const found = await Promise.all([
         ...few('byCrm', k.crmKeys),
         ...few('byDomain', k.domains),
@@ -493,16 +494,8 @@ export function fillContact(base: Contact, extra: Contact, now: number): Contact
 
 // ---------------------------------------------------------------- matching indexes
 
-/** Two records with different ids in the same CRM (or different LinkedIn ids) are never the same. */
-export function accountsConflict(a: Pick<Account, 'crmIds' | 'linkedinId'>, b: Pick<Account, 'crmIds' | 'linkedinId'>): boolean {
-  if (a.linkedinId && b.linkedinId && a.linkedinId !== b.linkedinId) return true;
-  return crmConflict(a.crmIds, b.crmIds);
-}
-function crmConflict(a: Partial<Record<CrmSystem, string>>, b: Partial<Record<CrmSystem, string>>): boolean {
-  return (Object.keys(a) as CrmSystem[]).some((s) => a[s] && b[s] && crmKeys({ [s]: a[s] })[0] !== crmKeys({ [s]: b[s] })[0]);
-}
 export function contactsConflict(a: Pick<Contact, 'crmIds' | 'linkedinSlug'>, b: Pick<Contact, 'crmIds' | 'linkedinSlug'>): boolean {
-  return crmConflict(a.crmIds, b.crmIds) || (!!a.linkedinSlug && !!b.linkedinSlug && a.linkedinSlug !== b.linkedinSlug);
+  return crmIdsConflict(a.crmIds, b.crmIds) || (!!a.linkedinSlug && !!b.linkedinSlug && a.linkedinSlug !== b.linkedinSlug);
 }
 
 class MultiMap<V extends { id: string }> {
@@ -524,38 +517,28 @@ class MultiMap<V extends { id: string }> {
 
 type Found<T> = { record?: T; ambiguous?: boolean };
 
+/** Accounts in memory by each identity index; the identity rules decide (`lib/domain/identity.ts`). */
 class AccountIndex {
-  private crm = new MultiMap<Account>();
-  private domain = new MultiMap<Account>();
-  private slug = new MultiMap<Account>();
-  private lid = new MultiMap<Account>();
-  private name = new MultiMap<Account>();
+  private by: Record<AccountIndexName, MultiMap<Account>> = {
+    byCrm: new MultiMap(),
+    byLinkedinId: new MultiMap(),
+    byLinkedinSlug: new MultiMap(),
+    byDomain: new MultiMap(),
+    byNameKey: new MultiMap(),
+  };
   constructor(list: Account[] = []) {
     list.forEach((a) => this.add(a));
   }
   add(a: Account) {
-    a.crmKeys.forEach((k) => this.crm.add(k, a));
-    a.domains.forEach((d) => this.domain.add(d, a));
-    this.slug.add(a.linkedinSlug, a);
-    this.lid.add(a.linkedinId, a);
-    this.name.add(a.nameKey, a);
+    a.crmKeys.forEach((k) => this.by.byCrm.add(k, a));
+    a.domains.forEach((d) => this.by.byDomain.add(d, a));
+    this.by.byLinkedinSlug.add(a.linkedinSlug, a);
+    this.by.byLinkedinId.add(a.linkedinId, a);
+    this.by.byNameKey.add(a.nameKey, a);
   }
-  /** CRM id, domain, LinkedIn slug or id, then a name no other account shares. */
-  find(q: Pick<Account, 'crmIds' | 'crmKeys' | 'domains' | 'linkedinSlug' | 'linkedinId' | 'nameKey'>): Found<Account> {
-    const ok = (list: Account[]) => list.find((a) => !accountsConflict(a, q));
-    for (const k of q.crmKeys) {
-      const hit = this.crm.get(k)[0];
-      if (hit) return { record: hit };
-    }
-    for (const d of q.domains) {
-      const hit = ok(this.domain.get(d));
-      if (hit) return { record: hit };
-    }
-    const bySocial = ok(this.slug.get(q.linkedinSlug)) ?? ok(this.lid.get(q.linkedinId));
-    if (bySocial) return { record: bySocial };
-    const named = this.name.get(q.nameKey).filter((a) => !accountsConflict(a, q));
-    if (named.length === 1) return { record: named[0] };
-    return named.length > 1 ? { ambiguous: true } : {};
+  find(q: AccountQuery): Found<Account> {
+    const r = resolveAccount(q, (index, key) => this.by[index].get(key));
+    return r.ambiguous ? { ambiguous: true } : { record: r.account };
   }
 }
 
@@ -718,8 +701,24 @@ interface CompanyRef {
 }
 
 /** The look-up shape of a company reference. */
-function companyQuery(c: CompanyRef) {
-  return { crmIds: c.crmIds, crmKeys: crmKeys(c.crmIds), domains: c.domains, linkedinSlug: c.linkedinSlug, linkedinId: c.linkedinId, nameKey: c.name ? normalizeCompanyName(c.name) : '' };
+function companyQuery(c: CompanyRef): AccountQuery {
+  return accountQuery({ name: c.name, crmIds: c.crmIds, domains: c.domains, linkedinSlug: c.linkedinSlug, linkedinId: c.linkedinId });
+}
+
+/** The look-up shape of an account built from a row. */
+function queryOfAccount(a: Account): AccountQuery {
+  return accountQuery({ name: a.name, crmIds: a.crmIds, domains: a.domains, linkedinSlug: a.linkedinSlug, linkedinId: a.linkedinId });
+}
+
+/** Every key a batch of queries needs looked up in storage. */
+function keysOfQueries(queries: AccountQuery[]): AccountKeys {
+  return {
+    crmKeys: queries.flatMap((q) => q.crmKeys),
+    domains: queries.flatMap((q) => q.domains),
+    linkedinSlugs: queries.map((q) => q.linkedinSlug).filter((x): x is string => !!x),
+    linkedinIds: queries.map((q) => q.linkedinId).filter((x): x is string => !!x),
+    nameKeys: queries.flatMap((q) => q.nameKeys),
+  };
 }
 
 /**
@@ -781,16 +780,10 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
       }
     });
 
-    const stored = await existing.accounts({
-      crmKeys: drafts.flatMap((d) => d.account.crmKeys),
-      domains: drafts.flatMap((d) => d.account.domains),
-      linkedinSlugs: drafts.map((d) => d.account.linkedinSlug).filter((x): x is string => !!x),
-      linkedinIds: drafts.map((d) => d.account.linkedinId).filter((x): x is string => !!x),
-      nameKeys: drafts.map((d) => d.account.nameKey),
-    });
+    const stored = await existing.accounts(keysOfQueries(drafts.map((d) => queryOfAccount(d.account))));
     const index = new AccountIndex(stored);
     for (const { row, account } of drafts) {
-      const found = index.find(account);
+      const found = index.find(queryOfAccount(account));
       if (found.ambiguous) {
         p.skip(row, `several accounts are called "${account.name}"; add a website or CRM id column to tell them apart`);
       } else if (found.record) {
@@ -847,13 +840,7 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
   });
 
   const queries = drafts.map((d) => companyQuery(d.company));
-  const storedAccounts = await existing.accounts({
-    crmKeys: queries.flatMap((q) => q.crmKeys),
-    domains: queries.flatMap((q) => q.domains),
-    linkedinSlugs: queries.map((q) => q.linkedinSlug).filter((x): x is string => !!x),
-    linkedinIds: queries.map((q) => q.linkedinId).filter((x): x is string => !!x),
-    nameKeys: queries.map((q) => q.nameKey).filter(Boolean),
-  });
+  const storedAccounts = await existing.accounts(keysOfQueries(queries));
   const accountIndex = new AccountIndex(storedAccounts);
   // Which stored accounts the rows point to, so their contacts can be matched by name.
   const storedIds = new Set(queries.map((q) => accountIndex.find(q).record?.id).filter((x): x is string => !!x));

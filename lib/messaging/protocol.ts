@@ -245,6 +245,8 @@ export interface CardContext {
   contact?: ContactView;
   via?: MatchVia;
   ambiguous?: boolean;
+  /** The accounts that share the page's company name, for the user to pick one. */
+  candidates?: AccountHit[];
   /** This week's target for the account, when it is one. */
   target?: TargetView;
   /** Department and buying role guessed from the page's title, for "add this person". */

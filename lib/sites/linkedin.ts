@@ -23,17 +23,30 @@ export const SELECTORS = {
     // linkedin-profile-public-fr.html (logged out)
     publicName: 'h1.top-card-layout__title',
     publicHeadline: 'h2.top-card-layout__headline',
-    // every layout, incl. linkedin-profile-sdui-2025-de.html (hashed classes)
+    // every layout with an h1, incl. linkedin-profile-sdui-2025-de.html (hashed classes); 2026 pages have none
     mainH1: 'main h1',
+    // 2026 top card (server-driven UI, no h1): the card's componentkey ends in "Topcard"; the name is its h2.
+    // linkedin-profile-2026-loggedin-{topcard-en,popup-it,pending-en,de,shared-employer-fr}.html;
+    // "TopCard_" in linkedin-profile-sdui-2025-de.html
+    topCard: ['section[componentkey$="Topcard"]', '[componentkey$="Topcard"]', '[componentkey*="TopCard"]'],
+    topCardName: 'h2',
+    // Entity buttons under the headline (company first, then school), no aria-label in 2026:
+    // same five 2026 fixtures
+    topCardEntity: '[role="button"]',
+    // Logged-out top card link to the current company (2023 guest, linkedin-profile-2023-guest-lk.html,
+    // linkedin-profile-guest-de.html, linkedin-profile-guest-sg.html)
+    publicCurrentCompany: '[data-section="currentPositionsDetails"] a[href*="/company/"]',
+    publicCompanyText: '.top-card-link__description',
     // "Current company: Acme. Click to skip…" on a button (2024, sdui-2025-de)
     ariaLabelled: '[aria-label]',
-    // Experience card: 2024 anchor div, 2020 section id, 2025 SDUI component key
+    // Experience card: 2024 anchor div, 2020 section id, 2025/2026 SDUI component key
+    // (linkedin-profile-2026-details-experience-en.html: entries as entity-collection-item-N)
     experience: ['#experience', '#experience-section', '[componentkey*="Experience"]'],
     experienceEntry: 'li, [componentkey^="entity-collection-item"]',
     companyLink: 'a[href*="/company/"]',
   },
   company: {
-    // linkedin-company-loggedin-en.html, linkedin-company-about-de.html
+    // linkedin-company-loggedin-en.html, linkedin-company-about-de.html, linkedin-company-2026-interop-inner-en.html
     name: ['h1.org-top-card-summary__title', 'h1[title]', 'h1.top-card-layout__title', 'main h1'],
     facts: 'dt',
     employeesLink: 'a[href*="currentCompany"]',
@@ -44,8 +57,12 @@ export const SELECTORS = {
     size: '[data-test-id="about-us__size"]',
     industry: '[data-test-id="about-us__industry"]',
     semaphore: '[data-semaphore-content-urn^="urn:li:organization:"]',
-    // full page loads only: Voyager JSON in <code> blocks
+    // full page loads only: Voyager JSON in <code> blocks (linkedin-company-about-de.html,
+    // linkedin-company-2026-code-json-en.html)
     code: 'code',
+    // 2026: the company page renders inside this frame (loaded from /preload/…); the outer document keeps only
+    // the title and a sidebar (linkedin-company-2026-interop-outer-en.html). Also present, hidden, on profiles.
+    interopFrame: 'iframe[data-testid="interop-iframe"]',
     canonical: 'link[rel="canonical"]',
     ogUrl: 'meta[property="og:url"]',
   },
@@ -78,7 +95,9 @@ function isLinkedInHost(url: URL): boolean {
 /** What the URL says: profile or company, and its key (slug lower-cased and decoded, or id). */
 export function identify(url: URL): Page | undefined {
   if (!isLinkedInHost(url)) return undefined;
-  const m = /^\/(in|company)\/([^/?#]+)\/?(.*)$/.exec(url.pathname);
+  // 2026: pages can render inside an interop frame loaded from /preload/…; the rest of its path is the page.
+  const path = url.pathname.replace(/^\/preload(?=\/(?:in|company)\/)/, '');
+  const m = /^\/(in|company)\/([^/?#]+)\/?(.*)$/.exec(path);
   if (!m) return undefined;
   const key = decode(m[2]).trim().toLowerCase();
   if (!key || (m[1] === 'company' && key === 'setup')) return undefined;
@@ -103,13 +122,156 @@ function companyRef(href: string | null | undefined, base: URL): { id?: string; 
 /** Name part of a title: "(3) Jane Doe | LinkedIn", "Experience | Jane Doe | LinkedIn",
  *  "Jane Doe - Head of Finance - Acme | LinkedIn". Returns the " - " segments. */
 function titleSegments(title: string | undefined): string[] {
-  const t = (title ?? '').replace(/^\s*\(\d+\+?\)\s*/, '').replace(/\s*\|\s*LinkedIn\s*$/i, '');
+  const t = decodeEntities(title ?? '').replace(/^\s*\(\d+\+?\)\s*/, '').replace(/\s*\|\s*LinkedIn\s*$/i, '');
   const last = t.split(' | ').pop() ?? '';
   const parts = last.split(/\s+[-–—]\s+/).map((p) => clean(p)).filter((p): p is string => !!p);
   return parts.length && !/^linkedin$/i.test(parts[0]) ? parts : [];
 }
 
+/** Public pages escape twice: og:title holds "We&#39;re hiring" after the parser's own decoding. */
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&#(\d{1,6});/g, (_, n: string) => String.fromCodePoint(Math.min(+n, 0x10ffff)))
+    .replace(/&#x([\da-f]{1,6});/gi, (_, n: string) => String.fromCodePoint(Math.min(parseInt(n, 16), 0x10ffff)))
+    .replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+// A hiring tagline companies append to their name ("Acme - We're hiring"); part of the name as shown.
+const HIRING_TAGLINE = /^(?:we['’]re hiring|we are hiring|hiring|wir stellen ein|on recrute|nous recrutons|estamos contratando|stiamo assumendo)\b/i;
+
+/** Company from "Name - Headline - Company | LinkedIn" segments: only when the split is unambiguous. */
+function titleCompany(segs: string[]): string | undefined {
+  const last = segs[segs.length - 1];
+  if (segs.length >= 3 && HIRING_TAGLINE.test(last)) return `${segs[segs.length - 2]} - ${last}`;
+  // Four or more segments: the headline or the company contains " - "; which one is unknowable.
+  return segs.length === 3 ? last : undefined;
+}
+
 // ---------------------------------------------------------------- person
+
+// Schools, in the languages LinkedIn serves: the top card's company line ends with one, and a line with a
+// single school-like name is more likely a school than an employer.
+const SCHOOL =
+  /\b(?:university|universit(?:y|ät|at|à|é|e|eit|ade|ad)|college|school|schule|hochschule|gymnasium|école|ecole|lycée|institut|institute|instituto|istituto|academy|akademie|académie|academia|accademia|politecnico|polytechnique|polytechnic|faculty|fakultät|faculté|facultad|bootcamp)\b/i;
+// "You both worked at Acme", "Ihr habt beide bei … gearbeitet", …: a past employer shared with the viewer.
+const SHARED_HISTORY =
+  /\b(?:you both|both worked|both studied|ihr habt beide|sie haben beide|beide bei|vous avez tous (?:les )?deux|avez tous deux|entrambi|ambos trabajaron|ambos estudiaron|jullie hebben allebei)\b/i;
+// Degree badge "· 2nd", pronouns "He/Him", "Er/Ihm": short lines next to the name.
+const BADGE = /^(?:·|\(?[\p{L}]{1,6}\/[\p{L}]{1,6}\)?$)/u;
+
+/** The 2026 top card: the element whose componentkey ends in "Topcard" (hashed classes only otherwise). */
+function topCardOf(doc: Document): Element | undefined {
+  for (const sel of S.person.topCard) {
+    const el = doc.querySelector(sel);
+    if (el) return el;
+  }
+  return undefined;
+}
+
+/** Name heading of the 2026 top card (an h2; no h1 on the page). */
+function topCardHeading(card: Element | undefined): Element | undefined {
+  return card?.querySelector(S.person.topCardName) ?? undefined;
+}
+
+/**
+ * The text lines that follow the name row in the top card: [headline, company line]. They are `p` siblings
+ * of the block holding the name; badges ("· 2nd") and pronouns share the name's own row and are skipped.
+ */
+function topCardLines(card: Element, heading: Element): string[] {
+  for (let el: Element | null = heading; el && el !== card; el = el.parentElement) {
+    const lines: string[] = [];
+    for (let sib = el.nextElementSibling; sib; sib = sib.nextElementSibling) {
+      if (sib.tagName !== 'P') continue;
+      const t = textIn(sib);
+      if (t && !BADGE.test(t)) lines.push(t);
+    }
+    if (lines.length) return lines;
+  }
+  return [];
+}
+
+/** Names on the top card's entity buttons (company logo + name, then school logo + name). */
+function topCardEntities(card: Element): string[] {
+  return [...card.querySelectorAll(S.person.topCardEntity)]
+    .filter((b) => !b.closest('a[href*="/overlay/"]') && b.querySelector('img, figure'))
+    .map((b) => textIn(b))
+    .filter((t): t is string => !!t);
+}
+
+const sameName = (a: string | undefined, b: string | undefined) =>
+  !!a && !!b && a.localeCompare(b, undefined, { sensitivity: 'base' }) === 0;
+
+/** Does the headline name this company ("CTO at Acme", "Gründer @ Acme", "Acme | …")? */
+function headlineMentions(headline: string | undefined, name: string): boolean {
+  if (!headline) return false;
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:^|[\\s@|,·(/])${esc}(?=$|[\\s|,·)/.!])`, 'iu').test(headline);
+}
+
+interface Corroboration {
+  headline?: string;
+  experienceName?: string;
+  jsonName?: string;
+}
+
+/**
+ * Current company from the 2026 top card's company line "Acme (YC S25) · Some University" (company, then
+ * school). The part before " · " is taken only when it is the company: the line has the school after it, or
+ * the company buttons, the headline, the experience or the page JSON agree. School-like names need the
+ * experience or JSON. "You both worked at …" lines are a past employer, never taken. Unsure: undefined.
+ */
+function companyFromTopCardLine(line: string | undefined, entities: string[], c: Corroboration): string | undefined {
+  if (!line || SHARED_HISTORY.test(line)) return undefined;
+  const parts = line.split(/\s+·\s+/).map((p) => clean(p)).filter((p): p is string => !!p);
+  const name = parts[0];
+  if (!name || parts.length > 2) return undefined;
+  const byRecord = sameName(name, c.experienceName) || sameName(name, c.jsonName);
+  if (SCHOOL.test(name)) return byRecord ? name : undefined;
+  if (parts.length === 2) return name; // "Company · School"
+  const byButtons = entities.length >= 2 && sameName(entities[0], name);
+  return byRecord || byButtons || headlineMentions(c.headline, name) ? name : undefined;
+}
+
+/** Logged-out top card: the current-company link (text is the name as shown, tagline included). */
+function publicCurrentCompany(doc: Document, url: URL) {
+  const a = doc.querySelector(S.person.publicCurrentCompany);
+  if (!a) return undefined;
+  const name = textIn(a.querySelector(S.person.publicCompanyText)) ?? textIn(a);
+  return { name, ref: companyRef(a.getAttribute('href'), url) };
+}
+
+/** Objects of every Voyager JSON block in <code> (broken or non-JSON blocks skipped). */
+function codeEntities(doc: Document): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 12) return;
+    if (Array.isArray(v)) v.forEach((x) => walk(x, depth + 1));
+    else if (isObj(v)) {
+      out.push(v);
+      Object.values(v).forEach((x) => walk(x, depth + 1));
+    }
+  };
+  for (const code of doc.querySelectorAll(S.company.code)) {
+    const text = code.textContent ?? '';
+    if (!/^\s*[[{]/.test(text)) continue;
+    try {
+      walk(JSON.parse(text), 0);
+    } catch {
+      /* not JSON */
+    }
+  }
+  return out;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? clean(v) : undefined);
+
+/** The profile shown, from <code> JSON: the Profile entity whose publicIdentifier is the URL slug
+ *  (the first fsd_profile is the viewer, so never "the first one"). */
+function profileFromCode(entities: Record<string, unknown>[], slug: string) {
+  const p = entities.find((e) => str(e.publicIdentifier)?.toLowerCase() === slug && (e.firstName || e.lastName));
+  if (!p) return undefined;
+  return { name: clean([str(p.firstName), str(p.lastName)].filter(Boolean).join(' ')), headline: str(p.headline) };
+}
 
 function currentCompanyFromAria(doc: Document): string | undefined {
   for (const el of doc.querySelectorAll(S.person.ariaLabelled)) {
@@ -169,26 +331,49 @@ function headlineAfter(h1: Element, name: string): string | undefined {
   return undefined;
 }
 
+/** Sub-pages carry the person only in the title and in links back to the profile: a link to `/in/<slug>/`
+ *  whose text looks like a name (two to six words, no digits or separators). */
+function nameFromSelfLink(doc: Document, url: URL, slug: string): string | undefined {
+  for (const a of doc.querySelectorAll('a[href*="/in/"]')) {
+    const u = hrefUrl(a.getAttribute('href'), url);
+    const m = u && isLinkedInHost(u) ? /^\/in\/([^/?#]+)\/?$/.exec(u.pathname) : null;
+    if (!m || decode(m[1]).toLowerCase() !== slug) continue;
+    const t = textIn(a);
+    if (t && /^[\p{L}'’.-]+(?: [\p{L}'’.-]+){1,5}$/u.test(t)) return t;
+  }
+  return undefined;
+}
+
 function readPerson(doc: Document, url: URL, page: Page, signals: string[]) {
   const person: PersonInfo = { linkedinSlug: page.key };
   const ld = ldOfType(doc, 'Person');
   const og = titleSegments(metaContent(doc, S.ogTitle));
   const title = titleSegments(doc.title);
+  // The 2026 top card; sub-pages have none of their own (an overlay may sit on a stale one).
+  const card = page.subpage ? undefined : topCardOf(doc);
+  const heading = topCardHeading(card);
+  const lines = card && heading ? topCardLines(card, heading) : [];
+  const fromCode = profileFromCode(codeEntities(doc), page.key);
   // Name selectors that are unique to the top card; `main h1` is only safe on the profile itself,
   // subpages (/details/experience/) have a section heading there.
   const nameSelectors: string[] = [S.person.name2024, S.person.name2020, S.person.nameList2021, S.person.publicName];
-  if (!page.subpage) nameSelectors.push(S.person.mainH1);
 
   person.name = firstOf(signals, [
     ['json-ld', () => ldString(ld?.name)],
     ['h1', () => textOf(doc, nameSelectors)],
+    ['topcard-h2', () => textIn(heading)],
+    ['h1', () => (page.subpage ? undefined : textOf(doc, [S.person.mainH1]))],
+    ['code-json', () => fromCode?.name],
     ['og:title', () => og[0]],
     ['title', () => title[0]],
+    ['self-link', () => nameFromSelfLink(doc, url, page.key)],
   ]);
 
   person.title = firstOf(signals, [
     ['json-ld', () => ldString(ld?.jobTitle)],
     ['headline', () => textOf(doc, [S.person.headline2024, S.person.headline2020, S.person.publicHeadline])],
+    ['topcard-headline', () => (lines.length ? lines[0] : undefined)],
+    ['code-json', () => fromCode?.headline],
     ['og:title', () => (og.length >= 3 ? og[1] : undefined)],
     ['title', () => (title.length >= 3 ? title[1] : undefined)],
     ['structure:headline', () => {
@@ -199,18 +384,23 @@ function readPerson(doc: Document, url: URL, page: Page, signals: string[]) {
 
   const works = [ld?.worksFor].flat().find(isObj);
   const exp = firstExperience(doc, url, page.subpage);
+  const pub = publicCurrentCompany(doc, url);
   person.companyName = firstOf(signals, [
     ['aria-label', () => currentCompanyFromAria(doc)],
     ['json-ld', () => ldString(works?.name)],
+    ['public-topcard', () => pub?.name],
     ['top-card', () => textOf(doc, [S.person.company2020])],
+    ['topcard-company-line', () =>
+      card && companyFromTopCardLine(lines[1], topCardEntities(card), { headline: lines[0], experienceName: exp?.name })],
     ['experience', () => exp?.name],
-    ['og:title', () => (og.length >= 3 ? og[og.length - 1] : undefined)],
-    ['title', () => (title.length >= 3 ? title[title.length - 1] : undefined)],
+    ['og:title', () => titleCompany(og)],
+    ['title', () => titleCompany(title)],
   ]);
 
-  // Company id/slug: JSON-LD worksFor url, else the first experience entry, but only when that
-  // entry is about the current company (a job without a company page has no link of its own).
+  // Company id/slug: JSON-LD worksFor url, the public top-card link, else the first experience entry, but
+  // only when that entry is about the current company (a job without a company page has no link of its own).
   let ref = typeof works?.url === 'string' ? companyRef(works.url, url) : undefined;
+  if (!ref && pub?.ref && sameName(pub.name, person.companyName)) ref = pub.ref;
   if (!ref && exp?.ref) {
     const cn = person.companyName?.toLowerCase();
     if (!cn || exp.name?.toLowerCase() === cn || exp.entryText.toLowerCase().includes(cn)) {
@@ -313,9 +503,56 @@ function idFromCode(doc: Document, slug: string): string | undefined {
   return ids.size === 1 ? [...ids][0] : undefined;
 }
 
+/**
+ * The company shown, from <code> Voyager JSON: the entity (`$type` …Company, `entityUrn`
+ * urn:li:fsd_company:<id>) whose universalName is the URL slug, or whose id is the URL's numeric id.
+ * Other companies in the same JSON (similar pages, the viewer's employer) are never taken.
+ */
+function companyFromCode(entities: Record<string, unknown>[], key: string) {
+  const numeric = /^\d+$/.test(key);
+  const hit = entities.find((e) => {
+    const id = COMPANY_URN.exec(str(e.entityUrn) ?? '')?.[1];
+    if (!id || !str(e.name)) return false;
+    return numeric ? id === key : str(e.universalName)?.toLowerCase() === key;
+  });
+  if (!hit) return undefined;
+  const range = isObj(hit.employeeCountRange) ? hit.employeeCountRange : isObj(hit.staffCountRange) ? hit.staffCountRange : undefined;
+  const start = typeof range?.start === 'number' ? range.start : undefined;
+  const end = typeof range?.end === 'number' ? range.end : undefined;
+  return {
+    id: COMPANY_URN.exec(str(hit.entityUrn) ?? '')?.[1],
+    slug: str(hit.universalName)?.toLowerCase(),
+    name: str(hit.name),
+    domain: siteText(str(hit.companyPageUrl) ?? str(hit.websiteUrl)),
+    sizeText: start !== undefined && end !== undefined ? `${start}-${end} employees` : undefined,
+  };
+}
+
+/**
+ * 2026: the outer document of a company page whose content renders inside the interop frame (loaded from
+ * /preload/…) holds only the title and a sidebar. Nothing in it to read; the frame's own reader has it.
+ */
+function isInteropShell(doc: Document): boolean {
+  const frame = doc.querySelector(S.company.interopFrame);
+  if (!frame || !/^\/preload\//.test(frame.getAttribute('src') ?? '')) return false;
+  const hasOwnContent =
+    doc.querySelector(S.company.name.join(', ')) ||
+    doc.querySelector(S.company.facts) ||
+    doc.querySelector(S.company.website) ||
+    ldOfType(doc, 'Organization');
+  return !hasOwnContent;
+}
+
 function readCompany(doc: Document, url: URL, page: Page, signals: string[]) {
   const numeric = /^\d+$/.test(page.key);
   const company: CompanyInfo = numeric ? { linkedinId: page.key } : { linkedinSlug: page.key };
+  if (isInteropShell(doc)) {
+    note(signals, 'interop-frame');
+    const shellTitle = clean(docTitle(doc).replace(/\s*\|\s*LinkedIn\s*$/i, '').replace(/:\s*[^:]*$/, ''));
+    if (shellTitle && !/^linkedin$/i.test(shellTitle)) company.name = shellTitle;
+    return { readable: false, company };
+  }
+  const fromCode = companyFromCode(codeEntities(doc), page.key);
   const orgs = ['Organization', 'Corporation'].map((t) => ldOfType(doc, t)).filter(isObj);
   const ld = orgs[0];
   const og = clean(metaContent(doc, S.ogTitle)?.replace(/\s*\|\s*LinkedIn\s*$/i, ''));
@@ -326,6 +563,7 @@ function readCompany(doc: Document, url: URL, page: Page, signals: string[]) {
     ['json-ld', () => ldString(ld?.name)],
     ['og:title', () => (og && !/^linkedin$/i.test(og) ? og : undefined)],
     ['h1', () => textOf(doc, S.company.name)],
+    ['code-json', () => fromCode?.name],
     ['title', () => (fromTitle && !/^linkedin$/i.test(fromTitle) ? fromTitle : undefined)],
   ]);
 
@@ -335,6 +573,7 @@ function readCompany(doc: Document, url: URL, page: Page, signals: string[]) {
       websiteOf(doc.querySelector(S.company.website), url) ?? siteText(testIdValue(doc, S.company.website))],
     ['about', () => facts.website],
     ['json-ld', () => siteText(ldString(ld?.sameAs))],
+    ['code-json', () => fromCode?.domain],
   ]);
   company.sizeText = firstOf(signals, [
     ['data-test-id', () => testIdValue(doc, S.company.size)],
@@ -344,6 +583,7 @@ function readCompany(doc: Document, url: URL, page: Page, signals: string[]) {
         .filter((e) => !e.children.length && !e.closest('a'))
         .map((e) => textIn(e))
         .find((t) => t && SIZE_SHAPE.test(t))],
+    ['code-json', () => fromCode?.sizeText],
   ]);
   if (company.sizeText) company.employees = parseEmployees(company.sizeText);
   company.industry = firstOf(signals, [
@@ -358,6 +598,7 @@ function readCompany(doc: Document, url: URL, page: Page, signals: string[]) {
         const urn = doc.querySelector(S.company.semaphore)?.getAttribute('data-semaphore-content-urn');
         return COMPANY_URN.exec(urn ?? '')?.[1];
       }],
+      ['code-json', () => fromCode?.id],
       ['code-urn', () => idFromCode(doc, page.key)],
     ]);
   } else {
@@ -366,6 +607,7 @@ function readCompany(doc: Document, url: URL, page: Page, signals: string[]) {
       ['canonical', () => companyRef(doc.querySelector(S.company.canonical)?.getAttribute('href'), url)?.slug],
       ['og:url', () => companyRef(metaContent(doc, S.company.ogUrl), url)?.slug],
       ['json-ld', () => (typeof ld?.url === 'string' ? companyRef(ld.url, url)?.slug : undefined)],
+      ['code-json', () => fromCode?.slug],
     ]);
   }
   return { readable: !!company.name, company };
@@ -393,7 +635,8 @@ export const linkedin: SiteAdapter = {
   readySelectors(url) {
     const page = identify(url);
     if (!page) return [];
-    if (page.kind === 'company') return [...S.company.name, S.company.website];
-    return [S.person.name2024, S.person.name2020, S.person.publicName, S.person.mainH1];
+    if (page.kind === 'company') return [...S.company.name, S.company.website, S.company.interopFrame];
+    return [S.person.name2024, S.person.name2020, S.person.publicName, S.person.mainH1,
+      ...S.person.topCard.map((c) => `${c} ${S.person.topCardName}`)];
   },
 };

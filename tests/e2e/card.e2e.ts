@@ -53,7 +53,7 @@ describe('the card', () => {
     await card.waitFor('[data-testid=card-title]', 'Northwind');
     const tabId = await tabIdOf(s, 'linkedin:in:jane-doe-4b1a2');
     const panel = await openExtensionPage(s, `sidepanel.html?tab=${tabId}`);
-    await expect.poll(() => panel.getByTestId('panel-title').textContent(), { timeout: 10_000 }).toBe('Northwind Analytics');
+    await expect.poll(() => panel.getByTestId('panel-title').textContent()).toBe('Northwind Analytics');
     const before = await panel.getByTestId('tick-executiveOutreach').isChecked();
     await card.click('[data-testid=tick-executiveOutreach]');
     await expect.poll(() => panel.getByTestId('tick-executiveOutreach').isChecked()).toBe(!before);

@@ -42,7 +42,7 @@ describe('foundation in Chromium', () => {
     await s.worker.evaluate(() => ((globalThis as { beforeRestart?: boolean }).beforeRestart = true));
     await restartServiceWorker(s, page);
     await page.reload();
-    await expect.poll(() => page.getByTestId('stat-accounts').textContent(), { timeout: 10_000 }).toBe('40');
+    await expect.poll(() => page.getByTestId('stat-accounts').textContent()).toBe('40');
     // The answer came from a fresh service worker, not the one we stopped.
     const fresh = s.context.serviceWorkers().at(-1)!;
     expect(await fresh.evaluate(() => (globalThis as { beforeRestart?: boolean }).beforeRestart ?? false)).toBe(false);

@@ -249,13 +249,13 @@ export class CardObject {
   }
 
   /** Wait until `selector`'s text contains `text` (or, with no text, until it exists). */
-  async waitFor(selector: string, text?: string, timeout = 10_000): Promise<string> {
+  async waitFor(selector: string, text?: string, timeout = 20_000): Promise<string> {
     const end = Date.now() + timeout;
     let last: string | undefined | null;
     while (Date.now() < end) {
       last = await this.text(selector).catch(() => undefined);
       if (last != null && (text === undefined || last.includes(text))) return last;
-      await this.page.waitForTimeout(50);
+      await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`card: ${selector} never showed ${JSON.stringify(text)}; last: ${JSON.stringify(last)}`);
   }

@@ -54,13 +54,24 @@ describe('the card on every page type', () => {
   });
 
   it('hostile page text is shown as text, never as HTML', async () => {
-    const { page, card } = await cardAt('https://www.linkedin.com/in/hostile-test/');
+    // The listener is there before the page loads, so an alert from markup the card rendered
+    // would be caught; a control alert from the page proves the listener hears alerts at all.
+    const page = await s.context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto('https://www.linkedin.com/in/hostile-test/');
+    const card = await CardObject.of(page);
     await card.waitFor('[data-testid=no-match]', '<img src=x onerror=alert(1)>');
     expect(await card.exists('img')).toBe(false);
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => void dialogs.push(d.message()));
-    await page.waitForTimeout(200);
-    expect(dialogs).toEqual([]);
+    // The page's own markup alerts "2" once and "1" twice (two broken images of its own); markup
+    // the card rendered would add more. Wait for the page's images to fail, then a control alert.
+    await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+    await page.evaluate(() => new Promise<void>((r) => setTimeout(() => (alert('control'), r()), 50)));
+    await expect.poll(() => dialogs).toContain('control');
+    expect([...dialogs].sort()).toEqual(['1', '1', '2', 'control']);
     await page.close();
   });
 

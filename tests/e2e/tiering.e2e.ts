@@ -23,7 +23,7 @@ describe('tiering settings', () => {
     await options.getByTestId('tiering-status').filter({ hasText: 're-tiered' }).waitFor();
 
     // The open card follows without a reload.
-    await expect.poll(() => card.attr('[data-testid=tier-badge]', 'data-tier'), { timeout: 10_000 }).toBe('tier2');
+    await expect.poll(() => card.attr('[data-testid=tier-badge]', 'data-tier')).toBe('tier2');
     expect(await card.text('[data-testid=tier-sentence]')).toBe('Tier 2: 6 of 7 boxes');
 
     // An out-of-range band is refused with a clear message and nothing changes.

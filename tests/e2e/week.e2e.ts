@@ -7,6 +7,25 @@ beforeAll(() => {
   s = session();
 });
 
+/** Every target's notes as stored in the extension's database. */
+function storedNotes(s: Session): Promise<string[]> {
+  return s.worker.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const r = indexedDB.open('tiercover');
+        r.onerror = () => reject(r.error);
+        r.onsuccess = () => {
+          const q = r.result.transaction('targets').objectStore('targets').getAll();
+          q.onsuccess = () => {
+            r.result.close();
+            resolve((q.result as { notes?: string }[]).map((t) => t.notes ?? ''));
+          };
+          q.onerror = () => reject(q.error);
+        };
+      }),
+  );
+}
+
 describe('the week', () => {
   it('shows this week grouped by tier with the focus bar and progress', async () => {
     const app = await openExtensionPage(s, 'app.html');
@@ -25,14 +44,14 @@ describe('the week', () => {
     await app.getByTestId('target').getByRole('button', { name: 'Northwind Analytics' }).click();
     await app.getByTestId('target-notes').fill('Call Jane after the board meeting');
     await app.getByTestId('target-notes').blur();
-    await expect.poll(async () => {
-      const again = await openExtensionPage(s, 'app.html');
-      await again.getByTestId('week-search').fill('Northwind');
-      await again.getByTestId('target').getByRole('button', { name: 'Northwind Analytics' }).click();
-      const v = await again.getByTestId('target-notes').inputValue();
-      await again.close();
-      return v;
-    }).toBe('Call Jane after the board meeting');
+    // First wait for the note to be stored (through the service worker), then open a fresh view
+    // once: a whole page load never sits inside a poll.
+    await expect.poll(() => storedNotes(s)).toContain('Call Jane after the board meeting');
+    const again = await openExtensionPage(s, 'app.html');
+    await again.getByTestId('week-search').fill('Northwind');
+    await again.getByTestId('target').getByRole('button', { name: 'Northwind Analytics' }).click();
+    expect(await again.getByTestId('target-notes').inputValue()).toBe('Call Jane after the board meeting');
+    await again.close();
     await app.getByTestId('week-search').fill('');
     await screenshot(app, 'week');
     await app.close();

@@ -48,7 +48,20 @@ describe('matchPage', () => {
 
   it('two accounts with the same name are ambiguous, not a guess', async () => {
     await put(newAccount({ name: 'Acme Ltd' }), newAccount({ name: 'ACME Inc' }));
-    expect(await matchPage(db, page({ company: { name: 'Acme' } }))).toEqual({ ambiguous: true });
+    const r = await matchPage(db, page({ company: { name: 'Acme' } }));
+    expect(r.account).toBeUndefined();
+    expect(r.ambiguous).toBe(true);
+    expect(r.candidates?.map((a) => a.name).sort()).toEqual(['ACME Inc', 'Acme Ltd']);
+  });
+
+  it('a company shown with LinkedIn extras matches the stored name, never a fuzzy one', async () => {
+    const acme = newAccount({ name: 'Acme' });
+    await put(acme, newAccount({ name: 'Acme Robotics' }));
+    for (const shown of ['Acme (YC S25)', 'Acme - We\'re hiring', 'Acme (by Globex)', 'Acme | Data for everyone', 'Acme · Software']) {
+      expect(await matchPage(db, page({ company: { name: shown } })), shown).toMatchObject({ account: { id: acme.id }, via: 'name' });
+    }
+    expect(await matchPage(db, page({ company: { name: 'Acm' } }))).toEqual({});
+    expect(await matchPage(db, page({ company: { name: 'Acme Robotic' } }))).toEqual({});
   });
 
   it('a person matches their contact first, then their company', async () => {

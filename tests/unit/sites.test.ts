@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clean, domainFromUrl, parseEmployees } from '../../lib/sites/dom';
@@ -276,7 +276,6 @@ describe('URL -> adapter and page key', () => {
     'https://www.linkedin.com/jobs/view/123456/',
     'https://www.linkedin.com/company/setup/new/',
     'https://www.linkedin.com/sales/home',
-    'https://www.linkedin.com/sales/search/people?query=x',
     'https://www.linkedin.com.evil.example/in/jane-doe/',
     'https://evil-linkedin.com/in/jane-doe/',
     'file:///in/jane-doe/',
@@ -298,6 +297,115 @@ describe('URL -> adapter and page key', () => {
     expect(adapterFor(url)).toBeUndefined();
     expect(pageKeyFor(url)).toBeUndefined();
     expect(readPage(document.implementation.createHTMLDocument(''), url)).toEqual({ kind: 'unsupported', url: url.href });
+  });
+});
+
+describe('Sales Navigator 2026', () => {
+  const LEAD_EN = 'https://www.linkedin.com/sales/lead/ACwAAC7mQ2kBx-91pLr4zW6yHcTn8eVd3aJs5uQ,NAME_SEARCH,k2Rf';
+  const LEAD_NO_PAGE = 'https://www.linkedin.com/sales/lead/ACwAAB9sK3dLm-28qWe5rT7yUi0oP4aSd1fGh6j,NAME_SEARCH,Xy7a';
+  const SEARCH = 'https://www.linkedin.com/sales/search/people?query=(spellCorrectionEnabled%3Atrue%2Ckeywords%3Afinance)&sessionId=Qx1uV7b3S2y9kQ0tZP4mBw%3D%3D';
+  const person = (ctx: PageContext) => (ctx.kind === 'unsupported' ? undefined : ctx.person);
+  /** Every company name and id the context names. */
+  const companiesOf = (ctx: PageContext) => [person(ctx)?.companyName, person(ctx)?.companyLinkedinId].filter(Boolean);
+
+  it.each([
+    ['salesnav-lead-2026-en.html', LEAD_EN, ['Contoso Retail', 'Tailspin Aero', 'Fabrikam Logistics', 'Harbor Lane Studio', 'Lindqvist Advisory', '1035004', '1035006', '1035005']],
+    ['salesnav-lead-2026-de.html', 'https://www.linkedin.com/sales/lead/ACwAAD2pL8vQn-47tRk3xY5wJ1mFc6bHs9eTz0a,NAME_SEARCH,Lm4x', ['Relecloud', 'Contoso Retail', 'Northwind Analytics', '1035015', '1035004', '1035001']],
+    ['salesnav-lead-2026-no-company-page.html', LEAD_NO_PAGE, ['Tailspin Aero', '1035006', 'Relecloud', '1035015']],
+    ['salesnav-search-panel-2026.html', SEARCH, ['Contoso Retail', 'Relecloud', 'Datum Robotics', 'Tailspin Aero', '1035004', '1035015', '1035025', '1035006']],
+  ])('%s: other leads\' companies and past employers are never taken', (file, url, others) => {
+    const ctx = readPage(load(file), new URL(url));
+    for (const other of others) expect(companiesOf(ctx)).not.toContain(other);
+    expect(JSON.stringify(person(ctx))).not.toMatch(/Victor Viewer|Sales Navigator|Basic lead information/);
+  });
+
+  it('a current company without a Sales Navigator page keeps its name and gets no id (not a past employer\'s)', () => {
+    const ctx = readPage(load('salesnav-lead-2026-no-company-page.html'), new URL(LEAD_NO_PAGE));
+    expect(person(ctx)).toMatchObject({ companyName: 'Datum Robotics' });
+    expect(person(ctx)?.companyLinkedinId).toBeUndefined();
+  });
+
+  it('never takes an accessibility <h1> as the name', () => {
+    const doc = load('salesnav-lead-2026-en.html');
+    // Without the name hooks, the a11y <h1>s ("Sales Navigator Lead Page", "Basic lead information for …")
+    // and the visible section <h1>s ("Lead IQ", "About") are all that is left: the title gives the name.
+    for (const el of doc.querySelectorAll('[data-x--lead--name]')) el.removeAttribute('data-x--lead--name');
+    for (const el of doc.querySelectorAll('h1[data-anonymize]')) el.removeAttribute('data-anonymize');
+    const ctx = readPage(doc, new URL(LEAD_EN));
+    expect(ctx).toMatchObject({ readable: true, person: { name: 'Maya Lindqvist' } });
+    expect(ctx.kind !== 'unsupported' && ctx.signals).toContain('title');
+    // And with no usable title either, no name at all rather than a heading.
+    doc.title = 'Sales Navigator';
+    const bare = readPage(doc, new URL(LEAD_EN));
+    expect(bare).toMatchObject({ readable: false });
+    expect(person(bare)?.name).toBeUndefined();
+  });
+
+  it('the search page: the panel\'s lead is the subject, keyed by the lead id of its link', () => {
+    const url = new URL(SEARCH);
+    expect(adapterFor(url)?.site).toBe('salesnav');
+    expect(pageKeyFor(url)).toBeUndefined(); // the URL alone does not say who
+    const ctx = readPage(load('salesnav-search-panel-2026.html'), url);
+    expect(ctx).toMatchObject({ kind: 'person', readable: true, pageKey: 'salesnav:lead:ACwAAJ8rF1gHi-06jKl2mNo4pQr6sTu8vWx0yZa' });
+    expect(ctx.kind !== 'unsupported' && ctx.signals).toEqual(expect.arrayContaining(['search-panel', 'panel-lead-link', 'sales-company-urn']));
+  });
+
+  it('a search page without a panel is not readable and names nobody', () => {
+    const doc = load('salesnav-search-panel-2026.html');
+    doc.getElementById('inline-sidesheet-outlet')!.replaceChildren();
+    const ctx = readPage(doc, new URL(SEARCH));
+    expect(ctx).toMatchObject({ kind: 'person', site: 'salesnav', readable: false, pageKey: 'salesnav:search:people' });
+    expect(person(ctx)).toBeUndefined();
+    expect(readySelectorsFor(new URL(SEARCH)).some((s) => doc.querySelector(s))).toBe(false);
+  });
+
+  it('a panel whose own lead cannot be told apart is not readable', () => {
+    const doc = load('salesnav-search-panel-2026.html');
+    const panel = doc.querySelector('#inline-sidesheet-outlet aside')!;
+    const other = doc.createElement('a');
+    other.href = '/sales/lead/ACwAAH6pD9eFg-84hIj0kLm2nOp4qRs6tUv8wXy,NAME_SEARCH,Ef1x';
+    panel.append(other);
+    expect(readPage(doc, new URL(SEARCH))).toMatchObject({ readable: false, pageKey: 'salesnav:search:people' });
+  });
+
+  it('unknown layouts give undefined, not a wrong company', () => {
+    // A current-role block whose first position names two companies.
+    const doc = load('salesnav-lead-2026-en.html');
+    const first = doc.querySelector('[data-sn-view-name="lead-current-role"] li')!;
+    const extra = doc.createElement('span');
+    extra.setAttribute('data-anonymize', 'company-name');
+    extra.textContent = 'Contoso Retail';
+    first.append(extra);
+    expect(person(readPage(doc, new URL(LEAD_EN)))?.companyName).toBeUndefined();
+
+    // No current-role block and no lead card: company-name hooks elsewhere on the page are not the lead's.
+    const bare = load('salesnav-lead-2026-en.html');
+    bare.querySelector('[data-sn-view-name="lead-current-role"]')!.remove();
+    const ctx = readPage(bare, new URL(LEAD_EN));
+    expect(ctx).toMatchObject({ readable: true, person: { name: 'Maya Lindqvist' } });
+    expect(companiesOf(ctx)).toEqual([]);
+
+    // A company link whose urn and href disagree: no id.
+    const mixed = load('salesnav-lead-2026-en.html');
+    mixed.querySelector('[data-sn-view-name="lead-current-role"] li a[data-anonymize="company-name"]')!.setAttribute('href', '/sales/company/1035004');
+    expect(person(readPage(mixed, new URL(LEAD_EN)))).toMatchObject({ companyName: 'Relecloud' });
+    expect(person(readPage(mixed, new URL(LEAD_EN)))?.companyLinkedinId).toBeUndefined();
+  });
+
+  it('an account page never takes a hovercard\'s or a similar account\'s name or facts', () => {
+    const doc = load('salesnav-company-2026.html');
+    const url = new URL('https://www.linkedin.com/sales/company/1035025');
+    doc.querySelector('[data-x--account--name]')!.remove();
+    const ctx = readPage(doc, url);
+    expect(ctx).toMatchObject({ readable: true, company: { name: 'Datum Robotics', industry: 'Robotics Engineering', linkedinId: '1035025' } });
+    expect(JSON.stringify(ctx)).not.toMatch(/Tailspin|Fabrikam|Aviation|Victor/);
+  });
+
+  it('records which hooks it used, by name', () => {
+    const ctx = readPage(load('salesnav-lead-2026-en.html'), new URL(LEAD_EN));
+    expect(ctx.kind !== 'unsupported' && ctx.signals).toEqual([
+      'url', 'data-anonymize:person-name', 'data-anonymize:job-title', 'data-anonymize:company-name', 'sales-company-urn', 'sn-view:lead-current-role',
+    ]);
   });
 });
 
@@ -348,4 +456,156 @@ describe('dom helpers', () => {
     const emoji = 'a'.repeat(299) + '😀';
     expect(clean(emoji)).toBe('a'.repeat(299));
   });
+});
+
+describe('LinkedIn 2026 layouts: never a wrong company', () => {
+  const person = (file: string, href: string) => {
+    const ctx = readPage(load(file), new URL(href));
+    if (ctx.kind !== 'person') throw new Error('expected a person page');
+    return ctx;
+  };
+
+  it('takes the company before " · ", never the school after it (Bellows College is also an account)', () => {
+    const ctx = person('linkedin-profile-2026-loggedin-popup-it.html', 'https://www.linkedin.com/in/giuliaferrante/');
+    expect(ctx.person?.companyName).toBe('Fabrikam Logistics');
+    expect(ctx.signals).toContain('topcard-company-line');
+    expect(JSON.stringify(ctx.person)).not.toMatch(/Bellows/);
+  });
+
+  it('gives no company when the top card shows only a school', () => {
+    const ctx = person('linkedin-profile-2026-school-only-en.html', 'https://www.linkedin.com/in/kenji-tanaka-03/');
+    expect(ctx.readable).toBe(true);
+    expect(ctx.person?.companyName).toBeUndefined();
+    expect(JSON.stringify(ctx)).not.toMatch(/Bellows|Datum/);
+  });
+
+  it('never takes "You both worked at …"', () => {
+    const ctx = person('linkedin-profile-2026-shared-employer-fr.html', 'https://fr.linkedin.com/in/chloe-dubois-5e/');
+    expect(ctx.person?.companyName).toBe('Atelier Lumière SA');
+    expect(JSON.stringify(ctx)).not.toMatch(/Tailspin|tailspin/);
+  });
+
+  it('a company line replaced by "You both worked at …" gives undefined, not that company', () => {
+    const doc = load('linkedin-profile-2026-shared-employer-fr.html');
+    const line = [...doc.querySelectorAll('[componentkey$="Topcard"] p')].find((p) => p.textContent?.includes(' · '))!;
+    line.textContent = 'Vous avez tous les deux travaillé chez Tailspin Aero';
+    const ctx = readPage(doc, new URL('https://fr.linkedin.com/in/chloe-dubois-5e/'));
+    expect(ctx.kind !== 'unsupported' && ctx.person?.companyName).toBeFalsy();
+  });
+
+  it.each([
+    ['linkedin-profile-2026-loggedin-topcard-en.html', 'https://www.linkedin.com/in/priya-raman-4c2/', /Datum|Relecloud|Contoso|Tailspin|Litware/],
+    ['linkedin-profile-2026-loggedin-popup-it.html', 'https://www.linkedin.com/in/giuliaferrante/', /Tailspin|Contoso|Northwind|Sara Rossi/],
+    ['linkedin-profile-2026-loggedin-pending-en.html', 'https://www.linkedin.com/in/antoinemarchal/', /Wingtip|Coho|Southridge|Institut Beaulieu/],
+    ['linkedin-profile-2026-loggedin-de.html', 'https://de.linkedin.com/in/lena-vogt-b71/', /Hanseatic|Nordlicht|Hochschule/],
+    ['linkedin-profile-guest-de.html', 'https://de.linkedin.com/in/jonas-weber-4a', /Hanseatic|Bellows/],
+    ['linkedin-profile-2023-guest-lk.html', 'https://lk.linkedin.com/in/arjun-pereira', /Woodgrove|Lamna|Bellows/],
+  ])('%s: other people\'s companies (sidebar, pop-up), schools and past employers are never taken', (file, href, others) => {
+    const ctx = person(file, href);
+    expect(ctx.person?.companyName).toBeTruthy();
+    expect(JSON.stringify(ctx.person)).not.toMatch(others);
+  });
+
+  it('a single-name company line without corroboration gives undefined', () => {
+    const doc = load('linkedin-profile-2026-loggedin-pending-en.html');
+    // Drop the company/school buttons that confirm it, and make the headline silent about it.
+    for (const b of doc.querySelectorAll('[componentkey$="Topcard"] [role="button"]')) b.remove();
+    const headline = [...doc.querySelectorAll('[componentkey$="Topcard"] p')].find((p) => p.textContent?.includes('CTO'))!;
+    headline.textContent = 'Building things';
+    const ctx = readPage(doc, new URL('https://www.linkedin.com/in/antoinemarchal/'));
+    expect(ctx).toMatchObject({ readable: true, person: { name: 'Antoine Marchal' } });
+    expect(ctx.kind !== 'unsupported' && ctx.person?.companyName).toBeFalsy();
+  });
+
+  it('a mutated layout (no Topcard componentkey, no h2) gives undefined, never a sidebar company', () => {
+    const doc = load('linkedin-profile-2026-loggedin-topcard-en.html');
+    for (const el of doc.querySelectorAll('[componentkey$="Topcard"]')) el.removeAttribute('componentkey');
+    for (const h of doc.querySelectorAll('h2')) h.replaceWith(...h.childNodes);
+    const ctx = readPage(doc, new URL('https://www.linkedin.com/in/priya-raman-4c2/'));
+    expect(ctx).toMatchObject({ person: { name: 'Priya Raman', linkedinSlug: 'priya-raman-4c2' } }); // from the title
+    expect(ctx.kind !== 'unsupported' && ctx.person?.companyName).toBeFalsy();
+  });
+
+  it.each([
+    ['linkedin-profile-2026-recent-activity-en.html', 'https://www.linkedin.com/in/priya-raman-4c2/recent-activity/all/'],
+    ['linkedin-profile-2026-contact-info-en.html', 'https://www.linkedin.com/in/priya-raman-4c2/overlay/contact-info/'],
+  ])('%s: sub-page gives the person from the title, no company from posts or links', (file, href) => {
+    const ctx = person(file, href);
+    expect(ctx).toMatchObject({ readable: true, pageKey: 'linkedin:in:priya-raman-4c2', person: { name: 'Priya Raman' } });
+    expect(ctx.person?.companyName).toBeUndefined();
+    expect(ctx.person?.companyLinkedinSlug).toBeUndefined();
+  });
+
+  it('sub-page without a usable title: the name from a link back to the profile', () => {
+    const doc = load('linkedin-profile-2026-contact-info-en.html');
+    doc.title = 'LinkedIn';
+    const ctx = readPage(doc, new URL('https://www.linkedin.com/in/priya-raman-4c2/overlay/contact-info/'));
+    expect(ctx).toMatchObject({ readable: true, person: { name: 'Priya Raman' }, signals: ['url', 'self-link'] });
+  });
+
+  it('interop outer document: kind company, not readable, signal interop-frame (the frame reads it)', () => {
+    const ctx = readPage(load('linkedin-company-2026-interop-outer-en.html'), new URL('https://www.linkedin.com/company/relecloud/'));
+    expect(ctx).toMatchObject({ kind: 'company', readable: false, pageKey: 'linkedin:company:relecloud' });
+    expect(ctx.kind !== 'unsupported' && ctx.signals).toContain('interop-frame');
+    expect(JSON.stringify(ctx)).not.toMatch(/Contoso|Northwind|1035004/);
+  });
+
+  it('the hidden /preload/ frame on a profile is not taken for an interop company shell', () => {
+    const ctx = person('linkedin-profile-2026-loggedin-topcard-en.html', 'https://www.linkedin.com/in/priya-raman-4c2/');
+    expect(ctx.signals).not.toContain('interop-frame');
+  });
+
+  it('/preload/ URLs map to the page they hold; a bare /preload/ is unsupported', () => {
+    expect(pageKeyFor(new URL('https://www.linkedin.com/preload/company/relecloud/about/'))).toBe('linkedin:company:relecloud');
+    expect(pageKeyFor(new URL('https://www.linkedin.com/preload/'))).toBeUndefined();
+  });
+
+  it('JSON-only company page: the entity whose universalName is the slug, not a similar page or the viewer', () => {
+    const ctx = readPage(load('linkedin-company-2026-code-json-en.html'), new URL('https://www.linkedin.com/company/datum-robotics/'));
+    expect(ctx).toMatchObject({ readable: true, company: { name: 'Datum Robotics', linkedinId: '1035025' }, signals: ['url', 'code-json'] });
+    expect(JSON.stringify(ctx)).not.toMatch(/Relecloud|1035015|Viewer/);
+    // Numeric URL: the same entity by id, its slug from the JSON.
+    const byId = readPage(load('linkedin-company-2026-code-json-en.html'), new URL('https://www.linkedin.com/company/1035025/'));
+    expect(byId).toMatchObject({ company: { name: 'Datum Robotics', linkedinSlug: 'datum-robotics' } });
+    // Another slug: nothing in the JSON is about it, so no name from it.
+    const other = readPage(load('linkedin-company-2026-code-json-en.html'), new URL('https://www.linkedin.com/company/someone-else/'));
+    expect(JSON.stringify(other)).not.toMatch(/Datum|Relecloud/);
+  });
+
+  it('a title with a tagline keeps it with the company, and an ambiguous title gives no company', () => {
+    const mk = (title: string) => {
+      const doc = document.implementation.createHTMLDocument('');
+      doc.title = title;
+      return readPage(doc, new URL('https://sg.linkedin.com/in/someone'));
+    };
+    expect(mk("Mei Lin Tan - Relecloud - We&#39;re hiring | LinkedIn")).toMatchObject({ person: { companyName: "Relecloud - We're hiring" } });
+    const ambiguous = mk('Mei Lin Tan - Engineer - R - D - Relecloud | LinkedIn');
+    expect(ambiguous.kind !== 'unsupported' && ambiguous.person?.companyName).toBeFalsy();
+  });
+});
+
+describe('fixtures contain no text from the real captures', () => {
+  const CAPTURES = join(__dirname, '../../../shared/captures');
+  const present = existsSync(CAPTURES);
+  it.skipIf(!present)('no real person or company name from a capture appears in tests/fixtures', () => {
+    const names = new Set<string>();
+    for (const file of readdirSync(CAPTURES).filter((f) => f.startsWith('linkedin-profile-'))) {
+      const doc = new DOMParser().parseFromString(readFileSync(join(CAPTURES, file), 'utf8'), 'text/html');
+      // The captured person (title), their company line parts and the /in/ and /company/ slugs they link.
+      const who = doc.title.replace(/\s*\|.*$/, '').split(' - ')[0].trim();
+      if (who.length > 3) names.add(who);
+      for (const p of doc.querySelectorAll('[componentkey$="Topcard"] p, .top-card-link__description')) {
+        for (const part of (p.textContent ?? '').split(' · ')) if (/^[A-Z][\w ()'-]{4,40}$/.test(part.trim())) names.add(part.trim());
+      }
+      for (const a of doc.querySelectorAll('a[href*="/in/"], a[href*="/company/"]')) {
+        const m = /\/(?:in|company)\/([^/?#]{5,})/.exec(a.getAttribute('href') ?? '');
+        if (m) names.add(m[1]);
+      }
+    }
+    const ours = readdirSync(DIR).map((f) => readFileSync(join(DIR, f), 'utf8').toLowerCase()).join('\n');
+    const ignore = /^(contact info|connections|followers|show all|profile photo|cover photo|personal website|profile enhanced with premium|linkedin)$/i; // UI words, not names
+    const leaked = [...names].filter((n) => !ignore.test(n) && ours.includes(n.toLowerCase()));
+    expect(names.size).toBeGreaterThan(10);
+    expect(leaked).toEqual([]);
+  }, 60_000); // parses ~2 MB of captures
 });
