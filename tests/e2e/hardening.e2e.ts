@@ -63,6 +63,12 @@ describe('hardening', () => {
         return card.frame()!;
       }),
     );
+    // Each tab's account, then its rank among the tabs on the same account: those share its cells.
+    const accountOf = await Promise.all(
+      frames.map((f) => f.evaluate(async () => ((await chrome.runtime.sendMessage({ tiercover: 1, type: 'getCardForTab', payload: {} })) as { data?: { ctx?: { account?: { id: string } } } }).data?.ctx?.account?.id ?? '')),
+    );
+    const rankOf = accountOf.map((a, i) => accountOf.slice(0, i).filter((b) => b === a).length);
+    const peersOf = accountOf.map((a) => accountOf.filter((b) => b === a).length);
     const results = await Promise.all(
       frames.map((f, tab) =>
         f.evaluate(
@@ -103,8 +109,7 @@ describe('hardening', () => {
             }
             return { ops, ticks, keys, cells: ownCells.length };
           },
-          // Tabs on the same URL (every urls.length-th) split that account's cells among them.
-          { tab, rank: Math.floor(tab / urls.length), peers: Math.ceil(TABS / urls.length), week, cells, keyOps, rounds: ROUNDS },
+          { tab, rank: rankOf[tab], peers: peersOf[tab], week, cells, keyOps, rounds: ROUNDS },
         ),
       ),
     );
