@@ -3,6 +3,9 @@ import preact from '@preact/preset-vite';
 
 // Tiercover reads LinkedIn, Salesforce and HubSpot pages and keeps everything in the
 // extension's own IndexedDB. No host is contacted; see README "Permissions".
+/** Where the card shows (the content scripts' matches); custom CRM hosts are added at run time. */
+const CARD_SITES = ['https://*.linkedin.com/*', 'https://*.lightning.force.com/*', 'https://*.salesforce.com/*', 'https://*.hubspot.com/*'];
+
 export default defineConfig({
   // The benchmark builds its own copy (with a look-up hook) without touching .output/.
   outDir: process.env.TIERCOVER_OUT_DIR ?? '.output',
@@ -27,6 +30,14 @@ export default defineConfig({
         ? "script-src 'self'; object-src 'none'"
         : { extension_pages: "script-src 'self'; object-src 'none'; connect-src 'none'" },
     action: { default_title: 'Tiercover' },
+    // The card page is framed into the sites' pages by the content script, so those pages must be
+    // allowed to load it. Chrome: only the built-in sites, and only through a per-session dynamic
+    // URL, so a page cannot probe for it by a fixed chrome-extension:// address. Firefox MV2 has no
+    // use_dynamic_url (nor matches); its moz-extension:// host is a random per-install UUID.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['card.html']
+        : [{ resources: ['card.html'], matches: CARD_SITES, use_dynamic_url: true }],
     commands: {
       'toggle-card': {
         suggested_key: { default: 'Alt+Shift+T' },
