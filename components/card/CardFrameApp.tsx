@@ -11,6 +11,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { onChange, send } from '@/lib/messaging/client';
 import type { PushMessage } from '@/lib/messaging/protocol';
 import { isPush } from '@/lib/messaging/push';
+import { hasSubject } from '@/lib/sites/types';
 import { Card, type CardPrefs, type CardState } from './Card';
 
 const DEFAULT_PREFS: CardPrefs = { collapsed: false, hidden: false, top: 72, right: 16 };
@@ -34,7 +35,7 @@ const savePrefs = (p: CardPrefs) => void browser.storage.local.set({ [prefsKey]:
 function visible() {
   const s = state.value;
   if (forced.value || s.status === 'error') return true;
-  return s.status === 'ready' && s.ctx.page.kind !== 'unsupported' && s.ctx.cardMode === 'card';
+  return s.status === 'ready' && hasSubject(s.ctx.page) && s.ctx.cardMode === 'card';
 }
 
 let loading = 0;

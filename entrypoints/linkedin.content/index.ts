@@ -10,6 +10,9 @@ export default defineContentScript({
   // Start before the page is parsed: the question to the background overlaps the page load.
   runAt: 'document_start',
   cssInjectionMode: 'manual',
+  // Also in frames: LinkedIn renders some company pages inside an iframe from /preload/…; the
+  // script in that frame reads it and the top frame shows the card. Every other frame exits at once.
+  allFrames: true,
   // No `…:wxt:content-script-started` postMessage to the page: it would announce the extension.
   noScriptStartedPostMessage: true,
   main() {

@@ -15,10 +15,10 @@ import { matchPage } from '../db/match';
 import type { AccountRow, CardContext, MessageType, PushMessage, Responses } from '../messaging/protocol';
 import { requestSchemas } from '../messaging/protocol';
 import { makeSampleData } from '../sample';
-import type { PageContext } from '../sites/types';
+import { hasSubject, type PageContext } from '../sites/types';
 import { notifyChange } from './live';
 import type { SenderInfo } from './senders';
-import { cacheContext, cachedContext, persistTabPage, rememberTabPage, scopeOf, setScope, tabPage, type TabScope } from './tab-cards';
+import { cacheContext, cachedContext, persistTabPage, rememberTabPage, replacesTabPage, scopeOf, setScope, tabPage, tabReport, type TabScope } from './tab-cards';
 import { accountHit, accountView, contactView } from '../domain/views';
 import { setBadge } from './badge';
 import { syncCustomHosts } from './custom-hosts';
@@ -110,8 +110,11 @@ async function viewOf(db: DB, a: Account, settings?: Settings) {
 
 /** The card context for a tab's page, built once per page and write (tab-cards.ts), with its scope. */
 function buildForTab(db: DB, tabId: number, page: PageContext, settings: Settings): Promise<CardContext> {
+  const { settled, structure } = tabReport(tabId);
   const ctx = buildContext(db, page, settings).then((c) => {
     setScope(tabId, c);
+    if (!settled) c.reading = true;
+    if (structure) c.structure = structure;
     return c;
   });
   cacheContext(tabId, ctx);
@@ -134,18 +137,26 @@ export async function scopeFor(tabId: number): Promise<TabScope | undefined> {
 }
 
 export const handlers: { [K in MessageType]: Handler<K> } = {
-  async reportPage({ page }, sender) {
+  async reportPage({ page, settled, structure }, sender) {
     const tabId = sender.tabId!;
+    const fromSubframe = (sender.frameId ?? 0) !== 0;
+    // A frame of a page (LinkedIn's hidden preload frames, ads) that is no page of ours: not the tab's.
+    if (fromSubframe && page.kind === 'unsupported') return { show: false };
     const db = await getDb();
     const settings = await settingsOf(db);
-    rememberTabPage(tabId, page as PageContext);
+    if (!replacesTabPage(await tabPage(tabId), tabReport(tabId), page as PageContext, fromSubframe)) {
+      const ctx = await contextForTab(tabId);
+      return { show: !!ctx && hasSubject(ctx.page) && ctx.cardMode === 'card' };
+    }
+    rememberTabPage(tabId, page as PageContext, { settled, fromSubframe, structure });
     const ctx = await buildForTab(db, tabId, page as PageContext, settings);
     // Bookkeeping after the answer: the card must not wait for storage.session.
     setTimeout(() => void persistTabPage(tabId, page as PageContext), 0);
     void setBadge(tabId, ctx);
     const push: PushMessage = { type: 'tabPageChanged', tabId };
     browser.runtime.sendMessage(push).catch(() => undefined);
-    return { show: page.kind !== 'unsupported' && ctx.cardMode === 'card' };
+    // The card shows in the top frame only; a sub-frame's script just reads its document.
+    return { show: !fromSubframe && hasSubject(page as PageContext) && ctx.cardMode === 'card' };
   },
 
   async getCardForTab(_p, sender) {

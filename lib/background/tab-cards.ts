@@ -13,7 +13,16 @@ export interface TabScope {
   accountId?: string;
 }
 
+/** How a tab's page was reported: settled or from the URL alone, from which frame, its landmarks. */
+export interface TabReport {
+  settled: boolean;
+  /** From a sub-frame: LinkedIn renders some pages inside an iframe of their own (interop). */
+  fromSubframe: boolean;
+  structure?: Record<string, number>;
+}
+
 const tabPages = new Map<number, PageContext>();
+const tabReports = new Map<number, TabReport>();
 const contexts = new Map<number, Promise<CardContext>>();
 const scopes = new Map<number, TabScope>();
 const TAB_PAGES_KEY = 'tiercover.tabPages';
@@ -28,8 +37,23 @@ export async function persistTabPage(tabId: number, page: PageContext) {
   }
 }
 
-export function rememberTabPage(tabId: number, page: PageContext) {
+export function rememberTabPage(tabId: number, page: PageContext, report?: TabReport) {
   tabPages.set(tabId, page);
+  if (report) tabReports.set(tabId, report);
+  else tabReports.delete(tabId);
+}
+
+/** After a service-worker restart nothing is known: taken as settled, from the top frame. */
+export const tabReport = (tabId: number): TabReport => tabReports.get(tabId) ?? { settled: true, fromSubframe: false };
+
+/**
+ * Whether a new report replaces what the tab has. A page LinkedIn renders in a frame is reported
+ * twice with one page key: unreadable by the outer document (it holds only the title and the
+ * frame) and readable by the frame. The outer one never replaces the frame's reading.
+ */
+export function replacesTabPage(current: PageContext | undefined, currentReport: TabReport, next: PageContext, fromSubframe: boolean): boolean {
+  if (fromSubframe || !current || current.kind === 'unsupported' || next.kind === 'unsupported') return true;
+  return !(currentReport.fromSubframe && current.readable && !next.readable && current.pageKey === next.pageKey);
 }
 
 export async function tabPage(tabId: number): Promise<PageContext | undefined> {
@@ -60,6 +84,7 @@ export function setScope(tabId: number, ctx: CardContext) {
 
 export function forgetTab(tabId: number) {
   tabPages.delete(tabId);
+  tabReports.delete(tabId);
   contexts.delete(tabId);
   scopes.delete(tabId);
 }

@@ -34,6 +34,8 @@ export function mountCardFrame(opts: { site: CardSite; dark: boolean; toggle: bo
   });
   frame.src = `${(browser.runtime.getURL as (p: string) => string)('/card.html')}?${query}`;
   frame.title = 'Tiercover';
+  // "Copy page report" writes to the clipboard from inside the frame (a cross-origin frame needs leave).
+  frame.allow = 'clipboard-write';
   // Hidden and unsized until the card reports its layout; transparent outside the card's box
   // (the frame document's background is transparent and its color-scheme matches ours).
   frame.style.cssText = [

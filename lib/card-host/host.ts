@@ -15,8 +15,10 @@ import { clampPage } from '@/lib/messaging/limits';
 import type { PushMessage } from '@/lib/messaging/protocol';
 import { isPush } from '@/lib/messaging/push';
 import type { SiteReader } from '@/lib/sites';
+import { pageStructure } from '@/lib/sites/report';
 import type { PageContext } from '@/lib/sites/types';
 import { mountCardFrame, type CardFrame } from './frame';
+import { watchLivePage } from './live-page';
 import { watchNavigation } from './navigation';
 import { waitFor } from './wait';
 
@@ -24,6 +26,9 @@ const WAIT_FOR_DOM_MS = 4000;
 const CARD_PAGE = /^(chrome|moz)-extension:\/\/[^/]+\/card\.html(\?|$)/;
 
 const samePage = (a: PageContext, b: PageContext) => JSON.stringify(a) === JSON.stringify(b);
+/** A page read without its subject's company (or not at all): the card offers a page report. */
+const readPartly = (p: PageContext) =>
+  p.kind !== 'unsupported' && (!p.readable || (p.kind === 'person' && !p.person?.companyName) || (p.kind === 'company' && !p.company?.name));
 const sameKey = (a: PageContext | undefined, b: PageContext) =>
   !!a && a.kind !== 'unsupported' && b.kind !== 'unsupported' && a.kind === b.kind && a.pageKey === b.pageKey;
 
@@ -31,6 +36,11 @@ const sameKey = (a: PageContext | undefined, b: PageContext) =>
 const toFrame = (m: PushMessage) => void browser.runtime.sendMessage(m).catch(() => undefined);
 
 export async function startCard(site: CardSite, reader: SiteReader) {
+  // In a sub-frame (LinkedIn renders some company pages in a /preload/ iframe of their own) the
+  // script only reads and reports its document; the top frame shows the card. Any other frame
+  // (ads, LinkedIn's hidden preload frame) is no page of ours: nothing runs there.
+  const inSubframe = window.top !== window;
+  if (inSubframe && reader.readPage(document.implementation.createHTMLDocument(''), new URL(location.href)).kind === 'unsupported') return;
   const life = new AbortController();
   const lifeSignal = life.signal;
   const stored: Record<string, unknown> = await browser.storage.local.get('tiercover.customHosts').catch(() => ({}));
@@ -66,14 +76,15 @@ export async function startCard(site: CardSite, reader: SiteReader) {
     frame = mountCardFrame({ site, dark: isDark(), toggle });
   }
 
-  async function report(page: PageContext, gen: number) {
+  async function report(page: PageContext, gen: number, settled: boolean) {
     try {
-      const { show } = await send('reportPage', { page });
-      if (gen === generation && show) void showFrame();
+      const structure = settled && readPartly(page) ? pageStructure(document) : undefined;
+      const { show } = await send('reportPage', { page, settled, structure });
+      if (gen === generation && show && !inSubframe) void showFrame();
     } catch (e) {
       // The extension was reloaded or removed: this copy of the script is orphaned.
       if (!browser.runtime?.id) return stop();
-      if (gen !== generation) return;
+      if (gen !== generation || inSubframe) return;
       problem = (e as Error).message;
       await showFrame();
       toFrame({ type: 'cardProblem', message: problem });
@@ -96,7 +107,8 @@ export async function startCard(site: CardSite, reader: SiteReader) {
     navAbort = new AbortController();
     const signal = navAbort.signal;
     lastPage = first;
-    await report(first, gen);
+    // From the URL alone: the card says "reading…" unless this already names an account.
+    await report(first, gen, first.kind === 'unsupported');
     if (first.kind === 'unsupported') return;
     if (navigated) await waitFor(readySelectorsFor(url), { mutation: true, timeoutMs: WAIT_FOR_DOM_MS, signal });
     else await domReady;
@@ -107,14 +119,21 @@ export async function startCard(site: CardSite, reader: SiteReader) {
       if (signal.aborted || gen !== generation) return;
       again = readPage(document, url);
     }
-    if (!samePage(again, first)) {
-      lastPage = again;
-      await report(again, gen);
+    // Always a settled report at the end, even when the content read the same as the URL: the
+    // card leaves "reading…" only on this one.
+    lastPage = again;
+    await report(again, gen, true);
+    if (reader.liveFor(url, extraHosts)) {
+      watchLivePage(() => readPage(document, url), (page) => {
+        if (gen !== generation || (lastPage && samePage(lastPage, page))) return;
+        lastPage = page;
+        void report(page, gen, true);
+      }, signal);
     }
   }
 
   const onMessage = (m: unknown, sender: Browser.runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id) return;
+    if (sender.id !== browser.runtime.id || inSubframe) return;
     if (isPush(m, 'toggleCard') && !sender.tab) {
       // The shortcut, from the background: the frame decides (it owns the card's preferences).
       if (frame) toFrame(m);

@@ -103,7 +103,16 @@ const newAccountFields = z.object({
 /** Request schemas. */
 export const requestSchemas = {
   /** The content script reports what its page is about; the answer only says whether to show the card. */
-  reportPage: z.object({ page: pageContextSchema }),
+  reportPage: z.object({
+    page: pageContextSchema,
+    /** false for the first read from the URL alone: the card says "reading…" until a settled one. */
+    settled: z.boolean().default(true),
+    /** Landmark counts of a page that could not be read fully, for "Copy page report" (no text). */
+    structure: z
+      .record(z.string().max(40), z.number().int().nonnegative().max(10_000_000))
+      .refine((r) => Object.keys(r).length <= 40, 'too many landmarks')
+      .optional(),
+  }),
   /** The card frame asks for the card of the tab it is embedded in (the browser says which tab). */
   getCardForTab: z.object({}),
   /** A page context answered directly (benchmarks and tools in our own pages). */
@@ -253,6 +262,10 @@ export interface CardContext {
   suggestion?: { department: Contact['department']; buyingRole: Contact['buyingRole'] };
   /** Where the user wants the card: on the page, or only in the side panel. */
   cardMode: 'card' | 'sidepanel';
+  /** The page is still being read (only its URL so far): no verdict yet. */
+  reading?: boolean;
+  /** Landmark counts of the page, when it could not be read fully (for the page report). */
+  structure?: Record<string, number>;
 }
 
 export interface AccountHit {

@@ -208,6 +208,11 @@ export class CardObject {
     return this.call(selector, (el) => el.textContent);
   }
 
+  /** An input's current value. */
+  value(selector: string) {
+    return this.call(selector, (el) => (el as HTMLInputElement).value);
+  }
+
   attr(selector: string, name: string) {
     return this.call(selector, (el, n: string) => el.getAttribute(n), name);
   }
