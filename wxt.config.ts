@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { zodNoEvalProbe } from './build/zod-no-eval-probe';
 
 // Tiercover reads LinkedIn, Salesforce and HubSpot pages and keeps everything in the
 // extension's own IndexedDB. No host is contacted; see README "Permissions".
@@ -8,7 +9,7 @@ export default defineConfig({
   outDir: process.env.TIERCOVER_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), zodNoEvalProbe()] }),
   manifest: ({ browser }) => ({
     name: 'Tiercover',
     description:
