@@ -27,7 +27,8 @@ export default defineConfig({
       browser === 'firefox'
         ? "script-src 'self'; object-src 'none'"
         : { extension_pages: "script-src 'self'; object-src 'none'; connect-src 'none'" },
-    action: { default_title: 'Tiercover' },
+    // `icons` comes from public/icon/<size>.png (WXT finds them); the toolbar button names its own.
+    action: { default_title: 'Tiercover', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     commands: {
       'toggle-card': {
         suggested_key: { default: 'Alt+Shift+T' },
