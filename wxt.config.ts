@@ -9,6 +9,17 @@ export default defineConfig({
   outDir: process.env.TIERCOVER_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  // The Firefox Add-ons sources zip: exactly what a reviewer needs to rebuild the Firefox zip
+  // (`npm ci && npx wxt build -b firefox`), and no tests, fixtures, screenshots or outputs.
+  // An allow-list, so local folders (test-results/, bench-out/, demo-screenshots/) never ship;
+  // `npm run zip:check` rebuilds from it offline and fails if a needed file is missing.
+  zip: {
+    includeSources: [
+      'assets/**', 'build/**', 'components/**', 'entrypoints/**', 'lib/**', 'public/**',
+      'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts',
+      'README.md', 'CHANGELOG.md', 'docs/store-listing.md',
+    ],
+  },
   vite: () => ({ plugins: [preact(), zodNoEvalProbe()] }),
   manifest: ({ browser }) => ({
     name: 'Tiercover',
