@@ -12,11 +12,13 @@ import { currentWeekId } from '../domain/week';
 import { getDb, getStats, deleteAllData, contactsOfAccount, type DB } from '../db/db';
 import { getSettings } from '../db/settings';
 import { matchPage } from '../db/match';
-import type { AccountRow, CardContext, MessageType, Responses } from '../messaging/protocol';
+import type { AccountRow, CardContext, MessageType, PushMessage, Responses } from '../messaging/protocol';
 import { requestSchemas } from '../messaging/protocol';
 import { makeSampleData } from '../sample';
 import type { PageContext } from '../sites/types';
-import { notifyChange, rememberCardTab } from './live';
+import { notifyChange } from './live';
+import type { SenderInfo } from './senders';
+import { cacheContext, cachedContext, persistTabPage, rememberTabPage, scopeOf, setScope, tabPage, type TabScope } from './tab-cards';
 import { accountHit, accountView, contactView } from '../domain/views';
 import { setBadge } from './badge';
 import { syncCustomHosts } from './custom-hosts';
@@ -25,11 +27,7 @@ import { computeTier } from '../domain/tier';
 import { computeCoverage } from '../domain/coverage';
 import type { z } from 'zod';
 
-export interface SenderInfo {
-  tabId?: number;
-  /** True for our own extension pages (options, side panel, full view). */
-  fromExtensionPage: boolean;
-}
+export type { SenderInfo };
 
 type Payload<K extends MessageType> = z.output<(typeof requestSchemas)[K]>;
 type Handler<K extends MessageType> = (p: Payload<K>, sender: SenderInfo) => Promise<Responses[K]>;
@@ -50,30 +48,6 @@ function settingsOf(db: DB): Promise<Settings> {
 }
 export function forgetSettings() {
   settingsCache = undefined;
-}
-
-/** The last page context each tab reported, for the side panel and the badge. */
-const tabPages = new Map<number, PageContext>();
-const TAB_PAGES_KEY = 'tiercover.tabPages';
-
-async function persistTabPage(tabId: number, page: PageContext) {
-  try {
-    const got = await browser.storage.session.get(TAB_PAGES_KEY);
-    const all = { ...((got[TAB_PAGES_KEY] as Record<string, PageContext>) ?? {}), [tabId]: page };
-    await browser.storage.session.set({ [TAB_PAGES_KEY]: all });
-  } catch {
-    /* in-memory only */
-  }
-}
-
-async function tabPage(tabId: number): Promise<PageContext | undefined> {
-  if (tabPages.has(tabId)) return tabPages.get(tabId);
-  try {
-    const got = await browser.storage.session.get(TAB_PAGES_KEY);
-    return (got[TAB_PAGES_KEY] as Record<string, PageContext> | undefined)?.[tabId];
-  } catch {
-    return undefined;
-  }
 }
 
 async function requireAccount(db: DB, id: string): Promise<Account> {
@@ -134,27 +108,58 @@ async function viewOf(db: DB, a: Account, settings?: Settings) {
   return accountView(a, await contactsOfAccount(a.id, db), settings ?? (await settingsOf(db)));
 }
 
+/** The card context for a tab's page, built once per page and write (tab-cards.ts), with its scope. */
+function buildForTab(db: DB, tabId: number, page: PageContext, settings: Settings): Promise<CardContext> {
+  const ctx = buildContext(db, page, settings).then((c) => {
+    setScope(tabId, c);
+    return c;
+  });
+  cacheContext(tabId, ctx);
+  return ctx;
+}
+
+/** The card for a tab: the cached context, or rebuilt from the page the tab last reported. */
+export async function contextForTab(tabId: number): Promise<CardContext | null> {
+  const cached = cachedContext(tabId);
+  if (cached) return cached;
+  const page = await tabPage(tabId);
+  if (!page) return null;
+  const db = await getDb();
+  return buildForTab(db, tabId, page, await settingsOf(db));
+}
+
+/** A tab's scope; after a service-worker restart, rebuilt from its last reported page. */
+export async function scopeFor(tabId: number): Promise<TabScope | undefined> {
+  return scopeOf(tabId) ?? ((await contextForTab(tabId)) ? scopeOf(tabId) : undefined);
+}
+
 export const handlers: { [K in MessageType]: Handler<K> } = {
-  async getPageContext({ page }, sender) {
+  async reportPage({ page }, sender) {
+    const tabId = sender.tabId!;
     const db = await getDb();
     const settings = await settingsOf(db);
-    const ctx = await buildContext(db, page as PageContext, settings);
-    if (sender.tabId !== undefined) {
-      // Bookkeeping after the answer: the card must not wait for storage.session.
-      const tabId = sender.tabId;
-      tabPages.set(tabId, page as PageContext);
-      setTimeout(() => void Promise.all([rememberCardTab(tabId), persistTabPage(tabId, page as PageContext)]), 0);
-      void setBadge(sender.tabId, ctx);
-      browser.runtime.sendMessage({ type: 'tabPageChanged', tabId: sender.tabId }).catch(() => undefined);
-    }
-    return ctx;
+    rememberTabPage(tabId, page as PageContext);
+    const ctx = await buildForTab(db, tabId, page as PageContext, settings);
+    // Bookkeeping after the answer: the card must not wait for storage.session.
+    setTimeout(() => void persistTabPage(tabId, page as PageContext), 0);
+    void setBadge(tabId, ctx);
+    const push: PushMessage = { type: 'tabPageChanged', tabId };
+    browser.runtime.sendMessage(push).catch(() => undefined);
+    return { show: page.kind !== 'unsupported' && ctx.cardMode === 'card' };
+  },
+
+  async getCardForTab(_p, sender) {
+    const tabId = sender.tabId!;
+    return { tabId, ctx: await contextForTab(tabId) };
+  },
+
+  async getPageContext({ page }) {
+    const db = await getDb();
+    return buildContext(db, page as PageContext, await settingsOf(db));
   },
 
   async getTabContext({ tabId }) {
-    const page = await tabPage(tabId);
-    if (!page) return null;
-    const db = await getDb();
-    return buildContext(db, page, await settingsOf(db));
+    return contextForTab(tabId);
   },
 
   async tickAirCover(p) {

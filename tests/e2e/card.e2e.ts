@@ -33,10 +33,18 @@ describe('the card', () => {
     const { page, card } = await open(JANE);
     await card.waitFor('[data-testid=card-title]', 'Northwind');
     const seen = await page.evaluate(() => {
-      const host = document.querySelector('tiercover-card');
-      return { host: !!host, shadow: host?.shadowRoot ?? null, text: document.body.innerText.includes('Tier 1') };
+      const host = document.body.lastElementChild;
+      return {
+        plainDiv: host?.localName === 'div',
+        customElements: document.querySelector('tiercover-card') !== null,
+        shadow: host?.shadowRoot ?? null,
+        iframes: document.querySelectorAll('iframe').length,
+        // A frame in a shadow tree is not among window.frames: no WindowProxy to post to or probe.
+        windowFrames: window.length,
+        text: document.body.innerText.includes('Tier 1'),
+      };
     });
-    expect(seen).toEqual({ host: true, shadow: null, text: false });
+    expect(seen).toEqual({ plainDiv: true, customElements: false, shadow: null, iframes: 0, windowFrames: 0, text: false });
     await page.close();
   });
 
@@ -62,8 +70,10 @@ describe('the card', () => {
       const next = new DOMParser().parseFromString(doc, 'text/html');
       history.pushState({}, '', '/in/lukas-becker/');
       document.title = next.title;
-      // Swap the page's content the way the SPA does, leaving our card's host alone.
-      for (const el of [...document.body.children]) if (el.localName !== 'tiercover-card') el.remove();
+      // Swap the page's content the way the SPA does, leaving our card's host (the body's last
+      // element, appended when the card first showed) alone.
+      const host = document.body.lastElementChild;
+      for (const el of [...document.body.children]) if (el !== host) el.remove();
       for (const el of [...next.body.children]) document.body.prepend(document.importNode(el, true));
     }, html);
     await card.waitFor('[data-testid=card-title]', 'Brauhaus Systems');
