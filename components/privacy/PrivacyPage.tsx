@@ -2,8 +2,8 @@
  * What Tiercover stores, reads and sends (nothing), in the extension itself, so a user can check
  * it offline and a store reviewer finds it at a stable URL. Keep it true: when a store, a storage
  * key, a permission or a page read changes, this page changes in the same commit (the facts come
- * from lib/db/schema.ts, lib/background/{custom-hosts,handlers,live}.ts, components/card/mount.tsx
- * and wxt.config.ts).
+ * from lib/db/schema.ts, lib/background/{custom-hosts,tab-cards}.ts, components/card/CardFrameApp.tsx,
+ * lib/card-host/ and wxt.config.ts).
  */
 import type { ComponentChildren } from 'preact';
 
@@ -58,13 +58,13 @@ export function PrivacyPage() {
             </tr>
             <tr>
               <th scope="row"><code>storage.local</code></th>
-              <td>Where the card sits and whether it is collapsed, per site; the custom CRM hosts you added.</td>
+              <td>Where the card sits and whether it is collapsed or hidden, per site; the custom CRM hosts you added.</td>
             </tr>
             <tr>
               <th scope="row"><code>storage.session</code> (memory, cleared when the browser closes)</th>
               <td>
-                For each open tab: its page key (such as <code>linkedin:in:jane-doe</code>) and what was read from that page, and
-                which tabs show a card, so the side panel and the toolbar badge can follow the tab you are on.
+                For each tab on a supported page: its page key (such as <code>linkedin:in:jane-doe</code>) and what was read from
+                that page, so the card, the side panel and the toolbar badge can follow the tab you are on.
               </td>
             </tr>
             <tr>
@@ -86,7 +86,8 @@ export function PrivacyPage() {
           <li>What is read goes from the page to Tiercover's background inside the browser, to look the account up. It is
             kept in the database only when you act on it (add this person, link this page, create the account).</li>
           <li>Text from pages is always shown as text, never run or rendered as HTML.</li>
-          <li>Tiercover never changes these pages: its card floats above them, or use the side panel instead.</li>
+          <li>Tiercover does not change what these pages show: its card is a frame of its own floating above them, which the
+            page cannot read; or use the side panel instead.</li>
         </ul>
       </Section>
 
