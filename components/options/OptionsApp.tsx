@@ -42,6 +42,9 @@ export function OptionsApp() {
       {settings.value && <ProfileSection settings={settings.value} />}
       {settings.value && <TieringSection settings={settings.value} />}
       {settings.value && <SitesSection settings={settings.value} />}
+      <footer class="muted">
+        <p><a href="/privacy.html" data-testid="privacy-link">Privacy: what Tiercover stores, reads and sends (nothing)</a></p>
+      </footer>
     </main>
   );
 }

@@ -3,6 +3,8 @@
  * meeting agenda (Markdown), the week's bundle (JSON), and the full backup and its restore.
  * The week exports are pure functions of a WeekData snapshot.
  */
+// First: the week view (app, side panel) loads zod only through this module, on demand.
+import '../zod-jitless';
 import { describeStorageError, type DB } from '../db/db';
 import { DATA_STORES } from '../db/schema';
 import { GROUP_LABELS, ITEM_GROUP, ITEM_LABELS, pct, targetCells, targetProgress, tickId, ticksById } from '../domain/aircover';
