@@ -4,8 +4,6 @@ import { zodNoEvalProbe } from './build/zod-no-eval-probe';
 
 // Tiercover reads LinkedIn, Salesforce and HubSpot pages and keeps everything in the
 // extension's own IndexedDB. No host is contacted; see README "Permissions".
-/** Where the card shows (the content scripts' matches); custom CRM hosts are added at run time. */
-const CARD_SITES = ['https://*.linkedin.com/*', 'https://*.lightning.force.com/*', 'https://*.salesforce.com/*', 'https://*.hubspot.com/*'];
 
 export default defineConfig({
   // The benchmark builds its own copy (with a look-up hook) without touching .output/.
@@ -44,13 +42,15 @@ export default defineConfig({
     // `icons` comes from public/icon/<size>.png (WXT finds them); the toolbar button names its own.
     action: { default_title: 'Tiercover', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // The card page is framed into the sites' pages by the content script, so those pages must be
-    // allowed to load it. Chrome: only the built-in sites, and only through a per-session dynamic
-    // URL, so a page cannot probe for it by a fixed chrome-extension:// address. Firefox MV2 has no
+    // allowed to load it: the built-in sites and the CRM hosts a user adds at run time (a manifest
+    // cannot list those), hence every https page. Chrome serves it only through a per-session
+    // dynamic URL, so no page can probe for it by a fixed chrome-extension:// address (and the
+    // isolation test checks the page's resource timings never show that URL). Firefox MV2 has no
     // use_dynamic_url (nor matches); its moz-extension:// host is a random per-install UUID.
     web_accessible_resources:
       browser === 'firefox'
         ? ['card.html']
-        : [{ resources: ['card.html'], matches: CARD_SITES, use_dynamic_url: true }],
+        : [{ resources: ['card.html'], matches: ['https://*/*'], use_dynamic_url: true }],
     commands: {
       'toggle-card': {
         suggested_key: { default: 'Alt+Shift+T' },

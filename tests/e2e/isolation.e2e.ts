@@ -63,6 +63,8 @@ describe('a hostile page', () => {
     const before = await snapshot(probe);
     const attack = await page.evaluate((id) => (window as unknown as { __attack(id: string): { frames: number; hit: string | null } }).__attack(id), s.extensionId);
     expect(attack.frames).toBe(0); // a frame inside a shadow root is not in window.frames
+    // Nor does the page learn the card page's (dynamic) address from its resource timings.
+    expect(await page.evaluate(() => performance.getEntries().map((e) => e.name).filter((n) => /extension:/.test(n)))).toEqual([]);
     expect(await snapshot(probe)).toBe(before);
 
     // The user: a note typed into the card with real key presses, text copied from it, a tick.
