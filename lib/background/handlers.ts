@@ -144,19 +144,19 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     if (fromSubframe && page.kind === 'unsupported') return { show: false };
     const db = await getDb();
     const settings = await settingsOf(db);
-    if (!replacesTabPage(await tabPage(tabId), tabReport(tabId), page as PageContext, fromSubframe)) {
+    if (!replacesTabPage(await tabPage(tabId), tabReport(tabId), page, fromSubframe)) {
       const ctx = await contextForTab(tabId);
       return { show: !!ctx && hasSubject(ctx.page) && ctx.cardMode === 'card' };
     }
-    rememberTabPage(tabId, page as PageContext, { settled, fromSubframe, structure });
-    const ctx = await buildForTab(db, tabId, page as PageContext, settings);
+    rememberTabPage(tabId, page, { settled, fromSubframe, structure });
+    const ctx = await buildForTab(db, tabId, page, settings);
     // Bookkeeping after the answer: the card must not wait for storage.session.
-    setTimeout(() => void persistTabPage(tabId, page as PageContext), 0);
+    setTimeout(() => void persistTabPage(tabId, page), 0);
     void setBadge(tabId, ctx);
     const push: PushMessage = { type: 'tabPageChanged', tabId };
     browser.runtime.sendMessage(push).catch(() => undefined);
     // The card shows in the top frame only; a sub-frame's script just reads its document.
-    return { show: !fromSubframe && hasSubject(page as PageContext) && ctx.cardMode === 'card' };
+    return { show: !fromSubframe && hasSubject(page) && ctx.cardMode === 'card' };
   },
 
   async getCardForTab(_p, sender) {
@@ -166,7 +166,7 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
 
   async getPageContext({ page }) {
     const db = await getDb();
-    return buildContext(db, page as PageContext, await settingsOf(db));
+    return buildContext(db, page, await settingsOf(db));
   },
 
   async getTabContext({ tabId }) {
