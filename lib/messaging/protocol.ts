@@ -80,7 +80,7 @@ export const pageContextSchema = z.union([
  * The adapters' `PageContext` (lib/sites/types.ts: content scripts carry no zod) and this schema
  * are one shape: the compiler checks it both ways, so neither can drift and no cast joins them.
  */
-type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type SameShape<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 export const PAGE_CONTEXT_SCHEMA_MATCHES: SameShape<z.output<typeof pageContextSchema>, PageContext> = true;
 
 const id = z.string().min(1).max(200);
