@@ -5,18 +5,12 @@ import { BUYING_ROLES, DEPARTMENTS } from '@/lib/domain/constants';
 import { send } from '@/lib/messaging/client';
 import type { CardContext } from '@/lib/messaging/protocol';
 import { AirCoverList, type TickRequest } from './AirCoverList';
+import { ContactList } from './ContactList';
 import { CoverageMeter } from './CoverageMeter';
+import { ROLE_LABELS } from './labels';
 import { NoMatch } from './NoMatch';
 import { TierExplain } from './TierExplain';
 
-const ROLE_LABELS: Record<string, string> = {
-  'decision-maker': 'Decision maker',
-  influencer: 'Influencer',
-  champion: 'Champion',
-  user: 'User',
-  blocker: 'Blocker',
-  unknown: 'Role unknown',
-};
 
 /**
  * What the card and the side panel show for a page: the account's tier and why, coverage, the
@@ -52,6 +46,7 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
     <>
       <TierExplain tier={a.tier} onSetFactor={setFactor} />
       <CoverageMeter coverage={a.coverage} />
+      <ContactList account={a} act={act} />
 
       {isPerson && (
         <div data-testid="person">

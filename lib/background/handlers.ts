@@ -12,6 +12,8 @@ import { currentWeekId } from '../domain/week';
 import { getDb, getStats, deleteAllData, contactsOfAccount, type DB } from '../db/db';
 import { getSettings } from '../db/settings';
 import { matchPage } from '../db/match';
+import { fixContact, removeContact, restoreContact } from '../db/contacts';
+import { keepForUndo, takeUndo } from './undo';
 import type { AccountRow, CardContext, MessageType, PushMessage, Responses } from '../messaging/protocol';
 import { requestSchemas } from '../messaging/protocol';
 import { makeSampleData } from '../sample';
@@ -227,6 +229,29 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     await db.put('contacts', next);
     void notifyChange(['contacts']);
     return contactView(next);
+  },
+
+  async fixContact({ contactId, fix }) {
+    const c = await fixContact(await getDb(), contactId, fix);
+    if (!c) throw new UserError('That contact no longer exists.');
+    void notifyChange(['contacts']);
+    return contactView(c);
+  },
+
+  async removeContact({ contactId }) {
+    const removed = await removeContact(await getDb(), contactId);
+    if (!removed) throw new UserError('That contact no longer exists.');
+    const undoToken = await keepForUndo(removed);
+    void notifyChange(['contacts', 'targets', 'ticks', 'links']);
+    return { undoToken, name: removed.contact.name };
+  },
+
+  async restoreContact({ undoToken }) {
+    const removed = await takeUndo(undoToken);
+    if (!removed) throw new UserError('Too late to undo: the contact was removed more than two minutes ago.');
+    await restoreContact(await getDb(), removed);
+    void notifyChange(['contacts', 'targets', 'ticks', 'links']);
+    return { ok: true as const };
   },
 
   async addTarget({ accountId, weekId, keyContactIds }) {

@@ -136,6 +136,17 @@ export const requestSchemas = {
   }),
   addContact: z.object({ accountId: id, contact: newContactFields, pageKey: str(500).optional() }),
   updateContact: z.object({ contactId: id, changes: newContactFields.partial() }),
+  /** A rep's fix from the card: only these fields, only on a contact of the card's account. */
+  fixContact: z.object({
+    contactId: id,
+    fix: z
+      .object({ connected: z.boolean(), followed: z.boolean(), buyingRole, status: contactStatus, verified: z.literal(true) })
+      .partial()
+      .refine((f) => Object.keys(f).length > 0, 'nothing to change'),
+  }),
+  /** Remove a contact (and its key-contact places, ticks and page links); answers an undo token. */
+  removeContact: z.object({ contactId: id }),
+  restoreContact: z.object({ undoToken: z.string().uuid() }),
   addTarget: z.object({ accountId: id, weekId: weekId.optional(), keyContactIds: z.array(id).max(50).optional() }),
   setFactor: z.object({ accountId: id, key: factorKey, state: factorState }),
   setTierOverride: z.object({ accountId: id, override: z.object({ tier, reason: z.string().trim().min(1).max(2000) }).nullable() }),
@@ -195,6 +206,9 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   tickAirCover: CARD,
   addContact: CARD,
   updateContact: EXT,
+  fixContact: CARD,
+  removeContact: CARD,
+  restoreContact: CARD,
   addTarget: CARD,
   setFactor: CARD,
   setTierOverride: EXT,
@@ -290,6 +304,9 @@ export interface Responses {
   tickAirCover: AirCoverTick;
   addContact: ContactView;
   updateContact: ContactView;
+  fixContact: ContactView;
+  removeContact: { undoToken: string; name: string };
+  restoreContact: { ok: true };
   addTarget: Target;
   setFactor: AccountView;
   setTierOverride: AccountView;
