@@ -17,7 +17,7 @@ import {
   type Week,
   type WeekId,
 } from './domain/schema';
-import { currentWeekId, previousWeek } from './domain/week';
+import { currentWeekId, previousWeek, weekStart } from './domain/week';
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -240,7 +240,8 @@ export function makeSampleData(opts: { now?: Date; yourName?: string } = {}): Sa
           item: cell.item,
           done: true,
           by: n % 2 ? 'Morgan Lee' : me,
-          at: t - Math.floor(rand() * 4) * 86_400_000,
+          // Within this week: a tick from before Monday would not count as this week's work.
+          at: Math.max(weekStart(week).getTime(), t - Math.floor(rand() * 4) * 86_400_000),
           link: cell.item === 'mentionedInPost' ? 'https://www.linkedin.com/posts/tiercover-sample-post' : undefined,
         });
       }
