@@ -4,7 +4,7 @@
  */
 import { targetProgress, ticksById, type Progress } from '../domain/aircover';
 import { focusReport, workThisWeek, type FocusReport } from '../domain/focus';
-import type { AirCoverTick, Settings, Target, Tier, WeekId } from '../domain/schema';
+import type { AirCoverTick, MeetingField, Settings, Target, Tier, WeekId } from '../domain/schema';
 import { computeTier } from '../domain/tier';
 import { previousWeek, weekLabel } from '../domain/week';
 import type { DB } from './db';
@@ -191,6 +191,8 @@ export async function startWeek(db: DB, weekId: WeekId, now = Date.now()): Promi
       edits: undefined,
       status: 'active',
       statusReason: undefined,
+      // Last week's decision was made; the next step, its owner and the ask are still open.
+      decision: undefined,
       carriedFrom: from,
     });
     carried++;
@@ -226,7 +228,7 @@ export async function setKeyContact(db: DB, targetId: string, contactId: string,
 export async function updateTarget(
   db: DB,
   targetId: string,
-  changes: Partial<Pick<Target, 'salesOwner' | 'marketingOwner' | 'notes'>>,
+  changes: Partial<Pick<Target, 'salesOwner' | 'marketingOwner' | 'notes' | MeetingField>>,
   now = Date.now(),
 ) {
   // Read and write in one transaction: two tabs editing different fields of one target both land.

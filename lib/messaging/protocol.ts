@@ -132,7 +132,17 @@ export const requestSchemas = {
   setTargetStatus: z.object({ targetId: id, status: z.enum(['active', 'done', 'dropped']), reason: z.string().trim().max(2000).optional() }),
   updateTarget: z.object({
     targetId: id,
-    changes: z.object({ salesOwner: str(), marketingOwner: str(), notes: z.string().max(20000) }).partial(),
+    changes: z
+      .object({
+        salesOwner: str(),
+        marketingOwner: str(),
+        notes: z.string().max(20000),
+        nextStep: str(2000),
+        nextStepOwner: str(),
+        ask: str(2000),
+        decision: str(2000),
+      })
+      .partial(),
   }),
   /** Add or remove one key contact, read and written in one transaction (no lost update). */
   setKeyContact: z.object({ targetId: id, contactId: id, key: z.boolean() }),
