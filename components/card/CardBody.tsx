@@ -8,6 +8,7 @@ import { AirCoverList, type TickRequest } from './AirCoverList';
 import { CoverageMeter } from './CoverageMeter';
 import { NoMatch } from './NoMatch';
 import { TierExplain } from './TierExplain';
+import { meetingSummary } from '@/lib/domain/meeting';
 
 const ROLE_LABELS: Record<string, string> = {
   'decision-maker': 'Decision maker',
@@ -85,6 +86,7 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
               {target.marketingOwner ? ` · marketing: ${target.marketingOwner}` : ''}
               {target.status !== 'active' && ` · ${target.status}`}
             </p>
+            {meetingSummary(target) && <p class="muted" data-testid="card-meeting">{meetingSummary(target)}</p>}
             {ctx.contact && isKey ? (
               <AirCoverList targetId={target.id} contactId={ctx.contact.id} ticks={ctx.target!.ticks} onTick={onTick} testId="aircover-person" />
             ) : (

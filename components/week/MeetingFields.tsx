@@ -33,14 +33,6 @@ export function MeetingFields({ target }: { target: Target }) {
   );
 }
 
-/** One line for the target's summary: the next step and the decision, when there are any. */
-export function meetingSummary(t: Target): string {
-  const parts = [];
-  if (t.nextStep?.trim()) parts.push(`next: ${t.nextStep.trim()}${t.nextStepOwner?.trim() ? ` (${t.nextStepOwner.trim()})` : ''}`);
-  if (t.decision?.trim()) parts.push(`decided: ${t.decision.trim()}`);
-  return parts.join(' · ');
-}
-
 function SavedField({ target, field, multiline, list, placeholder }: { target: Target; field: MeetingField; multiline?: boolean; list?: string; placeholder?: string }) {
   const stored = target[field] ?? '';
   const draft = useSignal(stored);

@@ -13,7 +13,8 @@ import { AirCoverList, type TickRequest } from '../card/AirCoverList';
 import { FocusBar } from './FocusBar';
 import { actThenReload } from '../useAsync';
 import { ExportBar } from './ExportBar';
-import { MeetingFields, meetingSummary } from './MeetingFields';
+import { MeetingFields } from './MeetingFields';
+import { meetingSummary } from '@/lib/domain/meeting';
 
 type Filter = { mine: boolean; team: 'all' | 'sales' | 'marketing'; open: boolean; tier: Tier | 'all'; q: string };
 

@@ -221,6 +221,7 @@ export interface AccountView {
 }
 
 export interface TargetView {
+  /** The whole record: with the meeting's next step, its owner, the ask and the decision. */
   target: Target;
   ticks: AirCoverTick[];
 }
