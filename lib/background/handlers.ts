@@ -260,14 +260,18 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     return viewOf(db, next);
   },
 
-  async setTierOverride({ accountId, override }) {
+  async setTierOverride({ accountId, tier, reason }) {
     const db = await getDb();
     const settings = await settingsOf(db);
     const a = await requireAccount(db, accountId);
-    const tierOverride = override ? { ...override, by: settings.yourName || 'Someone', at: Date.now() } : undefined;
-    const next = await touchAccount(db, { ...a, tierOverride }, ['tierOverride']);
+    const stamp = { reason, by: settings.yourName || 'Someone', at: Date.now() };
+    let next: Account;
+    if (tier) next = { ...a, tierOverride: { tier, ...stamp }, tierOverrideCleared: undefined };
+    else if (a.tierOverride) next = { ...a, tierOverride: undefined, tierOverrideCleared: { tier: a.tierOverride.tier, ...stamp } };
+    else throw new UserError(`${a.name} has no tier override to clear.`);
+    const saved = await touchAccount(db, next, ['tierOverride', 'tierOverrideCleared']);
     void notifyChange(['accounts']);
-    return viewOf(db, next, settings);
+    return viewOf(db, saved, settings);
   },
 
   async updateAccount({ accountId, changes }) {

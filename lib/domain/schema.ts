@@ -82,6 +82,8 @@ export const account = recordBase.extend({
   global: z.boolean().optional(),
   factors,
   tierOverride: tierOverride.optional(),
+  /** The last override cleared, and why: kept so the team sees it was a decision, not a slip. */
+  tierOverrideCleared: tierOverride.optional(),
   team: accountTeam.default({}),
   notes: longText.optional(),
 });

@@ -18,7 +18,7 @@ import {
   weekId,
   contactStatus,
 } from '../domain/schema';
-import type { Account, AirCoverTick, Contact, Settings, Target, WeekId } from '../domain/schema';
+import type { Account, AirCoverTick, Contact, Settings, Target, TierOverride, WeekId } from '../domain/schema';
 import type { Coverage } from '../domain/coverage';
 import type { TierResult } from '../domain/tier';
 import type { MatchVia } from '../db/match';
@@ -113,7 +113,11 @@ export const requestSchemas = {
   updateContact: z.object({ contactId: id, changes: newContactFields.partial() }),
   addTarget: z.object({ accountId: id, weekId: weekId.optional(), keyContactIds: z.array(id).max(50).optional() }),
   setFactor: z.object({ accountId: id, key: factorKey, state: factorState }),
-  setTierOverride: z.object({ accountId: id, override: z.object({ tier, reason: z.string().trim().min(1).max(2000) }).nullable() }),
+  /**
+   * Set (tier) or clear (null) an account's tier override, with the reason either way: the
+   * sentence that shows the override names the reason, who and when. From our pages only.
+   */
+  setTierOverride: z.object({ accountId: id, tier: tier.nullable(), reason: z.string().trim().min(1, 'Say why: the reason is shown with the tier').max(2000) }),
   updateAccount: z.object({
     accountId: id,
     changes: newAccountFields.partial().extend({ team: accountTeam.optional(), global: z.boolean().nullable().optional(), founded: z.number().int().min(1600).max(2200).nullable().optional(), notes: z.string().max(20000).optional() }),
@@ -170,7 +174,7 @@ export const SENDERS: Record<MessageType, 'page' | 'extension'> = {
   updateContact: 'page',
   addTarget: 'page',
   setFactor: 'page',
-  setTierOverride: 'page',
+  setTierOverride: 'extension',
   updateAccount: 'page',
   createAccount: 'page',
   linkPage: 'page',
@@ -216,6 +220,8 @@ export interface AccountView {
   global?: boolean;
   team: Account['team'];
   tier: TierResult;
+  /** The last override cleared, when none is set now. */
+  overrideCleared?: TierOverride;
   coverage: Coverage;
   contacts: ContactView[];
 }
