@@ -37,7 +37,7 @@ export function OptionsApp() {
       </p>
       {loadError.value && <div class="status error" role="alert">{loadError.value}</div>}
       <DataSection stats={stats} lastBackupAt={settings.value?.lastBackupAt} />
-      {settings.value && <ImportSection yourName={settings.value.yourName} />}
+      <ImportSection />
       <BundleSection />
       {settings.value && <ProfileSection settings={settings.value} />}
       {settings.value && <TieringSection settings={settings.value} />}
