@@ -15,6 +15,7 @@ import { matchPage } from '../db/match';
 import type { AccountRow, CardContext, MessageType, Responses } from '../messaging/protocol';
 import { requestSchemas } from '../messaging/protocol';
 import { makeSampleData } from '../sample';
+import { replaceSampleData } from '../db/sample';
 import type { PageContext } from '../sites/types';
 import { notifyChange, rememberCardTab } from './live';
 import { accountHit, accountView, contactView } from '../domain/views';
@@ -368,13 +369,9 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
   async loadSampleData() {
     const db = await getDb();
     const settings = await settingsOf(db);
-    const data = makeSampleData({ yourName: settings.yourName });
-    const stores = ['accounts', 'contacts', 'weeks', 'targets', 'ticks'] as const;
-    const tx = db.transaction([...stores], 'readwrite');
-    const writes: Promise<unknown>[] = [];
-    for (const s of stores) for (const r of data[s]) writes.push(tx.objectStore(s).put(r as never));
-    await Promise.all([...writes, tx.done]);
-    void notifyChange([...stores]);
+    // Replaces the sample records loaded before (the options page asks first): never a second copy.
+    await replaceSampleData(db, makeSampleData({ yourName: settings.yourName }));
+    void notifyChange(['accounts', 'contacts', 'weeks', 'targets', 'ticks']);
     return getStats(db);
   },
 
