@@ -15,6 +15,7 @@ export function AgendaPrint({ weekId }: { weekId: WeekId }) {
   const agenda = useSignal<Agenda | null>(null);
   const error = useSignal<string | null>(null);
   const copied = useSignal<string | null>(null);
+  const drawn = useSignal(false);
   const doc = useRef<HTMLDivElement>(null);
   useEffect(() => {
     Promise.all([getDb(), import('@/lib/io/csv-export'), import('@/lib/io/agenda')])
@@ -28,6 +29,7 @@ export function AgendaPrint({ weekId }: { weekId: WeekId }) {
   useEffect(() => {
     if (!agenda.value || !doc.current) return;
     doc.current.replaceChildren(agendaDom(document, agenda.value));
+    drawn.value = true;
     // Once drawn: the print dialog is what "Print agenda" promised.
     const t = setTimeout(() => window.print(), 100);
     return () => clearTimeout(t);
@@ -41,7 +43,8 @@ export function AgendaPrint({ weekId }: { weekId: WeekId }) {
   };
   if (error.value) return <p class="status error" role="alert">{error.value}</p>;
   return (
-    <main class="agenda" data-testid="agenda-print">
+    // The test id once the agenda is drawn: "there" means "there to read".
+    <main class="agenda" data-testid={drawn.value ? 'agenda-print' : undefined}>
       {!agenda.value && <p>Preparing the agenda…</p>}
       {agenda.value && (
         <div class="row no-print" role="toolbar" aria-label="Agenda">
