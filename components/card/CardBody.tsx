@@ -38,6 +38,8 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
   const page = ctx.page.kind === 'unsupported' ? undefined : ctx.page;
   const a = ctx.account;
   if (!page) return <p class="muted">Open a LinkedIn profile or company page, or a Salesforce or HubSpot record.</p>;
+  // Only the URL is read so far: no verdict yet (never "no account matches" for 4 s first).
+  if (!a && ctx.reading) return <p class="muted" data-testid="card-reading">Reading the page…</p>;
   if (!a) return <NoMatch ctx={ctx} onDone={refresh} />;
 
   const isPerson = page.kind === 'person' || ['contact', 'lead'].includes(page.crm?.objectType ?? '');

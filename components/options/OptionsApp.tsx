@@ -45,6 +45,9 @@ export function OptionsApp() {
       {settings.value && <ProfileSection key={settings.value.yourName} settings={settings.value} />}
       {settings.value && <TieringSection settings={settings.value} />}
       {settings.value && <SitesSection settings={settings.value} />}
+      <footer class="muted">
+        <p><a href="/privacy.html" data-testid="privacy-link">Privacy: what Tiercover stores, reads and sends (nothing)</a></p>
+      </footer>
     </main>
   );
 }

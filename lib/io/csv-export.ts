@@ -4,6 +4,8 @@
  * views, which the meeting agenda (lib/io/agenda.ts) builds on too.
  * The week exports are pure functions of a WeekData snapshot.
  */
+// First: the week view (app, side panel) loads zod only through this module, on demand.
+import '../zod-jitless';
 import { describeStorageError, type DB } from '../db/db';
 import { DATA_STORES } from '../db/schema';
 import { GROUP_LABELS, ITEM_GROUP, ITEM_LABELS, targetCells, tickId, ticksById } from '../domain/aircover';
