@@ -10,6 +10,7 @@ import { CoverageMeter } from './CoverageMeter';
 import { ROLE_LABELS } from './labels';
 import { NoMatch } from './NoMatch';
 import { TierExplain } from './TierExplain';
+import { meetingSummary } from '@/lib/domain/meeting';
 
 
 /**
@@ -82,6 +83,7 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
               {target.marketingOwner ? ` · marketing: ${target.marketingOwner}` : ''}
               {target.status !== 'active' && ` · ${target.status}`}
             </p>
+            {meetingSummary(target) && <p class="muted" data-testid="card-meeting">{meetingSummary(target)}</p>}
             {ctx.contact && isKey ? (
               <AirCoverList targetId={target.id} contactId={ctx.contact.id} ticks={ctx.target!.ticks} onTick={onTick} testId="aircover-person" />
             ) : (

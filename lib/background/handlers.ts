@@ -21,6 +21,7 @@ import { hasSubject, type PageContext } from '../sites/types';
 import { notifyChange } from './live';
 import type { SenderInfo } from './senders';
 import { cacheContext, cachedContext, persistTabPage, rememberTabPage, replacesTabPage, scopeOf, setScope, tabPage, tabReport, type TabScope } from './tab-cards';
+import { replaceSampleData } from '../db/sample';
 import { accountHit, accountView, contactView } from '../domain/views';
 import { setBadge } from './badge';
 import { syncCustomHosts } from './custom-hosts';
@@ -301,14 +302,18 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     return viewOf(db, next);
   },
 
-  async setTierOverride({ accountId, override }) {
+  async setTierOverride({ accountId, tier, reason }) {
     const db = await getDb();
     const settings = await settingsOf(db);
     const a = await requireAccount(db, accountId);
-    const tierOverride = override ? { ...override, by: settings.yourName || 'Someone', at: Date.now() } : undefined;
-    const next = await touchAccount(db, { ...a, tierOverride }, ['tierOverride']);
+    const stamp = { reason, by: settings.yourName || 'Someone', at: Date.now() };
+    let next: Account;
+    if (tier) next = { ...a, tierOverride: { tier, ...stamp }, tierOverrideCleared: undefined };
+    else if (a.tierOverride) next = { ...a, tierOverride: undefined, tierOverrideCleared: { tier: a.tierOverride.tier, ...stamp } };
+    else throw new UserError(`${a.name} has no tier override to clear.`);
+    const saved = await touchAccount(db, next, ['tierOverride', 'tierOverrideCleared']);
     void notifyChange(['accounts']);
-    return viewOf(db, next, settings);
+    return viewOf(db, saved, settings);
   },
 
   async updateAccount({ accountId, changes }) {
@@ -405,13 +410,9 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
   async loadSampleData() {
     const db = await getDb();
     const settings = await settingsOf(db);
-    const data = makeSampleData({ yourName: settings.yourName });
-    const stores = ['accounts', 'contacts', 'weeks', 'targets', 'ticks'] as const;
-    const tx = db.transaction([...stores], 'readwrite');
-    const writes: Promise<unknown>[] = [];
-    for (const s of stores) for (const r of data[s]) writes.push(tx.objectStore(s).put(r as never));
-    await Promise.all([...writes, tx.done]);
-    void notifyChange([...stores]);
+    // Replaces the sample records loaded before (the options page asks first): never a second copy.
+    await replaceSampleData(db, makeSampleData({ yourName: settings.yourName }));
+    void notifyChange(['accounts', 'contacts', 'weeks', 'targets', 'ticks']);
     return getStats(db);
   },
 

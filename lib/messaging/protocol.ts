@@ -20,7 +20,7 @@ import {
   weekId,
   contactStatus,
 } from '../domain/schema';
-import type { Account, AirCoverTick, Contact, Settings, Target, WeekId } from '../domain/schema';
+import type { Account, AirCoverTick, Contact, Settings, Target, TierOverride, WeekId } from '../domain/schema';
 import type { Coverage } from '../domain/coverage';
 import type { TierResult } from '../domain/tier';
 import type { MatchVia } from '../db/match';
@@ -149,7 +149,11 @@ export const requestSchemas = {
   restoreContact: z.object({ undoToken: z.string().uuid() }),
   addTarget: z.object({ accountId: id, weekId: weekId.optional(), keyContactIds: z.array(id).max(50).optional() }),
   setFactor: z.object({ accountId: id, key: factorKey, state: factorState }),
-  setTierOverride: z.object({ accountId: id, override: z.object({ tier, reason: z.string().trim().min(1).max(2000) }).nullable() }),
+  /**
+   * Set (tier) or clear (null) an account's tier override, with the reason either way: the
+   * sentence that shows the override names the reason, who and when. From our pages only.
+   */
+  setTierOverride: z.object({ accountId: id, tier: tier.nullable(), reason: z.string().trim().min(1, 'Say why: the reason is shown with the tier').max(2000) }),
   updateAccount: z.object({
     accountId: id,
     changes: newAccountFields.partial().extend({ team: accountTeam.optional(), global: z.boolean().nullable().optional(), founded: z.number().int().min(1600).max(2200).nullable().optional(), notes: z.string().max(20000).optional() }),
@@ -168,7 +172,17 @@ export const requestSchemas = {
   setTargetStatus: z.object({ targetId: id, status: z.enum(['active', 'done', 'dropped']), reason: z.string().trim().max(2000).optional() }),
   updateTarget: z.object({
     targetId: id,
-    changes: z.object({ salesOwner: str(), marketingOwner: str(), notes: z.string().max(20000) }).partial(),
+    changes: z
+      .object({
+        salesOwner: str(),
+        marketingOwner: str(),
+        notes: z.string().max(20000),
+        nextStep: str(2000),
+        nextStepOwner: str(),
+        ask: str(2000),
+        decision: str(2000),
+      })
+      .partial(),
   }),
   /** Add or remove one key contact, read and written in one transaction (no lost update). */
   setKeyContact: z.object({ targetId: id, contactId: id, key: z.boolean() }),
@@ -257,11 +271,14 @@ export interface AccountView {
   global?: boolean;
   team: Account['team'];
   tier: TierResult;
+  /** The last override cleared, when none is set now. */
+  overrideCleared?: TierOverride;
   coverage: Coverage;
   contacts: ContactView[];
 }
 
 export interface TargetView {
+  /** The whole record: with the meeting's next step, its owner, the ask and the decision. */
   target: Target;
   ticks: AirCoverTick[];
 }
