@@ -13,7 +13,7 @@ const NO_HTML_SINKS = [
 
 // What runs inside the sites' pages stays small and holds no data access: it reads the page and
 // sends one message. zod (size), idb and the database belong to the background and our own pages.
-const CONTENT_SCRIPT_FILES = ['entrypoints/*.content/**', 'lib/sites/**', 'lib/content/**'];
+const CONTENT_SCRIPT_FILES = ['entrypoints/*.content/**', 'lib/sites/**', 'lib/card-host/**'];
 const NOT_IN_CONTENT_SCRIPTS = {
   paths: [
     { name: 'zod', allowTypeImports: false, message: 'zod stays out of content scripts: validate in the background.' },

@@ -1,14 +1,27 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { zodNoEvalProbe } from './build/zod-no-eval-probe';
 
 // Tiercover reads LinkedIn, Salesforce and HubSpot pages and keeps everything in the
 // extension's own IndexedDB. No host is contacted; see README "Permissions".
+
 export default defineConfig({
   // The benchmark builds its own copy (with a look-up hook) without touching .output/.
   outDir: process.env.TIERCOVER_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  // The Firefox Add-ons sources zip: exactly what a reviewer needs to rebuild the Firefox zip
+  // (`npm ci && npx wxt build -b firefox`), and no tests, fixtures, screenshots or outputs.
+  // An allow-list, so local folders (test-results/, bench-out/, demo-screenshots/) never ship;
+  // `npm run zip:check` rebuilds from it offline and fails if a needed file is missing.
+  zip: {
+    includeSources: [
+      'assets/**', 'build/**', 'components/**', 'entrypoints/**', 'lib/**', 'public/**',
+      'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts',
+      'README.md', 'CHANGELOG.md', 'docs/store-listing.md',
+    ],
+  },
+  vite: () => ({ plugins: [preact(), zodNoEvalProbe()] }),
   manifest: ({ browser }) => ({
     name: 'Tiercover',
     description:
@@ -26,7 +39,18 @@ export default defineConfig({
       browser === 'firefox'
         ? "script-src 'self'; object-src 'none'"
         : { extension_pages: "script-src 'self'; object-src 'none'; connect-src 'none'" },
-    action: { default_title: 'Tiercover' },
+    // `icons` comes from public/icon/<size>.png (WXT finds them); the toolbar button names its own.
+    action: { default_title: 'Tiercover', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    // The card page is framed into the sites' pages by the content script, so those pages must be
+    // allowed to load it: the built-in sites and the CRM hosts a user adds at run time (a manifest
+    // cannot list those), hence every https page. Chrome serves it only through a per-session
+    // dynamic URL, so no page can probe for it by a fixed chrome-extension:// address (and the
+    // isolation test checks the page's resource timings never show that URL). Firefox MV2 has no
+    // use_dynamic_url (nor matches); its moz-extension:// host is a random per-install UUID.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? ['card.html']
+        : [{ resources: ['card.html'], matches: ['https://*/*'], use_dynamic_url: true }],
     commands: {
       'toggle-card': {
         suggested_key: { default: 'Alt+Shift+T' },

@@ -26,6 +26,8 @@ export function Card(props: {
   state: Signal<CardState>;
   prefs: Signal<CardPrefs>;
   dark: Signal<boolean>;
+  /** The page's viewport (the card lives in a frame of its own size), to keep it on screen. */
+  viewport: Signal<{ width: number; height: number }>;
   savePrefs: (p: CardPrefs) => void;
   refresh: () => void;
   openPanel: () => void;
@@ -62,14 +64,16 @@ export function Card(props: {
         class="tc-head"
         onPointerDown={(e) => {
           if ((e.target as HTMLElement).closest('button')) return;
-          drag.current = { x: e.clientX, y: e.clientY, top: p.top, right: p.right };
+          // Screen coordinates: the frame moves with the card, so client coordinates would too.
+          drag.current = { x: e.screenX, y: e.screenY, top: p.top, right: p.right };
           (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
         }}
         onPointerMove={(e) => {
           const d = drag.current;
           if (!d) return;
-          const top = Math.max(0, Math.min(window.innerHeight - 40, d.top + e.clientY - d.y));
-          const right = Math.max(0, Math.min(window.innerWidth - 80, d.right - (e.clientX - d.x)));
+          const vp = props.viewport.value;
+          const top = Math.max(0, Math.min(vp.height - 40, d.top + e.screenY - d.y));
+          const right = Math.max(0, Math.min(vp.width - 80, d.right - (e.screenX - d.x)));
           prefs.value = { ...prefs.value, top, right };
         }}
         onPointerUp={() => {

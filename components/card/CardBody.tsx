@@ -5,18 +5,13 @@ import { BUYING_ROLES, DEPARTMENTS } from '@/lib/domain/constants';
 import { send } from '@/lib/messaging/client';
 import type { CardContext } from '@/lib/messaging/protocol';
 import { AirCoverList, type TickRequest } from './AirCoverList';
+import { ContactList } from './ContactList';
 import { CoverageMeter } from './CoverageMeter';
+import { ROLE_LABELS } from './labels';
 import { NoMatch } from './NoMatch';
 import { TierExplain } from './TierExplain';
+import { meetingSummary } from '@/lib/domain/meeting';
 
-const ROLE_LABELS: Record<string, string> = {
-  'decision-maker': 'Decision maker',
-  influencer: 'Influencer',
-  champion: 'Champion',
-  user: 'User',
-  blocker: 'Blocker',
-  unknown: 'Role unknown',
-};
 
 /**
  * What the card and the side panel show for a page: the account's tier and why, coverage, the
@@ -37,6 +32,8 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
   const page = ctx.page.kind === 'unsupported' ? undefined : ctx.page;
   const a = ctx.account;
   if (!page) return <p class="muted">Open a LinkedIn profile or company page, or a Salesforce or HubSpot record.</p>;
+  // Only the URL is read so far: no verdict yet (never "no account matches" for 4 s first).
+  if (!a && ctx.reading) return <p class="muted" data-testid="card-reading">Reading the page…</p>;
   if (!a) return <NoMatch ctx={ctx} onDone={refresh} />;
 
   const isPerson = page.kind === 'person' || ['contact', 'lead'].includes(page.crm?.objectType ?? '');
@@ -50,6 +47,7 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
     <>
       <TierExplain tier={a.tier} onSetFactor={setFactor} />
       <CoverageMeter coverage={a.coverage} />
+      <ContactList account={a} act={act} />
 
       {isPerson && (
         <div data-testid="person">
@@ -85,6 +83,7 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
               {target.marketingOwner ? ` · marketing: ${target.marketingOwner}` : ''}
               {target.status !== 'active' && ` · ${target.status}`}
             </p>
+            {meetingSummary(target) && <p class="muted" data-testid="card-meeting">{meetingSummary(target)}</p>}
             {ctx.contact && isKey ? (
               <AirCoverList targetId={target.id} contactId={ctx.contact.id} ticks={ctx.target!.ticks} onTick={onTick} testId="aircover-person" />
             ) : (

@@ -2,6 +2,8 @@ import { useSignal } from '@preact/signals';
 import type { AccountHit, CardContext } from '@/lib/messaging/protocol';
 import { send } from '@/lib/messaging/client';
 import { TIER_SHORT } from '@/lib/domain/tier';
+import { cleanCompanyName } from '@/lib/domain/identity';
+import { PageReport } from './PageReport';
 
 /** Nothing matched (or the page could not be read): link the page to an account, or create one. */
 export function NoMatch({ ctx, onDone }: { ctx: CardContext; onDone: () => void }) {
@@ -12,7 +14,8 @@ export function NoMatch({ ctx, onDone }: { ctx: CardContext; onDone: () => void 
   const creating = useSignal(false);
   const companyName = page?.company?.name ?? page?.person?.companyName ?? page?.crm?.accountName ?? (page?.crm?.objectType === 'account' || page?.crm?.objectType === 'company' ? page.crm.name : undefined);
   const domain = page?.company?.domain ?? page?.crm?.domain;
-  const name = useSignal(companyName ?? '');
+  // Prefilled without LinkedIn's extras: "Acme (YC S25) - We're hiring" creates "Acme".
+  const name = useSignal(companyName ? cleanCompanyName(companyName) : '');
   const dom = useSignal(domain ?? '');
   if (!page) return null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -43,11 +46,25 @@ export function NoMatch({ ctx, onDone }: { ctx: CardContext; onDone: () => void 
       {page.readable ? (
         <p>
           {ctx.ambiguous
-            ? `Several accounts are called “${companyName}”: pick the right one.`
-            : `No account matches ${companyName ? `“${companyName}”` : 'this page'} yet.`}
+            ? `Several accounts are called “${companyName}”: pick the right one (remembered for this page).`
+            : companyName
+              ? `No account matches “${companyName}” yet.`
+              : 'This page shows no current company Tiercover can be sure of. Link it to an account by hand; the link is remembered.'}
         </p>
       ) : (
         <p data-testid="unreadable">Tiercover could not read this page (its layout is new to us). Link it to an account by hand; the link is remembered.</p>
+      )}
+      {ctx.candidates && ctx.candidates.length > 0 && (
+        <ul class="plain hits" data-testid="candidates" aria-label="Accounts with this name">
+          {ctx.candidates.map((h) => (
+            <li key={h.id}>
+              <button type="button" onClick={() => void link(h.id)}>
+                <span class={`tier ${h.tier}`}>{TIER_SHORT[h.tier]}</span> {h.name}
+                <span class="muted">{h.domains[0] ?? ''}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
       <div class="form">
         <label>
@@ -119,6 +136,7 @@ export function NoMatch({ ctx, onDone }: { ctx: CardContext; onDone: () => void 
           </div>
         </form>
       )}
+      {(!page.readable || !companyName) && <PageReport ctx={ctx} />}
       {error.value && <p class="error" role="alert">{error.value}</p>}
     </div>
   );

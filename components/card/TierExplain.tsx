@@ -8,7 +8,6 @@ export function TierExplain({ tier, onSetFactor }: { tier: TierResult; onSetFact
   return (
     <div>
       <p data-testid="tier-sentence">{tier.sentence}</p>
-      {tier.override && <p class="override">Override: the boxes alone say {tier.computed.replace('tier', 'Tier ')}</p>}
       <details data-testid="tier-why">
         <summary>Why?</summary>
         <ul class="plain factors">

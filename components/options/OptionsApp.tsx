@@ -4,6 +4,7 @@ import { send } from '@/lib/messaging/client';
 import { useLive } from '../useLive';
 import type { Stats } from '@/lib/db/db';
 import { DataSection } from './DataSection';
+import { FirstRun } from './FirstRun';
 import { ProfileSection } from './ProfileSection';
 import { TieringSection } from './TieringSection';
 import { SitesSection } from './SitesSection';
@@ -38,14 +39,19 @@ export function OptionsApp() {
         Everything stays in this browser: no servers, no network calls.
       </p>
       {loadError.value && <div class="status error" role="alert">{loadError.value}</div>}
+      {settings.value && <FirstRun settings={settings.value} stats={stats} />}
       <DataSection stats={stats} lastBackupAt={settings.value?.lastBackupAt} />
-      {settings.value && <ImportSection yourName={settings.value.yourName} />}
+      <ImportSection />
       <BundleSection />
-      {settings.value && <ProfileSection settings={settings.value} />}
+      {/* Keyed by the name: set in the first run, it must not be saved back empty from here. */}
+      {settings.value && <ProfileSection key={settings.value.yourName} settings={settings.value} />}
       {settings.value && <RosterSection settings={settings.value} />}
       {settings.value && <TieringSection settings={settings.value} />}
       {settings.value && <AirCoverSection settings={settings.value} />}
       {settings.value && <SitesSection settings={settings.value} />}
+      <footer class="muted">
+        <p><a href="/privacy.html" data-testid="privacy-link">Privacy: what Tiercover stores, reads and sends (nothing)</a></p>
+      </footer>
     </main>
   );
 }

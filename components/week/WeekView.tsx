@@ -17,6 +17,8 @@ import { TargetFields } from './TargetFields';
 import { FocusBar } from './FocusBar';
 import { actThenReload } from '../useAsync';
 import { ExportBar } from './ExportBar';
+import { MeetingFields } from './MeetingFields';
+import { meetingSummary } from '@/lib/domain/meeting';
 
 type Filter = { mine: boolean; team: 'all' | 'sales' | 'marketing'; open: boolean; tier: Tier | 'all'; q: string };
 
@@ -272,11 +274,13 @@ function TargetCard({ row, act, tick, tickMany, standing, roster }: Shared & { r
         {progressSentence(p)} · {(Object.keys(p.groups) as AirCoverGroup[]).map((g) => `${GROUP_LABELS[g]} ${p.groups[g].done}/${p.groups[g].total}`).join(' · ')}
         {row.account.gaps.length ? ` · gaps: ${row.account.gaps.join('; ')}` : ''}
       </p>
+      {meetingSummary(t) && <p class="muted" data-testid="target-meeting">{meetingSummary(t)}</p>}
       {open.value && (
         <div class="list">
           <AirCoverGrid targets={[row]} standing={standing} onTick={tick} onTickMany={tickMany} scope="target" label={`Air cover, ${row.account.name}`} testId="target-grid" />
           {row.keyContacts.length === 0 && <p class="muted">No key contacts yet: add one below to tick their air cover.</p>}
           <TargetFields row={row} roster={roster} act={act} />
+          <MeetingFields target={t} />
           <KeyContacts row={row} act={act} />
           <div class="actions">
             {t.status === 'active' ? (

@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { defineBackground } from '#imports';
 import { setupMessaging } from '@/lib/background/messaging';
 import { setupLive } from '@/lib/background/live';

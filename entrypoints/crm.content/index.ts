@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { startCard } from '@/components/card/mount';
+import { startCard } from '@/lib/card-host/host';
 import { siteReader } from '@/lib/sites/reader';
 import { salesforce } from '@/lib/sites/salesforce';
 import { hubspot } from '@/lib/sites/hubspot';
@@ -11,7 +11,9 @@ export default defineContentScript({
   // Start before the page is parsed: the question to the background overlaps the page load.
   runAt: 'document_start',
   cssInjectionMode: 'manual',
-  main(ctx) {
-    void startCard(ctx, /hubspot\.com$/.test(location.hostname) ? 'hubspot' : /(force|salesforce)\.com$/.test(location.hostname) ? 'salesforce' : 'custom', siteReader([salesforce, hubspot]));
+  // No `…:wxt:content-script-started` postMessage to the page: it would announce the extension.
+  noScriptStartedPostMessage: true,
+  main() {
+    void startCard(/hubspot\.com$/.test(location.hostname) ? 'hubspot' : /(force|salesforce)\.com$/.test(location.hostname) ? 'salesforce' : 'custom', siteReader([salesforce, hubspot]));
   },
 });

@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { startCard } from '@/components/card/mount';
+import { startCard } from '@/lib/card-host/host';
 import { siteReader } from '@/lib/sites/reader';
 import { linkedin } from '@/lib/sites/linkedin';
 import { salesnav } from '@/lib/sites/salesnav';
@@ -10,7 +10,12 @@ export default defineContentScript({
   // Start before the page is parsed: the question to the background overlaps the page load.
   runAt: 'document_start',
   cssInjectionMode: 'manual',
-  main(ctx) {
-    void startCard(ctx, 'linkedin', siteReader([salesnav, linkedin]));
+  // Also in frames: LinkedIn renders some company pages inside an iframe from /preload/…; the
+  // script in that frame reads it and the top frame shows the card. Every other frame exits at once.
+  allFrames: true,
+  // No `…:wxt:content-script-started` postMessage to the page: it would announce the extension.
+  noScriptStartedPostMessage: true,
+  main() {
+    void startCard('linkedin', siteReader([salesnav, linkedin]));
   },
 });

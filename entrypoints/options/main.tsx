@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import { render } from 'preact';
 import '@/components/theme.css';
 import { OptionsApp } from '@/components/options/OptionsApp';

@@ -1,10 +1,11 @@
 /** Keyboard shortcut (Alt+Shift+T by default): show or hide the card on the active tab. */
 import { browser } from 'wxt/browser';
+import type { PushMessage } from '../messaging/protocol';
 
 export function setupCommands() {
   browser.commands?.onCommand.addListener(async (command) => {
     if (command !== 'toggle-card') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'toggleCard' }).catch(() => undefined);
+    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'toggleCard' } satisfies PushMessage).catch(() => undefined);
   });
 }

@@ -12,11 +12,16 @@ import { currentWeekId } from '../domain/week';
 import { getDb, getStats, deleteAllData, contactsOfAccount, type DB } from '../db/db';
 import { getSettings } from '../db/settings';
 import { matchPage } from '../db/match';
-import type { AccountRow, CardContext, MessageType, Responses } from '../messaging/protocol';
+import { fixContact, removeContact, restoreContact } from '../db/contacts';
+import { keepForUndo, takeUndo } from './undo';
+import type { AccountRow, CardContext, MessageType, PushMessage, Responses } from '../messaging/protocol';
 import { requestSchemas } from '../messaging/protocol';
 import { makeSampleData, SAMPLE_OWNERS } from '../sample';
-import type { PageContext } from '../sites/types';
-import { notifyChange, rememberCardTab } from './live';
+import { hasSubject, type PageContext } from '../sites/types';
+import { notifyChange } from './live';
+import type { SenderInfo } from './senders';
+import { cacheContext, cachedContext, persistTabPage, rememberTabPage, replacesTabPage, scopeOf, setScope, tabPage, tabReport, type TabScope } from './tab-cards';
+import { replaceSampleData } from '../db/sample';
 import { accountHit, accountView, contactView } from '../domain/views';
 import { setBadge } from './badge';
 import { syncCustomHosts } from './custom-hosts';
@@ -26,11 +31,7 @@ import { computeTier } from '../domain/tier';
 import { computeCoverage } from '../domain/coverage';
 import type { z } from 'zod';
 
-export interface SenderInfo {
-  tabId?: number;
-  /** True for our own extension pages (options, side panel, full view). */
-  fromExtensionPage: boolean;
-}
+export type { SenderInfo };
 
 type Payload<K extends MessageType> = z.output<(typeof requestSchemas)[K]>;
 type Handler<K extends MessageType> = (p: Payload<K>, sender: SenderInfo) => Promise<Responses[K]>;
@@ -51,30 +52,6 @@ function settingsOf(db: DB): Promise<Settings> {
 }
 export function forgetSettings() {
   settingsCache = undefined;
-}
-
-/** The last page context each tab reported, for the side panel and the badge. */
-const tabPages = new Map<number, PageContext>();
-const TAB_PAGES_KEY = 'tiercover.tabPages';
-
-async function persistTabPage(tabId: number, page: PageContext) {
-  try {
-    const got = await browser.storage.session.get(TAB_PAGES_KEY);
-    const all = { ...((got[TAB_PAGES_KEY] as Record<string, PageContext>) ?? {}), [tabId]: page };
-    await browser.storage.session.set({ [TAB_PAGES_KEY]: all });
-  } catch {
-    /* in-memory only */
-  }
-}
-
-async function tabPage(tabId: number): Promise<PageContext | undefined> {
-  if (tabPages.has(tabId)) return tabPages.get(tabId);
-  try {
-    const got = await browser.storage.session.get(TAB_PAGES_KEY);
-    return (got[TAB_PAGES_KEY] as Record<string, PageContext> | undefined)?.[tabId];
-  } catch {
-    return undefined;
-  }
 }
 
 async function requireAccount(db: DB, id: string): Promise<Account> {
@@ -135,27 +112,69 @@ async function viewOf(db: DB, a: Account, settings?: Settings) {
   return accountView(a, await contactsOfAccount(a.id, db), settings ?? (await settingsOf(db)));
 }
 
+/** The card context for a tab's page, built once per page and write (tab-cards.ts), with its scope. */
+function buildForTab(db: DB, tabId: number, page: PageContext, settings: Settings): Promise<CardContext> {
+  const { settled, structure } = tabReport(tabId);
+  const ctx = buildContext(db, page, settings).then((c) => {
+    setScope(tabId, c);
+    if (!settled) c.reading = true;
+    if (structure) c.structure = structure;
+    return c;
+  });
+  cacheContext(tabId, ctx);
+  return ctx;
+}
+
+/** The card for a tab: the cached context, or rebuilt from the page the tab last reported. */
+export async function contextForTab(tabId: number): Promise<CardContext | null> {
+  const cached = cachedContext(tabId);
+  if (cached) return cached;
+  const page = await tabPage(tabId);
+  if (!page) return null;
+  const db = await getDb();
+  return buildForTab(db, tabId, page, await settingsOf(db));
+}
+
+/** A tab's scope; after a service-worker restart, rebuilt from its last reported page. */
+export async function scopeFor(tabId: number): Promise<TabScope | undefined> {
+  return scopeOf(tabId) ?? ((await contextForTab(tabId)) ? scopeOf(tabId) : undefined);
+}
+
 export const handlers: { [K in MessageType]: Handler<K> } = {
-  async getPageContext({ page }, sender) {
+  async reportPage({ page, settled, structure }, sender) {
+    const tabId = sender.tabId!;
+    const fromSubframe = (sender.frameId ?? 0) !== 0;
+    // A frame of a page (LinkedIn's hidden preload frames, ads) that is no page of ours: not the tab's.
+    if (fromSubframe && page.kind === 'unsupported') return { show: false };
     const db = await getDb();
     const settings = await settingsOf(db);
-    const ctx = await buildContext(db, page as PageContext, settings);
-    if (sender.tabId !== undefined) {
-      // Bookkeeping after the answer: the card must not wait for storage.session.
-      const tabId = sender.tabId;
-      tabPages.set(tabId, page as PageContext);
-      setTimeout(() => void Promise.all([rememberCardTab(tabId), persistTabPage(tabId, page as PageContext)]), 0);
-      void setBadge(sender.tabId, ctx);
-      browser.runtime.sendMessage({ type: 'tabPageChanged', tabId: sender.tabId }).catch(() => undefined);
+    if (!replacesTabPage(await tabPage(tabId), tabReport(tabId), page, fromSubframe)) {
+      const ctx = await contextForTab(tabId);
+      return { show: !!ctx && hasSubject(ctx.page) && ctx.cardMode === 'card' };
     }
-    return ctx;
+    rememberTabPage(tabId, page, { settled, fromSubframe, structure });
+    const ctx = await buildForTab(db, tabId, page, settings);
+    // Bookkeeping after the answer: the card must not wait for storage.session.
+    setTimeout(() => void persistTabPage(tabId, page), 0);
+    void setBadge(tabId, ctx);
+    const push: PushMessage = { type: 'tabPageChanged', tabId };
+    browser.runtime.sendMessage(push).catch(() => undefined);
+    // The card shows in the top frame only; a sub-frame's script just reads its document.
+    return { show: !fromSubframe && hasSubject(page) && ctx.cardMode === 'card' };
+  },
+
+  async getCardForTab(_p, sender) {
+    const tabId = sender.tabId!;
+    return { tabId, ctx: await contextForTab(tabId) };
+  },
+
+  async getPageContext({ page }) {
+    const db = await getDb();
+    return buildContext(db, page, await settingsOf(db));
   },
 
   async getTabContext({ tabId }) {
-    const page = await tabPage(tabId);
-    if (!page) return null;
-    const db = await getDb();
-    return buildContext(db, page, await settingsOf(db));
+    return contextForTab(tabId);
   },
 
   async tickAirCover(p) {
@@ -227,6 +246,29 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     return contactView(next);
   },
 
+  async fixContact({ contactId, fix }) {
+    const c = await fixContact(await getDb(), contactId, fix);
+    if (!c) throw new UserError('That contact no longer exists.');
+    void notifyChange(['contacts']);
+    return contactView(c);
+  },
+
+  async removeContact({ contactId }) {
+    const removed = await removeContact(await getDb(), contactId);
+    if (!removed) throw new UserError('That contact no longer exists.');
+    const undoToken = await keepForUndo(removed);
+    void notifyChange(['contacts', 'targets', 'ticks', 'links']);
+    return { undoToken, name: removed.contact.name };
+  },
+
+  async restoreContact({ undoToken }) {
+    const removed = await takeUndo(undoToken);
+    if (!removed) throw new UserError('Too late to undo: the contact was removed more than two minutes ago.');
+    await restoreContact(await getDb(), removed);
+    void notifyChange(['contacts', 'targets', 'ticks', 'links']);
+    return { ok: true as const };
+  },
+
   async addTarget({ accountId, weekId, keyContactIds }) {
     const db = await getDb();
     const account = await requireAccount(db, accountId);
@@ -274,14 +316,18 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     return viewOf(db, next);
   },
 
-  async setTierOverride({ accountId, override }) {
+  async setTierOverride({ accountId, tier, reason }) {
     const db = await getDb();
     const settings = await settingsOf(db);
     const a = await requireAccount(db, accountId);
-    const tierOverride = override ? { ...override, by: settings.yourName || 'Someone', at: Date.now() } : undefined;
-    const next = await touchAccount(db, { ...a, tierOverride }, ['tierOverride']);
+    const stamp = { reason, by: settings.yourName || 'Someone', at: Date.now() };
+    let next: Account;
+    if (tier) next = { ...a, tierOverride: { tier, ...stamp }, tierOverrideCleared: undefined };
+    else if (a.tierOverride) next = { ...a, tierOverride: undefined, tierOverrideCleared: { tier: a.tierOverride.tier, ...stamp } };
+    else throw new UserError(`${a.name} has no tier override to clear.`);
+    const saved = await touchAccount(db, next, ['tierOverride', 'tierOverrideCleared']);
     void notifyChange(['accounts']);
-    return viewOf(db, next, settings);
+    return viewOf(db, saved, settings);
   },
 
   async updateAccount({ accountId, changes }) {
@@ -378,19 +424,15 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
   async loadSampleData() {
     const db = await getDb();
     const settings = await settingsOf(db);
-    const data = makeSampleData({ yourName: settings.yourName });
-    const stores = ['accounts', 'contacts', 'weeks', 'targets', 'ticks'] as const;
-    const tx = db.transaction([...stores], 'readwrite');
-    const writes: Promise<unknown>[] = [];
-    for (const s of stores) for (const r of data[s]) writes.push(tx.objectStore(s).put(r as never));
-    await Promise.all([...writes, tx.done]);
+    // Replaces the sample records loaded before (the options page asks first): never a second copy.
+    await replaceSampleData(db, makeSampleData({ yourName: settings.yourName }));
     // The sample's owners become the roster when there is none, so owner selects and "Mine" work.
     if (!settings.roster.length) {
       const roster = [...SAMPLE_OWNERS.sales.map((name) => ({ name, team: 'sales' as const })), ...SAMPLE_OWNERS.marketing.map((name) => ({ name, team: 'marketing' as const }))];
       await db.put('settings', { ...settings, roster, updatedAt: Date.now() });
       forgetSettings();
     }
-    void notifyChange([...stores, 'settings']);
+    void notifyChange(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'settings']);
     return getStats(db);
   },
 

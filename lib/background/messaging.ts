@@ -1,44 +1,59 @@
 /**
- * The one message listener. Every request is checked: it must come from this extension (never
- * another extension or a web page), privileged messages only from our own extension pages, and
- * the payload must parse against its zod schema. Errors go back as readable messages.
+ * The one message listener, and the guard every request passes before a handler runs:
+ * 1. ours: the envelope marker, and a type that is an own property of the schema map (so
+ *    `toString` or `__proto__` is no type);
+ * 2. from this extension, and from a kind of sender SENDERS allows for the type;
+ * 3. the payload parses against the type's zod schema (the handler gets the parsed copy only);
+ * 4. from a card frame: within its tab's scope (scope.ts).
+ * Refusals and failures go back as readable messages; a malformed request from a content script
+ * or a card gets a plain sentence, the zod details go to the background's console.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { describeStorageError } from '../db/db';
 import { requestSchemas, SENDERS, type MessageType, type Reply } from '../messaging/protocol';
-import { handlers, UserError, type SenderInfo } from './handlers';
+import { handlers, scopeFor, UserError } from './handlers';
+import { inScope, OUT_OF_SCOPE } from './scope';
+import { classifySender, type SenderInfo } from './senders';
 
 type Sender = Browser.runtime.MessageSender;
+type Guarded = { ok: true; type: MessageType; payload: unknown; sender: SenderInfo } | { ok: false; reply: Reply<MessageType> | undefined };
 
-export function senderInfo(sender: Sender, extensionOrigin: string): SenderInfo | undefined {
-  if (sender.id !== browser.runtime.id) return undefined;
-  const url = sender.url ?? '';
-  const fromExtensionPage = url.startsWith(extensionOrigin) && !sender.tab?.url?.startsWith('http');
-  return { tabId: sender.tab?.id, fromExtensionPage };
-}
+const refuse = (error: string): Guarded => ({ ok: false, reply: { ok: false, error } });
 
-export async function handleMessage(message: unknown, sender: Sender): Promise<Reply<MessageType> | undefined> {
-  const m = message as { tiercover?: unknown; type?: unknown; payload?: unknown } | null;
-  if (!m || m.tiercover !== 1 || typeof m.type !== 'string' || !(m.type in requestSchemas)) return undefined;
+export async function guard(message: unknown, sender: Sender): Promise<Guarded> {
+  if (!message || typeof message !== 'object') return { ok: false, reply: undefined };
+  const m = message as { tiercover?: unknown; type?: unknown; payload?: unknown };
+  if (m.tiercover !== 1 || typeof m.type !== 'string' || !Object.hasOwn(requestSchemas, m.type)) return { ok: false, reply: undefined };
   const type = m.type as MessageType;
-  const info = senderInfo(sender, browser.runtime.getURL('/'));
-  if (!info) return { ok: false, error: 'Refused: not from Tiercover.' };
-  if (SENDERS[type] === 'extension' && !info.fromExtensionPage) {
-    return { ok: false, error: `Refused: ${type} is only allowed from Tiercover's own pages.` };
+  const info = classifySender(sender, browser.runtime.id);
+  if (!info) return refuse('Refused: not from Tiercover.');
+  if (!SENDERS[type].includes(info.kind)) {
+    return refuse(info.kind === 'extension' ? `Refused: ${type} is not for this page.` : `Refused: ${type} is only allowed from Tiercover's own pages.`);
   }
   const parsed = requestSchemas[type].safeParse(m.payload);
   if (!parsed.success) {
-    return { ok: false, error: `Invalid ${type} request: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    if (info.kind === 'extension') return refuse(`Invalid ${type} request: ${detail}`);
+    console.warn(`Tiercover: refused ${type} from a ${info.kind === 'frame' ? 'card' : 'content script'}: ${detail}`);
+    return refuse('Tiercover could not use what it read on this page. Reload the page; if it persists, the page may have changed its layout.');
   }
+  if (!(await inScope(type, parsed.data, info, scopeFor))) return refuse(OUT_OF_SCOPE);
+  return { ok: true, type, payload: parsed.data, sender: info };
+}
+
+export async function handleMessage(message: unknown, sender: Sender): Promise<Reply<MessageType> | undefined> {
+  const g = await guard(message, sender);
+  if (!g.ok) return g.reply;
   try {
-    const handler = handlers[type] as (p: unknown, s: SenderInfo) => Promise<unknown>;
-    return { ok: true, data: (await handler(parsed.data, info)) as never };
+    const handler = handlers[g.type] as (p: unknown, s: SenderInfo) => Promise<unknown>;
+    return { ok: true, data: (await handler(g.payload, g.sender)) as never };
   } catch (e) {
-    if (!(e instanceof UserError)) console.error(`Tiercover: ${type} failed`, e);
+    if (!(e instanceof UserError)) console.error(`Tiercover: ${g.type} failed`, e);
     return { ok: false, error: describeStorageError(e) };
   }
 }
 
 export function setupMessaging() {
+  // Only envelopes get an answer: returning undefined leaves other listeners (and pushes) alone.
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => handleMessage(message, sender));
 }

@@ -2,11 +2,11 @@
  * The weekly target list (DOMAIN.md section 3): a week's view with progress and focus, starting a
  * week from the last one (carry-over after a review), and changes since last week.
  */
-import { DEFAULT_STANDING_ITEMS, addProgress, emptyProgress, isWorkThisWeek, targetProgress, ticksById, type TargetProgress } from '../domain/aircover';
+import { DEFAULT_STANDING_ITEMS, addProgress, emptyProgress, targetProgress, ticksById, type TargetProgress } from '../domain/aircover';
 import { carriedTicks } from '../domain/carry';
 import type { AirCoverItem } from '../domain/constants';
-import { focusReport, type FocusReport } from '../domain/focus';
-import type { AirCoverTick, Settings, Target, Tier, WeekId } from '../domain/schema';
+import { focusReport, workThisWeek, type FocusReport } from '../domain/focus';
+import type { AirCoverTick, MeetingField, Settings, Target, Tier, WeekId } from '../domain/schema';
 import { computeTier } from '../domain/tier';
 import { previousWeek, weekLabel } from '../domain/week';
 import type { DB } from './db';
@@ -50,13 +50,14 @@ type WeekSettings = Pick<Settings, 'focusBands' | 'standingItems'>;
 
 /**
  * The week's focus (targets and air-cover work by tier) and its progress, from its rows. Work is
- * what was done this week: a standing fact carried from last week is progress, not work.
+ * what was done this week (workThisWeek): a standing fact carried from last week is progress,
+ * not work.
  */
-function summarize(rows: TargetRow[], settings: WeekSettings) {
+function summarize(weekId: WeekId, rows: TargetRow[], settings: WeekSettings) {
   const live = rows.filter((r) => r.target.status !== 'dropped');
   const focus = focusReport(
     live.map((r) => r.account.tier),
-    rows.flatMap((r) => r.ticks.filter(isWorkThisWeek).map(() => r.account.tier)),
+    rows.flatMap((r) => workThisWeek(r.ticks, weekId).map(() => r.account.tier)),
     settings,
   );
   const progress = live.reduce((p, r) => addProgress(p, r.progress), emptyProgress());
@@ -83,12 +84,13 @@ export function withTicks(view: WeekView, ticks: AirCoverTick[], settings: WeekS
     if (!incoming) return r;
     const byId = ticksById(r.ticks);
     for (const t of incoming) {
-      airCoverAdded += Number(isWorkThisWeek(t)) - Number(isWorkThisWeek(byId.get(t.id)));
+      const was = byId.get(t.id);
+      airCoverAdded += workThisWeek([t], view.weekId).length - (was ? workThisWeek([was], view.weekId).length : 0);
       byId.set(t.id, t);
     }
     return { ...r, ticks: [...byId.values()], progress: targetProgress(r.target, byId, settings.standingItems) };
   });
-  return { ...view, rows, ...summarize(rows, settings), changes: { ...view.changes, airCoverAdded } };
+  return { ...view, rows, ...summarize(view.weekId, rows, settings), changes: { ...view.changes, airCoverAdded } };
 }
 
 /** How many rows of each tier get their contacts read with the week (the rest on demand). */
@@ -158,7 +160,7 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
       progress: targetProgress(t, byId, settings.standingItems),
     });
   }
-  const { focus, progress } = summarize(rows, settings);
+  const { focus, progress } = summarize(weekId, rows, settings);
   const name = (accountId: string) => accounts.get(accountId)?.name ?? '(deleted account)';
   // The first rows of each tier (what the list shows first) come with their contacts.
   const perTier = new Map<Tier, number>();
@@ -180,7 +182,7 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
       carried: targets.filter((t) => !!t.carriedFrom).length,
       dropped: prevTargets.filter((t) => t.status === 'dropped').map((t) => ({ account: name(t.accountId), reason: t.statusReason })),
       done: prevTargets.filter((t) => t.status === 'done').map((t) => ({ account: name(t.accountId), reason: t.statusReason })),
-      airCoverAdded: ticks.filter(isWorkThisWeek).length,
+      airCoverAdded: workThisWeek(ticks, weekId).length,
     },
     previous: { weekId: prevId, exists: !!prevWeek, open: prevTargets.filter((t) => t.status === 'active').length },
   };
@@ -217,6 +219,8 @@ export async function startWeek(
       edits: undefined,
       status: 'active',
       statusReason: undefined,
+      // Last week's decision was made; the next step, its owner and the ask are still open.
+      decision: undefined,
       carriedFrom: from,
     };
     await targets.put(next);
@@ -257,7 +261,7 @@ export async function setKeyContact(db: DB, targetId: string, contactId: string,
 export async function updateTarget(
   db: DB,
   targetId: string,
-  changes: Partial<Pick<Target, 'salesOwner' | 'marketingOwner' | 'notes'>>,
+  changes: Partial<Pick<Target, 'salesOwner' | 'marketingOwner' | 'notes' | MeetingField>>,
   now = Date.now(),
 ) {
   // Read and write in one transaction: two tabs editing different fields of one target both land.

@@ -1,8 +1,10 @@
 /**
  * Every message Tiercover sends, in one map: request schema (zod, checked on arrival in the
- * background) and response type. Verb-first names. Each message says who may send it:
- * 'page' = our content scripts or our extension pages; 'extension' = our extension pages only
- * (options, side panel, full view), never a content script running inside a site.
+ * background) and response type. Verb-first names. Each message says which kinds of sender may
+ * send it (SENDERS): 'content' = our content script in a site's page (it reads the page, it
+ * never shows or changes data); 'frame' = the card, our extension page embedded in a site's tab
+ * (it may change only the account its tab's last look-up matched: lib/background/scope.ts);
+ * 'extension' = our own pages (options, side panel, full view).
  */
 import { z } from 'zod';
 import {
@@ -18,30 +20,32 @@ import {
   weekId,
   contactStatus,
 } from '../domain/schema';
-import type { Account, AirCoverTick, Contact, Settings, Target, WeekId } from '../domain/schema';
+import type { Account, AirCoverTick, Contact, Settings, Target, TierOverride, WeekId } from '../domain/schema';
 import type { Coverage } from '../domain/coverage';
 import type { TierResult } from '../domain/tier';
 import type { MatchVia } from '../db/match';
 import type { PageContext } from '../sites/types';
 import type { Stats } from '../db/db';
+import { LIMITS } from './limits';
 
 const str = (max = 300) => z.string().max(max);
 
+// Page-derived fields: the limits are shared with the content script, which truncates to them.
 const personInfo = z.object({
   name: str().optional(),
   title: str().optional(),
   companyName: str().optional(),
-  companyLinkedinId: str(30).optional(),
-  companyLinkedinSlug: str(200).optional(),
-  linkedinSlug: str(200).optional(),
-  salesNavLeadId: str(200).optional(),
-  email: str(320).optional(),
+  companyLinkedinId: str(LIMITS.linkedinId).optional(),
+  companyLinkedinSlug: str(LIMITS.slug).optional(),
+  linkedinSlug: str(LIMITS.slug).optional(),
+  salesNavLeadId: str(LIMITS.slug).optional(),
+  email: str(LIMITS.email).optional(),
 });
 const companyInfo = z.object({
   name: str().optional(),
-  domain: str(253).optional(),
-  linkedinSlug: str(200).optional(),
-  linkedinId: str(30).optional(),
+  domain: str(LIMITS.domain).optional(),
+  linkedinSlug: str(LIMITS.slug).optional(),
+  linkedinId: str(LIMITS.linkedinId).optional(),
   employees: z.number().int().nonnegative().optional(),
   sizeText: str().optional(),
   industry: str().optional(),
@@ -49,28 +53,35 @@ const companyInfo = z.object({
 const crmInfo = z.object({
   system: z.enum(['salesforce', 'hubspot']),
   objectType: z.enum(['account', 'contact', 'lead', 'opportunity', 'company', 'deal']),
-  id: str(100),
+  id: str(LIMITS.crmId),
   name: str().optional(),
-  domain: str(253).optional(),
+  domain: str(LIMITS.domain).optional(),
   accountName: str().optional(),
-  accountId: str(100).optional(),
-  email: str(320).optional(),
+  accountId: str(LIMITS.crmId).optional(),
+  email: str(LIMITS.email).optional(),
   title: str().optional(),
 });
 export const pageContextSchema = z.union([
-  z.object({ kind: z.literal('unsupported'), url: str(4000) }),
+  z.object({ kind: z.literal('unsupported'), url: str(LIMITS.url) }),
   z.object({
     kind: z.enum(['person', 'company', 'crm']),
     site: z.enum(['linkedin', 'salesnav', 'salesforce', 'hubspot']),
-    url: str(4000),
-    pageKey: str(500),
+    url: str(LIMITS.url),
+    pageKey: str(LIMITS.pageKey),
     readable: z.boolean(),
     person: personInfo.optional(),
     company: companyInfo.optional(),
     crm: crmInfo.optional(),
-    signals: z.array(str(100)).max(50),
+    signals: z.array(str(LIMITS.signal)).max(LIMITS.signals),
   }),
 ]);
+
+/**
+ * The adapters' `PageContext` (lib/sites/types.ts: content scripts carry no zod) and this schema
+ * are one shape: the compiler checks it both ways, so neither can drift and no cast joins them.
+ */
+type SameShape<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export const PAGE_CONTEXT_SCHEMA_MATCHES: SameShape<z.output<typeof pageContextSchema>, PageContext> = true;
 
 const id = z.string().min(1).max(200);
 
@@ -98,6 +109,20 @@ const newAccountFields = z.object({
 
 /** Request schemas. */
 export const requestSchemas = {
+  /** The content script reports what its page is about; the answer only says whether to show the card. */
+  reportPage: z.object({
+    page: pageContextSchema,
+    /** false for the first read from the URL alone: the card says "reading…" until a settled one. */
+    settled: z.boolean().default(true),
+    /** Landmark counts of a page that could not be read fully, for "Copy page report" (no text). */
+    structure: z
+      .record(z.string().max(40), z.number().int().nonnegative().max(10_000_000))
+      .refine((r) => Object.keys(r).length <= 40, 'too many landmarks')
+      .optional(),
+  }),
+  /** The card frame asks for the card of the tab it is embedded in (the browser says which tab). */
+  getCardForTab: z.object({}),
+  /** A page context answered directly (benchmarks and tools in our own pages). */
   getPageContext: z.object({ page: pageContextSchema }),
   getTabContext: z.object({ tabId: z.number().int() }),
   tickAirCover: z.object({
@@ -117,9 +142,24 @@ export const requestSchemas = {
   }),
   addContact: z.object({ accountId: id, contact: newContactFields, pageKey: str(500).optional() }),
   updateContact: z.object({ contactId: id, changes: newContactFields.partial() }),
+  /** A rep's fix from the card: only these fields, only on a contact of the card's account. */
+  fixContact: z.object({
+    contactId: id,
+    fix: z
+      .object({ connected: z.boolean(), followed: z.boolean(), buyingRole, status: contactStatus, verified: z.literal(true) })
+      .partial()
+      .refine((f) => Object.keys(f).length > 0, 'nothing to change'),
+  }),
+  /** Remove a contact (and its key-contact places, ticks and page links); answers an undo token. */
+  removeContact: z.object({ contactId: id }),
+  restoreContact: z.object({ undoToken: z.string().uuid() }),
   addTarget: z.object({ accountId: id, weekId: weekId.optional(), keyContactIds: z.array(id).max(50).optional() }),
   setFactor: z.object({ accountId: id, key: factorKey, state: factorState }),
-  setTierOverride: z.object({ accountId: id, override: z.object({ tier, reason: z.string().trim().min(1).max(2000) }).nullable() }),
+  /**
+   * Set (tier) or clear (null) an account's tier override, with the reason either way: the
+   * sentence that shows the override names the reason, who and when. From our pages only.
+   */
+  setTierOverride: z.object({ accountId: id, tier: tier.nullable(), reason: z.string().trim().min(1, 'Say why: the reason is shown with the tier').max(2000) }),
   updateAccount: z.object({
     accountId: id,
     changes: newAccountFields.partial().extend({ team: accountTeam.optional(), global: z.boolean().nullable().optional(), founded: z.number().int().min(1600).max(2200).nullable().optional(), notes: z.string().max(20000).optional() }),
@@ -138,7 +178,17 @@ export const requestSchemas = {
   setTargetStatus: z.object({ targetId: id, status: z.enum(['active', 'done', 'dropped']), reason: z.string().trim().max(2000).optional() }),
   updateTarget: z.object({
     targetId: id,
-    changes: z.object({ salesOwner: str(), marketingOwner: str(), notes: z.string().max(20000) }).partial(),
+    changes: z
+      .object({
+        salesOwner: str(),
+        marketingOwner: str(),
+        notes: z.string().max(20000),
+        nextStep: str(2000),
+        nextStepOwner: str(),
+        ask: str(2000),
+        decision: str(2000),
+      })
+      .partial(),
   }),
   /** Add or remove one key contact, read and written in one transaction (no lost update). */
   setKeyContact: z.object({ targetId: id, contactId: id, key: z.boolean() }),
@@ -157,35 +207,50 @@ export const requestSchemas = {
 export type MessageType = keyof typeof requestSchemas;
 export type Request<K extends MessageType> = z.input<(typeof requestSchemas)[K]>;
 
-/** Who may send each message. */
-export const SENDERS: Record<MessageType, 'page' | 'extension'> = {
-  getPageContext: 'page',
-  getTabContext: 'extension',
-  tickAirCover: 'page',
-  tickAirCoverMany: 'extension',
-  addContact: 'page',
-  updateContact: 'page',
-  addTarget: 'page',
-  setFactor: 'page',
-  setTierOverride: 'page',
-  updateAccount: 'page',
-  createAccount: 'page',
-  linkPage: 'page',
-  unlinkPage: 'page',
-  searchAccounts: 'page',
-  getSettings: 'page',
-  saveSettings: 'extension',
-  getStats: 'extension',
-  loadSampleData: 'extension',
-  deleteAllData: 'extension',
-  openSidePanel: 'page',
-  startWeek: 'page',
-  setTargetStatus: 'page',
-  updateTarget: 'page',
-  setKeyContact: 'page',
-  getAccount: 'page',
-  announceChange: 'extension',
-  listAccounts: 'page',
+/** The kinds of sender the background tells apart (lib/background/senders.ts). */
+export type SenderKind = 'content' | 'frame' | 'extension';
+
+const EXT = ['extension'] as const;
+const CARD = ['frame', 'extension'] as const;
+
+/**
+ * Who may send each message. A content script only reports its page and opens the side panel;
+ * the card frame only what the card's controls do (its writes are also scoped to its tab's
+ * account); everything else only from our own pages.
+ */
+export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
+  reportPage: ['content'],
+  getCardForTab: ['frame'],
+  getPageContext: EXT,
+  getTabContext: EXT,
+  tickAirCover: CARD,
+  tickAirCoverMany: EXT,
+  addContact: CARD,
+  updateContact: EXT,
+  fixContact: CARD,
+  removeContact: CARD,
+  restoreContact: CARD,
+  addTarget: CARD,
+  setFactor: CARD,
+  setTierOverride: EXT,
+  updateAccount: EXT,
+  createAccount: CARD,
+  linkPage: CARD,
+  unlinkPage: EXT,
+  searchAccounts: CARD,
+  getSettings: EXT,
+  saveSettings: EXT,
+  getStats: EXT,
+  loadSampleData: EXT,
+  deleteAllData: EXT,
+  openSidePanel: ['content', 'frame', 'extension'],
+  startWeek: EXT,
+  setTargetStatus: EXT,
+  updateTarget: EXT,
+  setKeyContact: CARD,
+  getAccount: EXT,
+  announceChange: EXT,
+  listAccounts: EXT,
 };
 
 // ------------------------------------------------------------------ responses
@@ -213,11 +278,14 @@ export interface AccountView {
   global?: boolean;
   team: Account['team'];
   tier: TierResult;
+  /** The last override cleared, when none is set now. */
+  overrideCleared?: TierOverride;
   coverage: Coverage;
   contacts: ContactView[];
 }
 
 export interface TargetView {
+  /** The whole record: with the meeting's next step, its owner, the ask and the decision. */
   target: Target;
   ticks: AirCoverTick[];
 }
@@ -239,6 +307,10 @@ export interface CardContext {
   suggestion?: { department: Contact['department']; buyingRole: Contact['buyingRole'] };
   /** Where the user wants the card: on the page, or only in the side panel. */
   cardMode: 'card' | 'sidepanel';
+  /** The page is still being read (only its URL so far): no verdict yet. */
+  reading?: boolean;
+  /** Landmark counts of the page, when it could not be read fully (for the page report). */
+  structure?: Record<string, number>;
 }
 
 export interface AccountHit {
@@ -249,12 +321,17 @@ export interface AccountHit {
 }
 
 export interface Responses {
+  reportPage: { show: boolean };
+  getCardForTab: { tabId: number; ctx: CardContext | null };
   getPageContext: CardContext;
   getTabContext: CardContext | null;
   tickAirCover: AirCoverTick;
   tickAirCoverMany: AirCoverTick[];
   addContact: ContactView;
   updateContact: ContactView;
+  fixContact: ContactView;
+  removeContact: { undoToken: string; name: string };
+  restoreContact: { ok: true };
   addTarget: Target;
   setFactor: AccountView;
   setTierOverride: AccountView;
@@ -298,3 +375,21 @@ export interface ChangeEvent {
   /** A single tick that changed: views that show its target apply it without asking again. */
   tick?: AirCoverTick;
 }
+
+/**
+ * Messages pushed outside the request/response envelope, in one union so every sender and
+ * receiver shares the types (lib/messaging/push.ts checks them on arrival).
+ * - changed: background → extension pages (the card frame included), after any write.
+ * - tabPageChanged: background → extension pages, a tab reported a new page.
+ * - toggleCard: background → content script (the shortcut), then content script → its frame.
+ * - cardHost: content script → its frame: the page's light/dark and viewport size.
+ * - cardProblem: content script → its frame: the page could not be reported (readable text).
+ * - cardLayout: card frame → its content script: where the frame goes and how big it is.
+ */
+export type PushMessage =
+  | ChangeEvent
+  | { type: 'tabPageChanged'; tabId: number }
+  | { type: 'toggleCard' }
+  | { type: 'cardHost'; dark: boolean; viewport: { width: number; height: number } }
+  | { type: 'cardProblem'; message: string }
+  | { type: 'cardLayout'; visible: boolean; top: number; right: number; width: number; height: number };

@@ -14,6 +14,8 @@ export const hostsFor = (extraHosts: readonly ExtraHost[] | undefined, system: s
 export interface SiteReader {
   adapterFor(url: URL, extraHosts?: readonly ExtraHost[]): SiteAdapter | undefined;
   readySelectorsFor(url: URL, extraHosts?: readonly ExtraHost[]): string[];
+  /** Whether the page's subject can change without a URL change (see SiteAdapter.live). */
+  liveFor(url: URL, extraHosts?: readonly ExtraHost[]): boolean;
   /** What the page is about; `{kind: 'unsupported'}` for any page no adapter handles. */
   readPage(doc: Document, url: URL, extraHosts?: readonly ExtraHost[]): PageContext;
 }
@@ -28,6 +30,7 @@ export function siteReader(adapters: readonly SiteAdapter[]): SiteReader {
   return {
     adapterFor,
     readySelectorsFor: (url, extraHosts) => adapterFor(url, extraHosts)?.readySelectors(url) ?? [],
+    liveFor: (url, extraHosts) => adapterFor(url, extraHosts)?.live?.(url) ?? false,
     readPage(doc, url, extraHosts) {
       const adapter = adapterFor(url, extraHosts);
       return adapter ? adapter.extract(doc, url) : { kind: 'unsupported', url: pageUrl(url) };

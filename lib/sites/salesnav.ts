@@ -16,7 +16,7 @@
 import {
   buildContext, clean, decode, docTitle, domainFromUrl, firstOf, hrefUrl, note, pageUrl, parseEmployees, textIn, type Read,
 } from './dom';
-import type { CompanyInfo, PageContext, PersonInfo, SiteAdapter } from './types';
+import { NO_SUBJECT, type CompanyInfo, type PageContext, type PersonInfo, type SiteAdapter } from './types';
 
 export const SELECTORS = {
   // Lead name. salesnav-lead.html (h1), salesnav-lead-2026-en/-de/-no-company-page.html (h1 with
@@ -262,7 +262,7 @@ function searchContext(doc: Document, url: URL): PageContext {
   if (!panel || !id) {
     // No panel open (or no way to tell whose it is): a known page type with nothing to read.
     return buildContext('salesnav', 'person', url, SEARCH_KEY, (s) => {
-      s.push('search:no-panel');
+      s.push('search:no-panel', NO_SUBJECT);
       return { readable: false };
     });
   }
@@ -324,6 +324,8 @@ export const salesnav: SiteAdapter = {
       company: { linkedinId: page.id },
     }));
   },
+  // salesnav-search-panel-2026.html: opening a lead in the panel, or another one, keeps the URL.
+  live: (url) => /^\/sales\/search\//.test(url.pathname),
   readySelectors(url) {
     const page = identify(url);
     if (!page) return [];

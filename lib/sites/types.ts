@@ -69,6 +69,15 @@ export type PageContext =
       signals: string[];
     };
 
+/**
+ * Signal of a page that is a list with nothing opened yet (a Sales Navigator search without a
+ * lead in its panel): no card and no "link by hand" there; the content script keeps watching.
+ */
+export const NO_SUBJECT = 'no-subject';
+
+/** Whether a page deserves a card at all. */
+export const hasSubject = (page: PageContext) => page.kind !== 'unsupported' && !page.signals.includes(NO_SUBJECT);
+
 export interface SiteAdapter {
   site: SiteId;
   /** Pure URL check: does this adapter handle this URL at all? `extraHosts`: hosts the user added. */
@@ -77,4 +86,7 @@ export interface SiteAdapter {
   extract(doc: Document, url: URL): PageContext;
   /** CSS selectors whose appearance means the page is ready to be read (for waiting on SPA navigation). */
   readySelectors(url: URL): string[];
+  /** The page's subject can change without a URL change (a lead opened in a search page's panel):
+   *  the content script keeps re-reading it while the page changes. */
+  live?(url: URL): boolean;
 }

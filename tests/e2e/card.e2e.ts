@@ -33,10 +33,43 @@ describe('the card', () => {
     const { page, card } = await open(JANE);
     await card.waitFor('[data-testid=card-title]', 'Northwind');
     const seen = await page.evaluate(() => {
-      const host = document.querySelector('tiercover-card');
-      return { host: !!host, shadow: host?.shadowRoot ?? null, text: document.body.innerText.includes('Tier 1') };
+      const host = document.body.lastElementChild;
+      return {
+        plainDiv: host?.localName === 'div',
+        customElements: document.querySelector('tiercover-card') !== null,
+        shadow: host?.shadowRoot ?? null,
+        iframes: document.querySelectorAll('iframe').length,
+        // A frame in a shadow tree is not among window.frames: no WindowProxy to post to or probe.
+        windowFrames: window.length,
+        text: document.body.innerText.includes('Tier 1'),
+      };
     });
-    expect(seen).toEqual({ host: true, shadow: null, text: false });
+    expect(seen).toEqual({ plainDiv: true, customElements: false, shadow: null, iframes: 0, windowFrames: 0, text: false });
+    await page.close();
+  });
+
+  it('is reachable with the keyboard from the page, Escape collapses it, and it follows dark mode', async () => {
+    const page = await s.context.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(JANE);
+    const card = await CardObject.of(page);
+    await card.waitFor('[data-testid=card-title]', 'Northwind');
+    await expect.poll(() => card.attr('[data-testid=card]', 'class')).toContain('dark');
+    // Tab from the page into the card: the frame is in the page's tab order.
+    const frame = card.frame()!;
+    const inCard = () => frame.evaluate(() => document.activeElement?.closest('[data-testid=card]') != null);
+    let presses = 0;
+    while (!(await inCard()) && presses < 80) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(await inCard()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.exists('[data-testid=tier-sentence]')).toBe(false);
+    await card.click('[data-testid=card-collapse]');
+    await card.waitFor('[data-testid=tier-sentence]');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => card.attr('[data-testid=card]', 'class')).not.toContain('dark');
     await page.close();
   });
 
@@ -62,8 +95,10 @@ describe('the card', () => {
       const next = new DOMParser().parseFromString(doc, 'text/html');
       history.pushState({}, '', '/in/lukas-becker/');
       document.title = next.title;
-      // Swap the page's content the way the SPA does, leaving our card's host alone.
-      for (const el of [...document.body.children]) if (el.localName !== 'tiercover-card') el.remove();
+      // Swap the page's content the way the SPA does, leaving our card's host (the body's last
+      // element, appended when the card first showed) alone.
+      const host = document.body.lastElementChild;
+      for (const el of [...document.body.children]) if (el !== host) el.remove();
       for (const el of [...next.body.children]) document.body.prepend(document.importNode(el, true));
     }, html);
     await card.waitFor('[data-testid=card-title]', 'Brauhaus Systems');

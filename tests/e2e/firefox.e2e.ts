@@ -31,6 +31,21 @@ async function servePages(page: Page) {
   });
 }
 
+/**
+ * The card's extension frame in a page, once it is there (a condition, with a generous timeout).
+ * Puppeteer over BiDi keeps reporting such a frame's first URL (about:blank): ask the frame itself.
+ */
+async function waitForCardFrame(page: Page, timeout = 20_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    for (const f of page.frames()) {
+      if (await f.evaluate(() => location.href.startsWith(`${location.protocol}//${location.host}/card.html`) && location.protocol === 'moz-extension:').catch(() => false)) return f;
+    }
+    if (Date.now() > end) throw new Error('no card frame');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** moz-extension pages never resolve goto: start it, then wait for content. */
 async function openExtensionPage(path: string, selector: string) {
   const page = await browser.newPage();
@@ -78,9 +93,14 @@ describe('Firefox', () => {
     const page = await browser.newPage();
     await servePages(page);
     await page.goto('https://www.linkedin.com/in/jane-doe-4b1a2/');
-    await page.waitForSelector('tiercover-card', { timeout: 20_000 });
-    // The card is in a closed shadow root: the page sees the host, not what it shows.
-    expect(await page.evaluate(() => document.querySelector('tiercover-card')?.shadowRoot ?? null)).toBeNull();
+    // The card is an extension frame in a closed shadow root: the page sees a plain div, no
+    // shadow root, no frame; the frame itself shows the card.
+    const frame = await waitForCardFrame(page);
+    // What the frame renders is not asserted here: puppeteer over BiDi does not read this frame's
+    // document reliably (it reports a stale URL and an empty body). The content is checked below
+    // through the background, as the sidebar reads it.
+    expect(frame).toBeTruthy();
+    expect(await page.evaluate(() => ({ shadow: document.body.lastElementChild?.shadowRoot ?? null, frames: window.length, text: document.body.innerText.includes('Tier 1') }))).toEqual({ shadow: null, frames: 0, text: false });
 
     // What the card shows, read through the background the way the sidebar reads it.
     const ctx = await options.evaluate(async () => {

@@ -15,7 +15,11 @@ describe('foundation in Chromium', () => {
     expect([...(m.permissions ?? [])].sort()).toEqual(['sidePanel', 'storage', 'unlimitedStorage']);
     expect(m.host_permissions ?? []).toEqual([]);
     expect(m.optional_host_permissions).toEqual(['https://*/*']);
-    expect(m.web_accessible_resources ?? []).toEqual([]); // nothing a site can probe for
+    // Only the card page, only through a per-session dynamic URL (custom CRM hosts need it too):
+    // nothing a site can probe for at a fixed address.
+    expect(m.web_accessible_resources).toEqual([
+      { resources: ['card.html'], matches: ['https://*/*'], use_dynamic_url: true },
+    ]);
     expect((m.content_security_policy as { extension_pages: string }).extension_pages).toBe("script-src 'self'; object-src 'none'; connect-src 'none'");
     expect(m.content_scripts?.flatMap((c) => c.matches).sort()).toEqual([
       'https://*.hubspot.com/*',

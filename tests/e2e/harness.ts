@@ -2,11 +2,11 @@
 /**
  * Real-browser harness: Debian's Chromium (playwright-core, no browser download) with the built
  * extension, fixture pages served at the real LinkedIn/CRM URLs, every other request refused and
- * recorded (the extension must make none), and a page object for the card in its closed shadow
- * root, read through the DevTools protocol since page scripts (and Playwright's selectors) can't.
+ * recorded (the extension must make none), and a page object for the card in its extension
+ * frame, reached through the browser since page scripts can't.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -153,6 +153,10 @@ export async function loadSampleData(s: Session) {
 
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // The card frame paints in its own process: let it finish two frames, so the picture is not a
+  // blank card that has its text but not yet its pixels.
+  const frame = cardFrame(page);
+  if (frame) await frame.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))).catch(() => undefined);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
@@ -168,102 +172,98 @@ export async function restartServiceWorker(s: Session, page: Page) {
 
 // ------------------------------------------------------------------ the card's page object
 
-interface DomNode {
-  nodeId: number;
-  localName?: string;
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-}
-
-function findHost(n: DomNode): DomNode | undefined {
-  if (n.localName === 'tiercover-card') return n;
-  for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
-    const f = findHost(c);
-    if (f) return f;
-  }
-  return undefined;
+/** The card's frame in a page: our card.html (through its dynamic URL in Chrome). */
+export function cardFrame(page: Page): Frame | undefined {
+  return page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/card\.html(\?|$)/.test(f.url()));
 }
 
 /**
- * The card lives in a closed shadow root: this reaches it through CDP (DOM.getDocument with
- * pierce), the way the page's scripts cannot.
+ * The card lives in an extension frame (card.html) inside a closed shadow root: Playwright
+ * reaches that frame through the browser (page.frames()), the way the page's scripts cannot.
  */
 export class CardObject {
   private readonly page: Page;
-  private readonly cdp: CDPSession;
-  private constructor(page: Page, cdp: CDPSession) {
+  private constructor(page: Page) {
     this.page = page;
-    this.cdp = cdp;
   }
 
   static async of(page: Page) {
-    return new CardObject(page, await page.context().newCDPSession(page));
+    return new CardObject(page);
   }
 
-  private async root(): Promise<number | undefined> {
-    const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    return findHost(root)?.shadowRoots?.[0]?.nodeId;
+  /** The card's frame, once it is there. */
+  frame(): Frame | undefined {
+    return cardFrame(this.page);
   }
 
-  private async call<T>(selector: string, fn: string, ...args: unknown[]): Promise<T | undefined> {
-    const rootId = await this.root();
-    if (!rootId) return undefined;
-    const { nodeId } = (await this.cdp.send('DOM.querySelector', { nodeId: rootId, selector })) as { nodeId: number };
-    if (!nodeId) return undefined;
-    const { object } = (await this.cdp.send('DOM.resolveNode', { nodeId })) as { object: { objectId: string } };
-    const res = (await this.cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId,
-      functionDeclaration: fn,
-      arguments: args.map((value) => ({ value })),
-      returnByValue: true,
-      awaitPromise: true,
-    })) as { result: { value: T } };
-    return res.result.value;
+  private async call<T, A>(selector: string, fn: (el: Element, arg: A) => T, arg?: A): Promise<T | undefined> {
+    const el = await this.frame()
+      ?.$(selector)
+      .catch(() => null);
+    if (!el) return undefined;
+    return (await el.evaluate(fn as never, arg)) as T;
   }
 
   async hasHost(): Promise<boolean> {
-    const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    return !!findHost(root);
+    return !!this.frame();
   }
 
   text(selector: string) {
-    return this.call<string>(selector, 'function(){ return this.textContent }');
+    return this.call(selector, (el) => el.textContent);
+  }
+
+  /** An input's current value. */
+  value(selector: string) {
+    return this.call(selector, (el) => (el as HTMLInputElement).value);
   }
 
   attr(selector: string, name: string) {
-    return this.call<string | null>(selector, 'function(n){ return this.getAttribute(n) }', name);
+    return this.call(selector, (el, n: string) => el.getAttribute(n), name);
   }
 
   async exists(selector: string) {
-    return (await this.call<boolean>(selector, 'function(){ return true }')) === true;
+    return (await this.call(selector, () => true)) === true;
   }
 
   async click(selector: string) {
-    const ok = await this.call<boolean>(selector, 'function(){ this.click(); return true }');
+    const ok = await this.call(selector, (el) => {
+      (el as HTMLElement).click();
+      return true;
+    });
     if (!ok) throw new Error(`card: nothing to click at ${selector}`);
   }
 
   async fill(selector: string, value: string) {
-    const ok = await this.call<boolean>(
+    const ok = await this.call(
       selector,
-      `function(v){ this.focus(); this.value = v; this.dispatchEvent(new Event('input', { bubbles: true, composed: true })); this.dispatchEvent(new Event('change', { bubbles: true, composed: true })); return true }`,
+      (el, v: string) => {
+        const input = el as HTMLInputElement;
+        input.focus();
+        input.value = v;
+        input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+        return true;
+      },
       value,
     );
     if (!ok) throw new Error(`card: nothing to fill at ${selector}`);
   }
 
   async submit(selector: string) {
-    const ok = await this.call<boolean>(selector, 'function(){ this.requestSubmit(); return true }');
+    const ok = await this.call(selector, (el) => {
+      (el as HTMLFormElement).requestSubmit();
+      return true;
+    });
     if (!ok) throw new Error(`card: no form at ${selector}`);
   }
 
   /** Wait until `selector`'s text contains `text` (or, with no text, until it exists). */
   async waitFor(selector: string, text?: string, timeout = 20_000): Promise<string> {
     const end = Date.now() + timeout;
-    let last: string | undefined;
+    let last: string | undefined | null;
     while (Date.now() < end) {
       last = await this.text(selector).catch(() => undefined);
-      if (last !== undefined && (text === undefined || last.includes(text))) return last;
+      if (last != null && (text === undefined || last.includes(text))) return last;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`card: ${selector} never showed ${JSON.stringify(text)}; last: ${JSON.stringify(last)}`);

@@ -30,7 +30,7 @@ describe('handleMessage', () => {
   });
 
   it('refuses a payload that does not parse, with the reason', async () => {
-    const r = await handleMessage({ tiercover: 1, type: 'setFactor', payload: { accountId: 'a', key: 'nonsense', state: 'checked' } }, contentScript as never);
+    const r = await handleMessage({ tiercover: 1, type: 'setFactor', payload: { accountId: 'a', key: 'nonsense', state: 'checked' } }, ext() as never);
     expect(r?.ok).toBe(false);
     expect((r as { error: string }).error).toMatch(/^Invalid setFactor request: key:/);
   });

@@ -1,0 +1,141 @@
+/**
+ * The card frame's state: it asks the background for the card of the tab it is embedded in
+ * (the browser tells the background which tab), follows live changes, owns the card's
+ * preferences (position, collapsed, hidden; per site in storage.local) and tells its content
+ * script where to put the iframe and how big it is. It listens to runtime messages only, each
+ * checked for its sender; it has no `message` event listener, so nothing the page posts reaches it.
+ */
+import { effect, signal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { browser, type Browser } from 'wxt/browser';
+import { onChange, send } from '@/lib/messaging/client';
+import type { PushMessage } from '@/lib/messaging/protocol';
+import { isPush } from '@/lib/messaging/push';
+import { hasSubject } from '@/lib/sites/types';
+import { Card, type CardPrefs, type CardState } from './Card';
+
+const DEFAULT_PREFS: CardPrefs = { collapsed: false, hidden: false, top: 72, right: 16 };
+const SITES = ['linkedin', 'salesforce', 'hubspot', 'custom'];
+
+const params = new URLSearchParams(location.search);
+const site = SITES.includes(params.get('site') ?? '') ? params.get('site')! : 'custom';
+const prefsKey = `card.${site}`;
+const num = (v: string | null, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d);
+
+const state = signal<CardState>({ status: 'reading' });
+const prefs = signal<CardPrefs>(DEFAULT_PREFS);
+const dark = signal(params.get('dark') === '1');
+const viewport = signal({ width: num(params.get('vw'), 1280), height: num(params.get('vh'), 800) });
+/** Shown by the shortcut even where the user chose the side panel. */
+const forced = signal(false);
+let tabId: number | undefined;
+
+const savePrefs = (p: CardPrefs) => void browser.storage.local.set({ [prefsKey]: p }).catch(() => undefined);
+
+function visible() {
+  const s = state.value;
+  if (forced.value || s.status === 'error') return true;
+  return s.status === 'ready' && hasSubject(s.ctx.page) && s.ctx.cardMode === 'card';
+}
+
+let loading = 0;
+async function load() {
+  const n = ++loading;
+  try {
+    const r = await send('getCardForTab', {});
+    if (n !== loading) return; // a newer answer is on its way
+    tabId = r.tabId;
+    if (r.ctx) state.value = { status: 'ready', ctx: r.ctx };
+    report();
+  } catch (e) {
+    if (n === loading) state.value = { status: 'error', message: (e as Error).message };
+  }
+}
+
+function toggle() {
+  const p = prefs.value;
+  prefs.value = p.hidden ? { ...p, hidden: false, collapsed: false } : { ...p, hidden: true };
+  forced.value = true;
+  savePrefs(prefs.value);
+}
+
+/** Where and how big the iframe should be: the card's box, at the card's place. */
+function report() {
+  if (tabId === undefined) return;
+  const box = document.getElementById('app')!.getBoundingClientRect();
+  const p = prefs.value;
+  const shown = visible() && !p.hidden && box.width > 0 && box.height > 0;
+  const m: PushMessage = { type: 'cardLayout', visible: shown, top: p.top, right: p.right, width: Math.ceil(box.width), height: Math.ceil(box.height) };
+  browser.tabs.sendMessage(tabId, m, { frameId: 0 }).catch(() => undefined);
+}
+
+/** From our content script in this tab's top frame, and nobody else. */
+const fromMyPage = (sender: Browser.runtime.MessageSender) =>
+  sender.id === browser.runtime.id && tabId !== undefined && sender.tab?.id === tabId && sender.frameId === 0 && /^https?:/.test(sender.url ?? '');
+
+function onMessage(m: unknown, sender: Browser.runtime.MessageSender) {
+  if (sender.id !== browser.runtime.id) return;
+  if (isPush(m, 'tabPageChanged')) {
+    if (m.tabId === tabId) void load();
+  } else if (isPush(m, 'toggleCard')) {
+    if (fromMyPage(sender)) toggle();
+  } else if (isPush(m, 'cardHost')) {
+    if (fromMyPage(sender)) {
+      dark.value = m.dark;
+      viewport.value = m.viewport;
+    }
+  } else if (isPush(m, 'cardProblem')) {
+    if (fromMyPage(sender)) state.value = { status: 'error', message: m.message };
+  }
+}
+
+function start() {
+  const life = new AbortController();
+  browser.runtime.onMessage.addListener(onMessage);
+  onChange((e) => {
+    // A tick on this card's target: apply it here, no round trip (the background sent it whole).
+    const cur = state.value;
+    if (e.tick && e.stores.length === 1) {
+      if (cur.status === 'ready' && cur.ctx.target?.target.id === e.tick.targetId) {
+        const t = cur.ctx.target;
+        const ticks = [...t.ticks.filter((x) => x.id !== e.tick!.id), e.tick];
+        state.value = { status: 'ready', ctx: { ...cur.ctx, target: { ...t, ticks } } };
+      }
+      return;
+    }
+    void load();
+  }, life.signal, { coalesceMs: 100 });
+  const stored = browser.storage.local.get(prefsKey).then(
+    (got) => (prefs.value = { ...DEFAULT_PREFS, ...(got[prefsKey] as Partial<CardPrefs> | undefined) }),
+    () => undefined,
+  );
+  void stored.then(() => {
+    if (params.get('toggle') === '1') toggle();
+  });
+  void load();
+  // Page viewport height bounds the card's (the frame's own 100vh is the card's height).
+  effect(() => document.documentElement.style.setProperty('--tc-max-height', `${Math.max(120, viewport.value.height - 96)}px`));
+  // Any change of place or visibility goes to the content script; size changes come from the observer.
+  effect(() => {
+    void prefs.value;
+    void state.value;
+    void forced.value;
+    setTimeout(report, 0); // after the render this change causes
+  });
+  new ResizeObserver(() => report()).observe(document.getElementById('app')!);
+}
+
+export function CardFrameApp() {
+  useEffect(start, []);
+  return visible() ? (
+    <Card
+      state={state}
+      prefs={prefs}
+      dark={dark}
+      viewport={viewport}
+      savePrefs={savePrefs}
+      refresh={() => void load()}
+      openPanel={() => void send('openSidePanel', {}).catch(() => undefined)}
+    />
+  ) : null;
+}

@@ -1,0 +1,10 @@
+/**
+ * The card page, shown in an iframe that the content script puts on LinkedIn and CRM pages. An
+ * extension document: the page's scripts cannot read it, search it, click in it or hear its keys.
+ */
+import { render } from 'preact';
+import '@/components/card/card.css';
+import '@/components/card/frame.css';
+import { CardFrameApp } from '@/components/card/CardFrameApp';
+
+render(<CardFrameApp />, document.getElementById('app')!);

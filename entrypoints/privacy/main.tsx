@@ -1,0 +1,7 @@
+// A static page: no messages, no database, no zod, so it shows even when the background is down.
+import { render } from 'preact';
+import '@/components/theme.css';
+import '@/components/privacy/privacy.css';
+import { PrivacyPage } from '@/components/privacy/PrivacyPage';
+
+render(<PrivacyPage />, document.getElementById('app')!);

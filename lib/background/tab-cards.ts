@@ -1,0 +1,90 @@
+/**
+ * What the background knows about each tab with a card: the page its content script last
+ * reported (kept in storage.session, so it survives a service-worker restart), the card context
+ * last built for it (memory only; dropped on any write) and its scope: the page key and the
+ * account that look-up matched, which bound what the tab's card frame may change.
+ */
+import { browser } from 'wxt/browser';
+import type { CardContext } from '../messaging/protocol';
+import type { PageContext } from '../sites/types';
+
+export interface TabScope {
+  pageKey?: string;
+  accountId?: string;
+}
+
+/** How a tab's page was reported: settled or from the URL alone, from which frame, its landmarks. */
+export interface TabReport {
+  settled: boolean;
+  /** From a sub-frame: LinkedIn renders some pages inside an iframe of their own (interop). */
+  fromSubframe: boolean;
+  structure?: Record<string, number>;
+}
+
+const tabPages = new Map<number, PageContext>();
+const tabReports = new Map<number, TabReport>();
+const contexts = new Map<number, Promise<CardContext>>();
+const scopes = new Map<number, TabScope>();
+const TAB_PAGES_KEY = 'tiercover.tabPages';
+
+export async function persistTabPage(tabId: number, page: PageContext) {
+  try {
+    const got = await browser.storage.session.get(TAB_PAGES_KEY);
+    const all = { ...((got[TAB_PAGES_KEY] as Record<string, PageContext>) ?? {}), [tabId]: page };
+    await browser.storage.session.set({ [TAB_PAGES_KEY]: all });
+  } catch {
+    /* in-memory only */
+  }
+}
+
+export function rememberTabPage(tabId: number, page: PageContext, report?: TabReport) {
+  tabPages.set(tabId, page);
+  if (report) tabReports.set(tabId, report);
+  else tabReports.delete(tabId);
+}
+
+/** After a service-worker restart nothing is known: taken as settled, from the top frame. */
+export const tabReport = (tabId: number): TabReport => tabReports.get(tabId) ?? { settled: true, fromSubframe: false };
+
+/**
+ * Whether a new report replaces what the tab has. A page LinkedIn renders in a frame is reported
+ * twice with one page key: unreadable by the outer document (it holds only the title and the
+ * frame) and readable by the frame. The outer one never replaces the frame's reading.
+ */
+export function replacesTabPage(current: PageContext | undefined, currentReport: TabReport, next: PageContext, fromSubframe: boolean): boolean {
+  if (fromSubframe || !current || current.kind === 'unsupported' || next.kind === 'unsupported') return true;
+  return !(currentReport.fromSubframe && current.readable && !next.readable && current.pageKey === next.pageKey);
+}
+
+export async function tabPage(tabId: number): Promise<PageContext | undefined> {
+  if (tabPages.has(tabId)) return tabPages.get(tabId);
+  try {
+    const got = await browser.storage.session.get(TAB_PAGES_KEY);
+    return (got[TAB_PAGES_KEY] as Record<string, PageContext> | undefined)?.[tabId];
+  } catch {
+    return undefined;
+  }
+}
+
+export const cachedContext = (tabId: number) => contexts.get(tabId);
+export function cacheContext(tabId: number, ctx: Promise<CardContext>) {
+  contexts.set(tabId, ctx);
+  ctx.catch(() => contexts.get(tabId) === ctx && contexts.delete(tabId));
+}
+
+/** Any write may change any card: the next ask rebuilds. */
+export function forgetContexts() {
+  contexts.clear();
+}
+
+export const scopeOf = (tabId: number) => scopes.get(tabId);
+export function setScope(tabId: number, ctx: CardContext) {
+  scopes.set(tabId, { pageKey: ctx.page.kind === 'unsupported' ? undefined : ctx.page.pageKey, accountId: ctx.account?.id });
+}
+
+export function forgetTab(tabId: number) {
+  tabPages.delete(tabId);
+  tabReports.delete(tabId);
+  contexts.delete(tabId);
+  scopes.delete(tabId);
+}

@@ -1,0 +1,26 @@
+/**
+ * Receiving push messages (protocol.ts PushMessage). No zod: content scripts bundle this. Every
+ * receiver first checks the sender is this extension (a web page cannot send runtime messages,
+ * but another extension could try), then the type, then the fields it uses.
+ */
+import type { PushMessage } from './protocol';
+
+type Of<T extends PushMessage['type']> = Extract<PushMessage, { type: T }>;
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+const CHECKS: { [T in PushMessage['type']]: (m: Record<string, unknown>) => boolean } = {
+  changed: (m) => Array.isArray(m.stores),
+  tabPageChanged: (m) => isNum(m.tabId),
+  toggleCard: () => true,
+  cardHost: (m) => typeof m.dark === 'boolean' && !!m.viewport && isNum((m.viewport as Record<string, unknown>).width) && isNum((m.viewport as Record<string, unknown>).height),
+  cardProblem: (m) => typeof m.message === 'string',
+  cardLayout: (m) => typeof m.visible === 'boolean' && isNum(m.top) && isNum(m.right) && isNum(m.width) && isNum(m.height),
+};
+
+/** Is `m` a well-formed push of this type? (Own-property look-up: `toString` is no type.) */
+export function isPush<T extends PushMessage['type']>(m: unknown, type: T): m is Of<T> {
+  if (!m || typeof m !== 'object') return false;
+  const t = (m as { type?: unknown }).type;
+  return t === type && Object.hasOwn(CHECKS, type) && CHECKS[type](m as Record<string, unknown>);
+}
