@@ -150,9 +150,6 @@ export function progressSentence(p: Pick<TargetProgress, 'standing' | 'weekly'>)
   return `${p.standing.done} of ${p.standing.total} standing · ${p.weekly.done} of ${p.weekly.total} this week`;
 }
 
-/** A tick that counts as work done this week: done, and not carried from an earlier week. */
-export const isWorkThisWeek = (t: Pick<AirCoverTick, 'done' | 'carriedFrom'> | undefined) => !!t?.done && !t.carriedFrom;
-
 export function ticksById(ticks: AirCoverTick[]): Map<string, AirCoverTick> {
   return new Map(ticks.map((t) => [t.id, t]));
 }
