@@ -6,6 +6,8 @@ import { DEFAULT_STANDING_ITEMS, progressSentence, targetCells, targetProgress, 
 import { carriedTicks } from '@/lib/domain/carry';
 import { defaultSettings, type AirCoverItem, type AirCoverTick, type Target } from '@/lib/domain/schema';
 import { newAccount } from '@/lib/domain/records';
+import { workThisWeek } from '@/lib/domain/focus';
+import { weekStart } from '@/lib/domain/week';
 
 const W1 = '2026-W47';
 const W2 = '2026-W48';
@@ -56,6 +58,14 @@ describe('the carry rule', () => {
     const once = carriedTicks([tick('t1', 'c1', 'onNewsletter')], to, DEFAULT_STANDING_ITEMS);
     const twice = carriedTicks(once, { id: 'third', weekId: W3, keyContactIds: ['c1'] }, DEFAULT_STANDING_ITEMS);
     expect(twice).toMatchObject([{ weekId: W3, carriedFrom: W1, by: 'Morgan Lee', at: 1_700_000_000_000 }]);
+  });
+});
+
+describe('this week\'s work', () => {
+  it('leaves out a carried fact even when its time falls in the week', () => {
+    const inWeek = weekStart(W2).getTime() + 1000;
+    const ticks = [tick('t', 'a', 'onNewsletter', { weekId: W2, at: inWeek, carriedFrom: W1 }), tick('t', 'a', 'mentionedInPost', { weekId: W2, at: inWeek })];
+    expect(workThisWeek(ticks, W2).map((t) => t.item)).toEqual(['mentionedInPost']);
   });
 });
 
