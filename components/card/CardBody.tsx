@@ -10,6 +10,7 @@ import { CoverageMeter } from './CoverageMeter';
 import { ROLE_LABELS } from './labels';
 import { NoMatch } from './NoMatch';
 import { TierExplain } from './TierExplain';
+import { TierOverride } from '@/components/week/TierOverride';
 import { meetingSummary } from '@/lib/domain/meeting';
 
 
@@ -45,7 +46,9 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
 
   return (
     <>
-      <TierExplain tier={a.tier} onSetFactor={setFactor} />
+      <TierExplain tier={a.tier} onSetFactor={setFactor}>
+        <TierOverride account={a} onSave={(tier, reason) => act(() => send('setTierOverride', { accountId: a.id, tier, reason }))} />
+      </TierExplain>
       <CoverageMeter coverage={a.coverage} />
       <ContactList account={a} act={act} />
 

@@ -26,9 +26,7 @@ export function ContactList({ account, act }: { account: AccountView; act: Act }
     });
   return (
     <details class="contacts" data-testid="contact-list">
-      <summary>
-        {contacts.length === 0 ? 'No named contacts yet' : `Who the ${contacts.length} name${contacts.length === 1 ? ' is' : 's are'}`}
-      </summary>
+      <summary>{summary(contacts)}</summary>
       {removed.value.map((r) => (
         <p key={r.token} class="muted" role="status" data-testid="contact-removed">
           Removed {r.name}.{' '}
@@ -44,6 +42,15 @@ export function ContactList({ account, act }: { account: AccountView; act: Act }
       </ul>
     </details>
   );
+}
+
+/** "Who the 10 names are, and 1 who left": the same count as the coverage line above. */
+function summary(contacts: ContactView[]): string {
+  if (!contacts.length) return 'No named contacts yet';
+  const left = contacts.filter((c) => c.status === 'left').length;
+  const current = contacts.length - left;
+  const who = current ? `Who the ${current} name${current === 1 ? ' is' : 's are'}` : 'No current names';
+  return left ? `${who}, and ${left} who left` : who;
 }
 
 function ContactRow({ c, act, onRemove }: { c: ContactView; act: Act; onRemove: () => void }) {

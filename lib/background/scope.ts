@@ -38,6 +38,7 @@ const FRAME_RULES: Partial<Record<MessageType, Check>> = {
   tickAirCover: async (p, s) => (await targetIsOwn(p.targetId, s)) && (await contactIsOwn(p.contactId, s)),
   setKeyContact: async (p, s) => (await targetIsOwn(p.targetId, s)) && (await contactIsOwn(p.contactId, s)),
   setFactor: (p, s) => ownAccount(p.accountId, s),
+  setTierOverride: (p, s) => ownAccount(p.accountId, s),
   fixContact: (p, s) => typeof p.contactId === 'string' && contactIsOwn(p.contactId, s),
   removeContact: (p, s) => typeof p.contactId === 'string' && contactIsOwn(p.contactId, s),
   restoreContact: async (p, s) => typeof p.undoToken === 'string' && ownAccount((await peekUndo(p.undoToken))?.contact.accountId, s),

@@ -232,7 +232,7 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   restoreContact: CARD,
   addTarget: CARD,
   setFactor: CARD,
-  setTierOverride: EXT,
+  setTierOverride: CARD,
   updateAccount: EXT,
   createAccount: CARD,
   linkPage: CARD,
