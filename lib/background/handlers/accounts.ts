@@ -1,0 +1,137 @@
+/** Accounts: tier boxes and overrides, edits, creation from a page, page links, search and lists. */
+import { normalizeCompanyName, normalizeDomain } from '../../domain/normalize';
+import { newAccount } from '../../domain/records';
+import { type Account } from '../../domain/schema';
+import { getDb } from '../../db/db';
+import type { AccountRow } from '../../messaging/protocol';
+import { notifyChange } from '../live';
+import { accountHit } from '../../domain/views';
+import { computeTier } from '../../domain/tier';
+import { computeCoverage } from '../../domain/coverage';
+import { type Handler, UserError, requireAccount, settingsOf, touchAccount, viewOf } from './common';
+
+export const accountsHandlers: { [K in ('setFactor' | 'setTierOverride' | 'updateAccount' | 'createAccount' | 'linkPage' | 'unlinkPage' | 'searchAccounts' | 'getAccount' | 'listAccounts')]: Handler<K> } = {
+  async setFactor({ accountId, key, state }) {
+    const db = await getDb();
+    const a = await requireAccount(db, accountId);
+    const next = await touchAccount(db, { ...a, factors: { ...a.factors, [key]: state } }, [`factors.${key}`]);
+    void notifyChange(['accounts']);
+    return viewOf(db, next);
+  },
+
+  async setTierOverride({ accountId, tier, reason }) {
+    const db = await getDb();
+    const settings = await settingsOf(db);
+    const a = await requireAccount(db, accountId);
+    const stamp = { reason, by: settings.yourName || 'Someone', at: Date.now() };
+    let next: Account;
+    if (tier) next = { ...a, tierOverride: { tier, ...stamp }, tierOverrideCleared: undefined };
+    else if (a.tierOverride) next = { ...a, tierOverride: undefined, tierOverrideCleared: { tier: a.tierOverride.tier, ...stamp } };
+    else throw new UserError(`${a.name} has no tier override to clear.`);
+    const saved = await touchAccount(db, next, ['tierOverride', 'tierOverrideCleared']);
+    void notifyChange(['accounts']);
+    return viewOf(db, saved, settings);
+  },
+
+  async updateAccount({ accountId, changes }) {
+    const db = await getDb();
+    const a = await requireAccount(db, accountId);
+    const { global, founded, ...rest } = changes;
+    const merged: Account = {
+      ...a,
+      ...rest,
+      ...(global !== undefined ? { global: global ?? undefined } : {}),
+      ...(founded !== undefined ? { founded: founded ?? undefined } : {}),
+      team: rest.team ? { ...a.team, ...rest.team } : a.team,
+      crmIds: rest.crmIds ? { ...a.crmIds, ...rest.crmIds } : a.crmIds,
+    };
+    const next = await touchAccount(db, merged, Object.keys(changes));
+    void notifyChange(['accounts']);
+    return viewOf(db, next);
+  },
+
+  async createAccount({ account, pageKey }) {
+    const db = await getDb();
+    const settings = await settingsOf(db);
+    const domains = (account.domains ?? []).map((d) => normalizeDomain(d)).filter((d): d is string => !!d);
+    // Refuse an obvious duplicate: the same domain or LinkedIn id is already an account.
+    for (const d of domains) {
+      const dup = await db.getFromIndex('accounts', 'byDomain', d);
+      if (dup) throw new UserError(`${dup.name} already has the domain ${d}: link this page to it instead.`);
+    }
+    const a = newAccount({ ...account, domains, team: { owner: settings.yourName || undefined } });
+    const tx = db.transaction(['accounts', 'links'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('accounts').put(a),
+      pageKey ? tx.objectStore('links').put({ pageKey, kind: 'account', targetId: a.id, createdAt: Date.now() }) : undefined,
+      tx.done,
+    ]);
+    void notifyChange(['accounts', 'links']);
+    return accountHit(a, settings);
+  },
+
+  async linkPage({ pageKey, kind, targetId }) {
+    const db = await getDb();
+    const exists = kind === 'account' ? await db.get('accounts', targetId) : await db.get('contacts', targetId);
+    if (!exists) throw new UserError(`That ${kind} no longer exists.`);
+    await db.put('links', { pageKey, kind, targetId, createdAt: Date.now() });
+    void notifyChange(['links']);
+    return { ok: true as const };
+  },
+
+  async unlinkPage({ pageKey }) {
+    const db = await getDb();
+    await db.delete('links', pageKey);
+    void notifyChange(['links']);
+    return { ok: true as const };
+  },
+
+  async searchAccounts({ query, limit = 20 }) {
+    const db = await getDb();
+    const settings = await settingsOf(db);
+    const q = query.trim();
+    if (!q) return [];
+    const hits = new Map<string, Account>();
+    // Domain first (exact), then names starting with the normalised query: index ranges only.
+    const domain = normalizeDomain(q);
+    if (domain) for (const a of await db.getAllFromIndex('accounts', 'byDomain', domain, limit)) hits.set(a.id, a);
+    const key = normalizeCompanyName(q);
+    if (key) {
+      const range = IDBKeyRange.bound(key, key + '\uffff');
+      for (const a of await db.getAllFromIndex('accounts', 'byNameKey', range, limit)) hits.set(a.id, a);
+    }
+    return [...hits.values()].slice(0, limit).map((a) => accountHit(a, settings));
+  },
+
+  async getAccount({ accountId }) {
+    const db = await getDb();
+    return viewOf(db, await requireAccount(db, accountId));
+  },
+
+  async listAccounts({ query, tier, gapsOnly, offset, limit }) {
+    const db = await getDb();
+    const settings = await settingsOf(db);
+    const key = normalizeCompanyName(query);
+    const domain = query.includes('.') ? normalizeDomain(query) : undefined;
+    const rows: AccountRow[] = [];
+    let total = 0;
+    // One pass in name order over the name index; tiers are computed, so a tier filter reads all.
+    const tx = db.transaction(['accounts', 'contacts']);
+    const range = key ? IDBKeyRange.bound(key, key + '\uffff') : undefined;
+    const source = domain ? await tx.objectStore('accounts').index('byDomain').getAll(domain) : await tx.objectStore('accounts').index('byNameKey').getAll(range);
+    for (const a of source) {
+      const t = computeTier(a, settings);
+      if (tier && t.tier !== tier) continue;
+      if (gapsOnly || (total >= offset && rows.length < limit)) {
+        const contacts = await tx.objectStore('contacts').index('byAccount').getAll(a.id);
+        const cov = computeCoverage(contacts, settings);
+        if (gapsOnly && cov.gaps.length === 0) continue;
+        if (total >= offset && rows.length < limit) {
+          rows.push({ id: a.id, name: a.name, domains: a.domains, tier: t.tier, sentence: t.sentence, provisional: t.provisional, named: cov.named, gaps: cov.gaps, owner: a.team.owner });
+        }
+      }
+      total++;
+    }
+    return { rows, total, more: total > offset + rows.length };
+  },
+};

@@ -1,0 +1,61 @@
+/** The card's page path: a content script reports its page, the card frame asks for its tab's card, our pages ask for a page or tab, the side panel opens. */
+import { browser } from 'wxt/browser';
+import { getDb } from '../../db/db';
+import type { PushMessage } from '../../messaging/protocol';
+import { hasSubject } from '../../sites/types';
+import { persistTabPage, rememberTabPage, replacesTabPage, tabPage, tabReport } from '../tab-cards';
+import { setBadge } from '../badge';
+import { type Handler, buildContext, buildForTab, contextForTab, settingsOf } from './common';
+
+export const pageHandlers: { [K in ('reportPage' | 'getCardForTab' | 'getPageContext' | 'getTabContext' | 'openSidePanel')]: Handler<K> } = {
+  async reportPage({ page, settled, structure }, sender) {
+    const tabId = sender.tabId!;
+    const fromSubframe = (sender.frameId ?? 0) !== 0;
+    // A frame of a page (LinkedIn's hidden preload frames, ads) that is no page of ours: not the tab's.
+    if (fromSubframe && page.kind === 'unsupported') return { show: false };
+    const db = await getDb();
+    const settings = await settingsOf(db);
+    if (!replacesTabPage(await tabPage(tabId), tabReport(tabId), page, fromSubframe)) {
+      const ctx = await contextForTab(tabId);
+      return { show: !!ctx && hasSubject(ctx.page) && ctx.cardMode === 'card' };
+    }
+    rememberTabPage(tabId, page, { settled, fromSubframe, structure });
+    const ctx = await buildForTab(db, tabId, page, settings);
+    // Bookkeeping after the answer: the card must not wait for storage.session.
+    setTimeout(() => void persistTabPage(tabId, page), 0);
+    void setBadge(tabId, ctx);
+    const push: PushMessage = { type: 'tabPageChanged', tabId };
+    browser.runtime.sendMessage(push).catch(() => undefined);
+    // The card shows in the top frame only; a sub-frame's script just reads its document.
+    return { show: !fromSubframe && hasSubject(page) && ctx.cardMode === 'card' };
+  },
+
+  async getCardForTab(_p, sender) {
+    const tabId = sender.tabId!;
+    return { tabId, ctx: await contextForTab(tabId) };
+  },
+
+  async getPageContext({ page }) {
+    const db = await getDb();
+    return buildContext(db, page, await settingsOf(db));
+  },
+
+  async getTabContext({ tabId }) {
+    return contextForTab(tabId);
+  },
+
+  async openSidePanel(_p, sender) {
+    // Chrome: sidePanel.open needs a user gesture, which the card's click provides.
+    const sp = (browser as unknown as { sidePanel?: { open(o: { tabId: number }): Promise<void> } }).sidePanel;
+    if (sp && sender.tabId !== undefined) {
+      await sp.open({ tabId: sender.tabId });
+      return { ok: true };
+    }
+    const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+    if (sidebar) {
+      await sidebar.open();
+      return { ok: true };
+    }
+    return { ok: false };
+  },
+};
