@@ -60,7 +60,7 @@ describe('the card on every page type', () => {
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
-      void d.dismiss();
+      d.dismiss().catch(() => undefined); // already gone when the page closes first
     });
     await page.goto('https://www.linkedin.com/in/hostile-test/');
     const card = await CardObject.of(page);
