@@ -164,6 +164,13 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     return { tabId, ctx: await contextForTab(tabId) };
   },
 
+  async cardLayout(layout, sender) {
+    // To the card frame's own tab only (the scope check refused a frame without one), top frame.
+    const push: PushMessage = { type: 'cardLayout', ...layout };
+    await browser.tabs.sendMessage(sender.tabId!, push, { frameId: 0 }).catch(() => undefined);
+    return null;
+  },
+
   async getPageContext({ page }) {
     const db = await getDb();
     return buildContext(db, page as PageContext, await settingsOf(db));
