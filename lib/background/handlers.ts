@@ -16,7 +16,7 @@ import type { AccountRow, CardContext, MessageType, PushMessage, Responses } fro
 import { requestSchemas } from '../messaging/protocol';
 import { makeSampleData } from '../sample';
 import { hasSubject, type PageContext } from '../sites/types';
-import { notifyChange } from './live';
+import { notifyChange, pushToCardTabs } from './live';
 import type { SenderInfo } from './senders';
 import { cacheContext, cachedContext, persistTabPage, rememberTabPage, replacesTabPage, scopeOf, setScope, tabPage, tabReport, type TabScope } from './tab-cards';
 import { accountHit, accountView, contactView } from '../domain/views';
@@ -155,6 +155,7 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     void setBadge(tabId, ctx);
     const push: PushMessage = { type: 'tabPageChanged', tabId };
     browser.runtime.sendMessage(push).catch(() => undefined);
+    pushToCardTabs(push, [tabId]);
     // The card shows in the top frame only; a sub-frame's script just reads its document.
     return { show: !fromSubframe && hasSubject(page as PageContext) && ctx.cardMode === 'card' };
   },

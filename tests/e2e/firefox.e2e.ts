@@ -173,12 +173,22 @@ describe('Firefox', () => {
       const b = (globalThis as unknown as { browser: typeof chrome }).browser;
       const tabs = await b.tabs.query({});
       for (const t of tabs) {
-        const r = (await b.runtime.sendMessage({ tiercover: 1, type: 'getTabContext', payload: { tabId: t.id } })) as { ok: boolean; data: { account?: { name: string; tier: { tier: string } } } | null };
-        if (r?.ok && r.data?.account) return { name: r.data.account.name, tier: r.data.account.tier.tier };
+        const r = (await b.runtime.sendMessage({ tiercover: 1, type: 'getTabContext', payload: { tabId: t.id } })) as { ok: boolean; data: { account?: { id: string; name: string; tier: { tier: string } } } | null };
+        if (r?.ok && r.data?.account) return { id: r.data.account.id, name: r.data.account.name, tier: r.data.account.tier.tier };
       }
       return null;
     });
-    expect(ctx).toEqual({ name: 'Northwind Analytics', tier: 'tier1' });
+    expect(ctx).toEqual({ id: expect.any(String), name: 'Northwind Analytics', tier: 'tier1' });
+
+    // A change made elsewhere reaches the card live (Firefox: the background's push goes to the
+    // frame's tab with tabs.sendMessage, as the frame hears no runtime messages there).
+    const override = await options.evaluate(async (accountId) => {
+      const b = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const r = (await b.runtime.sendMessage({ tiercover: 1, type: 'setTierOverride', payload: { accountId, override: { tier: 'tier2', reason: 'e2e: live update' } } })) as { ok: boolean };
+      return r.ok;
+    }, ctx!.id);
+    expect(override).toBe(true);
+    await expect.poll(() => cardInFrame(frame).then((c) => c.tier).catch(() => null), { timeout: 20_000 }).toBe('tier2');
 
     const sidebar = await openExtensionPage('app.html', '[data-testid=week-progress]');
     expect(await sidebar.$$eval('[data-testid=target]', (els) => els.length)).toBe(12);
