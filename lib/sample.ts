@@ -1,7 +1,8 @@
 /**
  * Sample data for a first run and the demo: 40 fictional accounts over every tier, 5 to 12
  * contacts each across departments, this week's target list with some air cover ticked.
- * Deterministic (seeded), so tests and screenshots are stable.
+ * Deterministic (seeded, fixed ids), so tests and screenshots are stable and loading it twice
+ * replaces it (lib/db/sample.ts).
  */
 import { tickId, targetCells } from './domain/aircover';
 import { departmentFromTitle, suggestBuyingRole } from './domain/department';
@@ -17,7 +18,7 @@ import {
   type Week,
   type WeekId,
 } from './domain/schema';
-import { currentWeekId, previousWeek } from './domain/week';
+import { currentWeekId, previousWeek, weekStart } from './domain/week';
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -121,6 +122,15 @@ function factorsFor(spec: Spec): Factors {
 const slugify = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
+/**
+ * Every sample record's id starts with this (ticks too: theirs start with their target's), so
+ * loading the sample again replaces exactly the sample records and never adds a second copy.
+ */
+export const SAMPLE_ID_PREFIX = 'sample-';
+
+/** Name and LinkedIn id of each sample account: finds copies loaded before the ids were fixed. */
+export const SAMPLE_ACCOUNT_KEYS = SPECS.map((s) => ({ name: s.name, linkedinId: s.linkedinId }));
+
 export interface SampleData {
   accounts: Account[];
   contacts: Contact[];
@@ -143,6 +153,7 @@ export function makeSampleData(opts: { now?: Date; yourName?: string } = {}): Sa
   const accounts = SPECS.map((spec, i) =>
     newAccount(
       {
+        id: `${SAMPLE_ID_PREFIX}account-${i}`,
         name: spec.name,
         domains: [spec.domain],
         linkedinSlug: spec.slug,
@@ -177,6 +188,7 @@ export function makeSampleData(opts: { now?: Date; yourName?: string } = {}): Sa
       contacts.push(
         newContact(
           {
+            id: `${SAMPLE_ID_PREFIX}contact-${i}-${j}`,
             accountId: a.id,
             name: p.name,
             title: p.title,
@@ -208,7 +220,7 @@ export function makeSampleData(opts: { now?: Date; yourName?: string } = {}): Sa
     const a = accounts[ai];
     const cs = contacts.filter((c) => c.accountId === a.id && c.status !== 'left');
     return {
-      id: `sample-${w}-${ai}`,
+      id: `${SAMPLE_ID_PREFIX}${w}-${ai}`,
       createdAt: t,
       updatedAt: t,
       weekId: w,
@@ -240,7 +252,8 @@ export function makeSampleData(opts: { now?: Date; yourName?: string } = {}): Sa
           item: cell.item,
           done: true,
           by: n % 2 ? 'Morgan Lee' : me,
-          at: t - Math.floor(rand() * 4) * 86_400_000,
+          // Within this week: a tick from before Monday would not count as this week's work.
+          at: Math.max(weekStart(week).getTime(), t - Math.floor(rand() * 4) * 86_400_000),
           link: cell.item === 'mentionedInPost' ? 'https://www.linkedin.com/posts/tiercover-sample-post' : undefined,
         });
       }

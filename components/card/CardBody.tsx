@@ -5,18 +5,14 @@ import { BUYING_ROLES, DEPARTMENTS } from '@/lib/domain/constants';
 import { send } from '@/lib/messaging/client';
 import type { CardContext } from '@/lib/messaging/protocol';
 import { AirCoverList, type TickRequest } from './AirCoverList';
+import { ContactList } from './ContactList';
 import { CoverageMeter } from './CoverageMeter';
+import { ROLE_LABELS } from './labels';
 import { NoMatch } from './NoMatch';
 import { TierExplain } from './TierExplain';
+import { TierOverride } from '@/components/week/TierOverride';
+import { meetingSummary } from '@/lib/domain/meeting';
 
-const ROLE_LABELS: Record<string, string> = {
-  'decision-maker': 'Decision maker',
-  influencer: 'Influencer',
-  champion: 'Champion',
-  user: 'User',
-  blocker: 'Blocker',
-  unknown: 'Role unknown',
-};
 
 /**
  * What the card and the side panel show for a page: the account's tier and why, coverage, the
@@ -50,8 +46,11 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
 
   return (
     <>
-      <TierExplain tier={a.tier} onSetFactor={setFactor} />
+      <TierExplain tier={a.tier} onSetFactor={setFactor}>
+        <TierOverride account={a} onSave={(tier, reason) => act(() => send('setTierOverride', { accountId: a.id, tier, reason }))} />
+      </TierExplain>
       <CoverageMeter coverage={a.coverage} />
+      <ContactList account={a} act={act} />
 
       {isPerson && (
         <div data-testid="person">
@@ -87,6 +86,7 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
               {target.marketingOwner ? ` · marketing: ${target.marketingOwner}` : ''}
               {target.status !== 'active' && ` · ${target.status}`}
             </p>
+            {meetingSummary(target) && <p class="muted" data-testid="card-meeting">{meetingSummary(target)}</p>}
             {ctx.contact && isKey ? (
               <AirCoverList targetId={target.id} contactId={ctx.contact.id} ticks={ctx.target!.ticks} onTick={onTick} testId="aircover-person" />
             ) : (

@@ -9,8 +9,10 @@ export function CoverageMeter({ coverage }: { coverage: Coverage }) {
     <div data-testid="coverage">
       <h3>Coverage</h3>
       <p>
-        <b data-testid="coverage-named">{c.named}</b> of {c.min}–{c.max} names · {c.departments.length} dept{c.departments.length === 1 ? '' : 's'} ·{' '}
-        {c.decisionMaker ? 'decision maker named' : 'no decision maker'}
+        {/* Past the target, "12 of 5–10" over a full bar reads wrong: say it is more than needed. */}
+        <b data-testid="coverage-named">{c.named}</b>
+        {c.named > c.max ? ` names, more than the ${c.min}–${c.max} target` : ` of ${c.min}–${c.max} names`} · {c.departments.length} dept
+        {c.departments.length === 1 ? '' : 's'} · {c.decisionMaker ? 'decision maker named' : 'no decision maker'}
       </p>
       <div
         class={`meter ${c.level}`}

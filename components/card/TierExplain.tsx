@@ -1,14 +1,14 @@
+import type { ComponentChildren } from 'preact';
 import type { FactorKey, FactorState } from '@/lib/domain/schema';
 import type { TierResult } from '@/lib/domain/tier';
 
 const STATE_LABEL: Record<FactorState, string> = { checked: '✓ yes', unchecked: '✗ no', unknown: '? unknown' };
 
 /** The tier's one sentence, and on demand every box with a control to set the manual ones. */
-export function TierExplain({ tier, onSetFactor }: { tier: TierResult; onSetFactor?: (key: FactorKey, state: FactorState) => void }) {
+export function TierExplain({ tier, onSetFactor, children }: { tier: TierResult; onSetFactor?: (key: FactorKey, state: FactorState) => void; children?: ComponentChildren }) {
   return (
     <div>
       <p data-testid="tier-sentence">{tier.sentence}</p>
-      {tier.override && <p class="override">Override: the boxes alone say {tier.computed.replace('tier', 'Tier ')}</p>}
       <details data-testid="tier-why">
         <summary>Why?</summary>
         <ul class="plain factors">
@@ -35,6 +35,7 @@ export function TierExplain({ tier, onSetFactor }: { tier: TierResult; onSetFact
             </li>
           ))}
         </ul>
+        {children}
       </details>
     </div>
   );

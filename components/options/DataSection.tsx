@@ -14,6 +14,14 @@ export function DataSection({ stats, lastBackupAt }: { stats: Signal<Stats | nul
   const typed = useSignal('');
   const s = stats.value;
   const empty = s && s.accounts === 0 && s.contacts === 0 && s.targets === 0;
+  const askingSample = useSignal(false);
+  const loadSample = () =>
+    run(async () => {
+      askingSample.value = false;
+      const st = await send('loadSampleData', {});
+      stats.value = st;
+      return `Sample data loaded: ${fmt(st.accounts)} accounts, ${fmt(st.contacts)} contacts, ${fmt(st.targets)} targets.`;
+    });
 
   return (
     <section class="card" aria-labelledby="data-h">
@@ -46,13 +54,8 @@ export function DataSection({ stats, lastBackupAt }: { stats: Signal<Stats | nul
           class="primary"
           data-testid="load-sample"
           disabled={busy.value}
-          onClick={() =>
-            run(async () => {
-              const st = await send('loadSampleData', {});
-              stats.value = st;
-              return `Sample data loaded: ${fmt(st.accounts)} accounts, ${fmt(st.contacts)} contacts, ${fmt(st.targets)} targets.`;
-            })
-          }
+          // With data already here, ask first: loading again replaces the sample records.
+          onClick={() => (s && s.accounts > 0 ? (askingSample.value = true) : loadSample())}
         >
           {busy.value ? 'Working…' : 'Load sample data'}
         </button>
@@ -62,6 +65,21 @@ export function DataSection({ stats, lastBackupAt }: { stats: Signal<Stats | nul
           </button>
         )}
       </div>
+      {askingSample.value && (
+        <div role="alertdialog" aria-labelledby="sample-h" class="card" data-testid="sample-confirm" onKeyDown={(e) => e.key === 'Escape' && (askingSample.value = false)}>
+          <p id="sample-h">
+            <b>Load the sample data again?</b> It replaces the sample accounts, their contacts, targets and air-cover ticks with
+            fresh copies; it never adds a second copy. Your own records stay, and so do the contacts and targets you added to
+            sample accounts.
+          </p>
+          <div class="row">
+            <button class="primary" data-testid="sample-confirm-button" disabled={busy.value} autoFocus onClick={() => void loadSample()}>
+              Replace the sample data
+            </button>
+            <button onClick={() => (askingSample.value = false)}>Cancel</button>
+          </div>
+        </div>
+      )}
       {confirming.value && (
         <div role="alertdialog" aria-labelledby="del-h" class="card" data-testid="delete-confirm">
           <p id="del-h">

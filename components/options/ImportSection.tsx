@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { describeStorageError, getDb } from '@/lib/db/db';
 import { fieldsFor, type ColumnMapping, type FieldKey, type ImportKind } from '@/lib/io/csv-columns';
-import { applyImport, dbLookups, parseCsv, planImport, type ParsedCsv } from '@/lib/io/csv-import';
+import { applyImport, dbLookups, parseCsv, planImport, type ImportPlan, type ParsedCsv } from '@/lib/io/csv-import';
 import { toCsv } from '@/lib/io/csv-export';
 import { send } from '@/lib/messaging/client';
 import { download } from '../download';
@@ -10,6 +10,7 @@ type Stage =
   | { step: 'idle' }
   | { step: 'reading'; file: string; rows: number; fraction: number }
   | { step: 'preview'; file: string; parsed: ParsedCsv; mapping: ColumnMapping }
+  | { step: 'confirm'; file: string; parsed: ParsedCsv; plan: ImportPlan }
   | { step: 'writing'; file: string; done: number; total: number }
   | { step: 'done'; file: string; text: string; errors: { row: number; message: string }[] }
   | { step: 'failed'; file: string; text: string; errors: { row: number; message: string }[] };
@@ -21,17 +22,30 @@ const fmt = (n: number) => n.toLocaleString('en-US');
  * anything else is mapped by hand in a preview. All or nothing; row errors are listed and can be
  * downloaded. Runs in this page (the extension's own origin), in one IndexedDB transaction.
  */
-export function ImportSection({ yourName }: { yourName: string }) {
+export function ImportSection() {
   const stage = useSignal<Stage>({ step: 'idle' });
   const dragging = useSignal(false);
   let abort: AbortController | undefined;
 
-  async function write(file: string, parsed: ParsedCsv, mapping: ColumnMapping) {
+  /**
+   * Plan the import; a file that would set tier overrides says so and waits for a yes first
+   * (they change tiers everyone sees), anything else is written at once.
+   */
+  async function prepare(file: string, parsed: ParsedCsv, mapping: ColumnMapping) {
+    try {
+      const plan = await planImport(parsed.rows, mapping, dbLookups(await getDb()), { sourceFile: file, rowNumbers: parsed.rowNumbers });
+      if (plan.tierOverrides.set > 0) stage.value = { step: 'confirm', file, parsed, plan };
+      else await write(file, parsed, plan);
+    } catch (e) {
+      stage.value = { step: 'failed', file, text: `${file}: ${describeStorageError(e)} Nothing was written.`, errors: parsed.errors };
+    }
+  }
+
+  async function write(file: string, parsed: ParsedCsv, plan: ImportPlan) {
     abort = new AbortController();
     const signal = abort.signal;
     try {
       const db = await getDb();
-      const plan = await planImport(parsed.rows, mapping, dbLookups(db), { by: yourName || undefined, rowNumbers: parsed.rowNumbers });
       const total = plan.accounts.length + plan.contacts.length;
       stage.value = { step: 'writing', file, done: 0, total };
       const r = await applyImport(db, plan, { signal, onProgress: (done: number) => (stage.value = { step: 'writing', file, done, total }) });
@@ -59,7 +73,7 @@ export function ImportSection({ yourName }: { yourName: string }) {
     stage.value = { step: 'reading', file: f.name, rows: 0, fraction: 0 };
     try {
       const parsed = await parseCsv(f, { signal: abort.signal, onProgress: (rows, fraction) => (stage.value = { step: 'reading', file: f.name, rows, fraction }) });
-      if (parsed.mapping.unrecognised.length === 0 && parsed.rows.length > 0) await write(f.name, parsed, parsed.mapping);
+      if (parsed.mapping.unrecognised.length === 0 && parsed.rows.length > 0) await prepare(f.name, parsed, parsed.mapping);
       else stage.value = { step: 'preview', file: f.name, parsed, mapping: parsed.mapping };
     } catch (e) {
       const cancelled = (e as Error)?.name === 'AbortError';
@@ -74,7 +88,8 @@ export function ImportSection({ yourName }: { yourName: string }) {
       <h2 id="import-h">Import accounts and contacts</h2>
       <p class="muted">
         CSV exports from Salesforce (reports or Data Export), HubSpot, Sales Navigator or LinkedIn. UTF-8 or UTF-16, comma,
-        semicolon or tab. A <code>Tier</code> column (Tier 1–4, Global) sets a tier override. Existing records are merged by CRM
+        semicolon or tab. A <code>Tier</code> column (Tier 1–4, Global) sets tier overrides, credited to the file: you see how many
+        before anything is written. Existing records are merged by CRM
         id, domain, LinkedIn, then name; nothing is ever overwritten, only filled in.
       </p>
       <div
@@ -117,7 +132,9 @@ export function ImportSection({ yourName }: { yourName: string }) {
         </div>
       )}
 
-      {s.step === 'preview' && <Preview stage={s} onImport={(m) => void write(s.file, s.parsed, m)} onCancel={() => (stage.value = { step: 'idle' })} />}
+      {s.step === 'preview' && <Preview stage={s} onImport={(m) => void prepare(s.file, s.parsed, m)} onCancel={() => (stage.value = { step: 'idle' })} />}
+
+      {s.step === 'confirm' && <ConfirmOverrides stage={s} onImport={() => void write(s.file, s.parsed, s.plan)} onCancel={() => (stage.value = { step: 'idle' })} />}
 
       {(s.step === 'done' || s.step === 'failed') && (
         <div data-testid="import-result">
@@ -206,6 +223,28 @@ function Preview({ stage, onImport, onCancel }: { stage: Extract<Stage, { step: 
         <button class="primary" data-testid="import-confirm" onClick={() => onImport({ ...m, unrecognised: [] })}>
           Import {fmt(rows.length)} rows
         </button>
+        <button onClick={onCancel}>Cancel</button>
+      </div>
+    </div>
+  );
+}
+
+/** Before a file sets tier overrides: how many, credited to what, and what stays as it is. */
+function ConfirmOverrides({ stage, onImport, onCancel }: { stage: Extract<Stage, { step: 'confirm' }>; onImport: () => void; onCancel: () => void }) {
+  const { plan, file } = stage;
+  const { set, kept } = plan.tierOverrides;
+  const { accounts, contacts } = plan.detail;
+  return (
+    <div data-testid="import-confirm-overrides" role="group" aria-label={`Import ${file}`}>
+      <p>
+        <b>{file}</b>: will add {fmt(accounts.added + contacts.added)} and merge {fmt(accounts.merged + contacts.merged)} records.
+      </p>
+      <p data-testid="import-overrides">
+        Will set {fmt(set)} tier override{set === 1 ? '' : 's'} from its <code>Tier</code> column, credited to “CSV import: {file}” and
+        today&apos;s date.{kept > 0 ? ` ${fmt(kept)} account${kept === 1 ? ' already has an override and keeps it' : 's already have an override and keep it'}.` : ''}
+      </p>
+      <div class="row">
+        <button class="primary" data-testid="import-confirm" autoFocus onClick={onImport}>Import and set {fmt(set)} override{set === 1 ? '' : 's'}</button>
         <button onClick={onCancel}>Cancel</button>
       </div>
     </div>

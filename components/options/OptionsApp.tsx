@@ -4,6 +4,7 @@ import { send } from '@/lib/messaging/client';
 import { useLive } from '../useLive';
 import type { Stats } from '@/lib/db/db';
 import { DataSection } from './DataSection';
+import { FirstRun } from './FirstRun';
 import { ProfileSection } from './ProfileSection';
 import { TieringSection } from './TieringSection';
 import { SitesSection } from './SitesSection';
@@ -36,10 +37,12 @@ export function OptionsApp() {
         Everything stays in this browser: no servers, no network calls.
       </p>
       {loadError.value && <div class="status error" role="alert">{loadError.value}</div>}
+      {settings.value && <FirstRun settings={settings.value} stats={stats} />}
       <DataSection stats={stats} lastBackupAt={settings.value?.lastBackupAt} />
-      {settings.value && <ImportSection yourName={settings.value.yourName} />}
+      <ImportSection />
       <BundleSection />
-      {settings.value && <ProfileSection settings={settings.value} />}
+      {/* Keyed by the name: set in the first run, it must not be saved back empty from here. */}
+      {settings.value && <ProfileSection key={settings.value.yourName} settings={settings.value} />}
       {settings.value && <TieringSection settings={settings.value} />}
       {settings.value && <SitesSection settings={settings.value} />}
       <footer class="muted">

@@ -9,6 +9,7 @@ import { actThenReload } from '../useAsync';
 import type { AccountRow, AccountView } from '@/lib/messaging/protocol';
 import { CoverageMeter } from '../card/CoverageMeter';
 import { TierExplain } from '../card/TierExplain';
+import { TierOverride } from './TierOverride';
 
 /** Every account: search, filter by tier and coverage gaps, open one to edit it. */
 export function AccountList() {
@@ -113,6 +114,7 @@ function AccountEditor({ id }: { id: string }) {
   return (
     <div class="list" data-testid="account-editor">
       <TierExplain tier={a.tier} onSetFactor={(key, state) => void act(() => send('setFactor', { accountId: a.id, key, state }))} />
+      <TierOverride account={a} onSave={(tier, reason) => send('setTierOverride', { accountId: a.id, tier, reason }).then(load)} />
       <div class="form">
         <label>
           Employees

@@ -1,47 +1,60 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { getDb } from '@/lib/db/db';
 import type { WeekId } from '@/lib/domain/schema';
-
-/** Markdown inline escapes back to plain text for print (the agenda escapes user text). */
-const unescape = (s: string) => s.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1').replace(/\*\*(.+?)\*\*/g, '$1');
+import type { Agenda } from '@/lib/io/agenda';
+import { agendaDom } from '@/lib/io/agenda-dom';
+import { copyAgendaMarkdown, copyAgendaRich } from './copyAgenda';
+import './agenda-print.css';
 
 /**
- * The agenda as a printable page: the Markdown turned into headings, lists and paragraphs as
- * text nodes (never as HTML), then the browser's print dialog.
+ * The agenda as a printable page: the agenda model drawn as real tables and lists (the same tree
+ * "Copy as rich text" copies), a toolbar that does not print, then the browser's print dialog.
  */
 export function AgendaPrint({ weekId }: { weekId: WeekId }) {
-  const lines = useSignal<string[] | null>(null);
+  const agenda = useSignal<Agenda | null>(null);
   const error = useSignal<string | null>(null);
+  const copied = useSignal<string | null>(null);
+  const drawn = useSignal(false);
+  const doc = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    Promise.all([getDb(), import('@/lib/io/csv-export')])
-      .then(async ([db, { loadWeekData, meetingAgenda }]) => meetingAgenda(await loadWeekData(db, weekId)))
-      .then((agenda) => {
-        lines.value = agenda.split('\n');
-        setTimeout(() => window.print(), 100);
+    Promise.all([getDb(), import('@/lib/io/csv-export'), import('@/lib/io/agenda')])
+      .then(async ([db, { loadWeekData }, { buildAgenda }]) => buildAgenda(await loadWeekData(db, weekId)))
+      .then((a) => {
+        agenda.value = a;
+        document.title = a.title;
       })
       .catch((e: Error) => (error.value = e.message));
   }, [weekId]);
-  if (error.value) return <p class="status error" role="alert">{error.value}</p>;
-  if (!lines.value) return <p>Preparing the agenda…</p>;
-  const out = [];
-  let list: string[] = [];
-  const flush = () => {
-    if (list.length) out.push(<ul key={out.length}>{list.map((l, i) => <li key={i}>{unescape(l)}</li>)}</ul>);
-    list = [];
-  };
-  for (const line of lines.value) {
-    const m = /^(#{1,4})\s+(.*)$/.exec(line);
-    if (/^\s*[-*]\s+/.test(line)) {
-      list.push(line.replace(/^\s*[-*]\s+/, ''));
-      continue;
+  useEffect(() => {
+    if (!agenda.value || !doc.current) return;
+    doc.current.replaceChildren(agendaDom(document, agenda.value));
+    drawn.value = true;
+    // Once drawn: the print dialog is what "Print agenda" promised.
+    const t = setTimeout(() => window.print(), 100);
+    return () => clearTimeout(t);
+  }, [agenda.value]);
+  const copy = async (how: (a: Agenda) => Promise<string>) => {
+    try {
+      copied.value = await how(agenda.value!);
+    } catch (e) {
+      copied.value = `Could not copy: ${(e as Error).message}`;
     }
-    flush();
-    if (m) {
-      const H = (`h${m[1].length}` as 'h1');
-      out.push(<H key={out.length}>{unescape(m[2])}</H>);
-    } else if (line.trim()) out.push(<p key={out.length}>{unescape(line)}</p>);
-  }
-  flush();
-  return <main class="agenda" data-testid="agenda-print">{out}</main>;
+  };
+  if (error.value) return <p class="status error" role="alert">{error.value}</p>;
+  return (
+    // The test id once the agenda is drawn: "there" means "there to read".
+    <main class="agenda" data-testid={drawn.value ? 'agenda-print' : undefined}>
+      {!agenda.value && <p>Preparing the agenda…</p>}
+      {agenda.value && (
+        <div class="row no-print" role="toolbar" aria-label="Agenda">
+          <button class="primary" onClick={() => window.print()}>Print</button>
+          <button data-testid="agenda-copy-rich" onClick={() => void copy(copyAgendaRich)}>Copy as rich text</button>
+          <button data-testid="agenda-copy-md" onClick={() => void copy(copyAgendaMarkdown)}>Copy Markdown</button>
+          <span role="status" class="muted" data-testid="agenda-copied">{copied.value ?? ''}</span>
+        </div>
+      )}
+      <div ref={doc} />
+    </main>
+  );
 }

@@ -5,24 +5,37 @@ import type { WeekId } from '@/lib/domain/schema';
 import { send } from '@/lib/messaging/client';
 import { download } from '../download';
 
-/** The week's files for both teams: sales pack, marketing pack, agenda (and its print view), bundle. */
+type Kind = 'sales' | 'marketing' | 'agenda' | 'bundle' | 'copy';
+
+/** The week's files for both teams: sales pack, marketing pack, agenda (print view, rich-text copy), bundle. */
 export function ExportBar({ weekId }: { weekId: WeekId }) {
   const error = useSignal<string | null>(null);
+  const done = useSignal<string | null>(null);
   const busy = useSignal(false);
-  const save = async (kind: 'sales' | 'marketing' | 'agenda' | 'bundle') => {
+  const save = async (kind: Kind) => {
     busy.value = true;
     error.value = null;
+    done.value = null;
     try {
       // The export code (and papaparse, zod) loads on the first export, not with the week.
-      const { bundle, exportFileName, loadWeekData, marketingPack, meetingAgenda, salesPack } = await import('@/lib/io/csv-export');
+      const [{ bundle, exportFileName, loadWeekData, marketingPack, salesPack }, { buildAgenda }, { agendaMarkdown }] = await Promise.all([
+        import('@/lib/io/csv-export'),
+        import('@/lib/io/agenda'),
+        import('@/lib/io/agenda-markdown'),
+      ]);
       const [data, settings] = await Promise.all([loadWeekData(await getDb(), weekId), send('getSettings', {})]);
+      if (kind === 'copy') {
+        const { copyAgendaRich } = await import('./copyAgenda');
+        done.value = await copyAgendaRich(buildAgenda(data));
+        return;
+      }
       const file = exportFileName(kind, weekId);
       if (kind === 'sales') download(file, salesPack(data), 'text/csv;charset=utf-8');
       if (kind === 'marketing') download(file, marketingPack(data), 'text/csv;charset=utf-8');
-      if (kind === 'agenda') download(file, meetingAgenda(data), 'text/markdown;charset=utf-8');
+      if (kind === 'agenda') download(file, agendaMarkdown(buildAgenda(data)), 'text/markdown;charset=utf-8');
       if (kind === 'bundle') download(file, JSON.stringify(bundle({ ...data, exportedBy: settings.yourName }), null, 1), 'application/json');
     } catch (e) {
-      error.value = `Export failed: ${(e as Error).message}`;
+      error.value = `${kind === 'copy' ? 'Copy' : 'Export'} failed: ${(e as Error).message}`;
     } finally {
       busy.value = false;
     }
@@ -32,9 +45,11 @@ export function ExportBar({ weekId }: { weekId: WeekId }) {
       <span class="muted">Export:</span>
       <button class="btn" disabled={busy.value} data-testid="export-sales" onClick={() => void save('sales')}>Sales pack</button>
       <button class="btn" disabled={busy.value} data-testid="export-marketing" onClick={() => void save('marketing')}>Marketing pack</button>
-      <button class="btn" disabled={busy.value} data-testid="export-agenda" onClick={() => void save('agenda')}>Agenda</button>
+      <button class="btn" disabled={busy.value} data-testid="export-agenda" onClick={() => void save('agenda')}>Agenda (Markdown)</button>
+      <button class="btn" disabled={busy.value} data-testid="export-copy-rich" onClick={() => void save('copy')}>Copy agenda as rich text</button>
       <a class="btn" data-testid="export-print" href={`${browser.runtime.getURL('/app.html')}?print=${weekId}`} target="_blank" rel="noopener">Print agenda</a>
       <button class="btn" disabled={busy.value} data-testid="export-bundle" onClick={() => void save('bundle')}>Bundle for the other team</button>
+      {done.value && <span class="muted" role="status">{done.value}</span>}
       {error.value && <p class="error" role="alert">{error.value}</p>}
     </div>
   );

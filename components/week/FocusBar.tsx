@@ -1,4 +1,4 @@
-import type { FocusReport } from '@/lib/domain/focus';
+import { planText, workJudgement, type FocusReport } from '@/lib/domain/focus';
 import { TIER_LABELS } from '@/lib/domain/tier';
 
 /** The week's make-up by tier against the focus bands; drift called out in words. */
@@ -19,7 +19,8 @@ export function FocusBar({ focus }: { focus: FocusReport }) {
             <tr key={r.tier} data-testid={`focus-${r.tier}`} class={r.drift === 'ok' ? '' : 'drift'}>
               <td>{TIER_LABELS[r.tier]}</td>
               <td>{r.targets} target{r.targets === 1 ? "" : "s"} · {r.targetShare} %</td>
-              <td class="muted">plan {r.band.min === r.band.max ? `${r.band.min}` : `${r.band.min}–${r.band.max}`} %</td>
+              <td class={r.workDrift === 'ok' ? '' : 'drift'} title={workJudgement(r)}>work {r.workShare} %</td>
+              <td class="muted">plan {planText(r.band)}</td>
             </tr>
           ))}
         </tbody>

@@ -13,6 +13,8 @@ import { AirCoverList, type TickRequest } from '../card/AirCoverList';
 import { FocusBar } from './FocusBar';
 import { actThenReload } from '../useAsync';
 import { ExportBar } from './ExportBar';
+import { MeetingFields } from './MeetingFields';
+import { meetingSummary } from '@/lib/domain/meeting';
 
 type Filter = { mine: boolean; team: 'all' | 'sales' | 'marketing'; open: boolean; tier: Tier | 'all'; q: string };
 
@@ -223,6 +225,7 @@ function TargetCard({ row, act, tick }: { row: TargetRow; act: Act; tick: Tick }
         {(Object.keys(p.groups) as AirCoverGroup[]).map((g) => `${GROUP_LABELS[g]} ${p.groups[g].done}/${p.groups[g].total}`).join(' · ')}
         {row.account.gaps.length ? ` · gaps: ${row.account.gaps.join('; ')}` : ''}
       </p>
+      {meetingSummary(t) && <p class="muted" data-testid="target-meeting">{meetingSummary(t)}</p>}
       {open.value && (
         <div class="list">
           <details open>
@@ -236,6 +239,7 @@ function TargetCard({ row, act, tick }: { row: TargetRow; act: Act; tick: Tick }
             </details>
           ))}
           <TargetFields row={row} act={act} />
+          <MeetingFields target={t} />
           <KeyContacts row={row} act={act} />
           <div class="actions">
             {t.status === 'active' ? (

@@ -12,6 +12,8 @@ import { currentWeekId } from '../domain/week';
 import { getDb, getStats, deleteAllData, contactsOfAccount, type DB } from '../db/db';
 import { getSettings } from '../db/settings';
 import { matchPage } from '../db/match';
+import { fixContact, removeContact, restoreContact } from '../db/contacts';
+import { keepForUndo, takeUndo } from './undo';
 import type { AccountRow, CardContext, MessageType, PushMessage, Responses } from '../messaging/protocol';
 import { requestSchemas } from '../messaging/protocol';
 import { makeSampleData } from '../sample';
@@ -19,6 +21,7 @@ import { hasSubject, type PageContext } from '../sites/types';
 import { notifyChange, pushToCardTabs } from './live';
 import type { SenderInfo } from './senders';
 import { cacheContext, cachedContext, persistTabPage, rememberTabPage, replacesTabPage, scopeOf, setScope, tabPage, tabReport, type TabScope } from './tab-cards';
+import { replaceSampleData } from '../db/sample';
 import { accountHit, accountView, contactView } from '../domain/views';
 import { setBadge } from './badge';
 import { syncCustomHosts } from './custom-hosts';
@@ -144,20 +147,20 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     if (fromSubframe && page.kind === 'unsupported') return { show: false };
     const db = await getDb();
     const settings = await settingsOf(db);
-    if (!replacesTabPage(await tabPage(tabId), tabReport(tabId), page as PageContext, fromSubframe)) {
+    if (!replacesTabPage(await tabPage(tabId), tabReport(tabId), page, fromSubframe)) {
       const ctx = await contextForTab(tabId);
       return { show: !!ctx && hasSubject(ctx.page) && ctx.cardMode === 'card' };
     }
-    rememberTabPage(tabId, page as PageContext, { settled, fromSubframe, structure });
-    const ctx = await buildForTab(db, tabId, page as PageContext, settings);
+    rememberTabPage(tabId, page, { settled, fromSubframe, structure });
+    const ctx = await buildForTab(db, tabId, page, settings);
     // Bookkeeping after the answer: the card must not wait for storage.session.
-    setTimeout(() => void persistTabPage(tabId, page as PageContext), 0);
+    setTimeout(() => void persistTabPage(tabId, page), 0);
     void setBadge(tabId, ctx);
     const push: PushMessage = { type: 'tabPageChanged', tabId };
     browser.runtime.sendMessage(push).catch(() => undefined);
     pushToCardTabs(push, [tabId]);
     // The card shows in the top frame only; a sub-frame's script just reads its document.
-    return { show: !fromSubframe && hasSubject(page as PageContext) && ctx.cardMode === 'card' };
+    return { show: !fromSubframe && hasSubject(page) && ctx.cardMode === 'card' };
   },
 
   async getCardForTab(_p, sender) {
@@ -174,7 +177,7 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
 
   async getPageContext({ page }) {
     const db = await getDb();
-    return buildContext(db, page as PageContext, await settingsOf(db));
+    return buildContext(db, page, await settingsOf(db));
   },
 
   async getTabContext({ tabId }) {
@@ -237,6 +240,29 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     return contactView(next);
   },
 
+  async fixContact({ contactId, fix }) {
+    const c = await fixContact(await getDb(), contactId, fix);
+    if (!c) throw new UserError('That contact no longer exists.');
+    void notifyChange(['contacts']);
+    return contactView(c);
+  },
+
+  async removeContact({ contactId }) {
+    const removed = await removeContact(await getDb(), contactId);
+    if (!removed) throw new UserError('That contact no longer exists.');
+    const undoToken = await keepForUndo(removed);
+    void notifyChange(['contacts', 'targets', 'ticks', 'links']);
+    return { undoToken, name: removed.contact.name };
+  },
+
+  async restoreContact({ undoToken }) {
+    const removed = await takeUndo(undoToken);
+    if (!removed) throw new UserError('Too late to undo: the contact was removed more than two minutes ago.');
+    await restoreContact(await getDb(), removed);
+    void notifyChange(['contacts', 'targets', 'ticks', 'links']);
+    return { ok: true as const };
+  },
+
   async addTarget({ accountId, weekId, keyContactIds }) {
     const db = await getDb();
     const account = await requireAccount(db, accountId);
@@ -284,14 +310,18 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     return viewOf(db, next);
   },
 
-  async setTierOverride({ accountId, override }) {
+  async setTierOverride({ accountId, tier, reason }) {
     const db = await getDb();
     const settings = await settingsOf(db);
     const a = await requireAccount(db, accountId);
-    const tierOverride = override ? { ...override, by: settings.yourName || 'Someone', at: Date.now() } : undefined;
-    const next = await touchAccount(db, { ...a, tierOverride }, ['tierOverride']);
+    const stamp = { reason, by: settings.yourName || 'Someone', at: Date.now() };
+    let next: Account;
+    if (tier) next = { ...a, tierOverride: { tier, ...stamp }, tierOverrideCleared: undefined };
+    else if (a.tierOverride) next = { ...a, tierOverride: undefined, tierOverrideCleared: { tier: a.tierOverride.tier, ...stamp } };
+    else throw new UserError(`${a.name} has no tier override to clear.`);
+    const saved = await touchAccount(db, next, ['tierOverride', 'tierOverrideCleared']);
     void notifyChange(['accounts']);
-    return viewOf(db, next, settings);
+    return viewOf(db, saved, settings);
   },
 
   async updateAccount({ accountId, changes }) {
@@ -388,13 +418,9 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
   async loadSampleData() {
     const db = await getDb();
     const settings = await settingsOf(db);
-    const data = makeSampleData({ yourName: settings.yourName });
-    const stores = ['accounts', 'contacts', 'weeks', 'targets', 'ticks'] as const;
-    const tx = db.transaction([...stores], 'readwrite');
-    const writes: Promise<unknown>[] = [];
-    for (const s of stores) for (const r of data[s]) writes.push(tx.objectStore(s).put(r as never));
-    await Promise.all([...writes, tx.done]);
-    void notifyChange([...stores]);
+    // Replaces the sample records loaded before (the options page asks first): never a second copy.
+    await replaceSampleData(db, makeSampleData({ yourName: settings.yourName }));
+    void notifyChange(['accounts', 'contacts', 'weeks', 'targets', 'ticks']);
     return getStats(db);
   },
 

@@ -9,6 +9,7 @@ import { currentWeekId } from '../domain/week';
 import type { MessageType } from '../messaging/protocol';
 import type { SenderInfo } from './senders';
 import type { TabScope } from './tab-cards';
+import { peekUndo } from './undo';
 
 export const OUT_OF_SCOPE = 'Refused: the card can only change the account its page shows. Reload the page and try again.';
 
@@ -39,6 +40,10 @@ const FRAME_RULES: Partial<Record<MessageType, Check>> = {
   tickAirCover: async (p, s) => (await targetIsOwn(p.targetId, s)) && (await contactIsOwn(p.contactId, s)),
   setKeyContact: async (p, s) => (await targetIsOwn(p.targetId, s)) && (await contactIsOwn(p.contactId, s)),
   setFactor: (p, s) => ownAccount(p.accountId, s),
+  setTierOverride: (p, s) => ownAccount(p.accountId, s),
+  fixContact: (p, s) => typeof p.contactId === 'string' && contactIsOwn(p.contactId, s),
+  removeContact: (p, s) => typeof p.contactId === 'string' && contactIsOwn(p.contactId, s),
+  restoreContact: async (p, s) => typeof p.undoToken === 'string' && ownAccount((await peekUndo(p.undoToken))?.contact.accountId, s),
   addContact: (p, s) => ownAccount(p.accountId, s) && ownPageKey(p.pageKey, s),
   addTarget: (p, s) => ownAccount(p.accountId, s) && (p.weekId === undefined || p.weekId === currentWeekId()),
   linkPage: (p, s) => p.kind === 'account' && p.pageKey !== undefined && ownPageKey(p.pageKey, s),

@@ -3,8 +3,8 @@
  * week from the last one (carry-over after a review), and changes since last week.
  */
 import { targetProgress, ticksById, type Progress } from '../domain/aircover';
-import { focusReport, type FocusReport } from '../domain/focus';
-import type { AirCoverTick, Settings, Target, Tier, WeekId } from '../domain/schema';
+import { focusReport, workThisWeek, type FocusReport } from '../domain/focus';
+import type { AirCoverTick, MeetingField, Settings, Target, Tier, WeekId } from '../domain/schema';
 import { computeTier } from '../domain/tier';
 import { previousWeek, weekLabel } from '../domain/week';
 import type { DB } from './db';
@@ -45,11 +45,11 @@ export interface WeekView {
 }
 
 /** The week's focus (targets and air-cover work by tier) and its progress, from its rows. */
-function summarize(rows: TargetRow[], settings: Pick<Settings, 'focusBands'>) {
+function summarize(weekId: WeekId, rows: TargetRow[], settings: Pick<Settings, 'focusBands'>) {
   const live = rows.filter((r) => r.target.status !== 'dropped');
   const focus = focusReport(
     live.map((r) => r.account.tier),
-    rows.flatMap((r) => r.ticks.filter((x) => x.done).map(() => r.account.tier)),
+    rows.flatMap((r) => workThisWeek(r.ticks, weekId).map(() => r.account.tier)),
     settings,
   );
   const progress = live.reduce((p, r) => ({ done: p.done + r.progress.all.done, total: p.total + r.progress.all.total }), { done: 0, total: 0 });
@@ -69,7 +69,7 @@ export function withTick(view: WeekView, tick: AirCoverTick, settings: Pick<Sett
   });
   const wasDone = view.rows.find((r) => r.target.id === tick.targetId)!.ticks.find((x) => x.id === tick.id)?.done === true;
   const airCoverAdded = view.changes.airCoverAdded + (tick.done === wasDone ? 0 : tick.done ? 1 : -1);
-  return { ...view, rows, ...summarize(rows, settings), changes: { ...view.changes, airCoverAdded } };
+  return { ...view, rows, ...summarize(view.weekId, rows, settings), changes: { ...view.changes, airCoverAdded } };
 }
 
 /** How many rows of each tier get their contacts read with the week (the rest on demand). */
@@ -139,7 +139,7 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
       progress: targetProgress(t, byId),
     });
   }
-  const { focus, progress } = summarize(rows, settings);
+  const { focus, progress } = summarize(weekId, rows, settings);
   const name = (accountId: string) => accounts.get(accountId)?.name ?? '(deleted account)';
   // The first rows of each tier (what the list shows first) come with their contacts.
   const perTier = new Map<Tier, number>();
@@ -191,6 +191,8 @@ export async function startWeek(db: DB, weekId: WeekId, now = Date.now()): Promi
       edits: undefined,
       status: 'active',
       statusReason: undefined,
+      // Last week's decision was made; the next step, its owner and the ask are still open.
+      decision: undefined,
       carriedFrom: from,
     });
     carried++;
@@ -226,7 +228,7 @@ export async function setKeyContact(db: DB, targetId: string, contactId: string,
 export async function updateTarget(
   db: DB,
   targetId: string,
-  changes: Partial<Pick<Target, 'salesOwner' | 'marketingOwner' | 'notes'>>,
+  changes: Partial<Pick<Target, 'salesOwner' | 'marketingOwner' | 'notes' | MeetingField>>,
   now = Date.now(),
 ) {
   // Read and write in one transaction: two tabs editing different fields of one target both land.

@@ -1,9 +1,13 @@
 /**
  * Focus report for a week (DOMAIN.md section 1): each tier's share of the week's targets and of the
- * air-cover work done, against the focus bands, with drift called out in words.
+ * air-cover work done, against the focus bands, with drift called out in words. Both shares are
+ * judged: a list can look right by target count while the work goes elsewhere.
  */
-import type { Settings, Tier } from './schema';
+import type { AirCoverTick, Settings, Tier, WeekId } from './schema';
 import { TIER_LABELS, TIER_ORDER } from './tier';
+import { weekStart } from './week';
+
+export type Drift = 'under' | 'over' | 'ok';
 
 export interface FocusRow {
   tier: Tier;
@@ -12,8 +16,10 @@ export interface FocusRow {
   work: number;
   workShare: number;
   band: { min: number; max: number };
-  /** 'under' / 'over' the band for targets, or 'ok'. */
-  drift: 'under' | 'over' | 'ok';
+  /** 'under' / 'over' the band for the share of targets, or 'ok'. */
+  drift: Drift;
+  /** The same for the share of air-cover work ('ok' when no work was logged). */
+  workDrift: Drift;
 }
 
 export interface FocusReport {
@@ -26,9 +32,36 @@ export interface FocusReport {
 
 const round = (n: number) => Math.round(n);
 
+/** "20–25 %", or "0 %" for a band of one value. */
+export const planText = (b: { min: number; max: number }) => (b.min === b.max ? `${b.min} %` : `${b.min}–${b.max} %`);
+
+export const DRIFT_WORDS: Record<Drift, string> = { under: 'under', over: 'over', ok: 'on plan' };
+
+/** Half a point of slack: a rounded 60 % against a 60–70 % band is on plan. */
+const judge = (share: number, b: { min: number; max: number }): Drift => (share < b.min - 0.5 ? 'under' : share > b.max + 0.5 ? 'over' : 'ok');
+
+/**
+ * The ticks that count as this week's air-cover work: done, and done this week. A standing fact
+ * carried in from an earlier week keeps its old time, so it is not counted as work again.
+ */
+export function workThisWeek(ticks: AirCoverTick[], weekId: WeekId): AirCoverTick[] {
+  const from = weekStart(weekId).getTime();
+  return ticks.filter((t) => t.done && t.at >= from);
+}
+
+/** "Global: 12 % of air-cover work against a 20–25 % plan: under" */
+export function workJudgement(r: FocusRow): string {
+  return `${TIER_LABELS[r.tier]}: ${r.workShare} % of air-cover work against a ${planText(r.band)} plan: ${DRIFT_WORDS[r.workDrift]}`;
+}
+
+/** "Global: 25 % of targets against a 20–25 % plan: on plan" */
+export function targetJudgement(r: FocusRow): string {
+  return `${TIER_LABELS[r.tier]}: ${r.targetShare} % of targets against a ${planText(r.band)} plan: ${DRIFT_WORDS[r.drift]}`;
+}
+
 /**
  * @param targetTiers the tier of each active or done target of the week
- * @param workTiers the tier of the target behind each done air-cover tick
+ * @param workTiers the tier of the target behind each tick of this week's work (workThisWeek)
  */
 export function focusReport(targetTiers: Tier[], workTiers: Tier[], settings: Pick<Settings, 'focusBands'>): FocusReport {
   const totalTargets = targetTiers.length;
@@ -39,31 +72,33 @@ export function focusReport(targetTiers: Tier[], workTiers: Tier[], settings: Pi
     const work = count(workTiers, tier);
     const band = settings.focusBands[tier] ?? { min: 0, max: 100 };
     const targetShare = totalTargets ? (100 * targets) / totalTargets : 0;
-    const drift = !totalTargets ? 'ok' : targetShare < band.min - 0.5 ? 'under' : targetShare > band.max + 0.5 ? 'over' : 'ok';
-    return { tier, targets, targetShare: round(targetShare), work, workShare: totalWork ? round((100 * work) / totalWork) : 0, band, drift };
+    const workShare = totalWork ? (100 * work) / totalWork : 0;
+    return {
+      tier,
+      targets,
+      targetShare: round(targetShare),
+      work,
+      workShare: round(workShare),
+      band,
+      drift: totalTargets ? judge(targetShare, band) : 'ok',
+      workDrift: totalWork ? judge(workShare, band) : 'ok',
+    };
   });
 
   const words: { size: number; text: string }[] = [];
-  const plan = (b: { min: number; max: number }) => (b.min === b.max ? `${b.min} %` : `${b.min}–${b.max} %`);
   for (const r of rows) {
     if (r.drift === 'ok') continue;
     const label = TIER_LABELS[r.tier];
-    let text = `${label} is ${r.targetShare} % of this week's targets; the plan says ${plan(r.band)}`;
+    let text = `${label} is ${r.targetShare} % of this week's targets; the plan says ${planText(r.band)}`;
     if (r.tier === 'tier4' && r.drift === 'over') text += ', nurture them instead';
     else if (r.drift === 'under') text += `, add ${label} accounts`;
     else text += ', trim the list';
     words.push({ size: Math.abs(r.targetShare - (r.drift === 'under' ? r.band.min : r.band.max)), text });
   }
-  if (totalWork) {
-    for (const r of rows) {
-      const b = r.band;
-      if (r.workShare > b.max + 10 || r.workShare < b.min - 10) {
-        words.push({
-          size: Math.abs(r.workShare - (r.workShare > b.max ? b.max : b.min)) / 2,
-          text: `${TIER_LABELS[r.tier]} got ${r.workShare} % of the air-cover work; the plan says ${plan(b)}`,
-        });
-      }
-    }
+  for (const r of rows) {
+    if (r.workDrift === 'ok') continue;
+    // Work drift weighs half: the list is what the meeting can change at once.
+    words.push({ size: Math.abs(r.workShare - (r.workDrift === 'under' ? r.band.min : r.band.max)) / 2, text: workJudgement(r) });
   }
   return { rows, totalTargets, totalWork, drift: words.sort((a, b) => b.size - a.size).map((w) => w.text) };
 }

@@ -82,6 +82,8 @@ export const account = recordBase.extend({
   global: z.boolean().optional(),
   factors,
   tierOverride: tierOverride.optional(),
+  /** The last override cleared, and why: kept so the team sees it was a decision, not a slip. */
+  tierOverrideCleared: tierOverride.optional(),
   team: accountTeam.default({}),
   notes: longText.optional(),
 });
@@ -159,8 +161,22 @@ export const target = recordBase.extend({
   statusReason: z.string().max(2_000).optional(),
   /** Set when this target was carried over from an earlier week. */
   carriedFrom: weekId.optional(),
+  // What the weekly meeting leaves each target with (DOMAIN.md section 3). Plain fields of the
+  // record, so a bundle merge lets the newer edit win field by field, as for the others.
+  /** The next step, in a few words. */
+  nextStep: z.string().max(2_000).optional(),
+  /** Who owns the next step. */
+  nextStepOwner: shortText.optional(),
+  /** What one team asks of the other for this target. */
+  ask: z.string().max(2_000).optional(),
+  /** What the meeting decided. */
+  decision: z.string().max(2_000).optional(),
 });
 export type Target = z.infer<typeof target>;
+
+/** The target fields the meeting fills in, in agenda order. */
+export const MEETING_FIELDS = ['nextStep', 'nextStepOwner', 'ask', 'decision'] as const;
+export type MeetingField = (typeof MEETING_FIELDS)[number];
 
 export const airCoverItem = z.enum(AIR_COVER_ITEMS as [AirCoverItem, ...AirCoverItem[]]);
 

@@ -9,7 +9,7 @@
  * what it would be if the unknowns went either way. A manual override with a reason wins.
  */
 import { FACTOR_KEYS } from './constants';
-import type { Account, FactorKey, FactorState, Factors, Settings, Tier } from './schema';
+import type { Account, FactorKey, FactorState, Factors, Settings, Tier, TierOverride } from './schema';
 
 export const TIER_LABELS: Record<Tier, string> = {
   global: 'Global',
@@ -122,6 +122,26 @@ function listWords(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** A time as a local calendar date, "2026-11-25": who set an override and when is read by people. */
+export function localDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The one sentence an override is shown with, everywhere (card, account editor, exports):
+ * "Tier 1 by override: strategic logo — Ana, 2026-11-25; computed Tier 2". Said once: nothing
+ * else restates the override.
+ */
+export function overrideSentence(o: Pick<TierOverride, 'tier' | 'reason' | 'by' | 'at'>, computed: Tier): string {
+  return `${TIER_LABELS[o.tier]} by override: ${o.reason} — ${o.by || 'someone'}, ${localDate(o.at)}; computed ${TIER_LABELS[computed]}`;
+}
+
+/** "Override to Tier 1 cleared: the boxes are right now — Ana, 2026-11-26" */
+export function clearedSentence(c: Pick<TierOverride, 'tier' | 'reason' | 'by' | 'at'>): string {
+  return `Override to ${TIER_LABELS[c.tier]} cleared: ${c.reason} — ${c.by || 'someone'}, ${localDate(c.at)}`;
+}
+
 export function computeTier(
   account: Pick<Account, 'factors' | 'employees' | 'founded' | 'global' | 'tierOverride'>,
   settings: TierSettings,
@@ -156,9 +176,7 @@ export function computeTier(
   }
 
   const o = account.tierOverride;
-  if (o) {
-    sentence = `${TIER_LABELS[o.tier]} (override by ${o.by || 'someone'}: ${o.reason}); the boxes say ${TIER_LABELS[computed]}`;
-  }
+  if (o) sentence = overrideSentence(o, computed);
   return {
     tier: o?.tier ?? computed,
     computed,

@@ -30,6 +30,7 @@ export function accountView(a: Account, contacts: Contact[], settings: Settings,
     global: a.global,
     team: a.team,
     tier: computeTier(a, settings, now),
+    ...(a.tierOverrideCleared && !a.tierOverride ? { overrideCleared: a.tierOverrideCleared } : {}),
     coverage: computeCoverage(contacts, settings, now.getTime()),
     contacts: contacts.map(contactView),
   };

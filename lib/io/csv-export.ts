@@ -1,16 +1,16 @@
 /**
  * Exports for both teams (DOMAIN.md section 4): the sales pack and marketing pack (CSV), the
- * meeting agenda (Markdown), the week's bundle (JSON), and the full backup and its restore.
+ * week's bundle (JSON), and the full backup and its restore; the week snapshot and its target
+ * views, which the meeting agenda (lib/io/agenda.ts) builds on too.
  * The week exports are pure functions of a WeekData snapshot.
  */
 // First: the week view (app, side panel) loads zod only through this module, on demand.
 import '../zod-jitless';
 import { describeStorageError, type DB } from '../db/db';
 import { DATA_STORES } from '../db/schema';
-import { GROUP_LABELS, ITEM_GROUP, ITEM_LABELS, pct, targetCells, targetProgress, tickId, ticksById } from '../domain/aircover';
+import { GROUP_LABELS, ITEM_GROUP, ITEM_LABELS, targetCells, tickId, ticksById } from '../domain/aircover';
 import { DEPARTMENT_LABELS } from '../domain/constants';
 import { computeCoverage, type Coverage } from '../domain/coverage';
-import { focusReport } from '../domain/focus';
 import {
   SCHEMA_VERSION,
   type Account,
@@ -25,7 +25,7 @@ import {
   type WeekId,
 } from '../domain/schema';
 import { computeTier, TIER_LABELS, TIER_ORDER, type TierResult } from '../domain/tier';
-import { previousWeek, weekLabel } from '../domain/week';
+import { previousWeek } from '../domain/week';
 import { getSettings } from '../db/settings';
 import { BACKUP_FORMAT, BUNDLE_FORMAT, BundleError, checkBackup, parseBackup, type Backup, type Bundle } from './bundle';
 
@@ -115,7 +115,7 @@ export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now()): Pr
   };
 }
 
-interface TargetView {
+export interface TargetView {
   target: Target;
   account?: Account;
   accountName: string;
@@ -135,12 +135,12 @@ const BUYING_ROLE_LABELS: Record<BuyingRole, string> = {
   unknown: 'Unknown',
 };
 
-const STATUS_LABELS: Record<Target['status'], string> = { active: 'active', done: 'done', dropped: 'dropped' };
+export const STATUS_LABELS: Record<Target['status'], string> = { active: 'active', done: 'done', dropped: 'dropped' };
 
 const tierIndex = (t?: Tier) => (t ? TIER_ORDER.indexOf(t) : TIER_ORDER.length);
 
 /** Each target with its account, tier, coverage and key contacts; by tier, then account name. */
-function targetViews(data: WeekData): TargetView[] {
+export function targetViews(data: WeekData): TargetView[] {
   const accounts = new Map(data.accounts.map((a) => [a.id, a]));
   const contacts = new Map(data.contacts.map((c) => [c.id, c]));
   const byAccount = new Map<string, Contact[]>();
@@ -168,8 +168,8 @@ export const linkedinCompanyUrl = (a?: Pick<Account, 'linkedinSlug' | 'linkedinI
   a?.linkedinSlug ? `https://www.linkedin.com/company/${encodeURIComponent(a.linkedinSlug)}/` : a?.linkedinId ? `https://www.linkedin.com/company/${a.linkedinId}/` : '';
 export const xProfileUrl = (handle?: string) => (handle ? `https://x.com/${encodeURIComponent(handle)}` : '');
 
-const salesOwner = (v: TargetView) => v.target.salesOwner || v.account?.team.owner || '';
-const marketingOwner = (v: TargetView) => v.target.marketingOwner || v.account?.team.marketingOwner || '';
+export const salesOwner = (v: TargetView) => v.target.salesOwner || v.account?.team.owner || '';
+export const marketingOwner = (v: TargetView) => v.target.marketingOwner || v.account?.team.marketingOwner || '';
 
 // ---------------------------------------------------------------- sales pack
 
@@ -242,108 +242,6 @@ export function marketingPack(data: WeekData): string {
     }
   }
   return toCsv(MARKETING_PACK_HEADERS, rows);
-}
-
-// ---------------------------------------------------------------- meeting agenda
-
-/**
- * User text inside Markdown: on one line, with every character that Markdown reads as inline
- * syntax escaped. The agenda never starts a line with user text, so block markers cannot trigger.
- */
-export function mdEscape(text: string | undefined): string {
-  if (!text) return '';
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()<>#+!|~&]/g, '\\$&');
-}
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const band = (b: { min: number; max: number }) => (b.min === b.max ? `${b.min} %` : `${b.min}–${b.max} %`);
-
-/** The weekly meeting's agenda: focus against the bands, every target by tier, changes since last week. */
-export function meetingAgenda(data: WeekData): string {
-  const views = targetViews(data);
-  const ticks = ticksById(data.ticks);
-  const tierOfTarget = new Map(views.map((v) => [v.target.id, v.tier?.tier]));
-  const doneTicks = data.ticks.filter((t) => t.done);
-  const counted = views.filter((v) => v.target.status !== 'dropped' && v.tier);
-  const focus = focusReport(
-    counted.map((v) => v.tier!.tier),
-    doneTicks.map((t) => tierOfTarget.get(t.targetId)).filter((t): t is Tier => !!t),
-    data.settings,
-  );
-  const weekProgress = views.reduce(
-    (p, v) => {
-      const all = targetProgress(v.target, ticks).all;
-      return { done: p.done + all.done, total: p.total + all.total };
-    },
-    { done: 0, total: 0 },
-  );
-
-  const out: string[] = [];
-  out.push(`# Weekly alignment: ${weekLabel(data.weekId)}`, '');
-  out.push(`Exported ${isoDate(data.now)} · ${plural(views.length, 'target')} · air cover ${weekProgress.done} of ${weekProgress.total} (${pct(weekProgress)} %)`, '');
-
-  out.push('## Focus by tier', '');
-  out.push('| Tier | Targets | Share | Plan | Air-cover work | Against plan |', '|---|---:|---:|---:|---:|---|');
-  for (const r of focus.rows) {
-    const against = r.drift === 'ok' ? 'on plan' : r.drift === 'under' ? 'under' : 'over';
-    out.push(`| ${TIER_LABELS[r.tier]} | ${r.targets} | ${r.targetShare} % | ${band(r.band)} | ${r.workShare} % | ${against} |`);
-  }
-  out.push('');
-  if (focus.drift.length) out.push(...focus.drift.map((d) => `- ${d}`));
-  else out.push(focus.totalTargets ? 'The list is on plan.' : 'No targets yet this week.');
-  out.push('');
-
-  out.push('## Targets by tier', '');
-  const groups: [string, TargetView[]][] = TIER_ORDER.map((t) => [TIER_LABELS[t], views.filter((v) => v.tier?.tier === t)]);
-  groups.push(['Account not found', views.filter((v) => !v.tier)]);
-  for (const [label, list] of groups) {
-    if (!list.length) continue;
-    out.push(`### ${label} (${list.length})`, '');
-    for (const v of list) {
-      const t = v.target;
-      const progress = targetProgress(t, ticks).all;
-      const status = t.status === 'active' ? 'active' : `${STATUS_LABELS[t.status]}${t.statusReason ? `: ${mdEscape(t.statusReason)}` : ''}`;
-      const marker = v.carried ? `carried over${t.carriedFrom ? ` from ${t.carriedFrom}` : ''}` : 'new';
-      out.push(`- **${mdEscape(v.accountName)}** (${marker}; ${status})`);
-      out.push(`  - Owners: sales ${mdEscape(salesOwner(v)) || 'not set'}, marketing ${mdEscape(marketingOwner(v)) || 'not set'}`);
-      if (v.tier) out.push(`  - Tier: ${mdEscape(v.tier.sentence)}`);
-      out.push(`  - Coverage gaps: ${v.coverage.gaps.length ? mdEscape(v.coverage.gaps.join('; ')) : 'none'}`);
-      out.push(`  - Air cover: ${progress.done} of ${progress.total} (${pct(progress)} %)`);
-      if (v.keyContacts.length) {
-        out.push(`  - Key contacts: ${v.keyContacts.map((c) => mdEscape(c.title ? `${c.name} (${c.title})` : c.name)).join(', ')}`);
-      }
-      if (t.notes) out.push(`  - Notes: ${mdEscape(t.notes)}`);
-    }
-    out.push('');
-  }
-
-  out.push('## Changes since last week', '');
-  const accountName = new Map(data.accounts.map((a) => [a.id, a.name]));
-  const nameOf = (t: Target) => mdEscape(accountName.get(t.accountId) ?? '(deleted account)');
-  const reason = (t: Target) => (t.statusReason ? mdEscape(t.statusReason) : 'no reason recorded');
-  const thisWeek = new Set(data.targets.map((t) => t.accountId));
-  const newOnes = views.filter((v) => !v.carried);
-  const carried = views.filter((v) => v.carried);
-  const dropped = [
-    ...data.previousTargets.filter((t) => t.status === 'dropped').map((t) => `${nameOf(t)}: ${reason(t)}`),
-    ...data.previousTargets.filter((t) => t.status === 'active' && !thisWeek.has(t.accountId)).map((t) => `${nameOf(t)}: not carried over, no reason recorded`),
-    ...data.targets.filter((t) => t.status === 'dropped').map((t) => `${nameOf(t)} (this week): ${reason(t)}`),
-  ];
-  const done = [
-    ...data.previousTargets.filter((t) => t.status === 'done').map((t) => `${nameOf(t)}: ${reason(t)}`),
-    ...data.targets.filter((t) => t.status === 'done').map((t) => `${nameOf(t)} (this week): ${reason(t)}`),
-  ];
-  const section = (title: string, items: string[]) => {
-    items.sort((a, b) => a.localeCompare(b));
-    out.push(`### ${title} (${items.length})`, '');
-    out.push(...(items.length ? items.map((i) => `- ${i}`) : ['- none']), '');
-  };
-  section('New', newOnes.map((v) => mdEscape(v.accountName)));
-  section('Carried over', carried.map((v) => mdEscape(v.accountName)));
-  section('Dropped', dropped);
-  section('Done', done);
-  out.push(`Air cover added this week: ${plural(doneTicks.length, 'item')} ticked.`, '');
-  return out.join('\n');
 }
 
 // ---------------------------------------------------------------- bundle

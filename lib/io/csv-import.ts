@@ -592,6 +592,11 @@ export interface ImportPlan {
   contacts: PlannedWrite<Contact>[];
   /** Rows (and minimal accounts made for unknown companies, counted as added). */
   counts: ImportCounts;
+  /**
+   * Tier overrides the plan sets (from a Tier column), and Tier cells left alone because the
+   * account already has an override (an import never overwrites).
+   */
+  tierOverrides: { set: number; kept: number };
   detail: { accounts: { added: number; merged: number }; contacts: { added: number; merged: number } };
   errors: RowError[];
   now: number;
@@ -599,8 +604,11 @@ export interface ImportPlan {
 
 export interface PlanOptions {
   now?: number;
-  /** Who imports: recorded on tier overrides from a Tier column. */
-  by?: string;
+  /**
+   * The file's name: a Tier column's overrides are credited to the file ("CSV import: <name>"),
+   * not to whoever clicked import, who did not choose those tiers.
+   */
+  sourceFile?: string;
   /** Record numbers of the rows (from parseCsv); default: row i is record i + 2. */
   rowNumbers?: number[];
 }
@@ -630,6 +638,7 @@ class Planner {
   readonly errors: RowError[] = [];
   readonly counts: ImportCounts = { added: 0, merged: 0, skipped: 0 };
   readonly detail = { accounts: { added: 0, merged: 0 }, contacts: { added: 0, merged: 0 } };
+  readonly tierOverrides = { set: 0, kept: 0 };
   constructor(readonly now: number) {}
 
   skip(row: number, message: string) {
@@ -645,6 +654,7 @@ class Planner {
     return this.accounts.get(a.id)?.record ?? a;
   }
   addAccount(a: Account, index: AccountIndex) {
+    if (a.tierOverride) this.tierOverrides.set++;
     this.accounts.set(a.id, { op: 'add', record: a, changed: true });
     index.add(a);
     this.counts.added++;
@@ -653,6 +663,7 @@ class Planner {
   mergeAccount(found: Account, extra: Account, index: AccountIndex): Account {
     const current = this.account(found);
     const filled = fillAccount(current, extra, this.now);
+    if (extra.tierOverride) this.tierOverrides[current.tierOverride ? 'kept' : 'set']++;
     const entry = this.accounts.get(current.id);
     const next = filled ?? current;
     this.accounts.set(current.id, { op: entry?.op ?? 'merge', record: next, changed: !!filled || !!entry?.changed });
@@ -683,6 +694,7 @@ class Planner {
       contacts: writes(this.contacts),
       counts: this.counts,
       detail: this.detail,
+      tierOverrides: this.tierOverrides,
       errors: this.errors.sort((a, b) => a.row - b.row),
       now: this.now,
     };
@@ -719,6 +731,11 @@ function keysOfQueries(queries: AccountQuery[]): AccountKeys {
     linkedinIds: queries.map((q) => q.linkedinId).filter((x): x is string => !!x),
     nameKeys: queries.flatMap((q) => q.nameKeys),
   };
+}
+
+/** A Tier column's override: from that file, on that date (tier.ts words it for people). */
+export function csvOverride(tier: Tier, sourceFile: string | undefined, now: number) {
+  return { tier, reason: "the file's Tier column", by: sourceFile ? `CSV import: ${sourceFile.slice(0, 200)}` : 'CSV import', at: now };
 }
 
 /**
@@ -769,7 +786,7 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
             employees: parseEmployees(cell(r, 'employees')),
             founded: parseYear(cell(r, 'founded')),
             team: cell(r, 'owner') ? { owner: cell(r, 'owner') } : {},
-            tierOverride: tier ? { tier, reason: 'Imported from CSV', by: opts.by || 'CSV import', at: now } : undefined,
+            tierOverride: tier ? csvOverride(tier, opts.sourceFile, now) : undefined,
             notes: industry ? `Industry: ${industry}` : undefined,
           },
           now,
@@ -968,7 +985,8 @@ export async function importCsv(
 ): Promise<{ plan: ImportPlan; parsed: ParsedCsv; errors: RowError[] }> {
   const parsed = await parseCsv(input, opts);
   if (opts.signal?.aborted) throw abortError();
-  const plan = await planImport(parsed.rows, parsed.mapping, dbLookups(db), { ...opts, rowNumbers: parsed.rowNumbers });
+  const sourceFile = opts.sourceFile ?? (typeof File !== 'undefined' && input instanceof File ? input.name : undefined);
+  const plan = await planImport(parsed.rows, parsed.mapping, dbLookups(db), { ...opts, sourceFile, rowNumbers: parsed.rowNumbers });
   await applyImport(db, plan, { signal: opts.signal, onProgress: opts.onWriteProgress });
   const errors = [...parsed.errors, ...plan.errors].sort((a, b) => a.row - b.row);
   plan.counts.skipped += parsed.errors.filter((e) => e.skipped).length;

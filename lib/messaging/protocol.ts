@@ -20,7 +20,7 @@ import {
   weekId,
   contactStatus,
 } from '../domain/schema';
-import type { Account, AirCoverTick, Contact, Settings, Target, WeekId } from '../domain/schema';
+import type { Account, AirCoverTick, Contact, Settings, Target, TierOverride, WeekId } from '../domain/schema';
 import type { Coverage } from '../domain/coverage';
 import type { TierResult } from '../domain/tier';
 import type { MatchVia } from '../db/match';
@@ -75,6 +75,13 @@ export const pageContextSchema = z.union([
     signals: z.array(str(LIMITS.signal)).max(LIMITS.signals),
   }),
 ]);
+
+/**
+ * The adapters' `PageContext` (lib/sites/types.ts: content scripts carry no zod) and this schema
+ * are one shape: the compiler checks it both ways, so neither can drift and no cast joins them.
+ */
+type SameShape<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export const PAGE_CONTEXT_SCHEMA_MATCHES: SameShape<z.output<typeof pageContextSchema>, PageContext> = true;
 
 const id = z.string().min(1).max(200);
 
@@ -141,9 +148,24 @@ export const requestSchemas = {
   }),
   addContact: z.object({ accountId: id, contact: newContactFields, pageKey: str(500).optional() }),
   updateContact: z.object({ contactId: id, changes: newContactFields.partial() }),
+  /** A rep's fix from the card: only these fields, only on a contact of the card's account. */
+  fixContact: z.object({
+    contactId: id,
+    fix: z
+      .object({ connected: z.boolean(), followed: z.boolean(), buyingRole, status: contactStatus, verified: z.literal(true) })
+      .partial()
+      .refine((f) => Object.keys(f).length > 0, 'nothing to change'),
+  }),
+  /** Remove a contact (and its key-contact places, ticks and page links); answers an undo token. */
+  removeContact: z.object({ contactId: id }),
+  restoreContact: z.object({ undoToken: z.string().uuid() }),
   addTarget: z.object({ accountId: id, weekId: weekId.optional(), keyContactIds: z.array(id).max(50).optional() }),
   setFactor: z.object({ accountId: id, key: factorKey, state: factorState }),
-  setTierOverride: z.object({ accountId: id, override: z.object({ tier, reason: z.string().trim().min(1).max(2000) }).nullable() }),
+  /**
+   * Set (tier) or clear (null) an account's tier override, with the reason either way: the
+   * sentence that shows the override names the reason, who and when. From our pages only.
+   */
+  setTierOverride: z.object({ accountId: id, tier: tier.nullable(), reason: z.string().trim().min(1, 'Say why: the reason is shown with the tier').max(2000) }),
   updateAccount: z.object({
     accountId: id,
     changes: newAccountFields.partial().extend({ team: accountTeam.optional(), global: z.boolean().nullable().optional(), founded: z.number().int().min(1600).max(2200).nullable().optional(), notes: z.string().max(20000).optional() }),
@@ -162,7 +184,17 @@ export const requestSchemas = {
   setTargetStatus: z.object({ targetId: id, status: z.enum(['active', 'done', 'dropped']), reason: z.string().trim().max(2000).optional() }),
   updateTarget: z.object({
     targetId: id,
-    changes: z.object({ salesOwner: str(), marketingOwner: str(), notes: z.string().max(20000) }).partial(),
+    changes: z
+      .object({
+        salesOwner: str(),
+        marketingOwner: str(),
+        notes: z.string().max(20000),
+        nextStep: str(2000),
+        nextStepOwner: str(),
+        ask: str(2000),
+        decision: str(2000),
+      })
+      .partial(),
   }),
   /** Add or remove one key contact, read and written in one transaction (no lost update). */
   setKeyContact: z.object({ targetId: id, contactId: id, key: z.boolean() }),
@@ -201,9 +233,12 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   tickAirCover: CARD,
   addContact: CARD,
   updateContact: EXT,
+  fixContact: CARD,
+  removeContact: CARD,
+  restoreContact: CARD,
   addTarget: CARD,
   setFactor: CARD,
-  setTierOverride: EXT,
+  setTierOverride: CARD,
   updateAccount: EXT,
   createAccount: CARD,
   linkPage: CARD,
@@ -249,11 +284,14 @@ export interface AccountView {
   global?: boolean;
   team: Account['team'];
   tier: TierResult;
+  /** The last override cleared, when none is set now. */
+  overrideCleared?: TierOverride;
   coverage: Coverage;
   contacts: ContactView[];
 }
 
 export interface TargetView {
+  /** The whole record: with the meeting's next step, its owner, the ask and the decision. */
   target: Target;
   ticks: AirCoverTick[];
 }
@@ -297,6 +335,9 @@ export interface Responses {
   tickAirCover: AirCoverTick;
   addContact: ContactView;
   updateContact: ContactView;
+  fixContact: ContactView;
+  removeContact: { undoToken: string; name: string };
+  restoreContact: { ok: true };
   addTarget: Target;
   setFactor: AccountView;
   setTierOverride: AccountView;

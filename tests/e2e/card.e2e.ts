@@ -48,6 +48,31 @@ describe('the card', () => {
     await page.close();
   });
 
+  it('is reachable with the keyboard from the page, Escape collapses it, and it follows dark mode', async () => {
+    const page = await s.context.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(JANE);
+    const card = await CardObject.of(page);
+    await card.waitFor('[data-testid=card-title]', 'Northwind');
+    await expect.poll(() => card.attr('[data-testid=card]', 'class')).toContain('dark');
+    // Tab from the page into the card: the frame is in the page's tab order.
+    const frame = card.frame()!;
+    const inCard = () => frame.evaluate(() => document.activeElement?.closest('[data-testid=card]') != null);
+    let presses = 0;
+    while (!(await inCard()) && presses < 80) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(await inCard()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.exists('[data-testid=tier-sentence]')).toBe(false);
+    await card.click('[data-testid=card-collapse]');
+    await card.waitFor('[data-testid=tier-sentence]');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => card.attr('[data-testid=card]', 'class')).not.toContain('dark');
+    await page.close();
+  });
+
   it('a tick on the card shows in the side panel, without a reload', async () => {
     const { page, card } = await open(JANE);
     await card.waitFor('[data-testid=card-title]', 'Northwind');

@@ -30,7 +30,7 @@ function readStore<T>(page: Page, store: string): Promise<T[]> {
 
 // A fixed amount of work with seeded choices, not a duration: the same run on a fast or a loaded
 // machine does the same operations (HARDENING_ROUNDS for a longer soak).
-const ROUNDS = Number(process.env.HARDENING_ROUNDS ?? 40);
+const ROUNDS = Number(process.env.HARDENING_ROUNDS ?? 20);
 const TABS = 20;
 
 describe('hardening', () => {

@@ -153,6 +153,10 @@ export async function loadSampleData(s: Session) {
 
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // The card frame paints in its own process: let it finish two frames, so the picture is not a
+  // blank card that has its text but not yet its pixels.
+  const frame = cardFrame(page);
+  if (frame) await frame.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))).catch(() => undefined);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 

@@ -38,7 +38,11 @@ describe('imports and exports in Chromium', () => {
   it('imports a HubSpot companies CSV and a Salesforce contacts CSV; the card shows them with their tiers', async () => {
     const s = await start(false);
     const options = await openExtensionPage(s, 'options.html');
-    expect(await importFile(options, 'hubspot-companies.csv')).toContain('hubspot-companies.csv: 3 added, 0 merged, 0 skipped.');
+    // Its Tier column sets overrides: the import says how many and waits for a yes.
+    await options.getByTestId('import-file').setInputFiles(join(CSV, 'hubspot-companies.csv'));
+    expect(await options.getByTestId('import-overrides').textContent()).toContain('Will set 2 tier overrides from its Tier column, credited to “CSV import: hubspot-companies.csv”');
+    await options.getByTestId('import-confirm').click();
+    await options.getByTestId('import-result').filter({ hasText: 'hubspot-companies.csv: 3 added, 0 merged, 0 skipped.' }).waitFor();
     const contacts = await importFile(options, 'salesforce-contacts.csv');
     expect(contacts).toContain('salesforce-contacts.csv: 3 added, 0 merged, 1 skipped.');
     expect(contacts).toContain('Row 4');
@@ -56,6 +60,7 @@ describe('imports and exports in Chromium', () => {
     const card = await CardObject.of(page);
     await card.waitFor('[data-testid=card-title]', 'Northwind Analytics');
     expect(await card.attr('[data-testid=tier-badge]', 'data-tier')).toBe('tier2'); // the Tier column's override
+    expect(await card.text('[data-testid=tier-sentence]')).toMatch(/^Tier 2 by override: the file's Tier column — CSV import: hubspot-companies\.csv, \d{4}-\d{2}-\d{2}; computed Tier \d$/);
     expect(await card.text('[data-testid=coverage-named]')).toBe('2');
     await page.goto('https://www.linkedin.com/company/contoso-retail');
     const contoso = await CardObject.of(page);
@@ -96,7 +101,8 @@ describe('imports and exports in Chromium', () => {
 
     const agenda = await downloadText(app, 'export-agenda');
     expect(agenda.name).toMatch(/-agenda\.md$/);
-    for (const a of accounts) expect(agenda.text).toContain(a.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1'));
+    for (const a of accounts) expect(agenda.text).toContain(a);
+    expect(agenda.text).not.toContain('\\'); // sanitised, never escaped: pastes cleanly
 
     const bundle = JSON.parse((await downloadText(app, 'export-bundle')).text);
     expect(bundle).toMatchObject({ format: 'tiercover-bundle', schemaVersion: 1 });

@@ -115,6 +115,9 @@ describe('the card on every page type', () => {
     await expect.poll(() => tabIdOf(s, 'linkedin:company:contoso-retail').catch(() => 0)).toBeGreaterThan(0);
     const tabId = await tabIdOf(s, 'linkedin:company:contoso-retail');
     expect(await card.exists('[data-testid=card]')).toBe(false);
+    // Nothing at all added to the page: no host element, no frame (the page's own body as served).
+    expect(await card.hasHost()).toBe(false);
+    expect(await page.evaluate(() => [...document.body.children].some((el) => el instanceof HTMLDivElement && el.style.cssText.includes('initial')))).toBe(false);
     const panel = await openExtensionPage(s, `sidepanel.html?tab=${tabId}`);
     await expect.poll(() => panel.getByTestId('panel-title').textContent()).toBe('Contoso Retail');
     // The CRM sites keep their card.

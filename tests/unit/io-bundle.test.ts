@@ -115,6 +115,15 @@ describe('mergeFields', () => {
     expect(mergeFields(m, theirs)).toEqual(m);
   });
 
+  it('the meeting\'s fields of a target: the newer edit wins per field', () => {
+    const t: Target = { id: 't1', createdAt: 1000, updatedAt: 1000, weekId: '2026-W48', accountId: 'a1', keyContactIds: [], status: 'active' };
+    const ours: Target = { ...t, decision: 'Webinar in January', nextStep: 'Send the deck', edits: { decision: 3000, nextStep: 2000 }, updatedAt: 3000 };
+    const theirs: Target = { ...t, decision: 'Webinar in March', nextStep: 'Book the demo', ask: 'A retail case study', edits: { decision: 2500, nextStep: 4000, ask: 4000 }, updatedAt: 4000 };
+    const m = mergeFields(ours, theirs);
+    expect(m).toMatchObject({ decision: 'Webinar in January', nextStep: 'Book the demo', ask: 'A retail case study' });
+    expect(mergeFields(theirs, ours)).toMatchObject({ decision: 'Webinar in January', nextStep: 'Book the demo', ask: 'A retail case study' });
+  });
+
   it('merges nested fields key by key (factors, team, CRM ids)', () => {
     const ours: Account = { ...base, factors: { ...base.factors, website: 'checked' }, team: { owner: 'Sam' }, crmIds: { salesforce: '001A' }, edits: { 'factors.website': 2000, team: 2000 }, updatedAt: 2000 };
     const theirs: Account = { ...base, factors: { ...base.factors, tenure: 'unchecked' }, team: { marketingOwner: 'Morgan' }, crmIds: { hubspot: '9' }, edits: { 'factors.tenure': 3000, team: 1500 }, updatedAt: 3000 };

@@ -209,8 +209,10 @@ const SALESFORCE_ACCOUNTS = [
 
 describe('importing accounts', () => {
   it('recognises a Salesforce report, merges by CRM id, domain and name, and counts', async () => {
-    const { plan, errors } = await importCsv(db, SALESFORCE_ACCOUNTS, { now: NOW, by: 'Sam Rep' });
+    const { plan, errors } = await importCsv(db, SALESFORCE_ACCOUNTS, { now: NOW, sourceFile: 'accounts.csv' });
     expect(plan.counts).toEqual({ added: 2, merged: 3, skipped: 1 });
+    // Tier 1 (Northwind), Global (Contoso, new), T2 (Brauhaus); Platinum is no tier.
+    expect(plan.tierOverrides).toEqual({ set: 3, kept: 0 });
     expect(errors).toEqual([
       { row: 6, message: 'Row 6: the tier "Platinum" is not one of Tier 1 to Tier 4 or Global, so no tier was set.', skipped: false },
       { row: 7, message: 'Row 7: no company name; it was skipped.', skipped: true },
@@ -219,7 +221,7 @@ describe('importing accounts', () => {
 
     const nw = (await db.get('accounts', northwind.id))!;
     expect(nw.name).toBe('Northwind Analytics'); // a stored value is never overwritten
-    expect(nw).toMatchObject({ employees: 350, team: { owner: 'Sam Rep' }, notes: 'Industry: Software', tierOverride: { tier: 'tier1', reason: 'Imported from CSV', by: 'Sam Rep', at: NOW } });
+    expect(nw).toMatchObject({ employees: 350, team: { owner: 'Sam Rep' }, notes: 'Industry: Software', tierOverride: { tier: 'tier1', reason: "the file's Tier column", by: 'CSV import: accounts.csv', at: NOW } });
     expect(nw.edits).toMatchObject({ employees: NOW, team: NOW, tierOverride: NOW });
 
     const co = (await db.get('accounts', contoso.id))!;
@@ -237,6 +239,8 @@ describe('importing accounts', () => {
     const again = await planImport((await parseCsv(SALESFORCE_ACCOUNTS)).rows, detectMapping(SALESFORCE_ACCOUNTS.split('\r\n')[0].split(',').map((h) => h.replace(/"/g, ''))), dbLookups(db), { now: NOW + 1 });
     expect(again.counts).toEqual({ added: 0, merged: 5, skipped: 1 });
     expect(again.accounts).toEqual([]);
+    // The overrides are there now: the preview says none will be set, and none would be overwritten.
+    expect(again.tierOverrides).toEqual({ set: 0, kept: 3 });
   });
 
   it('a name shared by two stored accounts is not guessed', async () => {

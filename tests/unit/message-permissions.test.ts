@@ -66,7 +66,7 @@ describe('message permissions', () => {
 
   it('the card frame may send only what the card does', () => {
     expect(Object.entries(SENDERS).filter(([, k]) => k.includes('frame')).map(([t]) => t).sort()).toEqual(
-      ['addContact', 'addTarget', 'cardLayout', 'createAccount', 'getCardForTab', 'linkPage', 'openSidePanel', 'searchAccounts', 'setFactor', 'setKeyContact', 'tickAirCover'].sort(),
+      ['addContact', 'addTarget', 'cardLayout', 'createAccount', 'fixContact', 'getCardForTab', 'linkPage', 'openSidePanel', 'removeContact', 'restoreContact', 'searchAccounts', 'setFactor', 'setKeyContact', 'setTierOverride', 'tickAirCover'].sort(),
     );
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FACTOR_KEYS, defaultSettings, type Account, type FactorState, type Factors } from '@/lib/domain/schema';
-import { computeTier, tierRank, unknownFactors } from '@/lib/domain/tier';
+import { computeTier, tierRank, unknownFactors, clearedSentence, localDate, overrideSentence } from '@/lib/domain/tier';
 
 const settings = defaultSettings();
 const NOW = new Date('2026-11-22T12:00:00Z');
@@ -61,7 +61,17 @@ describe('computeTier', () => {
     const r = computeTier(acct(all('unchecked'), { tierOverride: { tier: 'tier1', reason: 'Strategic logo', by: 'Ana', at: 1 } }), settings, NOW);
     expect(r.tier).toBe('tier1');
     expect(r.computed).toBe('tier4');
-    expect(r.sentence).toBe('Tier 1 (override by Ana: Strategic logo); the boxes say Tier 4');
+    expect(r.sentence).toBe(`Tier 1 by override: Strategic logo — Ana, ${localDate(1)}; computed Tier 4`);
+  });
+
+  it('override provenance: who and when, in one sentence; a cleared override says why', () => {
+    const at = new Date(2026, 10, 25, 9, 30).getTime();
+    const fromCsv = { tier: 'tier2' as const, reason: "the file's Tier column", by: 'CSV import: hubspot-companies.csv', at };
+    expect(computeTier(acct(all('unchecked'), { tierOverride: fromCsv }), settings, NOW).sentence).toBe(
+      "Tier 2 by override: the file's Tier column — CSV import: hubspot-companies.csv, 2026-11-25; computed Tier 4",
+    );
+    expect(overrideSentence({ ...fromCsv, by: '' }, 'tier3')).toBe("Tier 2 by override: the file's Tier column — someone, 2026-11-25; computed Tier 3");
+    expect(clearedSentence({ tier: 'tier1', reason: 'The boxes are right now', by: 'Ana', at })).toBe('Override to Tier 1 cleared: The boxes are right now — Ana, 2026-11-25');
   });
 
   const stateArb = fc.constantFrom<FactorState>('checked', 'unchecked', 'unknown');

@@ -1,0 +1,31 @@
+import type { Agenda } from '@/lib/io/agenda';
+import { agendaDom } from '@/lib/io/agenda-dom';
+import { agendaMarkdown } from '@/lib/io/agenda-markdown';
+
+/**
+ * "Copy as rich text": the agenda's DOM tree (built with textContent) serialised as text/html,
+ * with the clean Markdown as text/plain for places that take no formatting. Where the browser
+ * has no ClipboardItem (older Firefox), the Markdown alone. Says what it copied.
+ */
+export async function copyAgendaRich(agenda: Agenda): Promise<string> {
+  const text = agendaMarkdown(agenda);
+  if (typeof ClipboardItem === 'undefined') {
+    await navigator.clipboard.writeText(text);
+    return 'Copied as text: this browser cannot copy rich text.';
+  }
+  const html = agendaDom(document, agenda).outerHTML;
+  // Clipboard.write, not document.write: the rule's name match. Nothing here parses a string.
+  // eslint-disable-next-line no-restricted-syntax
+  await navigator.clipboard.write([
+    new ClipboardItem({
+      'text/html': new Blob([html], { type: 'text/html' }),
+      'text/plain': new Blob([text], { type: 'text/plain' }),
+    }),
+  ]);
+  return 'Copied: paste into an email, Teams or a document.';
+}
+
+export async function copyAgendaMarkdown(agenda: Agenda): Promise<string> {
+  await navigator.clipboard.writeText(agendaMarkdown(agenda));
+  return 'Markdown copied: paste into Slack or Teams.';
+}

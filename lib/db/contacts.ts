@@ -1,0 +1,90 @@
+/**
+ * A rep fixing a contact where they see it: connected, followed, buying role, left or verified,
+ * and removing one with an undo. A removal takes the contact out of everything that points at it
+ * (its account's targets' key contacts, its air-cover ticks, page links to it) in one transaction
+ * and returns all of it, so an undo puts back exactly what was there.
+ */
+import { withContactKeys } from '../domain/records';
+import type { AirCoverTick, Contact, PageLink, Target } from '../domain/schema';
+import type { DB } from './db';
+
+export interface ContactFix {
+  connected?: boolean;
+  followed?: boolean;
+  buyingRole?: Contact['buyingRole'];
+  status?: Contact['status'];
+  /** Checked just now: status active, lastVerified now. */
+  verified?: boolean;
+}
+
+export async function fixContact(db: DB, contactId: string, fix: ContactFix, now = Date.now()): Promise<Contact | undefined> {
+  const tx = db.transaction('contacts', 'readwrite');
+  const c = await tx.store.get(contactId);
+  if (!c) return undefined;
+  const { verified, ...changes } = fix;
+  const next: Contact = { ...c, ...changes, updatedAt: now, edits: { ...(c.edits ?? {}) } };
+  if (verified) Object.assign(next, { status: 'active', lastVerified: now });
+  else if (changes.status) next.lastVerified = now;
+  for (const k of [...Object.keys(changes), ...(verified ? ['status', 'lastVerified'] : [])]) next.edits![k] = now;
+  const saved = withContactKeys(next);
+  await tx.store.put(saved);
+  await tx.done;
+  return saved;
+}
+
+/** Everything a removal took away, to put back on undo. */
+export interface RemovedContact {
+  contact: Contact;
+  /** Targets that had it as a key contact, with its place in their list. */
+  keyOf: { targetId: string; index: number }[];
+  ticks: AirCoverTick[];
+  links: PageLink[];
+}
+
+export async function removeContact(db: DB, contactId: string, now = Date.now()): Promise<RemovedContact | undefined> {
+  const tx = db.transaction(['contacts', 'targets', 'ticks', 'links'], 'readwrite');
+  const contact = await tx.objectStore('contacts').get(contactId);
+  if (!contact) {
+    await tx.done;
+    return undefined;
+  }
+  const targets = tx.objectStore('targets');
+  const keyOf: RemovedContact['keyOf'] = [];
+  for (const t of await targets.index('byAccount').getAll(contact.accountId)) {
+    const index = t.keyContactIds.indexOf(contactId);
+    if (index < 0) continue;
+    keyOf.push({ targetId: t.id, index });
+    await targets.put({ ...t, keyContactIds: t.keyContactIds.filter((id) => id !== contactId), updatedAt: now });
+  }
+  const ticks: AirCoverTick[] = [];
+  const tickStore = tx.objectStore('ticks');
+  for (const { targetId } of keyOf) {
+    for (const tick of await tickStore.index('byTarget').getAll(targetId)) {
+      if (tick.contactId !== contactId) continue;
+      ticks.push(tick);
+      await tickStore.delete(tick.id);
+    }
+  }
+  const links = await tx.objectStore('links').index('byTarget').getAll(contactId);
+  for (const l of links) await tx.objectStore('links').delete(l.pageKey);
+  await tx.objectStore('contacts').delete(contactId);
+  await tx.done;
+  return { contact, keyOf, ticks, links };
+}
+
+/** Undo a removal: the contact, its places as a key contact, its ticks and links. */
+export async function restoreContact(db: DB, removed: RemovedContact, now = Date.now()): Promise<void> {
+  const tx = db.transaction(['contacts', 'targets', 'ticks', 'links'], 'readwrite');
+  await tx.objectStore('contacts').put(removed.contact);
+  const targets = tx.objectStore('targets');
+  for (const { targetId, index } of removed.keyOf) {
+    const t: Target | undefined = await targets.get(targetId);
+    if (!t || t.keyContactIds.includes(removed.contact.id)) continue;
+    const ids = [...t.keyContactIds];
+    ids.splice(Math.min(index, ids.length), 0, removed.contact.id);
+    await targets.put({ ...t, keyContactIds: ids, updatedAt: now });
+  }
+  for (const tick of removed.ticks) await tx.objectStore('ticks').put(tick);
+  for (const link of removed.links) await tx.objectStore('links').put(link);
+  await tx.done;
+}

@@ -1,0 +1,51 @@
+/**
+ * Loading the sample data: it REPLACES earlier sample records, never adds a second copy (41
+ * accounts stay 41). Sample records have fixed ids under SAMPLE_ID_PREFIX; copies loaded before
+ * the ids were fixed are found by their exact name and fictional LinkedIn id. The user's own
+ * records stay, including contacts and targets they added to sample accounts.
+ */
+import { SAMPLE_ACCOUNT_KEYS, SAMPLE_ID_PREFIX, type SampleData } from '../sample';
+import type { DB } from './db';
+
+const STORES = ['accounts', 'contacts', 'weeks', 'targets', 'ticks'] as const;
+
+export async function replaceSampleData(db: DB, data: SampleData): Promise<void> {
+  const tx = db.transaction([...STORES], 'readwrite');
+  const sampleIds = IDBKeyRange.bound(SAMPLE_ID_PREFIX, `${SAMPLE_ID_PREFIX}\uffff`);
+  const accounts = tx.objectStore('accounts');
+  const contacts = tx.objectStore('contacts');
+  const targets = tx.objectStore('targets');
+  const ticks = tx.objectStore('ticks');
+
+  // Copies from before the fixed ids: everything hanging off them goes with them.
+  const legacy = (
+    await Promise.all(SAMPLE_ACCOUNT_KEYS.map((k) => accounts.index('byLinkedinId').getAll(k.linkedinId)))
+  ).flatMap((list, i) => list.filter((a) => a.name === SAMPLE_ACCOUNT_KEYS[i].name && !a.id.startsWith(SAMPLE_ID_PREFIX)).map((a) => a.id));
+  const legacyTargets = (await Promise.all(legacy.map((id) => targets.index('byAccount').getAllKeys(id)))).flat();
+  const legacyContacts = (await Promise.all(legacy.map((id) => contacts.index('byAccount').getAllKeys(id)))).flat();
+  const legacyTicks = (await Promise.all(legacyTargets.map((id) => ticks.index('byTarget').getAllKeys(id)))).flat();
+  await Promise.all([
+    ...legacy.map((id) => accounts.delete(id)),
+    ...legacyContacts.map((id) => contacts.delete(id)),
+    ...legacyTargets.map((id) => targets.delete(id)),
+    ...legacyTicks.map((id) => ticks.delete(id)),
+    accounts.delete(sampleIds),
+    contacts.delete(sampleIds),
+    targets.delete(sampleIds),
+    ticks.delete(sampleIds),
+  ]);
+
+  // A target the user made for a sample account this week keeps its place (one per week and account).
+  const skipped = new Set<string>();
+  for (const t of data.targets) if (await targets.index('byWeekAccount').getKey([t.weekId, t.accountId])) skipped.add(t.id);
+  const weeks = tx.objectStore('weeks');
+  const writes: Promise<unknown>[] = [
+    ...data.accounts.map((r) => accounts.put(r)),
+    ...data.contacts.map((r) => contacts.put(r)),
+    ...data.targets.filter((t) => !skipped.has(t.id)).map((r) => targets.put(r)),
+    ...data.ticks.filter((t) => !skipped.has(t.targetId)).map((r) => ticks.put(r)),
+    // A week the user already has keeps its own record (started from, reviewed).
+    ...data.weeks.map(async (w) => (await weeks.getKey(w.id)) ?? weeks.put(w)),
+  ];
+  await Promise.all([...writes, tx.done]);
+}
