@@ -13,7 +13,8 @@ import { forgetContexts, forgetTab, reportedTabs } from './tab-cards';
  */
 export function pushToCardTabs(m: PushMessage, tabIds: Iterable<number>) {
   if (!import.meta.env.FIREFOX) return;
-  for (const tabId of tabIds) browser.tabs.sendMessage(tabId, m).catch(() => undefined);
+  // A push never fails the write or report that caused it (nor a sendMessage that throws at once).
+  for (const tabId of tabIds) void Promise.resolve().then(() => browser.tabs.sendMessage(tabId, m)).catch(() => undefined);
 }
 
 export async function notifyChange(stores: ChangeEvent['stores'], weekId?: ChangeEvent['weekId'], extra: Pick<ChangeEvent, 'tick'> = {}) {
