@@ -133,7 +133,9 @@ afterAll(async () => {
 
 describe('Firefox', () => {
   it('loads sample data from the options page and shows the card on a LinkedIn profile', async () => {
-    const options = await openExtensionPage('options.html', '[data-testid=load-sample]');
+    // The first-run panel appears above the data section once settings and stats are in: wait for
+    // it, so the button is not clicked at the place it had before the page settled.
+    const options = await openExtensionPage('options.html', '[data-testid=first-run]');
     await options.click('[data-testid=load-sample]');
     await options.waitForFunction(() => document.querySelector('[data-testid=data-status]')?.textContent?.includes('Sample data loaded'), { timeout: 20_000 });
 
@@ -184,7 +186,7 @@ describe('Firefox', () => {
     // frame's tab with tabs.sendMessage, as the frame hears no runtime messages there).
     const override = await options.evaluate(async (accountId) => {
       const b = (globalThis as unknown as { browser: typeof chrome }).browser;
-      const r = (await b.runtime.sendMessage({ tiercover: 1, type: 'setTierOverride', payload: { accountId, override: { tier: 'tier2', reason: 'e2e: live update' } } })) as { ok: boolean };
+      const r = (await b.runtime.sendMessage({ tiercover: 1, type: 'setTierOverride', payload: { accountId, tier: 'tier2', reason: 'e2e: live update' } })) as { ok: boolean };
       return r.ok;
     }, ctx!.id);
     expect(override).toBe(true);
