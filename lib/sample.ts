@@ -122,6 +122,9 @@ function factorsFor(spec: Spec): Factors {
 const slugify = (s: string) =>
   s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
+/** The sample week's owners, offered as the team roster when none is set yet. */
+export const SAMPLE_OWNERS = { sales: ['Sam Rep', 'Alex Kim', 'Priya Shah'], marketing: ['Morgan Lee', 'Jo Alvarez'] } as const;
+
 /**
  * Every sample record's id starts with this (ticks too: theirs start with their target's), so
  * loading the sample again replaces exactly the sample records and never adds a second copy.
@@ -147,8 +150,8 @@ export function makeSampleData(opts: { now?: Date; yourName?: string } = {}): Sa
   const pick = <T,>(list: T[]) => list[Math.floor(rand() * list.length)];
   const week: WeekId = currentWeekId(now);
   const lastWeek = previousWeek(week);
-  const owners = ['Sam Rep', 'Alex Kim', 'Priya Shah'];
-  const marketers = ['Morgan Lee', 'Jo Alvarez'];
+  const owners = [...SAMPLE_OWNERS.sales];
+  const marketers = [...SAMPLE_OWNERS.marketing];
 
   const accounts = SPECS.map((spec, i) =>
     newAccount(

@@ -315,7 +315,7 @@ async function tickToCard(s: Session, runs: number) {
   await app.getByTestId('week-search').waitFor({ timeout: 60_000 });
   await app.getByTestId('week-search').fill('Northwind');
   await app.locator('[data-testid=target][data-account="Northwind Analytics"]').getByRole('button', { name: 'Northwind Analytics' }).click();
-  const box = app.locator('[data-testid=target][data-account="Northwind Analytics"] [data-testid=aircover-account] [data-testid=tick-someoneKnowsOrg]');
+  const box = app.locator('[data-testid=target][data-account="Northwind Analytics"] [data-testid=target-grid] [data-cell$="|account|someoneKnowsOrg"]');
   await box.waitFor();
   const lat: number[] = [];
   for (let i = 0; i < runs; i++) {

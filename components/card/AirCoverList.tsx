@@ -63,6 +63,7 @@ export function AirCoverList(props: {
                         <span class="who">
                           {' '}
                           · {t.by}, {fmtWhen(t.at)}
+                          {t.carriedFrom ? `, carried from ${t.carriedFrom}` : ''}
                         </span>
                       )}
                       {safeHref(t?.link) && (

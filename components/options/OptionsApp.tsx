@@ -10,6 +10,8 @@ import { TieringSection } from './TieringSection';
 import { SitesSection } from './SitesSection';
 import { ImportSection } from './ImportSection';
 import { BundleSection } from './BundleSection';
+import { RosterSection } from './RosterSection';
+import { AirCoverSection } from './AirCoverSection';
 
 export function OptionsApp() {
   const settings = useSignal<Settings | null>(null);
@@ -43,7 +45,9 @@ export function OptionsApp() {
       <BundleSection />
       {/* Keyed by the name: set in the first run, it must not be saved back empty from here. */}
       {settings.value && <ProfileSection key={settings.value.yourName} settings={settings.value} />}
+      {settings.value && <RosterSection settings={settings.value} />}
       {settings.value && <TieringSection settings={settings.value} />}
+      {settings.value && <AirCoverSection settings={settings.value} />}
       {settings.value && <SitesSection settings={settings.value} />}
       <footer class="muted">
         <p><a href="/privacy.html" data-testid="privacy-link">Privacy: what Tiercover stores, reads and sends (nothing)</a></p>

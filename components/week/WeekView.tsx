@@ -1,15 +1,19 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { getDb } from '@/lib/db/db';
-import { weekView, withDetails, withTick, type TargetRow, type WeekView as WeekData } from '@/lib/db/week';
-import type { Settings } from '@/lib/domain/schema';
-import { pct } from '@/lib/domain/aircover';
+import { weekView, withDetails, withTick, withTicks, type TargetRow, type WeekView as WeekData } from '@/lib/db/week';
+import type { Cell } from '@/lib/db/aircover';
+import type { AirCoverTick, Settings } from '@/lib/domain/schema';
+import { DEFAULT_STANDING_ITEMS, pct, progressSentence } from '@/lib/domain/aircover';
 import { GROUP_LABELS } from '@/lib/domain/aircover';
-import type { AirCoverGroup, Tier, WeekId } from '@/lib/domain/schema';
+import type { AirCoverGroup, AirCoverItem, RosterMember, Tier, WeekId } from '@/lib/domain/schema';
+import { isMine } from '@/lib/domain/roster';
 import { TIER_LABELS, TIER_ORDER, TIER_SHORT } from '@/lib/domain/tier';
 import { currentWeekId, nextWeek, previousWeek } from '@/lib/domain/week';
 import { onChange, send } from '@/lib/messaging/client';
-import { AirCoverList, type TickRequest } from '../card/AirCoverList';
+import type { TickRequest } from '../card/AirCoverList';
+import { AirCoverGrid } from './AirCoverGrid';
+import { TargetFields } from './TargetFields';
 import { FocusBar } from './FocusBar';
 import { actThenReload } from '../useAsync';
 import { ExportBar } from './ExportBar';
@@ -29,6 +33,8 @@ export function WeekView({ you }: { you: string }) {
   const filter = useSignal<Filter>({ mine: false, team: 'all', open: false, tier: 'all', q: '' });
   const reviewing = useSignal(false);
   const settings = useSignal<Settings | null>(null);
+  /** The week as target cards, or as one contacts × items grid (the marketer's view). */
+  const mode = useSignal<'list' | 'grid'>('list');
 
   const load = async () => {
     const wanted = weekId.value;
@@ -74,6 +80,19 @@ export function WeekView({ you }: { you: string }) {
     }
   };
 
+  /** A grid column or row at once: applied in place from what the background wrote. */
+  const tickMany = async (cells: Cell[], done: boolean): Promise<AirCoverTick[]> => {
+    try {
+      error.value = null;
+      const written = await send('tickAirCoverMany', { weekId: weekId.value, cells, done });
+      if (data.value && settings.value) data.value = withTicks(data.value, written, settings.value);
+      return written;
+    } catch (e) {
+      error.value = (e as Error).message;
+      return [];
+    }
+  };
+
   /** Rows that come on screen (more shown, a filter) get their contacts read then. */
   const detail = async (ids: string[]) => {
     if (!data.value || !settings.value) return;
@@ -88,7 +107,7 @@ export function WeekView({ you }: { you: string }) {
     if (f.open && (r.target.status !== 'active' || r.progress.all.done >= r.progress.all.total)) return false;
     const owner = f.team === 'marketing' ? r.target.marketingOwner : f.team === 'sales' ? r.target.salesOwner : undefined;
     if (f.team !== 'all' && !owner) return false;
-    if (f.mine && you && r.target.salesOwner !== you && r.target.marketingOwner !== you) return false;
+    if (f.mine && !isMine(r.target, you)) return false;
     if (f.q) {
       const q = f.q.toLowerCase();
       const hay = [r.account.name, ...r.keyContacts.map((c) => c.name), r.target.salesOwner, r.target.marketingOwner, r.target.notes].join(' ').toLowerCase();
@@ -96,6 +115,10 @@ export function WeekView({ you }: { you: string }) {
     }
     return true;
   });
+  const standing = settings.value?.standingItems ?? DEFAULT_STANDING_ITEMS;
+  const roster = settings.value?.roster ?? [];
+  // "My open tasks across the week": the open cells of the active targets you own.
+  const myOpen = f.mine ? rows.filter((r) => r.target.status === 'active').reduce((n, r) => n + r.progress.all.total - r.progress.all.done, 0) : 0;
 
   return (
     <div class="list" data-testid="week-view">
@@ -131,7 +154,8 @@ export function WeekView({ you }: { you: string }) {
         <>
           <p data-testid="week-progress">
             <b>{d.rows.filter((r) => r.target.status !== 'dropped').length}</b> targets · air cover{' '}
-            <b>{d.progress.done} of {d.progress.total}</b> ({pct(d.progress)} %)
+            <b>{d.progress.all.done} of {d.progress.all.total}</b> ({pct(d.progress.all)} %):{' '}
+            <span data-testid="week-progress-split">{progressSentence(d.progress)}</span>
           </p>
           <FocusBar focus={d.focus} />
           <ExportBar weekId={d.weekId} />
@@ -146,7 +170,9 @@ export function WeekView({ you }: { you: string }) {
           </details>
           <div class="filters" role="group" aria-label="Filters">
             <input type="search" aria-label="Search targets" placeholder="Search" data-testid="week-search" value={f.q} onInput={(e) => setF({ q: (e.target as HTMLInputElement).value })} />
-            <label><input type="checkbox" checked={f.mine} onChange={(e) => setF({ mine: (e.target as HTMLInputElement).checked })} /> Mine</label>
+            <label title={you ? `Targets where ${you} is the sales or marketing owner` : 'Set your name in the options first'}>
+              <input type="checkbox" data-testid="filter-mine" checked={f.mine} disabled={!you} onChange={(e) => setF({ mine: (e.target as HTMLInputElement).checked })} /> Mine
+            </label>
             <label><input type="checkbox" data-testid="filter-open" checked={f.open} onChange={(e) => setF({ open: (e.target as HTMLInputElement).checked })} /> Open tasks</label>
             <select aria-label="Team" value={f.team} onChange={(e) => setF({ team: (e.target as HTMLSelectElement).value as Filter['team'] })}>
               <option value="all">Both teams</option>
@@ -160,13 +186,35 @@ export function WeekView({ you }: { you: string }) {
               ))}
             </select>
           </div>
-          {TIER_ORDER.map((t) => {
+          {f.mine && (
+            <p data-testid="my-open-tasks">
+              {myOpen === 0 ? `Nothing open for ${you} this week.` : `${myOpen} open task${myOpen === 1 ? '' : 's'} for ${you} across ${rows.filter((r) => r.target.status === 'active').length} targets.`}
+              {myOpen > 0 && mode.value === 'list' && <> <button class="link" onClick={() => (mode.value = 'grid')}>Work through them in the grid</button></>}
+            </p>
+          )}
+          <div class="tabs" role="tablist" aria-label="Show the week as">
+            <button role="tab" aria-selected={mode.value === 'list'} data-testid="view-list" onClick={() => (mode.value = 'list')}>Targets</button>
+            <button role="tab" aria-selected={mode.value === 'grid'} data-testid="view-grid" onClick={() => (mode.value = 'grid')}>Air-cover grid</button>
+          </div>
+          {mode.value === 'grid' && rows.length > 0 && (
+            <AirCoverGrid
+              targets={TIER_ORDER.flatMap((t) => rows.filter((r) => r.account.tier === t))}
+              standing={standing}
+              onTick={tick}
+              onTickMany={tickMany}
+              detail={detail}
+              scope="week"
+              label={`Air cover, ${d.weekId}`}
+              testId="week-grid"
+            />
+          )}
+          {mode.value === 'list' && TIER_ORDER.map((t) => {
             const group = rows.filter((r) => r.account.tier === t);
             if (!group.length) return null;
             return (
               <section key={t} aria-label={TIER_LABELS[t]} data-testid={`week-tier-${t}`}>
                 <h3>{TIER_LABELS[t]} · {group.length}</h3>
-                <TierGroup rows={group} act={act} tick={tick} detail={detail} />
+                <TierGroup rows={group} act={act} tick={tick} tickMany={tickMany} detail={detail} standing={standing} roster={roster} />
               </section>
             );
           })}
@@ -180,8 +228,10 @@ export function WeekView({ you }: { you: string }) {
 /** The first targets of a tier at once, the rest on demand: a 1,000-target week renders fast. */
 type Act = (fn: () => Promise<unknown>) => Promise<void>;
 type Tick = (targetId: string, r: TickRequest) => Promise<void>;
+type TickMany = (cells: Cell[], done: boolean) => Promise<AirCoverTick[]>;
+interface Shared { act: Act; tick: Tick; tickMany: TickMany; standing: readonly AirCoverItem[]; roster: RosterMember[] }
 
-function TierGroup({ rows, act, tick, detail }: { rows: TargetRow[]; act: Act; tick: Tick; detail: (ids: string[]) => Promise<void> }) {
+function TierGroup({ rows, detail, ...shared }: Shared & { rows: TargetRow[]; detail: (ids: string[]) => Promise<void> }) {
   const PAGE = 50;
   const shown = useSignal(PAGE);
   const missing = rows.slice(0, shown.value).filter((r) => !r.detailed).map((r) => r.target.id);
@@ -191,7 +241,7 @@ function TierGroup({ rows, act, tick, detail }: { rows: TargetRow[]; act: Act; t
   return (
     <div class="list">
       {rows.slice(0, shown.value).map((r) => (
-        <TargetCard key={r.target.id} row={r} act={act} tick={tick} />
+        <TargetCard key={r.target.id} row={r} {...shared} />
       ))}
       {rows.length > shown.value && (
         <button class="btn" data-testid="show-more" onClick={() => (shown.value += 200)}>
@@ -202,11 +252,10 @@ function TierGroup({ rows, act, tick, detail }: { rows: TargetRow[]; act: Act; t
   );
 }
 
-function TargetCard({ row, act, tick }: { row: TargetRow; act: Act; tick: Tick }) {
+function TargetCard({ row, act, tick, tickMany, standing, roster }: Shared & { row: TargetRow }) {
   const open = useSignal(false);
   const t = row.target;
   const p = row.progress;
-  const onTick = (r: TickRequest) => tick(t.id, r);
   return (
     <article class="target" data-testid="target" data-account={row.account.name}>
       <div class="target-head">
@@ -214,7 +263,7 @@ function TargetCard({ row, act, tick }: { row: TargetRow; act: Act; tick: Tick }
         <button class="link name" aria-expanded={open.value} onClick={() => (open.value = !open.value)}>{row.account.name}</button>
         {t.carriedFrom && <span class="pill" title={`Carried over from ${t.carriedFrom}`}>carried</span>}
         {t.status !== 'active' && <span class="pill">{t.status}</span>}
-        <span class="progress" data-testid="target-progress">{p.all.done}/{p.all.total}</span>
+        <span class="progress" data-testid="target-progress" title={progressSentence(p)}>{p.all.done}/{p.all.total}</span>
       </div>
       <p class="muted">
         {row.keyContacts.map((c) => c.name).join(', ') || 'No key contacts yet'}
@@ -222,23 +271,15 @@ function TargetCard({ row, act, tick }: { row: TargetRow; act: Act; tick: Tick }
         {t.marketingOwner ? ` · marketing: ${t.marketingOwner}` : ''}
       </p>
       <p class="muted">
-        {(Object.keys(p.groups) as AirCoverGroup[]).map((g) => `${GROUP_LABELS[g]} ${p.groups[g].done}/${p.groups[g].total}`).join(' · ')}
+        {progressSentence(p)} · {(Object.keys(p.groups) as AirCoverGroup[]).map((g) => `${GROUP_LABELS[g]} ${p.groups[g].done}/${p.groups[g].total}`).join(' · ')}
         {row.account.gaps.length ? ` · gaps: ${row.account.gaps.join('; ')}` : ''}
       </p>
       {meetingSummary(t) && <p class="muted" data-testid="target-meeting">{meetingSummary(t)}</p>}
       {open.value && (
         <div class="list">
-          <details open>
-            <summary>Account air cover</summary>
-            <AirCoverList targetId={t.id} ticks={row.ticks} onTick={onTick} testId="aircover-account" />
-          </details>
-          {row.keyContacts.map((c) => (
-            <details key={c.id} open>
-              <summary>{c.name}{c.title ? `, ${c.title}` : ''}</summary>
-              <AirCoverList targetId={t.id} contactId={c.id} ticks={row.ticks} onTick={onTick} testId={`aircover-${c.id}`} />
-            </details>
-          ))}
-          <TargetFields row={row} act={act} />
+          <AirCoverGrid targets={[row]} standing={standing} onTick={tick} onTickMany={tickMany} scope="target" label={`Air cover, ${row.account.name}`} testId="target-grid" />
+          {row.keyContacts.length === 0 && <p class="muted">No key contacts yet: add one below to tick their air cover.</p>}
+          <TargetFields row={row} roster={roster} act={act} />
           <MeetingFields target={t} />
           <KeyContacts row={row} act={act} />
           <div class="actions">
@@ -254,20 +295,6 @@ function TargetCard({ row, act, tick }: { row: TargetRow; act: Act; tick: Tick }
         </div>
       )}
     </article>
-  );
-}
-
-/** Owners and notes of a target: each field saved on change, alone (no other field overwritten). */
-function TargetFields({ row, act }: { row: TargetRow; act: Act }) {
-  const t = row.target;
-  const save = (field: 'salesOwner' | 'marketingOwner' | 'notes') => (e: Event) =>
-    void act(() => send('updateTarget', { targetId: t.id, changes: { [field]: (e.target as HTMLInputElement).value.trim() } }));
-  return (
-    <div class="form">
-      <label>Sales owner<input type="text" value={t.salesOwner ?? ''} onChange={save('salesOwner')} /></label>
-      <label>Marketing owner<input type="text" value={t.marketingOwner ?? ''} onChange={save('marketingOwner')} /></label>
-      <label>Notes<textarea data-testid="target-notes" value={t.notes ?? ''} onChange={save('notes')} /></label>
-    </div>
   );
 }
 
@@ -332,6 +359,7 @@ function Review({ weekId, fromWeek, onDone, onCancel }: { weekId: WeekId; fromWe
         {open.map((r) => (
           <li key={r.target.id} data-testid="review-row" class="row">
             <span class={`tier ${r.account.tier}`}>{TIER_SHORT[r.account.tier]}</span> {r.account.name}
+            <ReviewProgress row={r} />
             <StatusButton label="Done" status="done" row={r} act={act} />
             <StatusButton label="Drop" status="dropped" row={r} act={act} />
           </li>
@@ -342,5 +370,19 @@ function Review({ weekId, fromWeek, onDone, onCancel }: { weekId: WeekId; fromWe
         <button class="btn" onClick={onCancel}>Cancel</button>
       </div>
     </section>
+  );
+}
+
+/**
+ * What a target got last week, so Done or Drop is decided on facts: air cover done of total
+ * (standing and weekly apart) and its coverage (names, and the gaps when its contacts are read).
+ */
+function ReviewProgress({ row }: { row: TargetRow }) {
+  const p = row.progress;
+  return (
+    <span class="muted" data-testid="review-progress">
+      air cover {p.all.done}/{p.all.total} ({pct(p.all)} %: {progressSentence(p)})
+      {row.detailed && ` · ${row.account.named} named${row.account.gaps.length ? `; ${row.account.gaps.join('; ')}` : ''}`}
+    </span>
   );
 }

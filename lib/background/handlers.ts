@@ -16,7 +16,7 @@ import { fixContact, removeContact, restoreContact } from '../db/contacts';
 import { keepForUndo, takeUndo } from './undo';
 import type { AccountRow, CardContext, MessageType, PushMessage, Responses } from '../messaging/protocol';
 import { requestSchemas } from '../messaging/protocol';
-import { makeSampleData } from '../sample';
+import { makeSampleData, SAMPLE_OWNERS } from '../sample';
 import { hasSubject, type PageContext } from '../sites/types';
 import { notifyChange, pushToCardTabs } from './live';
 import type { SenderInfo } from './senders';
@@ -26,6 +26,7 @@ import { accountHit, accountView, contactView } from '../domain/views';
 import { setBadge } from './badge';
 import { syncCustomHosts } from './custom-hosts';
 import { setKeyContact, setTargetStatus, startWeek, updateTarget } from '../db/week';
+import { NotOnWeekError, tickCells } from '../db/aircover';
 import { computeTier } from '../domain/tier';
 import { computeCoverage } from '../domain/coverage';
 import type { z } from 'zod';
@@ -205,6 +206,19 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     await db.put('ticks', tick);
     void notifyChange(['ticks'], p.weekId, { tick });
     return tick;
+  },
+
+  async tickAirCoverMany({ weekId, cells, done }) {
+    const db = await getDb();
+    const settings = await settingsOf(db);
+    try {
+      const written = await tickCells(db, weekId, cells, done, settings.yourName || 'Someone');
+      if (written.length) void notifyChange(['ticks'], weekId);
+      return written;
+    } catch (e) {
+      if (e instanceof NotOnWeekError) throw new UserError(e.message);
+      throw e;
+    }
   },
 
   async addContact({ accountId, contact, pageKey }) {
@@ -420,7 +434,13 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
     const settings = await settingsOf(db);
     // Replaces the sample records loaded before (the options page asks first): never a second copy.
     await replaceSampleData(db, makeSampleData({ yourName: settings.yourName }));
-    void notifyChange(['accounts', 'contacts', 'weeks', 'targets', 'ticks']);
+    // The sample's owners become the roster when there is none, so owner selects and "Mine" work.
+    if (!settings.roster.length) {
+      const roster = [...SAMPLE_OWNERS.sales.map((name) => ({ name, team: 'sales' as const })), ...SAMPLE_OWNERS.marketing.map((name) => ({ name, team: 'marketing' as const }))];
+      await db.put('settings', { ...settings, roster, updatedAt: Date.now() });
+      forgetSettings();
+    }
+    void notifyChange(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'settings']);
     return getStats(db);
   },
 
@@ -434,8 +454,8 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
 
   async startWeek({ weekId }) {
     const db = await getDb();
-    const r = await startWeek(db, weekId);
-    void notifyChange(['weeks', 'targets'], weekId);
+    const r = await startWeek(db, weekId, (await settingsOf(db)).standingItems);
+    void notifyChange(['weeks', 'targets', 'ticks'], weekId);
     return r;
   },
 

@@ -6,6 +6,8 @@
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { TiercoverDB } from './schema';
+import { carriedTicks } from '../domain/carry';
+import { DEFAULT_STANDING_ITEMS } from '../domain/constants';
 
 type UpgradeTx = IDBPTransaction<TiercoverDB, StoreNames<TiercoverDB>[], 'versionchange'>;
 export type MigrationStep = (db: IDBPDatabase<TiercoverDB>, tx: UpgradeTx) => void | Promise<void>;
@@ -42,6 +44,29 @@ export const MIGRATIONS: Record<number, MigrationStep> = {
 
     db.createObjectStore('settings', { keyPath: 'id' });
     db.createObjectStore('meta', { keyPath: 'key' });
+  },
+
+  /**
+   * Version 2: ticks may be carried (`carriedFrom`). Weeks started before this version began with
+   * every standing fact unticked; apply the carry rule to them now, oldest week first so a fact
+   * carries down a chain of weeks. A cell that already has a record in the later week (ticked, or
+   * unticked on purpose) is left as it is. A version-1 database never had the standing-items
+   * setting, so the defaults apply.
+   */
+  2: async (_db, tx) => {
+    const targets = tx.objectStore('targets');
+    const ticks = tx.objectStore('ticks');
+    const weekIds = ((await tx.objectStore('weeks').getAllKeys()) as string[]).sort();
+    for (const weekId of weekIds) {
+      for (const t of await targets.index('byWeek').getAll(weekId)) {
+        if (!t.carriedFrom) continue;
+        const before = await targets.index('byWeekAccount').get([t.carriedFrom, t.accountId]);
+        if (!before) continue;
+        for (const tick of carriedTicks(await ticks.index('byTarget').getAll(before.id), t, DEFAULT_STANDING_ITEMS)) {
+          if (!(await ticks.getKey(tick.id))) await ticks.put(tick);
+        }
+      }
+    }
   },
 };
 

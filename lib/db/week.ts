@@ -2,7 +2,9 @@
  * The weekly target list (DOMAIN.md section 3): a week's view with progress and focus, starting a
  * week from the last one (carry-over after a review), and changes since last week.
  */
-import { targetProgress, ticksById, type Progress } from '../domain/aircover';
+import { DEFAULT_STANDING_ITEMS, addProgress, emptyProgress, targetProgress, ticksById, type TargetProgress } from '../domain/aircover';
+import { carriedTicks } from '../domain/carry';
+import type { AirCoverItem } from '../domain/constants';
 import { focusReport, workThisWeek, type FocusReport } from '../domain/focus';
 import type { AirCoverTick, MeetingField, Settings, Target, Tier, WeekId } from '../domain/schema';
 import { computeTier } from '../domain/tier';
@@ -21,7 +23,7 @@ export interface TargetRow {
   /** Contacts (and so key contacts, coverage gaps) are read for the rows on screen only. */
   detailed: boolean;
   ticks: AirCoverTick[];
-  progress: { all: Progress; groups: Record<string, Progress> };
+  progress: TargetProgress;
 }
 
 export interface WeekChanges {
@@ -39,20 +41,26 @@ export interface WeekView {
   startedFrom?: WeekId;
   rows: TargetRow[];
   focus: FocusReport;
-  progress: Progress;
+  progress: TargetProgress;
   changes: WeekChanges;
   previous: { weekId: WeekId; exists: boolean; open: number };
 }
 
-/** The week's focus (targets and air-cover work by tier) and its progress, from its rows. */
-function summarize(weekId: WeekId, rows: TargetRow[], settings: Pick<Settings, 'focusBands'>) {
+type WeekSettings = Pick<Settings, 'focusBands' | 'standingItems'>;
+
+/**
+ * The week's focus (targets and air-cover work by tier) and its progress, from its rows. Work is
+ * what was done this week (workThisWeek): a standing fact carried from last week is progress,
+ * not work.
+ */
+function summarize(weekId: WeekId, rows: TargetRow[], settings: WeekSettings) {
   const live = rows.filter((r) => r.target.status !== 'dropped');
   const focus = focusReport(
     live.map((r) => r.account.tier),
     rows.flatMap((r) => workThisWeek(r.ticks, weekId).map(() => r.account.tier)),
     settings,
   );
-  const progress = live.reduce((p, r) => ({ done: p.done + r.progress.all.done, total: p.total + r.progress.all.total }), { done: 0, total: 0 });
+  const progress = live.reduce((p, r) => addProgress(p, r.progress), emptyProgress());
   return { focus, progress };
 }
 
@@ -60,15 +68,28 @@ function summarize(weekId: WeekId, rows: TargetRow[], settings: Pick<Settings, '
  * The view with one tick applied, as a change event brings it: no database read, so an open
  * week follows a tick at once however many targets it has.
  */
-export function withTick(view: WeekView, tick: AirCoverTick, settings: Pick<Settings, 'focusBands'>): WeekView {
-  if (tick.weekId !== view.weekId || !view.rows.some((r) => r.target.id === tick.targetId)) return view;
+export function withTick(view: WeekView, tick: AirCoverTick, settings: WeekSettings): WeekView {
+  return withTicks(view, [tick], settings);
+}
+
+/** The view with several ticks applied (a bulk tick): each target's progress worked out once. */
+export function withTicks(view: WeekView, ticks: AirCoverTick[], settings: WeekSettings): WeekView {
+  const mine = ticks.filter((t) => t.weekId === view.weekId);
+  const byTarget = new Map<string, AirCoverTick[]>();
+  for (const t of mine) byTarget.set(t.targetId, [...(byTarget.get(t.targetId) ?? []), t]);
+  if (!view.rows.some((r) => byTarget.has(r.target.id))) return view;
+  let airCoverAdded = view.changes.airCoverAdded;
   const rows = view.rows.map((r) => {
-    if (r.target.id !== tick.targetId) return r;
-    const ticks = [...r.ticks.filter((x) => x.id !== tick.id), tick];
-    return { ...r, ticks, progress: targetProgress(r.target, ticksById(ticks)) };
+    const incoming = byTarget.get(r.target.id);
+    if (!incoming) return r;
+    const byId = ticksById(r.ticks);
+    for (const t of incoming) {
+      const was = byId.get(t.id);
+      airCoverAdded += workThisWeek([t], view.weekId).length - (was ? workThisWeek([was], view.weekId).length : 0);
+      byId.set(t.id, t);
+    }
+    return { ...r, ticks: [...byId.values()], progress: targetProgress(r.target, byId, settings.standingItems) };
   });
-  const wasDone = view.rows.find((r) => r.target.id === tick.targetId)!.ticks.find((x) => x.id === tick.id)?.done === true;
-  const airCoverAdded = view.changes.airCoverAdded + (tick.done === wasDone ? 0 : tick.done ? 1 : -1);
   return { ...view, rows, ...summarize(view.weekId, rows, settings), changes: { ...view.changes, airCoverAdded } };
 }
 
@@ -136,7 +157,7 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
       contacts: [],
       detailed: false,
       ticks: ticksOf.get(t.id) ?? [],
-      progress: targetProgress(t, byId),
+      progress: targetProgress(t, byId, settings.standingItems),
     });
   }
   const { focus, progress } = summarize(weekId, rows, settings);
@@ -161,7 +182,7 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
       carried: targets.filter((t) => !!t.carriedFrom).length,
       dropped: prevTargets.filter((t) => t.status === 'dropped').map((t) => ({ account: name(t.accountId), reason: t.statusReason })),
       done: prevTargets.filter((t) => t.status === 'done').map((t) => ({ account: name(t.accountId), reason: t.statusReason })),
-      airCoverAdded: ticks.filter((x) => x.done).length,
+      airCoverAdded: workThisWeek(ticks, weekId).length,
     },
     previous: { weekId: prevId, exists: !!prevWeek, open: prevTargets.filter((t) => t.status === 'active').length },
   };
@@ -170,19 +191,26 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
 
 /**
  * Start `weekId` from the week before: every target still active there (after the review marked
- * the rest done or dropped) is carried over with its key contacts, owners and notes. Running it
- * twice adds nothing twice.
+ * the rest done or dropped) is carried over with its key contacts, owners and notes, and its
+ * standing air cover (lib/domain/carry.ts). Running it twice adds nothing twice.
  */
-export async function startWeek(db: DB, weekId: WeekId, now = Date.now()): Promise<{ carried: number }> {
+export async function startWeek(
+  db: DB,
+  weekId: WeekId,
+  standingItems: readonly AirCoverItem[] = DEFAULT_STANDING_ITEMS,
+  now = Date.now(),
+): Promise<{ carried: number; standingCarried: number }> {
   const from = previousWeek(weekId);
-  const tx = db.transaction(['weeks', 'targets'], 'readwrite');
+  const tx = db.transaction(['weeks', 'targets', 'ticks'], 'readwrite');
   const weeks = tx.objectStore('weeks');
   const targets = tx.objectStore('targets');
+  const ticks = tx.objectStore('ticks');
   const open = (await targets.index('byWeek').getAll(from)).filter((t) => t.status === 'active');
   let carried = 0;
+  let standingCarried = 0;
   for (const t of open) {
     if (await targets.index('byWeekAccount').getKey([weekId, t.accountId])) continue;
-    await targets.put({
+    const next: Target = {
       ...t,
       id: crypto.randomUUID(),
       weekId,
@@ -194,13 +222,18 @@ export async function startWeek(db: DB, weekId: WeekId, now = Date.now()): Promi
       // Last week's decision was made; the next step, its owner and the ask are still open.
       decision: undefined,
       carriedFrom: from,
-    });
+    };
+    await targets.put(next);
+    for (const tick of carriedTicks(await ticks.index('byTarget').getAll(t.id), next, standingItems)) {
+      await ticks.put(tick);
+      standingCarried++;
+    }
     carried++;
   }
   const existing = await weeks.get(weekId);
   await weeks.put({ ...(existing ?? { id: weekId, createdAt: now }), updatedAt: now, startedFrom: from, reviewed: true });
   await tx.done;
-  return { carried };
+  return { carried, standingCarried };
 }
 
 export async function setTargetStatus(db: DB, targetId: string, status: Target['status'], reason: string | undefined, now = Date.now()) {

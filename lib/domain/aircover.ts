@@ -1,5 +1,7 @@
 /** The air-cover checklist (DOMAIN.md section 3) and its progress. */
-import { AIR_COVER_GROUPS, type AirCoverGroup, type AirCoverItem } from './constants';
+import { AIR_COVER_GROUPS, DEFAULT_STANDING_ITEMS, type AirCoverGroup, type AirCoverItem } from './constants';
+
+export { DEFAULT_STANDING_ITEMS };
 import type { AirCoverTick } from './schema';
 
 export const GROUP_LABELS: Record<AirCoverGroup, string> = {
@@ -25,6 +27,25 @@ export const ITEM_LABELS: Record<AirCoverItem, string> = {
   pagesViewed: 'Pages they viewed',
   someoneKnowsOrg: 'Someone here knows the organisation',
   executiveOutreach: 'An executive reached out personally',
+};
+
+/** Column headings for the grid: short enough to read at a glance, the full label on hover. */
+export const ITEM_SHORT: Record<AirCoverItem, string> = {
+  followedPersonal: 'Followed',
+  companyPageFollow: 'Page follows',
+  mentionedInPost: 'Mentioned',
+  engagedWithPosts: 'Engaged',
+  contentMentionsThem: 'Mentions them',
+  publishedRelevantContent: 'Relevant content',
+  strategyBlog: 'Strategy blog',
+  onNewsletter: 'Newsletter',
+  inRecentCampaign: 'Campaign',
+  specialCampaign: 'Special campaign',
+  analyticsShowReads: 'Reads',
+  visitedWebsite: 'Visited site',
+  pagesViewed: 'Pages viewed',
+  someoneKnowsOrg: 'Knows the org',
+  executiveOutreach: 'Exec outreach',
 };
 
 /** Items that invite a link or a note (shown with a field). */
@@ -61,9 +82,12 @@ export interface Progress {
 }
 export const pct = (p: Progress) => (p.total ? Math.round((100 * p.done) / p.total) : 0);
 
+/** Does this item apply to the account (else to each key contact)? */
+export const isAccountItem = (item: AirCoverItem) => ACCOUNT_ITEMS.includes(item);
+
 /** Cells of a target's checklist: every item for each key contact, plus the account items. */
 export function targetCells(keyContactIds: string[]): { contactId?: string; item: AirCoverItem }[] {
-  const personItems = (Object.keys(ITEM_LABELS) as AirCoverItem[]).filter((i) => !ACCOUNT_ITEMS.includes(i));
+  const personItems = (Object.keys(ITEM_LABELS) as AirCoverItem[]).filter((i) => !isAccountItem(i));
   return [
     ...ACCOUNT_ITEMS.map((item) => ({ item })),
     ...keyContactIds.flatMap((contactId) => personItems.map((item) => ({ contactId, item }))),
@@ -74,22 +98,56 @@ export function isDone(ticks: Map<string, AirCoverTick>, targetId: string, conta
   return ticks.get(tickId(targetId, contactId, item))?.done === true;
 }
 
-/** Progress of one target, overall and per group. */
+export interface TargetProgress {
+  all: Progress;
+  groups: Record<AirCoverGroup, Progress>;
+  /** Standing facts (carried week to week) and this week's activity: `all` is their sum. */
+  standing: Progress;
+  weekly: Progress;
+}
+
+export const emptyProgress = (): TargetProgress => ({
+  all: { done: 0, total: 0 },
+  groups: { social: { done: 0, total: 0 }, content: { done: 0, total: 0 }, email: { done: 0, total: 0 }, other: { done: 0, total: 0 } },
+  standing: { done: 0, total: 0 },
+  weekly: { done: 0, total: 0 },
+});
+
+/**
+ * Progress of one target, overall, per group and split into standing and weekly items. A
+ * carried standing tick counts as done: the fact is still true this week.
+ */
 export function targetProgress(
   target: { id: string; keyContactIds: string[] },
   ticks: Map<string, AirCoverTick>,
-): { all: Progress; groups: Record<AirCoverGroup, Progress> } {
-  const groups = { social: { done: 0, total: 0 }, content: { done: 0, total: 0 }, email: { done: 0, total: 0 }, other: { done: 0, total: 0 } };
-  const all = { done: 0, total: 0 };
+  standingItems: readonly AirCoverItem[] = DEFAULT_STANDING_ITEMS,
+): TargetProgress {
+  const p = emptyProgress();
+  const standing = new Set(standingItems);
   for (const cell of targetCells(target.keyContactIds)) {
-    const g = groups[ITEM_GROUP[cell.item]];
     const d = isDone(ticks, target.id, cell.contactId, cell.item) ? 1 : 0;
-    g.total++;
-    g.done += d;
-    all.total++;
-    all.done += d;
+    for (const bucket of [p.all, p.groups[ITEM_GROUP[cell.item]], standing.has(cell.item) ? p.standing : p.weekly]) {
+      bucket.total++;
+      bucket.done += d;
+    }
   }
-  return { all, groups };
+  return p;
+}
+
+/** Sum of several targets' progress (a week, a tier). */
+export function addProgress(a: TargetProgress, b: TargetProgress): TargetProgress {
+  const add = (x: Progress, y: Progress) => ({ done: x.done + y.done, total: x.total + y.total });
+  return {
+    all: add(a.all, b.all),
+    groups: { social: add(a.groups.social, b.groups.social), content: add(a.groups.content, b.groups.content), email: add(a.groups.email, b.groups.email), other: add(a.groups.other, b.groups.other) },
+    standing: add(a.standing, b.standing),
+    weekly: add(a.weekly, b.weekly),
+  };
+}
+
+/** "6 of 9 standing · 2 of 14 this week": both kinds, said apart, so 0 % on a Monday reads right. */
+export function progressSentence(p: Pick<TargetProgress, 'standing' | 'weekly'>): string {
+  return `${p.standing.done} of ${p.standing.total} standing · ${p.weekly.done} of ${p.weekly.total} this week`;
 }
 
 export function ticksById(ticks: AirCoverTick[]): Map<string, AirCoverTick> {

@@ -45,6 +45,14 @@ export type AirCoverGroup = keyof typeof AIR_COVER_GROUPS;
 export type AirCoverItem = (typeof AIR_COVER_GROUPS)[AirCoverGroup][number];
 export const AIR_COVER_ITEMS = Object.values(AIR_COVER_GROUPS).flat() as AirCoverItem[];
 
+/**
+ * Standing facts by default (DOMAIN.md section 3): true until someone says otherwise, so a tick
+ * carries into the next week. Every other item is this week's activity and starts empty.
+ */
+export const DEFAULT_STANDING_ITEMS: readonly AirCoverItem[] = ['followedPersonal', 'companyPageFollow', 'onNewsletter', 'someoneKnowsOrg'];
+
+export const TEAMS = ['sales', 'marketing'] as const;
+
 export const CARD_SITES = ['linkedin', 'salesforce', 'hubspot', 'custom'] as const;
 
 export const DEPARTMENT_LABELS: Record<(typeof DEPARTMENTS)[number], string> = {

@@ -42,11 +42,12 @@ const judge = (share: number, b: { min: number; max: number }): Drift => (share 
 
 /**
  * The ticks that count as this week's air-cover work: done, and done this week. A standing fact
- * carried in from an earlier week keeps its old time, so it is not counted as work again.
+ * carried in from an earlier week (lib/domain/carry.ts) is marked so and keeps its old time: it
+ * is progress, not work done again.
  */
 export function workThisWeek(ticks: AirCoverTick[], weekId: WeekId): AirCoverTick[] {
   const from = weekStart(weekId).getTime();
-  return ticks.filter((t) => t.done && t.at >= from);
+  return ticks.filter((t) => t.done && !t.carriedFrom && t.at >= from);
 }
 
 /** "Global: 12 % of air-cover work against a 20–25 % plan: under" */

@@ -5,14 +5,14 @@
  */
 import { getISOWeeksInYear } from 'date-fns';
 import { z } from 'zod';
-import { AIR_COVER_GROUPS, AIR_COVER_ITEMS, BUYING_ROLES, CARD_SITES, CRM_SYSTEMS, DEPARTMENTS, FACTOR_KEYS, TIERS } from './constants';
+import { AIR_COVER_GROUPS, AIR_COVER_ITEMS, BUYING_ROLES, CARD_SITES, CRM_SYSTEMS, DEFAULT_STANDING_ITEMS, DEPARTMENTS, FACTOR_KEYS, TEAMS, TIERS } from './constants';
 import type { AirCoverGroup, AirCoverItem } from './constants';
 
 export { AIR_COVER_GROUPS, AIR_COVER_ITEMS, BUYING_ROLES, CARD_SITES, CRM_SYSTEMS, DEPARTMENTS, FACTOR_KEYS, TIERS };
 export type { AirCoverGroup, AirCoverItem };
 
 /** Bump with a migration step in lib/db/migrations.ts and a fixture in tests/fixtures/db/. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const id = z.string().min(1).max(200);
 const time = z.number().int().nonnegative();
@@ -193,6 +193,11 @@ export const airCoverTick = z.object({
   at: time,
   link: z.string().max(2_000).optional(),
   note: z.string().max(2_000).optional(),
+  /**
+   * Set on a standing fact carried from an earlier week (lib/domain/carry.ts): the week it was
+   * ticked in. `by` and `at` stay those of the original tick.
+   */
+  carriedFrom: weekId.optional(),
 });
 export type AirCoverTick = z.infer<typeof airCoverTick>;
 
@@ -215,12 +220,26 @@ export type FocusBand = z.infer<typeof focusBand>;
 export const cardSite = z.enum(CARD_SITES);
 export type CardSite = z.infer<typeof cardSite>;
 
+export const team = z.enum(TEAMS);
+export type Team = z.infer<typeof team>;
+
+/** One person of the team: owners are picked from these, so "Mine" compares like with like. */
+export const rosterMember = z.object({ name: z.string().trim().min(1).max(200), team });
+export type RosterMember = z.infer<typeof rosterMember>;
+
 export const settings = z
   .object({
     id: z.literal('settings'),
     updatedAt: time,
     yourName: z.string().max(200).default(''),
-    team: z.enum(['sales', 'marketing']).default('sales'),
+    team: team.default('sales'),
+    roster: z
+      .array(rosterMember)
+      .max(500)
+      .refine((r) => new Set(r.map((m) => m.name.toLowerCase())).size === r.length, 'Each name is on the team roster once')
+      .default([]),
+    /** Air-cover items that are standing facts (carried into the next week); the rest are weekly. */
+    standingItems: z.array(airCoverItem).max(AIR_COVER_ITEMS.length).default([...DEFAULT_STANDING_ITEMS]),
     factorLabels: z.partialRecord(factorKey, z.string().min(1).max(100)).default({}),
     tierThresholds: z
       .object({

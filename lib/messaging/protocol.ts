@@ -146,6 +146,12 @@ export const requestSchemas = {
     link: z.string().max(2000).optional(),
     note: z.string().max(2000).optional(),
   }),
+  /** A column or row of the marketer's grid at once; only from Tiercover's own pages. */
+  tickAirCoverMany: z.object({
+    weekId,
+    done: z.boolean(),
+    cells: z.array(z.object({ targetId: id, contactId: id.optional(), item: airCoverItem })).min(1).max(5000),
+  }),
   addContact: z.object({ accountId: id, contact: newContactFields, pageKey: str(500).optional() }),
   updateContact: z.object({ contactId: id, changes: newContactFields.partial() }),
   /** A rep's fix from the card: only these fields, only on a contact of the card's account. */
@@ -231,6 +237,7 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   getPageContext: EXT,
   getTabContext: EXT,
   tickAirCover: CARD,
+  tickAirCoverMany: EXT,
   addContact: CARD,
   updateContact: EXT,
   fixContact: CARD,
@@ -333,6 +340,7 @@ export interface Responses {
   getPageContext: CardContext;
   getTabContext: CardContext | null;
   tickAirCover: AirCoverTick;
+  tickAirCoverMany: AirCoverTick[];
   addContact: ContactView;
   updateContact: ContactView;
   fixContact: ContactView;
@@ -352,7 +360,7 @@ export interface Responses {
   loadSampleData: Stats;
   deleteAllData: Stats;
   openSidePanel: { ok: boolean };
-  startWeek: { carried: number };
+  startWeek: { carried: number; standingCarried: number };
   setTargetStatus: Target;
   updateTarget: Target;
   setKeyContact: Target;

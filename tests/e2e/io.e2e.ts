@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../lib/domain/schema';
 import { CardObject, launch, loadSampleData, openExtensionPage, ROOT, screenshot, type Session } from './harness';
 
 const CSV = join(ROOT, 'tests/fixtures/csv');
@@ -105,7 +106,7 @@ describe('imports and exports in Chromium', () => {
     expect(agenda.text).not.toContain('\\'); // sanitised, never escaped: pastes cleanly
 
     const bundle = JSON.parse((await downloadText(app, 'export-bundle')).text);
-    expect(bundle).toMatchObject({ format: 'tiercover-bundle', schemaVersion: 1 });
+    expect(bundle).toMatchObject({ format: 'tiercover-bundle', schemaVersion: SCHEMA_VERSION });
     expect(bundle.targets).toHaveLength(targets);
 
     const [print] = await Promise.all([app.context().waitForEvent('page'), app.getByTestId('export-print').click()]);
@@ -130,7 +131,7 @@ describe('imports and exports in Chromium', () => {
     await optionsB.getByTestId('bundle-status').filter({ hasText: '0 added, 0 updated' }).waitFor();
 
     const appB = await openWeek(b);
-    const box = (p: Page, item: string) => p.locator('[data-testid=target][data-account="Tailspin Aero"] [data-testid=aircover-account]').getByTestId(`tick-${item}`);
+    const box = (p: Page, item: string) => p.locator(`[data-testid=target][data-account="Tailspin Aero"] [data-testid=target-grid] [data-cell$="|account|${item}"]`);
     for (const p of [appA, appB]) await p.locator('[data-testid=target][data-account="Tailspin Aero"]').getByRole('button', { name: 'Tailspin Aero' }).click();
     for (const [p, item] of [[appA, 'visitedWebsite'], [appB, 'pagesViewed']] as const) {
       if (!(await box(p, item).isChecked())) await box(p, item).click();

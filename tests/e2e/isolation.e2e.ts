@@ -71,16 +71,16 @@ describe('a hostile page', () => {
     const frame = card.frame()!;
     await frame.getByRole('button', { name: 'Add a note to “An executive reached out personally”' }).first().click();
     const note = frame.getByRole('textbox', { name: 'Note' });
-    await note.waitFor({ timeout: 10_000 });
+    await note.waitFor();
     await note.pressSequentially(NOTE, { delay: 10 });
     await page.keyboard.press('Enter');
-    await card.waitFor('[data-testid=aircover-person]', NOTE, 15_000);
+    await card.waitFor('[data-testid=aircover-person]', NOTE);
     await frame.getByTestId('tier-sentence').selectText();
     await page.keyboard.press('Control+C');
     const tick = frame.getByTestId('tick-onNewsletter').first();
     const wasTicked = await tick.isChecked();
     await tick.click();
-    await expect.poll(() => tick.isChecked(), { timeout: 15_000 }).toBe(!wasTicked);
+    await expect.poll(() => tick.isChecked()).toBe(!wasTicked);
 
     // The forged WXT start-up event (sent before all that) did not take the card away.
     expect(await card.exists('[data-testid=card-title]')).toBe(true);

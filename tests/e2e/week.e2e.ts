@@ -93,7 +93,7 @@ describe('the week', () => {
     await panel.getByTestId('tab-week').click();
     const target = panel.locator('[data-testid=target][data-account="Northwind Analytics"]');
     await target.getByRole('button', { name: 'Northwind Analytics' }).click();
-    const box = target.getByTestId('aircover-account').getByTestId('tick-someoneKnowsOrg');
+    const box = target.getByTestId('target-grid').locator('[data-cell$="|account|someoneKnowsOrg"]');
     const was = await box.isChecked();
     await box.click();
     await expect.poll(() => box.isChecked()).toBe(!was);
@@ -104,7 +104,7 @@ describe('the week', () => {
 
   it('two tabs ticking different items of the same target at the same moment both survive', async () => {
     const target = (p: import('playwright-core').Page) => p.locator('[data-testid=target][data-account="Fabrikam Logistics"]');
-    const box = (p: import('playwright-core').Page, item: string) => target(p).getByTestId('aircover-account').getByTestId(`tick-${item}`);
+    const box = (p: import('playwright-core').Page, item: string) => target(p).getByTestId('target-grid').locator(`[data-cell$="|account|${item}"]`);
     const openTarget = async (p: import('playwright-core').Page) => {
       await p.getByTestId('week-progress').waitFor();
       await target(p).getByRole('button', { name: 'Fabrikam Logistics' }).click();

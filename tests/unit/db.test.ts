@@ -117,7 +117,7 @@ describe('week view', () => {
     const view = await weekView(db, '2026-W47', settings, now);
     const row = view.rows[0];
     const cell = row.target.keyContactIds[0];
-    const tick = { id: `${row.target.id}|${cell}|executiveOutreach`, weekId: '2026-W47', targetId: row.target.id, contactId: cell, item: 'executiveOutreach' as const, done: true, by: 'Ana', at: 1 };
+    const tick = { id: `${row.target.id}|${cell}|executiveOutreach`, weekId: '2026-W47', targetId: row.target.id, contactId: cell, item: 'executiveOutreach' as const, done: true, by: 'Ana', at: now.getTime() };
     const was = row.ticks.find((x) => x.id === tick.id)?.done === true;
     const next = withTick(view, tick, settings);
     await db.put('ticks', tick);

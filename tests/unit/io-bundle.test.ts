@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, deleteAllData, getDb, getStats, type DB } from '@/lib/db/db';
 import { tickId } from '@/lib/domain/aircover';
 import { newAccount, newContact } from '@/lib/domain/records';
-import { defaultSettings, type Account, type AirCoverTick, type Target, type WeekId } from '@/lib/domain/schema';
+import { defaultSettings, SCHEMA_VERSION, type Account, type AirCoverTick, type Target, type WeekId } from '@/lib/domain/schema';
 import { previousWeek } from '@/lib/domain/week';
 import { MAX_BUNDLE_BYTES, mergeBundle, mergeFields, parseBundle, readBundleFile, type Bundle } from '@/lib/io/bundle';
 import { bundle, fullBackup, loadWeekData, restoreBackup, type WeekData } from '@/lib/io/csv-export';
@@ -246,7 +246,7 @@ describe('backup', () => {
     const before = await snapshot();
     await expect(restoreBackup(db, JSON.stringify({ ...backup, contacts: [{ ...backup.contacts[0], department: 'astrology' }] }))).rejects.toThrow(/^This backup is damaged or incomplete: contacts\.0\.department/);
     await expect(restoreBackup(db, '{"format": "tiercover-bundle", "schemaVersion": 1}')).rejects.toThrow(/bundle, not a backup/);
-    await expect(restoreBackup(db, JSON.stringify({ ...backup, schemaVersion: 2 }))).rejects.toThrow('This backup comes from a newer Tiercover (schema 2); update Tiercover to import it');
+    await expect(restoreBackup(db, JSON.stringify({ ...backup, schemaVersion: SCHEMA_VERSION + 1 }))).rejects.toThrow(`This backup comes from a newer Tiercover (schema ${SCHEMA_VERSION + 1}); update Tiercover to import it`);
     // Valid records that break a database constraint (two targets for one account in one week): the transaction fails as a whole.
     const t = backup.targets[0];
     await expect(restoreBackup(db, { ...backup, targets: [...backup.targets, { ...t, id: 'duplicate' }] })).rejects.toThrow(/could not be restored.*Your data was not changed/);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeDb, deleteAllData, getDb } from '@/lib/db/db';
 import { putSettings } from '@/lib/db/settings';
 import { ACCOUNT_ITEMS, ITEM_LABELS, targetCells, tickId } from '@/lib/domain/aircover';
-import { defaultSettings, type WeekId } from '@/lib/domain/schema';
+import { defaultSettings, SCHEMA_VERSION, type WeekId } from '@/lib/domain/schema';
 import { previousWeek } from '@/lib/domain/week';
 import { parseCsv } from '@/lib/io/csv-import';
 import {
@@ -155,7 +155,7 @@ describe('week exports', () => {
 
   it('bundle: the week, its accounts and contacts only, valid against the schema', () => {
     const b = bundle(data);
-    expect(b).toMatchObject({ format: 'tiercover-bundle', schemaVersion: 1, weekId: WEEK, exportedBy: 'Sam Rep', exportedAt: NOW.toISOString() });
+    expect(b).toMatchObject({ format: 'tiercover-bundle', schemaVersion: SCHEMA_VERSION, weekId: WEEK, exportedBy: 'Sam Rep', exportedAt: NOW.toISOString() });
     const ids = new Set(data.targets.map((t) => t.accountId));
     expect(b.accounts.map((a) => a.id).sort()).toEqual([...ids].sort());
     expect(b.contacts.every((c) => ids.has(c.accountId))).toBe(true);

@@ -43,6 +43,39 @@ describe('database upgrades', () => {
     again.close();
   });
 
+  it('step 2 carries the standing facts of weeks started before it, down a chain of weeks', async () => {
+    const name = 'carry-upgrade-test';
+    const v1 = await openDatabase(name, 1);
+    const acc = makeSampleData().accounts[0];
+    const base = { createdAt: 1, updatedAt: 1, accountId: acc.id, keyContactIds: ['c1'], status: 'active' as const };
+    await v1.put('accounts', acc);
+    for (const [id, weekId, carriedFrom] of [['t47', '2026-W47'], ['t48', '2026-W48', '2026-W47'], ['t49', '2026-W49', '2026-W48']] as const) {
+      await v1.put('weeks', { id: weekId, createdAt: 1, updatedAt: 1, reviewed: true });
+      await v1.put('targets', { ...base, id, weekId, ...(carriedFrom ? { carriedFrom } : {}) });
+    }
+    const tick = (targetId: string, weekId: string, item: 'onNewsletter' | 'followedPersonal' | 'inRecentCampaign', done = true) =>
+      ({ id: `${targetId}|c1|${item}`, weekId, targetId, contactId: 'c1', item, done, by: 'Morgan Lee', at: 1000 }) as const;
+    await v1.put('ticks', tick('t47', '2026-W47', 'onNewsletter'));
+    await v1.put('ticks', tick('t47', '2026-W47', 'followedPersonal'));
+    await v1.put('ticks', tick('t47', '2026-W47', 'inRecentCampaign'));
+    // In W49 someone unticked "followed": that decision stands.
+    await v1.put('ticks', { ...tick('t49', '2026-W49', 'followedPersonal', false), by: 'Jo Alvarez', at: 2000 });
+    v1.close();
+
+    const db = await openDatabase(name, 2);
+    const ticksOf = async (t: string) => (await db.getAllFromIndex('ticks', 'byTarget', t)).map((x) => [x.item, x.done, x.by, x.carriedFrom ?? null]).sort();
+    expect(await ticksOf('t48')).toEqual([
+      ['followedPersonal', true, 'Morgan Lee', '2026-W47'],
+      ['onNewsletter', true, 'Morgan Lee', '2026-W47'],
+    ]);
+    expect(await ticksOf('t49')).toEqual([
+      ['followedPersonal', false, 'Jo Alvarez', null],
+      ['onNewsletter', true, 'Morgan Lee', '2026-W47'],
+    ]);
+    expect(await db.get('meta', 'schema')).toMatchObject({ version: 2 });
+    db.close();
+  });
+
   it('refuses a version with no step', async () => {
     await expect(
       runMigrations({} as never, LATEST_DB_VERSION, LATEST_DB_VERSION + 5, { objectStore: () => ({ put: async () => undefined }) } as never),

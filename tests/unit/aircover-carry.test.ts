@@ -1,0 +1,153 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeDb, deleteAllData, getDb, type DB } from '@/lib/db/db';
+import { startWeek, weekView } from '@/lib/db/week';
+import { DEFAULT_STANDING_ITEMS, progressSentence, targetCells, targetProgress, tickId, ticksById } from '@/lib/domain/aircover';
+import { carriedTicks } from '@/lib/domain/carry';
+import { defaultSettings, type AirCoverItem, type AirCoverTick, type Target } from '@/lib/domain/schema';
+import { newAccount } from '@/lib/domain/records';
+import { workThisWeek } from '@/lib/domain/focus';
+import { weekStart } from '@/lib/domain/week';
+
+const W1 = '2026-W47';
+const W2 = '2026-W48';
+const W3 = '2026-W49';
+
+const tick = (targetId: string, contactId: string | undefined, item: AirCoverItem, extra: Partial<AirCoverTick> = {}): AirCoverTick => ({
+  id: tickId(targetId, contactId, item),
+  weekId: W1,
+  targetId,
+  contactId,
+  item,
+  done: true,
+  by: 'Morgan Lee',
+  at: 1_700_000_000_000,
+  ...extra,
+});
+
+describe('the carry rule', () => {
+  const to = { id: 'next', weekId: W2, keyContactIds: ['c1', 'c2'] };
+
+  it('carries done standing ticks with their who, when, link and note, marked as carried', () => {
+    const from = [
+      tick('t1', 'c1', 'onNewsletter', { note: 'since March' }),
+      tick('t1', undefined, 'companyPageFollow', { link: 'https://example.com/p' }),
+    ];
+    expect(carriedTicks(from, to, DEFAULT_STANDING_ITEMS)).toEqual([
+      { ...from[0], id: 'next|c1|onNewsletter', weekId: W2, targetId: 'next', carriedFrom: W1 },
+      { ...from[1], id: 'next|account|companyPageFollow', weekId: W2, targetId: 'next', carriedFrom: W1 },
+    ]);
+  });
+
+  it('leaves weekly items, unticked facts and contacts no longer key behind', () => {
+    const from = [
+      tick('t1', 'c1', 'inRecentCampaign'),
+      tick('t1', 'c1', 'followedPersonal', { done: false, by: 'Jo Alvarez' }),
+      tick('t1', 'gone', 'onNewsletter'),
+      tick('t1', undefined, 'visitedWebsite'),
+    ];
+    expect(carriedTicks(from, to, DEFAULT_STANDING_ITEMS)).toEqual([]);
+  });
+
+  it('follows the setting: an item made weekly stops carrying, one made standing starts', () => {
+    const from = [tick('t1', 'c1', 'onNewsletter'), tick('t1', 'c1', 'inRecentCampaign')];
+    expect(carriedTicks(from, to, ['inRecentCampaign']).map((t) => t.item)).toEqual(['inRecentCampaign']);
+  });
+
+  it('keeps the week a fact was first ticked in across several carries', () => {
+    const once = carriedTicks([tick('t1', 'c1', 'onNewsletter')], to, DEFAULT_STANDING_ITEMS);
+    const twice = carriedTicks(once, { id: 'third', weekId: W3, keyContactIds: ['c1'] }, DEFAULT_STANDING_ITEMS);
+    expect(twice).toMatchObject([{ weekId: W3, carriedFrom: W1, by: 'Morgan Lee', at: 1_700_000_000_000 }]);
+  });
+});
+
+describe('this week\'s work', () => {
+  it('leaves out a carried fact even when its time falls in the week', () => {
+    const inWeek = weekStart(W2).getTime() + 1000;
+    const ticks = [tick('t', 'a', 'onNewsletter', { weekId: W2, at: inWeek, carriedFrom: W1 }), tick('t', 'a', 'mentionedInPost', { weekId: W2, at: inWeek })];
+    expect(workThisWeek(ticks, W2).map((t) => t.item)).toEqual(['mentionedInPost']);
+  });
+});
+
+describe('progress, standing and weekly', () => {
+  const target = { id: 't', keyContactIds: ['a', 'b'] };
+
+  it('counts both kinds and says which is which', () => {
+    // Account: 5 items (2 standing); each contact: 10 items (2 standing).
+    const ticks = ticksById([
+      tick('t', undefined, 'companyPageFollow', { carriedFrom: W1 }),
+      tick('t', 'a', 'onNewsletter'),
+      tick('t', 'b', 'followedPersonal', { done: false }),
+      tick('t', 'a', 'mentionedInPost'),
+      tick('t', undefined, 'visitedWebsite'),
+    ]);
+    const p = targetProgress(target, ticks);
+    expect(p.all).toEqual({ done: 4, total: 25 });
+    expect(p.standing).toEqual({ done: 2, total: 6 });
+    expect(p.weekly).toEqual({ done: 2, total: 19 });
+    expect(p.groups.social).toEqual({ done: 2, total: 7 });
+    expect(progressSentence(p)).toBe('2 of 6 standing · 2 of 19 this week');
+    expect(p.standing.total + p.weekly.total).toBe(targetCells(target.keyContactIds).length);
+  });
+
+  it('follows the standing-items setting', () => {
+    const p = targetProgress(target, new Map(), ['onNewsletter']);
+    expect(p.standing.total).toBe(2);
+    expect(p.weekly.total).toBe(23);
+  });
+});
+
+describe('starting a week carries standing facts', () => {
+  let db: DB;
+  beforeEach(async () => {
+    db = await getDb();
+    await deleteAllData(db);
+  });
+  afterEach(async () => {
+    await closeDb();
+  });
+
+  const target = (id: string, accountId: string, extra: Partial<Target> = {}): Target => ({
+    id,
+    createdAt: 1,
+    updatedAt: 1,
+    weekId: W1,
+    accountId,
+    keyContactIds: ['c1'],
+    status: 'active',
+    ...extra,
+  });
+
+  it('carries the standing ticks of carried targets, starts the weekly ones empty, and does it once', async () => {
+    const a = newAccount({ name: 'Northwind' }, 1);
+    const b = newAccount({ name: 'Fabrikam' }, 1);
+    await db.put('accounts', a);
+    await db.put('accounts', b);
+    await db.put('weeks', { id: W1, createdAt: 1, updatedAt: 1, reviewed: true });
+    await db.put('targets', target('n', a.id));
+    await db.put('targets', target('f', b.id, { status: 'done', statusReason: 'Meeting booked' }));
+    for (const t of [
+      tick('n', 'c1', 'onNewsletter'),
+      tick('n', 'c1', 'followedPersonal'),
+      tick('n', undefined, 'someoneKnowsOrg', { note: 'Dana, ex-colleague' }),
+      tick('n', 'c1', 'inRecentCampaign'),
+      tick('n', undefined, 'visitedWebsite'),
+      tick('f', 'c1', 'onNewsletter'),
+    ]) await db.put('ticks', t);
+
+    expect(await startWeek(db, W2, DEFAULT_STANDING_ITEMS, 2)).toEqual({ carried: 1, standingCarried: 3 });
+    expect(await startWeek(db, W2, DEFAULT_STANDING_ITEMS, 3)).toEqual({ carried: 0, standingCarried: 0 });
+
+    const settings = defaultSettings();
+    const view = await weekView(db, W2, settings);
+    expect(view.rows).toHaveLength(1);
+    const row = view.rows[0];
+    expect(row.ticks.map((t) => t.item).sort()).toEqual(['followedPersonal', 'onNewsletter', 'someoneKnowsOrg']);
+    expect(row.ticks.every((t) => t.carriedFrom === W1 && t.by === 'Morgan Lee' && t.weekId === W2)).toBe(true);
+    expect(row.ticks.find((t) => t.item === 'someoneKnowsOrg')?.note).toBe('Dana, ex-colleague');
+    expect(progressSentence(row.progress)).toBe('3 of 4 standing · 0 of 11 this week');
+    // Carried facts are progress, not this week's work.
+    expect(view.changes.airCoverAdded).toBe(0);
+    expect(view.focus.totalWork).toBe(0);
+  });
+});
