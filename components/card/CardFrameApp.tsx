@@ -65,8 +65,11 @@ function report() {
   const box = document.getElementById('app')!.getBoundingClientRect();
   const p = prefs.value;
   const shown = visible() && !p.hidden && box.width > 0 && box.height > 0;
-  const m: PushMessage = { type: 'cardLayout', visible: shown, top: p.top, right: p.right, width: Math.ceil(box.width), height: Math.ceil(box.height) };
-  browser.tabs.sendMessage(tabId, m, { frameId: 0 }).catch(() => undefined);
+  const layout = { visible: shown, top: p.top, right: p.right, width: Math.ceil(box.width), height: Math.ceil(box.height) };
+  // Chrome: straight to our content script in the tab's top frame. Firefox gives an extension page
+  // framed in a site's page only a content script's APIs (no tabs): the background passes it on.
+  if (browser.tabs?.sendMessage) browser.tabs.sendMessage(tabId, { type: 'cardLayout', ...layout } satisfies PushMessage, { frameId: 0 }).catch(() => undefined);
+  else send('cardLayout', layout).catch(() => undefined);
 }
 
 /** From our content script in this tab's top frame, and nobody else. */

@@ -33,6 +33,8 @@ async function contactIsOwn(contactId: unknown, scope: TabScope) {
 /** One rule per message a frame may send; a message with no rule here is refused from a frame. */
 const FRAME_RULES: Partial<Record<MessageType, Check>> = {
   getCardForTab: () => true,
+  // Only ever to the content script of the frame's own tab (sender.tabId), top frame.
+  cardLayout: () => true,
   searchAccounts: () => true,
   openSidePanel: () => true,
   tickAirCover: async (p, s) => (await targetIsOwn(p.targetId, s)) && (await contactIsOwn(p.contactId, s)),

@@ -56,6 +56,9 @@ export function replacesTabPage(current: PageContext | undefined, currentReport:
   return !(currentReport.fromSubframe && current.readable && !next.readable && current.pageKey === next.pageKey);
 }
 
+/** The tabs whose content script reported a page (those that may hold a card frame). */
+export const reportedTabs = () => [...tabPages.keys()];
+
 export async function tabPage(tabId: number): Promise<PageContext | undefined> {
   if (tabPages.has(tabId)) return tabPages.get(tabId);
   try {

@@ -138,7 +138,10 @@ export async function startCard(site: CardSite, reader: SiteReader) {
       // The shortcut, from the background: the frame decides (it owns the card's preferences).
       if (frame) toFrame(m);
       else void showFrame(true);
-    } else if (isPush(m, 'cardLayout') && CARD_PAGE.test(sender.url ?? '')) {
+    } else if (isPush(m, 'cardLayout') && (CARD_PAGE.test(sender.url ?? '') || !sender.tab)) {
+      // From our card frame (Chrome), or passed on by the background from the card frame of this
+      // tab (Firefox: a framed extension page has no tabs API). Never from a page: pages cannot
+      // send runtime messages, and the background passes on only what a card.html sender sent.
       frame?.layout(m);
       // The frame is up: anything it may have missed while loading.
       if (!frameHeard) {

@@ -122,6 +122,18 @@ export const requestSchemas = {
   }),
   /** The card frame asks for the card of the tab it is embedded in (the browser says which tab). */
   getCardForTab: z.object({}),
+  /**
+   * The card frame's size and place, for the content script of its own tab's top frame. Firefox
+   * gives an extension page framed in a site's page no tabs API (only what a content script has),
+   * so there the frame cannot send this itself: the background passes it on.
+   */
+  cardLayout: z.object({
+    visible: z.boolean(),
+    top: z.number().finite(),
+    right: z.number().finite(),
+    width: z.number().finite(),
+    height: z.number().finite(),
+  }),
   /** A page context answered directly (benchmarks and tools in our own pages). */
   getPageContext: z.object({ page: pageContextSchema }),
   getTabContext: z.object({ tabId: z.number().int() }),
@@ -221,6 +233,7 @@ const CARD = ['frame', 'extension'] as const;
 export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   reportPage: ['content'],
   getCardForTab: ['frame'],
+  cardLayout: ['frame'],
   getPageContext: EXT,
   getTabContext: EXT,
   tickAirCover: CARD,
@@ -323,6 +336,7 @@ export interface AccountHit {
 export interface Responses {
   reportPage: { show: boolean };
   getCardForTab: { tabId: number; ctx: CardContext | null };
+  cardLayout: null;
   getPageContext: CardContext;
   getTabContext: CardContext | null;
   tickAirCover: AirCoverTick;

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, fixtureManifest, SCREENSHOTS } from './harness';
 
@@ -44,6 +44,53 @@ async function waitForCardFrame(page: Page, timeout = 20_000) {
     if (Date.now() > end) throw new Error('no card frame');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * What the card frame shows and how big its iframe is, read inside the frame. The iframe starts
+ * hidden at height 0 and is sized only when the frame's cardLayout reached the content script,
+ * so the frame's own viewport height equal to its card's is that message applied.
+ */
+const cardInFrame = (frame: Frame) =>
+  frame.evaluate(() => {
+    const card = document.querySelector<HTMLElement>('[data-testid=card]');
+    return {
+      state: card?.dataset.state ?? null,
+      title: document.querySelector('[data-testid=card-title]')?.textContent ?? null,
+      tier: document.querySelector<HTMLElement>('[data-testid=tier-badge]')?.dataset.tier ?? null,
+      cardHeight: Math.ceil(card?.getBoundingClientRect().height ?? 0),
+      frameWidth: window.innerWidth,
+      frameHeight: window.innerHeight,
+      sized: !!card && window.innerHeight > 0 && window.innerHeight === Math.ceil(card.getBoundingClientRect().height),
+    };
+  });
+
+/**
+ * Pixels of a PNG screenshot inside a box, counted by Firefox's own canvas in an extension page
+ * (no PNG decoder in node_modules): how many differ from white (the page background) and how
+ * many are the tier-1 badge's green (#047857, card.css), which nothing on the fixture page has.
+ */
+async function pixelsIn(extPage: Page, png: Uint8Array, box: { x: number; y: number; width: number; height: number }) {
+  const b64 = Buffer.from(png).toString('base64');
+  return extPage.evaluate(async (data, b) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(Math.round(b.x), Math.round(b.y), Math.round(b.width), Math.round(b.height)).data;
+    let notWhite = 0;
+    let tierGreen = 0;
+    for (let i = 0; i < px.length; i += 4) {
+      const [r, g, bl] = [px[i], px[i + 1], px[i + 2]];
+      if (r < 245 || g < 245 || bl < 245) notWhite++;
+      if (Math.abs(r - 0x04) < 12 && Math.abs(g - 0x78) < 12 && Math.abs(bl - 0x57) < 12) tierGreen++;
+    }
+    return { total: px.length / 4, notWhite, tierGreen };
+  }, b64, box);
 }
 
 /** moz-extension pages never resolve goto: start it, then wait for content. */
@@ -86,7 +133,9 @@ afterAll(async () => {
 
 describe('Firefox', () => {
   it('loads sample data from the options page and shows the card on a LinkedIn profile', async () => {
-    const options = await openExtensionPage('options.html', '[data-testid=load-sample]');
+    // The first-run panel appears above the data section once settings and stats are in: wait for
+    // it, so the button is not clicked at the place it had before the page settled.
+    const options = await openExtensionPage('options.html', '[data-testid=first-run]');
     await options.click('[data-testid=load-sample]');
     await options.waitForFunction(() => document.querySelector('[data-testid=data-status]')?.textContent?.includes('Sample data loaded'), { timeout: 20_000 });
 
@@ -96,24 +145,52 @@ describe('Firefox', () => {
     // The card is an extension frame in a closed shadow root: the page sees a plain div, no
     // shadow root, no frame; the frame itself shows the card.
     const frame = await waitForCardFrame(page);
-    // What the frame renders is not asserted here: puppeteer over BiDi does not read this frame's
-    // document reliably (it reports a stale URL and an empty body). The content is checked below
-    // through the background, as the sidebar reads it.
-    expect(frame).toBeTruthy();
-    expect(await page.evaluate(() => ({ shadow: document.body.lastElementChild?.shadowRoot ?? null, frames: window.length, text: document.body.innerText.includes('Tier 1') }))).toEqual({ shadow: null, frames: 0, text: false });
+    // The frame renders the card for this tab, and its iframe on the page has been sized to the
+    // card: the frame's cardLayout reached the content script (in Firefox through the background,
+    // as a framed extension page has no tabs API there). Evaluated in the frame once its real URL
+    // is known (puppeteer over BiDi keeps reporting about:blank for it, not its document).
+    await expect
+      .poll(() => cardInFrame(frame).catch(() => null), { timeout: 20_000 })
+      .toMatchObject({ state: 'ready', title: 'Northwind Analytics', tier: 'tier1', frameWidth: 340, sized: true });
+    const shown = await cardInFrame(frame);
+    expect(shown.cardHeight).toBeGreaterThan(100);
+    // The page sees a plain div: no shadow root, no frame, no card text (primitives only: a
+    // cross-origin object cannot come back through BiDi).
+    expect(await page.evaluate(() => ({ shadow: !!document.body.lastElementChild?.shadowRoot, frames: window.length, text: document.body.innerText.includes('Tier 1') }))).toEqual({ shadow: false, frames: 0, text: false });
+
+    // And it is painted: in the screenshot, the iframe's box is far from blank and holds the
+    // tier-1 badge's green.
+    const box = await (await frame.frameElement())!.boundingBox();
+    expect(box).toMatchObject({ width: 340, height: shown.cardHeight });
+    const shot = await page.screenshot({ path: join(SCREENSHOTS, 'firefox-card.png') });
+    const pixels = await pixelsIn(options, shot, box!);
+    expect(pixels.total).toBe(340 * shown.cardHeight);
+    expect(pixels.notWhite / pixels.total).toBeGreaterThan(0.1);
+    expect(pixels.tierGreen).toBeGreaterThan(100);
+    // Elsewhere on the page there is none of that green (so it is the card's, not the page's).
+    expect((await pixelsIn(options, shot, { x: 0, y: 0, width: box!.x, height: 600 })).tierGreen).toBe(0);
 
     // What the card shows, read through the background the way the sidebar reads it.
     const ctx = await options.evaluate(async () => {
       const b = (globalThis as unknown as { browser: typeof chrome }).browser;
       const tabs = await b.tabs.query({});
       for (const t of tabs) {
-        const r = (await b.runtime.sendMessage({ tiercover: 1, type: 'getTabContext', payload: { tabId: t.id } })) as { ok: boolean; data: { account?: { name: string; tier: { tier: string } } } | null };
-        if (r?.ok && r.data?.account) return { name: r.data.account.name, tier: r.data.account.tier.tier };
+        const r = (await b.runtime.sendMessage({ tiercover: 1, type: 'getTabContext', payload: { tabId: t.id } })) as { ok: boolean; data: { account?: { id: string; name: string; tier: { tier: string } } } | null };
+        if (r?.ok && r.data?.account) return { id: r.data.account.id, name: r.data.account.name, tier: r.data.account.tier.tier };
       }
       return null;
     });
-    expect(ctx).toEqual({ name: 'Northwind Analytics', tier: 'tier1' });
-    await page.screenshot({ path: join(SCREENSHOTS, 'firefox-card.png') });
+    expect(ctx).toEqual({ id: expect.any(String), name: 'Northwind Analytics', tier: 'tier1' });
+
+    // A change made elsewhere reaches the card live (Firefox: the background's push goes to the
+    // frame's tab with tabs.sendMessage, as the frame hears no runtime messages there).
+    const override = await options.evaluate(async (accountId) => {
+      const b = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const r = (await b.runtime.sendMessage({ tiercover: 1, type: 'setTierOverride', payload: { accountId, tier: 'tier2', reason: 'e2e: live update' } })) as { ok: boolean };
+      return r.ok;
+    }, ctx!.id);
+    expect(override).toBe(true);
+    await expect.poll(() => cardInFrame(frame).then((c) => c.tier).catch(() => null), { timeout: 20_000 }).toBe('tier2');
 
     const sidebar = await openExtensionPage('app.html', '[data-testid=week-progress]');
     expect(await sidebar.$$eval('[data-testid=target]', (els) => els.length)).toBe(12);

@@ -4,7 +4,7 @@
  * own-property check on types, and the frame's writes held to its tab's matched account.
  */
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '@/lib/background/messaging';
 import { classifySender } from '@/lib/background/senders';
@@ -66,7 +66,7 @@ describe('message permissions', () => {
 
   it('the card frame may send only what the card does', () => {
     expect(Object.entries(SENDERS).filter(([, k]) => k.includes('frame')).map(([t]) => t).sort()).toEqual(
-      ['addContact', 'addTarget', 'createAccount', 'fixContact', 'getCardForTab', 'linkPage', 'openSidePanel', 'removeContact', 'restoreContact', 'searchAccounts', 'setFactor', 'setKeyContact', 'setTierOverride', 'tickAirCover'].sort(),
+      ['addContact', 'addTarget', 'cardLayout', 'createAccount', 'fixContact', 'getCardForTab', 'linkPage', 'openSidePanel', 'removeContact', 'restoreContact', 'searchAccounts', 'setFactor', 'setKeyContact', 'setTierOverride', 'tickAirCover'].sort(),
     );
   });
 
@@ -137,5 +137,25 @@ describe('the card frame writes only to its tab\'s account', () => {
     const stranger = { ...senders.frame(), tab: { id: 99, url: WEB } };
     expect(await send('setFactor', { accountId: mine, key: 'productFit', state: 'checked' }, stranger)).toEqual({ ok: false, error: OUT_OF_SCOPE });
     expect(await send('getCardForTab', {}, stranger)).toEqual({ ok: true, data: { tabId: 99, ctx: null } });
+  });
+});
+
+describe('the card frame\'s layout, passed on by the background (Firefox: a framed extension page has no tabs API)', () => {
+  const layout = { visible: true, top: 72, right: 16, width: 340, height: 200 };
+
+  it('goes to the top frame of the frame\'s own tab, and nowhere else', async () => {
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    expect(await send('cardLayout', layout, senders.frame())).toEqual({ ok: true, data: null });
+    expect(sent.mock.calls).toEqual([[7, { type: 'cardLayout', ...layout }, { frameId: 0 }]]);
+  });
+
+  it('only from the card frame, only with a tab, only a well-formed layout', async () => {
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    for (const sender of [senders.content(), senders.extension()]) expect(permissionRefusal('cardLayout', await send('cardLayout', layout, sender))).toBe(true);
+    const { tab: _tab, ...tabless } = senders.frame();
+    expect(await send('cardLayout', layout, tabless)).toEqual({ ok: false, error: OUT_OF_SCOPE });
+    expect((await send('cardLayout', { ...layout, height: 'tall' }, senders.frame()))?.ok).toBe(false);
+    expect((await send('cardLayout', { ...layout, top: Infinity }, senders.frame()))?.ok).toBe(false);
+    expect(sent).not.toHaveBeenCalled();
   });
 });

@@ -1,13 +1,18 @@
-/** The card's page path: a content script reports its page, the card frame asks for its tab's card, our pages ask for a page or tab, the side panel opens. */
+/**
+ * The card's page path: a content script reports its page, the card frame asks for its tab's card
+ * (and, in Firefox, sends its layout through here), our pages ask for a page or tab, the side
+ * panel opens.
+ */
 import { browser } from 'wxt/browser';
 import { getDb } from '../../db/db';
 import type { PushMessage } from '../../messaging/protocol';
 import { hasSubject } from '../../sites/types';
 import { persistTabPage, rememberTabPage, replacesTabPage, tabPage, tabReport } from '../tab-cards';
 import { setBadge } from '../badge';
+import { pushToCardTabs } from '../live';
 import { type Handler, buildContext, buildForTab, contextForTab, settingsOf } from './common';
 
-export const pageHandlers: { [K in ('reportPage' | 'getCardForTab' | 'getPageContext' | 'getTabContext' | 'openSidePanel')]: Handler<K> } = {
+export const pageHandlers: { [K in ('reportPage' | 'getCardForTab' | 'cardLayout' | 'getPageContext' | 'getTabContext' | 'openSidePanel')]: Handler<K> } = {
   async reportPage({ page, settled, structure }, sender) {
     const tabId = sender.tabId!;
     const fromSubframe = (sender.frameId ?? 0) !== 0;
@@ -26,6 +31,7 @@ export const pageHandlers: { [K in ('reportPage' | 'getCardForTab' | 'getPageCon
     void setBadge(tabId, ctx);
     const push: PushMessage = { type: 'tabPageChanged', tabId };
     browser.runtime.sendMessage(push).catch(() => undefined);
+    pushToCardTabs(push, [tabId]);
     // The card shows in the top frame only; a sub-frame's script just reads its document.
     return { show: !fromSubframe && hasSubject(page) && ctx.cardMode === 'card' };
   },
@@ -33,6 +39,13 @@ export const pageHandlers: { [K in ('reportPage' | 'getCardForTab' | 'getPageCon
   async getCardForTab(_p, sender) {
     const tabId = sender.tabId!;
     return { tabId, ctx: await contextForTab(tabId) };
+  },
+
+  async cardLayout(layout, sender) {
+    // To the card frame's own tab only (the scope check refused a frame without one), top frame.
+    const push: PushMessage = { type: 'cardLayout', ...layout };
+    await browser.tabs.sendMessage(sender.tabId!, push, { frameId: 0 }).catch(() => undefined);
+    return null;
   },
 
   async getPageContext({ page }) {
