@@ -74,7 +74,9 @@ function report() {
 
 /** From our content script in this tab's top frame, and nobody else. */
 const fromMyPage = (sender: Browser.runtime.MessageSender) =>
-  sender.id === browser.runtime.id && tabId !== undefined && sender.tab?.id === tabId && sender.frameId === 0 && /^https?:/.test(sender.url ?? '');
+  sender.id === browser.runtime.id &&
+  // Our background (Firefox relays the content script's pushes: no tab), or the tab's top frame.
+  (!sender.tab || (tabId !== undefined && sender.tab.id === tabId && sender.frameId === 0 && /^https?:/.test(sender.url ?? '')));
 
 function onMessage(m: unknown, sender: Browser.runtime.MessageSender) {
   if (sender.id !== browser.runtime.id) return;

@@ -6,6 +6,7 @@ export function setupCommands() {
   browser.commands?.onCommand.addListener(async (command) => {
     if (command !== 'toggle-card') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'toggleCard' } satisfies PushMessage).catch(() => undefined);
+    // To the page's top frame only: its content script shows the card or tells the card frame.
+    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'toggleCard' } satisfies PushMessage, { frameId: 0 }).catch(() => undefined);
   });
 }

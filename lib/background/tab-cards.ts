@@ -85,7 +85,13 @@ export function setScope(tabId: number, ctx: CardContext) {
   scopes.set(tabId, { pageKey: ctx.page.kind === 'unsupported' ? undefined : ctx.page.pageKey, accountId: ctx.account?.id });
 }
 
+/** The frame id of each tab's card frame (the frame that last asked for the tab's card). */
+const cardFrames = new Map<number, number>();
+export const rememberCardFrame = (tabId: number, frameId: number | undefined) => frameId !== undefined && cardFrames.set(tabId, frameId);
+export const cardFrameOf = (tabId: number) => cardFrames.get(tabId);
+
 export function forgetTab(tabId: number) {
+  cardFrames.delete(tabId);
   tabPages.delete(tabId);
   tabReports.delete(tabId);
   contexts.delete(tabId);

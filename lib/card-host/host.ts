@@ -32,8 +32,14 @@ const readPartly = (p: PageContext) =>
 const sameKey = (a: PageContext | undefined, b: PageContext) =>
   !!a && a.kind !== 'unsupported' && b.kind !== 'unsupported' && a.kind === b.kind && a.pageKey === b.pageKey;
 
-/** To our card frame in this tab (it checks the message came from its own tab's top frame). */
-const toFrame = (m: PushMessage) => void browser.runtime.sendMessage(m).catch(() => undefined);
+/**
+ * To our card frame in this tab (it checks the message came from its own tab's top frame, or from
+ * our background). Firefox delivers no runtime message to a framed extension page: the background
+ * relays it there, to the card frame only.
+ */
+type ToCard = Extract<PushMessage, { type: 'toggleCard' | 'cardHost' | 'cardProblem' }>;
+const toFrame = (m: ToCard) =>
+  void (import.meta.env.FIREFOX ? send('relayToCard', { push: m }) : browser.runtime.sendMessage(m)).catch(() => undefined);
 
 export async function startCard(site: CardSite, reader: SiteReader) {
   // In a sub-frame (LinkedIn renders some company pages in a /preload/ iframe of their own) the
@@ -50,7 +56,7 @@ export async function startCard(site: CardSite, reader: SiteReader) {
 
   const media = window.matchMedia('(prefers-color-scheme: dark)');
   const isDark = () => media.matches || document.documentElement.classList.contains('theme--dark');
-  const hostState = (): PushMessage => ({ type: 'cardHost', dark: isDark(), viewport: { width: window.innerWidth, height: window.innerHeight } });
+  const hostState = (): ToCard => ({ type: 'cardHost', dark: isDark(), viewport: { width: window.innerWidth, height: window.innerHeight } });
   const domReady = new Promise<void>((resolve) => {
     if (document.readyState !== 'loading') resolve();
     else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true, signal: lifeSignal });

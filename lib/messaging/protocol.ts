@@ -134,6 +134,19 @@ export const requestSchemas = {
     width: z.number().finite(),
     height: z.number().finite(),
   }),
+  /**
+   * Firefox: a content script's runtime messages do not reach the card frame (a framed extension
+   * page hears only tabs.sendMessage there), so the content script's few pushes to its own card
+   * (light/dark and viewport, a problem it hit, the shortcut) go through the background, to the
+   * frame that last asked for this tab's card and nowhere else.
+   */
+  relayToCard: z.object({
+    push: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('toggleCard') }),
+      z.object({ type: z.literal('cardHost'), dark: z.boolean(), viewport: z.object({ width: z.number().int().min(0).max(100_000), height: z.number().int().min(0).max(100_000) }) }),
+      z.object({ type: z.literal('cardProblem'), message: z.string().max(500) }),
+    ]),
+  }),
   /** A page context answered directly (benchmarks and tools in our own pages). */
   getPageContext: z.object({ page: pageContextSchema }),
   getTabContext: z.object({ tabId: z.number().int() }),
@@ -234,6 +247,7 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   reportPage: ['content'],
   getCardForTab: ['frame'],
   cardLayout: ['frame'],
+  relayToCard: ['content'],
   getPageContext: EXT,
   getTabContext: EXT,
   tickAirCover: CARD,
@@ -336,6 +350,7 @@ export interface AccountHit {
 export interface Responses {
   reportPage: { show: boolean };
   getCardForTab: { tabId: number; ctx: CardContext | null };
+  relayToCard: { delivered: boolean };
   cardLayout: null;
   getPageContext: CardContext;
   getTabContext: CardContext | null;

@@ -190,7 +190,8 @@ describe('Firefox', () => {
       return r.ok;
     }, ctx!.id);
     expect(override).toBe(true);
-    await expect.poll(() => cardInFrame(frame).then((c) => c.tier).catch(() => null), { timeout: 20_000 }).toBe('tier2');
+    await expect.poll(() => cardInFrame(frame).then((c) => c.tier).catch(() => null)).toBe('tier2');
+
 
     const sidebar = await openExtensionPage('app.html', '[data-testid=week-progress]');
     expect(await sidebar.$$eval('[data-testid=target]', (els) => els.length)).toBe(12);

@@ -60,8 +60,17 @@ describe('message permissions', () => {
     });
   }
 
-  it('a content script may only report its page and open the side panel', () => {
-    expect(Object.entries(SENDERS).filter(([, k]) => k.includes('content')).map(([t]) => t).sort()).toEqual(['openSidePanel', 'reportPage']);
+  it('a content script may only report its page, open the side panel and pass its card its pushes', () => {
+    expect(Object.entries(SENDERS).filter(([, k]) => k.includes('content')).map(([t]) => t).sort()).toEqual(['openSidePanel', 'relayToCard', 'reportPage']);
+  });
+
+  it('a relayed push is one of the three a content script sends its card, nothing else', () => {
+    const relay = requestSchemas.relayToCard;
+    expect(relay.safeParse({ push: { type: 'toggleCard' } }).success).toBe(true);
+    expect(relay.safeParse({ push: { type: 'cardHost', dark: true, viewport: { width: 1280, height: 800 } } }).success).toBe(true);
+    for (const push of [{ type: 'changed', stores: ['accounts'] }, { type: 'cardLayout', visible: true, top: 0, right: 0, width: 1, height: 1 }, { type: 'tabPageChanged', tabId: 1 }]) {
+      expect(relay.safeParse({ push }).success).toBe(false);
+    }
   });
 
   it('the card frame may send only what the card does', () => {

@@ -7,12 +7,12 @@ import { browser } from 'wxt/browser';
 import { getDb } from '../../db/db';
 import type { PushMessage } from '../../messaging/protocol';
 import { hasSubject } from '../../sites/types';
-import { persistTabPage, rememberTabPage, replacesTabPage, tabPage, tabReport } from '../tab-cards';
+import { cardFrameOf, persistTabPage, rememberCardFrame, rememberTabPage, replacesTabPage, tabPage, tabReport } from '../tab-cards';
 import { setBadge } from '../badge';
 import { pushToCardTabs } from '../live';
 import { type Handler, buildContext, buildForTab, contextForTab, settingsOf } from './common';
 
-export const pageHandlers: { [K in ('reportPage' | 'getCardForTab' | 'cardLayout' | 'getPageContext' | 'getTabContext' | 'openSidePanel')]: Handler<K> } = {
+export const pageHandlers: { [K in ('reportPage' | 'getCardForTab' | 'relayToCard' | 'cardLayout' | 'getPageContext' | 'getTabContext' | 'openSidePanel')]: Handler<K> } = {
   async reportPage({ page, settled, structure }, sender) {
     const tabId = sender.tabId!;
     const fromSubframe = (sender.frameId ?? 0) !== 0;
@@ -38,7 +38,15 @@ export const pageHandlers: { [K in ('reportPage' | 'getCardForTab' | 'cardLayout
 
   async getCardForTab(_p, sender) {
     const tabId = sender.tabId!;
+    rememberCardFrame(tabId, sender.frameId);
     return { tabId, ctx: await contextForTab(tabId) };
+  },
+
+  async relayToCard({ push }, sender) {
+    const frameId = cardFrameOf(sender.tabId!);
+    if (frameId === undefined) return { delivered: false };
+    const ok = await browser.tabs.sendMessage(sender.tabId!, push satisfies PushMessage, { frameId }).then(() => true, () => false);
+    return { delivered: ok };
   },
 
   async cardLayout(layout, sender) {
