@@ -10,6 +10,7 @@ import type { AccountRow, AccountView } from '@/lib/messaging/protocol';
 import { CoverageMeter } from '../card/CoverageMeter';
 import { TierExplain } from '../card/TierExplain';
 import { TierOverride } from './TierOverride';
+import { CoverageMatrix } from './CoverageMatrix';
 
 /** Every account: search, filter by tier and coverage gaps, open one to edit it. */
 export function AccountList() {
@@ -129,6 +130,7 @@ function AccountEditor({ id }: { id: string }) {
         {teamField('support', 'Support')}
       </div>
       <CoverageMeter coverage={a.coverage} />
+      <CoverageMatrix contacts={a.contacts} />
       <ul class="plain">
         {a.contacts.map((c) => (
           <li key={c.id} class="row">

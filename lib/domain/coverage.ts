@@ -82,3 +82,28 @@ export function computeCoverage(
     level: named === 0 ? 'none' : named < min ? 'thin' : named < max ? 'ok' : 'full',
   };
 }
+
+/**
+ * Coverage as departments × buying roles, for the account view: how many current names (not
+ * those who left) sit in each cell. Rows are the core departments (even when empty: an empty row
+ * is the gap) and any other department that has a name; columns are the buying roles.
+ */
+export interface CoverageMatrix {
+  departments: Department[];
+  roles: Contact['buyingRole'][];
+  counts: Record<string, number>;
+}
+
+export const matrixKey = (department: Department, role: Contact['buyingRole']) => `${department}|${role}`;
+
+export function coverageMatrix(contacts: Pick<Contact, 'department' | 'buyingRole' | 'status'>[], roles: readonly Contact['buyingRole'][]): CoverageMatrix {
+  const counts: Record<string, number> = {};
+  const seen = new Set<Department>(CORE_DEPARTMENTS);
+  for (const c of contacts) {
+    if (c.status === 'left') continue;
+    seen.add(c.department);
+    counts[matrixKey(c.department, c.buyingRole)] = (counts[matrixKey(c.department, c.buyingRole)] ?? 0) + 1;
+  }
+  const extra = [...seen].filter((d) => !CORE_DEPARTMENTS.includes(d)).sort();
+  return { departments: [...CORE_DEPARTMENTS, ...extra], roles: [...roles], counts };
+}

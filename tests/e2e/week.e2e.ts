@@ -137,6 +137,11 @@ describe('the week', () => {
     await app.getByTestId('tab-accounts').click();
     await app.getByTestId('account-search').fill('Alpine');
     await app.getByRole('button', { name: 'Alpine Ski House' }).click();
+    // Its coverage as departments × buying roles, empty core departments marked as the gaps.
+    const matrix = app.getByTestId('coverage-matrix');
+    await matrix.waitFor();
+    expect(await matrix.locator('tbody tr').count()).toBeGreaterThanOrEqual(6);
+    expect(await matrix.locator('tbody tr.gap').count()).toBeGreaterThan(0);
     await app.getByTestId('account-add-target').click();
     await app.getByTestId('tab-week').click();
     await expect.poll(() => app.getByTestId('focus-tier4').textContent()).toContain('1 target ·');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeCoverage } from '@/lib/domain/coverage';
+import { computeCoverage, CORE_DEPARTMENTS, coverageMatrix, matrixKey } from '@/lib/domain/coverage';
 import { BUYING_ROLES, DEPARTMENTS, defaultSettings, type Contact } from '@/lib/domain/schema';
 
 const settings = defaultSettings();
@@ -70,5 +70,23 @@ describe('computeCoverage', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('coverage as departments × buying roles', () => {
+  it('counts current names per cell, keeps empty core departments as gaps, skips those who left', () => {
+    const m = coverageMatrix(
+      [
+        { department: 'finance', buyingRole: 'decision-maker', status: 'active' },
+        { department: 'finance', buyingRole: 'decision-maker', status: 'unverified' },
+        { department: 'finance', buyingRole: 'influencer', status: 'left' },
+        { department: 'legal', buyingRole: 'blocker', status: 'active' },
+      ],
+      ['decision-maker', 'influencer', 'blocker'],
+    );
+    expect(m.departments).toEqual([...CORE_DEPARTMENTS, 'legal']);
+    expect(m.counts[matrixKey('finance', 'decision-maker')]).toBe(2);
+    expect(m.counts[matrixKey('finance', 'influencer')]).toBeUndefined();
+    expect(m.counts[matrixKey('legal', 'blocker')]).toBe(1);
   });
 });
