@@ -90,7 +90,7 @@ export function ImportSection() {
         CSV exports from Salesforce (reports or Data Export), HubSpot, Sales Navigator or LinkedIn. UTF-8 or UTF-16, comma,
         semicolon or tab. A <code>Tier</code> column (Tier 1–4, Global) sets tier overrides, credited to the file: you see how many
         before anything is written. Existing records are merged by CRM
-        id, domain, LinkedIn, then name; nothing is ever overwritten, only filled in.
+        id, LinkedIn, website domain, then name; nothing is ever overwritten, only filled in.
       </p>
       <div
         class={`dropzone${dragging.value ? ' over' : ''}`}
