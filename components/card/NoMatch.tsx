@@ -55,16 +55,7 @@ export function NoMatch({ ctx, onDone }: { ctx: CardContext; onDone: () => void 
         <p data-testid="unreadable">Tiercover could not read this page (its layout is new to us). Link it to an account by hand; the link is remembered.</p>
       )}
       {ctx.candidates && ctx.candidates.length > 0 && (
-        <ul class="plain hits" data-testid="candidates" aria-label="Accounts with this name">
-          {ctx.candidates.map((h) => (
-            <li key={h.id}>
-              <button type="button" onClick={() => void link(h.id)}>
-                <span class={`tier ${h.tier}`}>{TIER_SHORT[h.tier]}</span> {h.name}
-                <span class="muted">{h.domains[0] ?? ''}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <AccountHits hits={ctx.candidates} onPick={link} testId="candidates" label="Accounts with this name" />
       )}
       <div class="form">
         <label>
@@ -77,19 +68,7 @@ export function NoMatch({ ctx, onDone }: { ctx: CardContext; onDone: () => void 
             onInput={(e) => search((e.target as HTMLInputElement).value)}
           />
         </label>
-        {hits.value && (
-          <ul class="plain hits" data-testid="link-hits">
-            {hits.value.length === 0 && <li class="muted">No account found.</li>}
-            {hits.value.map((h) => (
-              <li key={h.id}>
-                <button type="button" onClick={() => void link(h.id)}>
-                  <span class={`tier ${h.tier}`}>{TIER_SHORT[h.tier]}</span> {h.name}
-                  <span class="muted">{h.domains[0] ?? ''}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        {hits.value && <AccountHits hits={hits.value} onPick={link} testId="link-hits" empty="No account found." />}
       </div>
       {!creating.value ? (
         <div class="actions" style={{ marginTop: '8px' }}>
@@ -139,5 +118,22 @@ export function NoMatch({ ctx, onDone }: { ctx: CardContext; onDone: () => void 
       {(!page.readable || !companyName) && <PageReport ctx={ctx} />}
       {error.value && <p class="error" role="alert">{error.value}</p>}
     </div>
+  );
+}
+
+/** Accounts to link the page to, one button each: tier, name, first domain. */
+function AccountHits(props: { hits: AccountHit[]; onPick: (id: string) => Promise<void>; testId: string; label?: string; empty?: string }) {
+  return (
+    <ul class="plain hits" data-testid={props.testId} aria-label={props.label}>
+      {props.hits.length === 0 && props.empty && <li class="muted">{props.empty}</li>}
+      {props.hits.map((h) => (
+        <li key={h.id}>
+          <button type="button" onClick={() => void props.onPick(h.id)}>
+            <span class={`tier ${h.tier}`}>{TIER_SHORT[h.tier]}</span> {h.name}
+            <span class="muted">{h.domains[0] ?? ''}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
