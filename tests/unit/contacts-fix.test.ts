@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, deleteAllData, getDb, type DB } from '@/lib/db/db';
 import { fixContact, removeContact, restoreContact } from '@/lib/db/contacts';
 import { makeSampleData, type SampleData } from '@/lib/sample';
+import { seed } from './helpers/seed';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 let db: DB;
@@ -12,10 +13,7 @@ beforeEach(async () => {
   db = await getDb();
   await deleteAllData(db);
   sample = makeSampleData({ now: NOW, yourName: 'Sam Rep' });
-  for (const store of ['accounts', 'contacts', 'weeks', 'targets', 'ticks'] as const) {
-    const tx = db.transaction(store, 'readwrite');
-    await Promise.all([...sample[store].map((r) => tx.store.put(r as never)), tx.done]);
-  }
+  await seed(db, sample);
 });
 afterEach(async () => {
   await closeDb();

@@ -8,6 +8,7 @@ import { previousWeek } from '@/lib/domain/week';
 import { MAX_BUNDLE_BYTES, mergeBundle, mergeFields, parseBundle, readBundleFile, type Bundle } from '@/lib/io/bundle';
 import { bundle, fullBackup, loadWeekData, restoreBackup, type WeekData } from '@/lib/io/csv-export';
 import { makeSampleData, type SampleData } from '@/lib/sample';
+import { seed as seedDb } from './helpers/seed';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const T = NOW.getTime();
@@ -27,12 +28,7 @@ afterEach(async () => {
   await closeDb();
 });
 
-async function seed(s: Partial<SampleData>) {
-  for (const store of ['accounts', 'contacts', 'weeks', 'targets', 'ticks'] as const) {
-    const tx = db.transaction(store, 'readwrite');
-    await Promise.all([...(s[store] ?? []).map((r) => tx.store.put(r as never)), tx.done]);
-  }
-}
+const seed = (s: Partial<SampleData>) => seedDb(db, s);
 
 async function snapshot() {
   const { exportedAt: _, ...rest } = await fullBackup(db);
