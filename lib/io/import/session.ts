@@ -64,7 +64,7 @@ export class ImportSession {
       case 'plan':
         return this.guard(() => this.prepare(msg.mapping));
       case 'apply':
-        return this.guard(() => this.write());
+        return this.guard(() => this.save());
       case 'cancel':
         this.abort.abort();
         return Promise.resolve();
@@ -122,10 +122,10 @@ export class ImportSession {
     // The rows are in the plan now; let the text go.
     parsed.rows = [];
     if (plan.tierOverrides.set > 0) this.post({ type: 'confirm', summary: { tierOverrides: plan.tierOverrides, detail: plan.detail } });
-    else await this.write();
+    else await this.save();
   }
 
-  private async write() {
+  private async save() {
     const plan = this.plan;
     const parsed = this.parsed;
     if (!plan || !parsed) throw new Error('Nothing was planned');
