@@ -140,7 +140,7 @@ describe('hardening', () => {
     const csv = Buffer.from(rows.join('\r\n'));
     const count = async (p: Page) => (await readStore(p, 'accounts')).length;
 
-    // The import runs in the options page, in one transaction: the worker going away changes nothing.
+    // The import runs in the options page's own worker, in one transaction: the service worker going away changes nothing.
     const options = await openExtensionPage(s, 'options.html');
     const before = await count(options);
     await options.getByTestId('import-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: csv });
@@ -149,7 +149,7 @@ describe('hardening', () => {
     await options.getByTestId('import-result').filter({ hasText: 'big.csv: 30,000 added' }).waitFor({ timeout: 120_000 });
     expect(await count(options)).toBe(before + 30_000);
 
-    // Closing the page in the middle of an import aborts its transaction: all or nothing.
+    // Closing the page in the middle of an import ends its import worker and aborts its transaction: all or nothing.
     const again = Buffer.from(rows.map((r, i) => (i ? r.replace('Hardening Co', 'Closed Co').replace('hardening', 'closed') : r)).join('\r\n'));
     const doomed = await openExtensionPage(s, 'options.html');
     await doomed.getByTestId('import-file').setInputFiles({ name: 'closed.csv', mimeType: 'text/csv', buffer: again });
