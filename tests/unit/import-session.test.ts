@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, deleteAllData, getDb, getStats, type DB } from '@/lib/db/db';
+import { dbLookups } from '@/lib/io/import/lookups';
 import { ImportSession, type ImportEvent } from '@/lib/io/import/session';
 
 let db: DB;
@@ -69,7 +70,7 @@ describe('an import driven by messages (the worker side)', () => {
     await s.handle({ type: 'read', file: file(accountsCsv(50)), name: 'first.csv' });
     await until('done');
     const second = session();
-    const running = second.s.handle({ type: 'read', file: file(accountsCsv(4000).replace(/Company (\d+),/g, 'Other $1,')), name: 'big.csv' });
+    const running = second.s.handle({ type: 'read', file: file(accountsCsv(1500).replace(/Company (\d+),/g, 'Other $1,')), name: 'big.csv' });
     // Cancel as soon as the first record is saved.
     await new Promise<void>((resolve) => {
       const check = () => (second.events.some((e) => e.type === 'progress' && e.phase === 'writing') ? resolve() : setTimeout(check, 0));
@@ -97,5 +98,16 @@ describe('an import driven by messages (the worker side)', () => {
     const { s, until } = session();
     await s.handle({ type: 'read', file: file(''), name: 'empty.csv' });
     expect(await until('failed')).toMatchObject({ cancelled: false, message: 'The file is empty' });
+  });
+
+  it('a merge reports its stored look-ups as they are answered, so its progress keeps moving', async () => {
+    const { s, until } = session();
+    await s.handle({ type: 'read', file: file(accountsCsv(10)), name: 'a.csv' });
+    await until('done');
+    const seen: number[] = [];
+    const names = Array.from({ length: 2500 }, (_, i) => `company ${i}`);
+    const found = await dbLookups(db).accounts({ crmKeys: [], domains: [], linkedinSlugs: [], linkedinIds: [], nameKeys: names }, (f) => seen.push(f));
+    expect(found).toHaveLength(10);
+    expect(seen).toEqual([0.4, 0.8]);
   });
 });

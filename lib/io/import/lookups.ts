@@ -19,10 +19,28 @@ export interface ContactKeys {
   /** All contacts of these accounts (for matching by name within an account). */
   accountIds: string[];
 }
+/** Share of the look-ups answered so far (0 to 1), so a long merge's progress keeps moving. */
+export type LookupProgress = (fraction: number) => void;
+
 /** Stored records that match any of the keys. */
 export interface LookupFns {
-  accounts(keys: AccountKeys): Promise<Account[]>;
-  contacts(keys: ContactKeys): Promise<Contact[]>;
+  accounts(keys: AccountKeys, progress?: LookupProgress): Promise<Account[]>;
+  contacts(keys: ContactKeys, progress?: LookupProgress): Promise<Contact[]>;
+}
+
+/** Every request at once (IndexedDB pipelines them); counts answers for the progress, every 1,000. */
+function allCounted<T>(requests: Promise<T>[], progress?: LookupProgress): Promise<T[]> {
+  if (!progress) return Promise.all(requests);
+  let done = 0;
+  const total = requests.length;
+  return Promise.all(
+    requests.map((r) =>
+      r.then((v) => {
+        if (++done % 1000 === 0) progress(done / total);
+        return v;
+      }),
+    ),
+  );
 }
 
 const uniqueById = <T extends { id: string }>(list: (T | undefined)[]) => [...new Map(list.filter((x): x is T => !!x).map((x) => [x.id, x])).values()];
@@ -33,31 +51,37 @@ const uniqueById = <T extends { id: string }>(list: (T | undefined)[]) => [...ne
  */
 export function dbLookups(db: DB): LookupFns {
   return {
-    async accounts(k) {
+    async accounts(k, progress) {
       const store = db.transaction('accounts').store;
       // Nothing stored, nothing to merge with: a first import skips every look-up.
       if ((await store.count()) === 0) return [];
       const few = (index: 'byCrm' | 'byDomain' | 'byLinkedinSlug' | 'byLinkedinId' | 'byNameKey', keys: string[]) =>
         [...new Set(keys)].map((key) => store.index(index).getAll(key, LOOKUP_LIMIT));
-      const found = await Promise.all([
-        ...few('byCrm', k.crmKeys),
-        ...few('byDomain', k.domains),
-        ...few('byLinkedinSlug', k.linkedinSlugs),
-        ...few('byLinkedinId', k.linkedinIds),
-        ...few('byNameKey', k.nameKeys),
-      ]);
+      const found = await allCounted(
+        [
+          ...few('byCrm', k.crmKeys),
+          ...few('byDomain', k.domains),
+          ...few('byLinkedinSlug', k.linkedinSlugs),
+          ...few('byLinkedinId', k.linkedinIds),
+          ...few('byNameKey', k.nameKeys),
+        ],
+        progress,
+      );
       return uniqueById(found.flat());
     },
-    async contacts(k) {
+    async contacts(k, progress) {
       const store = db.transaction('contacts').store;
       if ((await store.count()) === 0) return [];
       const few = (index: 'byCrm' | 'byLinkedinSlug' | 'byEmail', keys: string[]) => [...new Set(keys)].map((key) => store.index(index).getAll(key, 5));
-      const found = await Promise.all([
-        ...few('byCrm', k.crmKeys),
-        ...few('byLinkedinSlug', k.linkedinSlugs),
-        ...few('byEmail', k.emails),
-        ...[...new Set(k.accountIds)].map((id) => store.index('byAccount').getAll(id)),
-      ]);
+      const found = await allCounted(
+        [
+          ...few('byCrm', k.crmKeys),
+          ...few('byLinkedinSlug', k.linkedinSlugs),
+          ...few('byEmail', k.emails),
+          ...[...new Set(k.accountIds)].map((id) => store.index('byAccount').getAll(id)),
+        ],
+        progress,
+      );
       return uniqueById(found.flat());
     },
   };

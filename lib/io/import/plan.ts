@@ -55,7 +55,7 @@ export interface PlanOptions {
   rowNumbers?: number[];
   /** Cancels planning between rows (at most ~50 ms after the abort). */
   signal?: AbortSignal;
-  /** Rows planned so far, as a fraction of the work (building the records, then matching them). */
+  /** The work done so far, 0 to 1: building the records, looking up stored ones, matching. */
   onProgress?(fraction: number): void;
 }
 
@@ -260,13 +260,13 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
     };
     for (let i = 0; i < rows.length; i++) {
       draftOne(rows[i], i);
-      await pace((0.5 * i) / rows.length);
+      await pace((0.3 * i) / rows.length);
     }
 
-    const stored = await existing.accounts(keysOfQueries(drafts.map((d) => queryOfAccount(d.account))));
+    const stored = await existing.accounts(keysOfQueries(drafts.map((d) => queryOfAccount(d.account))), (f) => opts.onProgress?.(0.3 + 0.3 * f));
     const index = new AccountIndex(stored);
     for (const [i, { row, account }] of drafts.entries()) {
-      await pace(0.5 + (0.5 * i) / drafts.length);
+      await pace(0.6 + (0.4 * i) / drafts.length);
       const found = index.find(queryOfAccount(account));
       if (found.ambiguous) {
         p.skip(row, `several accounts are called "${account.name}"; add a website or CRM id column to tell them apart`);
@@ -324,11 +324,11 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
   };
   for (let i = 0; i < rows.length; i++) {
     draftOne(rows[i], i);
-    await pace((0.4 * i) / rows.length);
+    await pace((0.3 * i) / rows.length);
   }
 
   const queries = drafts.map((d) => companyQuery(d.company));
-  const storedAccounts = await existing.accounts(keysOfQueries(queries));
+  const storedAccounts = await existing.accounts(keysOfQueries(queries), (f) => opts.onProgress?.(0.3 + 0.15 * f));
   const accountIndex = new AccountIndex(storedAccounts);
   // Which stored accounts the rows point to, so their contacts can be matched by name.
   const storedIds = new Set(queries.map((q) => accountIndex.find(q).record?.id).filter((x): x is string => !!x));
@@ -337,7 +337,7 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
     linkedinSlugs: drafts.map((d) => d.contact.linkedinSlug).filter((x): x is string => !!x),
     emails: drafts.map((d) => d.contact.email).filter((x): x is string => !!x),
     accountIds: [...storedIds],
-  });
+  }, (f) => opts.onProgress?.(0.45 + 0.15 * f));
   const contactIndex = new ContactIndex(storedContacts);
 
   const matchOne = ({ row, contact, company }: (typeof drafts)[number], i: number) => {
@@ -385,7 +385,7 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
   };
   for (let i = 0; i < drafts.length; i++) {
     matchOne(drafts[i], i);
-    await pace(0.5 + (0.5 * i) / drafts.length);
+    await pace(0.6 + (0.4 * i) / drafts.length);
   }
   return p.plan('contacts');
 }
