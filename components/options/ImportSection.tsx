@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { fieldsFor, type ColumnMapping, type FieldKey, type ImportKind } from '@/lib/io/csv-columns';
+import { formatNumber, t } from '@/lib/i18n';
 import { ImportJob } from '@/lib/io/import/client';
 import type { ImportEvent, ImportSummary } from '@/lib/io/import/session';
 import { toCsv } from '@/lib/io/csv-export';
@@ -175,11 +176,11 @@ function progressText(s: Stage): string {
     case 'reading':
       return `Reading ${s.file}: ${fmt(s.rows)} rows…`;
     case 'planning':
-      return `Matching ${s.file} with your accounts and contacts: ${Math.round(s.fraction * 100)}%…`;
+      return t('import.progress.matching', { file: s.file, percent: formatNumber(Math.round(s.fraction * 100)) });
     case 'writing':
       return `Saving ${fmt(s.done)} of ${fmt(s.total)} records…`;
     case 'cancelling':
-      return `Cancelling ${s.file}…`;
+      return t('import.progress.cancelling', { file: s.file });
     default:
       return '';
   }

@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, fixtureManifest, SCREENSHOTS } from './harness';
 
@@ -203,7 +203,7 @@ describe('Firefox', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'tiercover-ff-')), 'firefox-accounts.csv');
     writeFileSync(file, ['Company name,Company Domain Name', ...Array.from({ length: 2000 }, (_, i) => `Firefox Co ${i},firefox${i}.example`)].join('\r\n'));
     const options = await openExtensionPage('options.html', '[data-testid=import-file]');
-    const input = await options.$('[data-testid=import-file]');
+    const input = (await options.$('input[data-testid=import-file]')) as ElementHandle<HTMLInputElement> | null;
     await input!.uploadFile(file);
     await options.waitForFunction(() => document.querySelector('[data-testid=import-result]')?.textContent?.includes('firefox-accounts.csv: 2,000 added, 0 merged, 0 skipped.'), { timeout: 60_000 });
   });

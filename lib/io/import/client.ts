@@ -2,6 +2,7 @@
  * The options page's side of an import: one dedicated worker per file (`import.worker.ts`),
  * ended when the import ends so its memory goes with it.
  */
+import { t } from '../../i18n';
 import type { ColumnMapping } from '../csv-columns';
 import type { ImportEvent, ImportRequest } from './session';
 
@@ -20,7 +21,7 @@ export class ImportJob {
     this.worker.onmessage = (e: MessageEvent<ImportEvent>) => this.receive(e.data);
     this.worker.onerror = (e) => {
       e.preventDefault();
-      this.receive({ type: 'failed', cancelled: false, message: `the import stopped unexpectedly (${e.message || 'worker error'})`, errors: [] });
+      this.receive({ type: 'failed', cancelled: false, message: t('import.stoppedUnexpectedly', { reason: e.message || 'worker error' }), errors: [] });
     };
   }
 
