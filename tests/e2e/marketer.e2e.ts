@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openExtensionPage, screenshot, type Session, useSession } from './harness';
+import { first, must } from '../unit/helpers/must';
 
 const session = useSession();
 let s: Session;
@@ -78,7 +79,7 @@ describe('the marketer', () => {
     const perTarget = new Map<string, number>();
     for (let step = 0; step < 600 && ticked.length < 20; step++) {
       const f = await focused(app);
-      const target = f.cell!.split('|')[0];
+      const target = first(must(f.cell, 'a focused cell').split('|'));
       const n = perTarget.get(target) ?? 0;
       if (n < 4) {
         if (!f.checked) {
