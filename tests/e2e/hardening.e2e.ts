@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CardObject, openExtensionPage, restartServiceWorker, useSession, type Session } from './harness';
+import { CardObject, openExtensionPage, readStore, restartServiceWorker, useSession, type Session } from './harness';
 import { must } from '../unit/helpers/must';
 
 const session = useSession();
@@ -8,26 +8,6 @@ let s: Session;
 beforeAll(() => {
   s = session();
 });
-
-/** Read a store of the extension's database from one of its pages. */
-function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (store) =>
-      new Promise<T[]>((resolve, reject) => {
-        const r = indexedDB.open('tiercover');
-        r.onerror = () => reject(r.error);
-        r.onsuccess = () => {
-          const q = r.result.transaction(store).objectStore(store).getAll();
-          q.onsuccess = () => {
-            r.result.close();
-            resolve(q.result as T[]);
-          };
-          q.onerror = () => reject(q.error);
-        };
-      }),
-    store,
-  );
-}
 
 // A fixed amount of work with seeded choices, not a duration: the same run on a fast or a loaded
 // machine does the same operations (HARDENING_ROUNDS for a longer soak).
