@@ -133,7 +133,7 @@ export async function parseCsv(input: File | Blob | string, opts: ParseOptions =
       let cells = row;
       if (cells.length > h.length && isBlank(cells.slice(h.length))) cells = cells.slice(0, h.length);
       if (cells.length !== h.length) {
-        if (cells.length === 1 && h.length > 1 && REPORT_FOOTER.test(cells[0])) return;
+        if (cells.length === 1 && h.length > 1 && REPORT_FOOTER.test(cells[0] ?? '')) return;
         errors.push({
           row: rec,
           message: `Row ${rec} has ${cells.length} cell${cells.length === 1 ? '' : 's'} but the header has ${h.length}; it was skipped.`,
@@ -142,10 +142,11 @@ export async function parseCsv(input: File | Blob | string, opts: ParseOptions =
         return;
       }
       const long = cells.findIndex((c) => c.length > CSV_LIMITS.maxCellChars);
-      if (long >= 0) {
+      const longCell = cells[long];
+      if (longCell !== undefined) {
         errors.push({
           row: rec,
-          message: `Row ${rec}: the cell in column "${h[long] || long + 1}" has ${cells[long].length.toLocaleString('en-US')} characters (the limit is ${CSV_LIMITS.maxCellChars.toLocaleString('en-US')}); it was skipped.`,
+          message: `Row ${rec}: the cell in column "${h[long] || long + 1}" has ${longCell.length.toLocaleString('en-US')} characters (the limit is ${CSV_LIMITS.maxCellChars.toLocaleString('en-US')}); it was skipped.`,
           skipped: true,
         });
         return;
@@ -161,6 +162,11 @@ export async function parseCsv(input: File | Blob | string, opts: ParseOptions =
       preamble = [];
       for (const p of data) takeData(p.row, p.record, p.error);
     };
+    /** The first preamble line becomes the header; the other lines, then `more`, are data. */
+    const settleFromPreamble = (more: typeof preamble = []) => {
+      const [first, ...rest] = preamble;
+      if (first) settleHeader(first.row, [...rest, ...more]);
+    };
 
     const takeRow = (row: string[], error?: string) => {
       record++;
@@ -171,16 +177,16 @@ export async function parseCsv(input: File | Blob | string, opts: ParseOptions =
       if (headers) return takeData(row, record, error);
       if (row.length > 1) {
         if (!preamble.length || blankAfterPreamble) return settleHeader(row, []);
-        return settleHeader(preamble[0].row, [...preamble.slice(1), { row, record, error }]);
+        return settleFromPreamble([{ row, record, error }]);
       }
       preamble.push({ row, record, error });
-      if (preamble.length >= 20) settleHeader(preamble[0].row, preamble.slice(1));
+      if (preamble.length >= 20) settleFromPreamble();
     };
 
     const finish = () => {
       if (settled) return;
       try {
-        if (!headers && preamble.length) settleHeader(preamble[0].row, preamble.slice(1));
+        if (!headers) settleFromPreamble();
       } catch (e) {
         return fail(e);
       }

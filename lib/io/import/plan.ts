@@ -258,8 +258,8 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
         p.skip(row, zodMessage(e));
       }
     };
-    for (let i = 0; i < rows.length; i++) {
-      draftOne(rows[i], i);
+    for (const [i, r] of rows.entries()) {
+      draftOne(r, i);
       await pace((0.3 * i) / rows.length);
     }
 
@@ -322,8 +322,8 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
       p.skip(row, zodMessage(e));
     }
   };
-  for (let i = 0; i < rows.length; i++) {
-    draftOne(rows[i], i);
+  for (const [i, r] of rows.entries()) {
+    draftOne(r, i);
     await pace((0.3 * i) / rows.length);
   }
 
@@ -348,7 +348,7 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
       p.detail.contacts.merged++;
       return;
     }
-    const found = accountIndex.find(queries[i]);
+    const found = accountIndex.find(queries[i] ?? companyQuery(company)); // queries is drafts, mapped one to one
     if (found.ambiguous) return p.skip(row, `several accounts are called "${company.name}"; add a website or CRM id column to tell them apart`);
     let account = found.record && p.account(found.record);
     if (!account) {
@@ -383,8 +383,8 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
       p.detail.contacts.added++;
     }
   };
-  for (let i = 0; i < drafts.length; i++) {
-    matchOne(drafts[i], i);
+  for (const [i, d] of drafts.entries()) {
+    matchOne(d, i);
     await pace(0.6 + (0.4 * i) / drafts.length);
   }
   return p.plan('contacts');

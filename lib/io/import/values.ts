@@ -20,9 +20,10 @@ export function parseTier(value: string): Tier | undefined | null {
 export function parseEmployees(value: string): number | undefined {
   const m = /^\s*(\d{1,3}(?:[,.\s'’]\d{3})+|\d+(?:\.\d+)?)\s*(k|m)?\b/i.exec(value.replace(/\u00a0/g, ' '));
   if (!m) return undefined;
-  const grouped = /[,.\s'’]\d{3}/.test(m[1]) && !/^\d+\.\d{1,2}$/.test(m[1]);
-  let n = grouped ? Number(m[1].replace(/[,.\s'’]/g, '')) : Number(m[1]);
-  if (m[2]) n *= m[2].toLowerCase() === 'k' ? 1_000 : 1_000_000;
+  const [, digits = '', unit] = m;
+  const grouped = /[,.\s'’]\d{3}/.test(digits) && !/^\d+\.\d{1,2}$/.test(digits);
+  let n = grouped ? Number(digits.replace(/[,.\s'’]/g, '')) : Number(digits);
+  if (unit) n *= unit.toLowerCase() === 'k' ? 1_000 : 1_000_000;
   return Number.isFinite(n) ? Math.round(n) : undefined;
 }
 
@@ -39,7 +40,7 @@ export function parseLinkedinUrl(value: string, expect: 'person' | 'company'): L
   if (!v) return undefined;
   const m = /(?:^|\/\/|\.)linkedin\.com\/(in|pub|company|showcase|school|sales\/company|sales\/people|sales\/lead)\/([^/?#\s]+)/i.exec(v);
   if (m) {
-    const [, section, raw] = m;
+    const [, section = '', raw = ''] = m;
     const part = normalizeSlug(raw);
     if (!part) return undefined;
     if (section === 'in' || section === 'pub') return { kind: 'person', slug: part };
@@ -79,7 +80,7 @@ export function parseConnected(value: string): boolean | undefined {
 export function parseXHandle(value: string): string | undefined {
   const v = value.trim();
   const m = /(?:twitter|x)\.com\/@?([A-Za-z0-9_]{1,50})/i.exec(v);
-  const h = m ? m[1] : v.replace(/^@/, '');
+  const h = m?.[1] ?? v.replace(/^@/, '');
   return /^[A-Za-z0-9_]{1,50}$/.test(h) ? h : undefined;
 }
 
@@ -92,7 +93,7 @@ export function crmSystemOf(value: string, system: SourceSystem): CrmSystem {
 }
 
 /** "123;456" (HubSpot's associated ids) -> "123". */
-export const firstId = (value: string) => value.split(/[;,|]/)[0].trim();
+export const firstId = (value: string) => (value.split(/[;,|]/)[0] ?? '').trim();
 
 /** Lower case, no accents, letters and digits only: "José  García" = "jose garcia". */
 export function normalizePersonName(name: string): string {
