@@ -5,6 +5,8 @@ import { applyImport, dbLookups, parseCsv, planImport, type ImportPlan, type Par
 import { toCsv } from '@/lib/io/csv-export';
 import { send } from '@/lib/messaging/client';
 import { download } from '../download';
+import { formatNumber, t } from '@/lib/i18n';
+import { rich } from '../rich';
 
 type Stage =
   | { step: 'idle' }
@@ -15,7 +17,7 @@ type Stage =
   | { step: 'done'; file: string; text: string; errors: { row: number; message: string }[] }
   | { step: 'failed'; file: string; text: string; errors: { row: number; message: string }[] };
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = formatNumber;
 
 /**
  * Import accounts or contacts from a CRM or LinkedIn CSV: recognised columns import in one step,
@@ -37,7 +39,7 @@ export function ImportSection() {
       if (plan.tierOverrides.set > 0) stage.value = { step: 'confirm', file, parsed, plan };
       else await write(file, parsed, plan);
     } catch (e) {
-      stage.value = { step: 'failed', file, text: `${file}: ${describeStorageError(e)} Nothing was written.`, errors: parsed.errors };
+      stage.value = { step: 'failed', file, text: t('options.import.storageFailed', { file, error: describeStorageError(e) }), errors: parsed.errors };
     }
   }
 
@@ -54,7 +56,7 @@ export function ImportSection() {
       stage.value = {
         step: 'done',
         file,
-        text: `${file}: ${fmt(r.added)} added, ${fmt(r.merged)} merged, ${fmt(r.skipped + parsed.errors.filter((x) => x.skipped).length)} skipped.`,
+        text: t('options.import.done', { file, added: fmt(r.added), merged: fmt(r.merged), skipped: fmt(r.skipped + parsed.errors.filter((x) => x.skipped).length) }),
         errors,
       };
     } catch (e) {
@@ -62,7 +64,7 @@ export function ImportSection() {
       stage.value = {
         step: 'failed',
         file,
-        text: cancelled ? `${file}: import cancelled. Nothing was written.` : `${file}: ${describeStorageError(e)} Nothing was written.`,
+        text: cancelled ? t('options.import.cancelled', { file }) : t('options.import.storageFailed', { file, error: describeStorageError(e) }),
         errors: parsed.errors,
       };
     }
@@ -77,7 +79,7 @@ export function ImportSection() {
       else stage.value = { step: 'preview', file: f.name, parsed, mapping: parsed.mapping };
     } catch (e) {
       const cancelled = (e as Error)?.name === 'AbortError';
-      stage.value = { step: 'failed', file: f.name, text: `${f.name}: ${cancelled ? 'import cancelled' : (e as Error).message}. Nothing was written.`.replace('.. ', '. '), errors: [] };
+      stage.value = { step: 'failed', file: f.name, text: cancelled ? t('options.import.cancelled', { file: f.name }) : t('options.import.failed', { file: f.name, error: (e as Error).message.replace(/\.$/, '') }), errors: [] };
     }
   }
 
@@ -85,12 +87,9 @@ export function ImportSection() {
   const busy = s.step === 'reading' || s.step === 'writing';
   return (
     <section class="card" aria-labelledby="import-h">
-      <h2 id="import-h">Import accounts and contacts</h2>
+      <h2 id="import-h">{t('options.import.heading')}</h2>
       <p class="muted">
-        CSV exports from Salesforce (reports or Data Export), HubSpot, Sales Navigator or LinkedIn. UTF-8 or UTF-16, comma,
-        semicolon or tab. A <code>Tier</code> column (Tier 1–4, Global) sets tier overrides, credited to the file: you see how many
-        before anything is written. Existing records are merged by CRM
-        id, LinkedIn, website domain, then name; nothing is ever overwritten, only filled in.
+        {rich(t('options.import.intro', { tier: '{tier}' }), { tier: <code>Tier</code> })}
       </p>
       <div
         class={`dropzone${dragging.value ? ' over' : ''}`}
@@ -108,7 +107,7 @@ export function ImportSection() {
         }}
       >
         <label>
-          Drop a CSV file here, or{' '}
+          {t('options.import.drop')}{' '}
           <input
             type="file"
             accept=".csv,.tsv,.txt,text/csv,text/plain"
@@ -127,8 +126,8 @@ export function ImportSection() {
       {busy && (
         <div class="row" data-testid="import-progress" role="status">
           <progress max={1} value={s.step === 'reading' ? s.fraction : s.total ? s.done / s.total : 0} />
-          <span>{s.step === 'reading' ? `Reading ${s.file}: ${fmt(s.rows)} rows…` : `Saving ${fmt(s.done)} of ${fmt(s.total)} records…`}</span>
-          <button type="button" onClick={() => abort?.abort()}>Cancel</button>
+          <span>{s.step === 'reading' ? t('options.import.reading', { file: s.file, rows: fmt(s.rows) }) : t('options.import.saving', { done: fmt(s.done), total: fmt(s.total) })}</span>
+          <button type="button" onClick={() => abort?.abort()}>{t('common.cancel')}</button>
         </div>
       )}
 
@@ -142,20 +141,20 @@ export function ImportSection() {
           {s.errors.length > 0 && (
             <>
               <p>
-                {fmt(s.errors.length)} row{s.errors.length === 1 ? '' : 's'} had problems.{' '}
+                {t('options.import.problems', s.errors.length, { count: fmt(s.errors.length) })}{' '}
                 <button
                   type="button"
                   data-testid="import-errors-download"
                   onClick={() => download(`${s.file.replace(/\.[^.]+$/, '')}-row-errors.csv`, toCsv(['Row', 'Problem'], s.errors.map((x) => [x.row, x.message])), 'text/csv')}
                 >
-                  Download the row errors
+                  {t('options.import.downloadErrors')}
                 </button>
               </p>
               <ul data-testid="import-errors">
                 {s.errors.slice(0, 10).map((x) => (
-                  <li key={`${x.row}-${x.message}`}>{x.message.startsWith(`Row ${x.row}`) ? x.message : `Row ${x.row}: ${x.message}`}</li>
+                  <li key={`${x.row}-${x.message}`}>{x.message.startsWith(`Row ${x.row}`) ? x.message : t('options.import.row', { row: x.row, message: x.message })}</li>
                 ))}
-                {s.errors.length > 10 && <li>… and {fmt(s.errors.length - 10)} more in the download</li>}
+                {s.errors.length > 10 && <li>{t('options.import.more', { count: fmt(s.errors.length - 10) })}</li>}
               </ul>
             </>
           )}
@@ -173,14 +172,13 @@ function Preview({ stage, onImport, onCancel }: { stage: Extract<Stage, { step: 
   return (
     <div data-testid="import-preview">
       <p>
-        <b>{stage.file}</b>: {fmt(rows.length)} rows. Some columns were not recognised: choose what each column holds, or
-        ignore it.
+        {rich(t('options.import.unrecognised', { file: '{file}', rows: fmt(rows.length) }), { file: <b>{stage.file}</b> })}
       </p>
       <label>
-        These rows are{' '}
+        {t('options.import.rowsAre')}{' '}
         <select value={m.kind} data-testid="import-kind" onChange={(e) => (mapping.value = { ...m, kind: (e.target as HTMLSelectElement).value as ImportKind })}>
-          <option value="accounts">accounts (companies)</option>
-          <option value="contacts">contacts (people)</option>
+          <option value="accounts">{t('options.import.kindAccounts')}</option>
+          <option value="contacts">{t('options.import.kindContacts')}</option>
         </select>
       </label>
       <div style={{ overflowX: 'auto' }}>
@@ -191,7 +189,7 @@ function Preview({ stage, onImport, onCancel }: { stage: Extract<Stage, { step: 
                 <th key={i}>
                   <div>{h}</div>
                   <select
-                    aria-label={`Column ${h}`}
+                    aria-label={t('options.import.column', { name: h })}
                     data-testid={`map-${i}`}
                     value={m.mapping[i] ?? ''}
                     onChange={(e) => {
@@ -199,7 +197,7 @@ function Preview({ stage, onImport, onCancel }: { stage: Extract<Stage, { step: 
                       mapping.value = { ...m, mapping: { ...m.mapping, [i]: (v || null) as FieldKey | null } };
                     }}
                   >
-                    <option value="">Ignore</option>
+                    <option value="">{t('options.import.ignore')}</option>
                     {Object.entries(fields).map(([k, label]) => (
                       <option key={k} value={k}>{label}</option>
                     ))}
@@ -221,9 +219,9 @@ function Preview({ stage, onImport, onCancel }: { stage: Extract<Stage, { step: 
       </div>
       <div class="row" style={{ marginTop: '8px' }}>
         <button class="primary" data-testid="import-confirm" onClick={() => onImport({ ...m, unrecognised: [] })}>
-          Import {fmt(rows.length)} rows
+          {t('options.import.importRows', rows.length, { count: fmt(rows.length) })}
         </button>
-        <button onClick={onCancel}>Cancel</button>
+        <button onClick={onCancel}>{t('common.cancel')}</button>
       </div>
     </div>
   );
@@ -235,17 +233,17 @@ function ConfirmOverrides({ stage, onImport, onCancel }: { stage: Extract<Stage,
   const { set, kept } = plan.tierOverrides;
   const { accounts, contacts } = plan.detail;
   return (
-    <div data-testid="import-confirm-overrides" role="group" aria-label={`Import ${file}`}>
+    <div data-testid="import-confirm-overrides" role="group" aria-label={t('options.import.importFile', { file })}>
       <p>
-        <b>{file}</b>: will add {fmt(accounts.added + contacts.added)} and merge {fmt(accounts.merged + contacts.merged)} records.
+        {rich(t('options.import.willAdd', { file: '{file}', added: fmt(accounts.added + contacts.added), merged: fmt(accounts.merged + contacts.merged) }), { file: <b>{file}</b> })}
       </p>
       <p data-testid="import-overrides">
-        Will set {fmt(set)} tier override{set === 1 ? '' : 's'} from its <code>Tier</code> column, credited to “CSV import: {file}” and
-        today&apos;s date.{kept > 0 ? ` ${fmt(kept)} account${kept === 1 ? ' already has an override and keeps it' : 's already have an override and keep it'}.` : ''}
+        {rich(t('options.import.willSet', set, { count: fmt(set), tier: '{tier}', file }), { tier: <code>Tier</code> })}
+        {kept > 0 ? ` ${t('options.import.kept', kept, { count: fmt(kept) })}` : ''}
       </p>
       <div class="row">
-        <button class="primary" data-testid="import-confirm" autoFocus onClick={onImport}>Import and set {fmt(set)} override{set === 1 ? '' : 's'}</button>
-        <button onClick={onCancel}>Cancel</button>
+        <button class="primary" data-testid="import-confirm" autoFocus onClick={onImport}>{t('options.import.importAndSet', set, { count: fmt(set) })}</button>
+        <button onClick={onCancel}>{t('common.cancel')}</button>
       </div>
     </div>
   );
