@@ -8,7 +8,7 @@ import type { ComponentChild } from 'preact';
  */
 export function rich(message: string, parts: Record<string, ComponentChild>): ComponentChild[] {
   return message.split(/(\{[A-Za-z0-9_]+\})/).map((piece) => {
-    const m = /^\{([A-Za-z0-9_]+)\}$/.exec(piece);
-    return m && m[1] in parts ? parts[m[1]] : piece;
+    const name = /^\{([A-Za-z0-9_]+)\}$/.exec(piece)?.[1];
+    return name !== undefined && name in parts ? parts[name] : piece;
   });
 }
