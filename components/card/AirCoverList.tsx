@@ -1,10 +1,11 @@
 import { useSignal } from '@preact/signals';
-import { ACCOUNT_ITEMS, GROUP_LABELS, ITEM_LABELS, ITEM_WANTS_LINK, tickId } from '@/lib/domain/aircover';
+import { ACCOUNT_ITEMS, ITEM_WANTS_LINK, tickId } from '@/lib/domain/aircover';
+import { formatDayMonth, t } from '@/lib/i18n';
+import { groupLabel, itemLabel } from '@/lib/i18n/labels';
 import { safeHref } from '../safeHref';
 import { AIR_COVER_GROUPS, type AirCoverGroup, type AirCoverItem } from '@/lib/domain/constants';
 import type { AirCoverTick } from '@/lib/domain/schema';
 
-const fmtWhen = (t: number) => new Date(t).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
 
 export interface TickRequest {
   contactId?: string;
@@ -38,15 +39,15 @@ export function AirCoverList(props: {
   return (
     <div class="checklist" data-testid={props.testId ?? 'aircover'}>
       <p class="progress" data-testid="aircover-progress">
-        {done} of {all.length} done
+        {t('card.aircover.progress', { done, total: all.length })}
       </p>
       {items
         .filter((g) => g.items.length)
         .map((g) => (
-          <div key={g.group} role="group" aria-label={GROUP_LABELS[g.group]}>
-            <div class="group">{GROUP_LABELS[g.group]}</div>
+          <div key={g.group} role="group" aria-label={groupLabel(g.group)}>
+            <div class="group">{groupLabel(g.group)}</div>
             {g.items.map((item) => {
-              const t = byId.get(tickId(props.targetId, props.contactId, item));
+              const tick = byId.get(tickId(props.targetId, props.contactId, item));
               const wants = ITEM_WANTS_LINK[item];
               return (
                 <div key={item}>
@@ -54,35 +55,35 @@ export function AirCoverList(props: {
                     <input
                       type="checkbox"
                       data-testid={`tick-${item}`}
-                      checked={!!t?.done}
-                      onChange={(e) => void props.onTick({ contactId: props.contactId, item, done: (e.target as HTMLInputElement).checked, link: t?.link, note: t?.note })}
+                      checked={!!tick?.done}
+                      onChange={(e) => void props.onTick({ contactId: props.contactId, item, done: (e.target as HTMLInputElement).checked, link: tick?.link, note: tick?.note })}
                     />
                     <span>
-                      {ITEM_LABELS[item]}
-                      {t?.done && (
+                      {itemLabel(item)}
+                      {tick?.done && (
                         <span class="who">
                           {' '}
-                          · {t.by}, {fmtWhen(t.at)}
-                          {t.carriedFrom ? `, carried from ${t.carriedFrom}` : ''}
+                          · {t('card.aircover.who', { who: tick.by, when: formatDayMonth(tick.at) })}
+                          {tick.carriedFrom ? `, ${t('card.aircover.carried', { week: tick.carriedFrom })}` : ''}
                         </span>
                       )}
-                      {safeHref(t?.link) && (
+                      {safeHref(tick?.link) && (
                         <span class="who">
                           {' '}
-                          · <a href={safeHref(t?.link)} target="_blank" rel="noopener noreferrer">link</a>
+                          · <a href={safeHref(tick?.link)} target="_blank" rel="noopener noreferrer">{t('common.link').toLowerCase()}</a>
                         </span>
                       )}
-                      {t?.note && <span class="who"> · {t.note}</span>}
+                      {tick?.note && <span class="who"> · {tick.note}</span>}
                     </span>
                     {wants && (
                       <button
                         class="icon"
                         type="button"
-                        aria-label={`Add a ${wants} to “${ITEM_LABELS[item]}”`}
+                        aria-label={wants === 'link' ? t('card.aircover.addLink', { item: itemLabel(item) }) : t('card.aircover.addNote', { item: itemLabel(item) })}
                         onClick={(e) => {
                           e.preventDefault();
                           editing.value = editing.value === item ? null : item;
-                          draft.value = (wants === 'link' ? t?.link : t?.note) ?? '';
+                          draft.value = (wants === 'link' ? tick?.link : tick?.note) ?? '';
                         }}
                       >
                         ✎
@@ -96,13 +97,13 @@ export function AirCoverList(props: {
                         e.preventDefault();
                         const v = draft.value.trim();
                         editing.value = null;
-                        void props.onTick({ contactId: props.contactId, item, done: true, link: wants === 'link' ? v : t?.link, note: wants === 'note' ? v : t?.note });
+                        void props.onTick({ contactId: props.contactId, item, done: true, link: wants === 'link' ? v : tick?.link, note: wants === 'note' ? v : tick?.note });
                       }}
                     >
                       <input
                         type="text"
-                        aria-label={wants === 'link' ? 'Link' : 'Note'}
-                        placeholder={wants === 'link' ? 'https://…' : 'Who / what'}
+                        aria-label={wants === 'link' ? t('common.link') : t('common.note')}
+                        placeholder={wants === 'link' ? 'https://…' : t('card.aircover.notePlaceholder')}
                         value={draft.value}
                         onInput={(e) => (draft.value = (e.target as HTMLInputElement).value)}
                         autoFocus

@@ -1,5 +1,4 @@
 import { useSignal } from '@preact/signals';
-import { BUYING_ROLE_LABELS, DEPARTMENT_LABELS } from '@/lib/domain/constants';
 import type { FactorKey, FactorState } from '@/lib/domain/schema';
 import { BUYING_ROLES, DEPARTMENTS } from '@/lib/domain/constants';
 import { send } from '@/lib/messaging/client';
@@ -11,6 +10,9 @@ import { NoMatch } from './NoMatch';
 import { TierExplain } from './TierExplain';
 import { TierOverride } from '@/components/week/TierOverride';
 import { meetingSummary } from '@/lib/domain/meeting';
+import { t } from '@/lib/i18n';
+import { departmentLabel, roleLabel } from '@/lib/i18n/labels';
+import { rich } from '../rich';
 
 
 /**
@@ -31,9 +33,9 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
   };
   const page = ctx.page.kind === 'unsupported' ? undefined : ctx.page;
   const a = ctx.account;
-  if (!page) return <p class="muted">Open a LinkedIn profile or company page, or a Salesforce or HubSpot record.</p>;
+  if (!page) return <p class="muted">{t('card.unsupported')}</p>;
   // Only the URL is read so far: no verdict yet (never "no account matches" for 4 s first).
-  if (!a && ctx.reading) return <p class="muted" data-testid="card-reading">Reading the page…</p>;
+  if (!a && ctx.reading) return <p class="muted" data-testid="card-reading">{t('card.readingBody')}</p>;
   if (!a) return <NoMatch ctx={ctx} onDone={refresh} />;
 
   const isPerson = page.kind === 'person' || ['contact', 'lead'].includes(page.crm?.objectType ?? '');
@@ -53,22 +55,24 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
 
       {isPerson && (
         <div data-testid="person">
-          <h3>This person</h3>
+          <h3>{t('card.person.heading')}</h3>
           {ctx.contact ? (
             <p data-testid="person-known">
-              <b>{ctx.contact.name}</b> is a contact: {ctx.contact.title ? `${ctx.contact.title} · ` : ''}
-              {DEPARTMENT_LABELS[ctx.contact.department]} · {BUYING_ROLE_LABELS[ctx.contact.buyingRole]}
-              {ctx.contact.status !== 'active' && <span class="error"> · {ctx.contact.status === 'left' ? 'left the company' : 'unverified'}</span>}
+              {rich(t('card.person.known', { name: '{name}', details: '{details}' }), {
+                name: <b>{ctx.contact.name}</b>,
+                details: `${ctx.contact.title ? `${ctx.contact.title} · ` : ''}${departmentLabel(ctx.contact.department)} · ${roleLabel(ctx.contact.buyingRole)}`,
+              })}
+              {ctx.contact.status !== 'active' && <span class="error"> · {ctx.contact.status === 'left' ? t('label.contactStatus.left') : t('label.contactStatus.unverified')}</span>}
             </p>
           ) : (
             <p data-testid="person-unknown">
-              {personName ? <b>{personName}</b> : 'This person'} is not one of {a.name}'s contacts yet.
+              {rich(t('card.person.unknown', { name: '{name}', account: a.name }), { name: personName ? <b>{personName}</b> : t('card.person.heading') })}
             </p>
           )}
           {!ctx.contact && !adding.value && (
             <div class="actions">
               <button class="btn" data-testid="add-person" onClick={() => (adding.value = true)}>
-                Add to {a.name}
+                {t('card.person.addTo', { account: a.name })}
               </button>
             </div>
           )}
@@ -77,13 +81,14 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
       )}
 
       <div data-testid="week">
-        <h3>This week ({ctx.weekId})</h3>
+        <h3>{t('card.week.heading', { week: ctx.weekId })}</h3>
         {target ? (
           <>
             <p>
-              On the list{target.salesOwner ? ` · sales: ${target.salesOwner}` : ''}
-              {target.marketingOwner ? ` · marketing: ${target.marketingOwner}` : ''}
-              {target.status !== 'active' && ` · ${target.status}`}
+              {t('card.week.onList')}
+              {target.salesOwner ? ` · ${t('card.week.sales', { name: target.salesOwner })}` : ''}
+              {target.marketingOwner ? ` · ${t('card.week.marketing', { name: target.marketingOwner })}` : ''}
+              {target.status !== 'active' && ` · ${target.status === 'done' ? t('label.targetStatus.done') : t('label.targetStatus.dropped')}`}
             </p>
             {meetingSummary(target) && <p class="muted" data-testid="card-meeting">{meetingSummary(target)}</p>}
             {ctx.contact && isKey ? (
@@ -97,7 +102,7 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
                       data-testid="make-key"
                       onClick={() => void act(() => send('setKeyContact', { targetId: target.id, contactId: ctx.contact!.id, key: true }))}
                     >
-                      Make {ctx.contact.name} a key contact this week
+                      {t('card.week.makeKey', { name: ctx.contact.name })}
                     </button>
                   </div>
                 )}
@@ -107,9 +112,9 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
           </>
         ) : (
           <div class="actions">
-            <span class="muted">Not on this week's list.</span>
+            <span class="muted">{t('card.week.notOnList')}</span>
             <button class="btn primary" data-testid="add-target" onClick={() => void act(() => send('addTarget', { accountId: a.id, weekId: ctx.weekId }))}>
-              Add to this week
+              {t('card.week.add')}
             </button>
           </div>
         )}
@@ -118,7 +123,7 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
       <div class="actions">
         {onOpenPanel && (
           <button class="btn" data-testid="open-panel" onClick={onOpenPanel}>
-            Open side panel
+            {t('card.openPanel')}
           </button>
         )}
       </div>
@@ -160,32 +165,32 @@ function AddPerson({ ctx, accountId, onDone }: { ctx: CardContext; accountId: st
       }}
     >
       <label>
-        Name
+        {t('common.name')}
         <input type="text" required value={name.value} onInput={(e) => (name.value = (e.target as HTMLInputElement).value)} />
       </label>
       <label>
-        Title
+        {t('common.title')}
         <input type="text" value={title.value} onInput={(e) => (title.value = (e.target as HTMLInputElement).value)} />
       </label>
       <label>
-        Department (guessed from the title)
+        {t('card.addPerson.department')}
         <select class="field" data-testid="add-person-dept" value={dept.value} onChange={(e) => (dept.value = (e.target as HTMLSelectElement).value as typeof dept.value)}>
           {DEPARTMENTS.map((d) => (
-            <option key={d} value={d}>{DEPARTMENT_LABELS[d]}</option>
+            <option key={d} value={d}>{departmentLabel(d)}</option>
           ))}
         </select>
       </label>
       <label>
-        Buying role
+        {t('card.addPerson.role')}
         <select class="field" value={role.value} onChange={(e) => (role.value = (e.target as HTMLSelectElement).value as typeof role.value)}>
           {BUYING_ROLES.map((r) => (
-            <option key={r} value={r}>{BUYING_ROLE_LABELS[r]}</option>
+            <option key={r} value={r}>{roleLabel(r)}</option>
           ))}
         </select>
       </label>
       <div class="actions">
-        <button class="btn primary" type="submit" data-testid="add-person-submit">Add contact</button>
-        <button class="btn" type="button" onClick={onDone}>Cancel</button>
+        <button class="btn primary" type="submit" data-testid="add-person-submit">{t('card.addPerson.submit')}</button>
+        <button class="btn" type="button" onClick={onDone}>{t('common.cancel')}</button>
       </div>
       {error.value && <p class="error" role="alert">{error.value}</p>}
     </form>

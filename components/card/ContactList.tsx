@@ -1,5 +1,7 @@
 import { useSignal } from '@preact/signals';
-import { BUYING_ROLE_LABELS, BUYING_ROLES, DEPARTMENT_LABELS } from '@/lib/domain/constants';
+import { BUYING_ROLES } from '@/lib/domain/constants';
+import { formatNumber, t } from '@/lib/i18n';
+import { departmentLabel, roleLabel } from '@/lib/i18n/labels';
 import { send } from '@/lib/messaging/client';
 import type { AccountView, ContactView } from '@/lib/messaging/protocol';
 
@@ -28,9 +30,9 @@ export function ContactList({ account, act }: { account: AccountView; act: Act }
       <summary>{summary(contacts)}</summary>
       {removed.value.map((r) => (
         <p key={r.token} class="muted" role="status" data-testid="contact-removed">
-          Removed {r.name}.{' '}
+          {t('card.contacts.removed', { name: r.name })}{' '}
           <button type="button" class="link" data-testid="contact-undo" onClick={() => void undo(r.token)}>
-            Undo
+            {t('common.undo')}
           </button>
         </p>
       ))}
@@ -45,11 +47,11 @@ export function ContactList({ account, act }: { account: AccountView; act: Act }
 
 /** "Who the 10 names are, and 1 who left": the same count as the coverage line above. */
 function summary(contacts: ContactView[]): string {
-  if (!contacts.length) return 'No named contacts yet';
+  if (!contacts.length) return t('card.contacts.none');
   const left = contacts.filter((c) => c.status === 'left').length;
   const current = contacts.length - left;
-  const who = current ? `Who the ${current} name${current === 1 ? ' is' : 's are'}` : 'No current names';
-  return left ? `${who}, and ${left} who left` : who;
+  const who = current ? t('card.contacts.who', current, { count: formatNumber(current) }) : t('card.contacts.noCurrent');
+  return left ? t('card.contacts.andLeft', { who, count: formatNumber(left) }) : who;
 }
 
 function ContactRow({ c, act, onRemove }: { c: ContactView; act: Act; onRemove: () => void }) {
@@ -61,40 +63,40 @@ function ContactRow({ c, act, onRemove }: { c: ContactView; act: Act; onRemove: 
         <b>{c.name}</b>
         <span class="muted">
           {' '}
-          {[c.title, DEPARTMENT_LABELS[c.department]].filter(Boolean).join(' · ')}
-          {left ? ' · left the company' : c.status === 'unverified' ? ' · unverified' : ''}
+          {[c.title, departmentLabel(c.department)].filter(Boolean).join(' · ')}
+          {left ? ` · ${t('label.contactStatus.left')}` : c.status === 'unverified' ? ` · ${t('label.contactStatus.unverified')}` : ''}
         </span>
       </div>
       <div class="contact-actions">
         <button type="button" class="chip" aria-pressed={c.connected} data-testid="contact-connected" onClick={() => fix({ connected: !c.connected })}>
-          {c.connected ? '✓ Connected' : 'Connected?'}
+          {c.connected ? t('card.contacts.connected') : t('card.contacts.connectedAsk')}
         </button>
         <button type="button" class="chip" aria-pressed={c.followed} data-testid="contact-followed" onClick={() => fix({ followed: !c.followed })}>
-          {c.followed ? '✓ Followed' : 'Followed?'}
+          {c.followed ? t('card.contacts.followed') : t('card.contacts.followedAsk')}
         </button>
-        <select aria-label={`Buying role of ${c.name}`} data-testid="contact-role" value={c.buyingRole} onChange={(e) => fix({ buyingRole: (e.target as HTMLSelectElement).value as ContactView['buyingRole'] })}>
+        <select aria-label={t('card.contacts.roleOf', { name: c.name })} data-testid="contact-role" value={c.buyingRole} onChange={(e) => fix({ buyingRole: (e.target as HTMLSelectElement).value as ContactView['buyingRole'] })}>
           {BUYING_ROLES.map((r) => (
             <option key={r} value={r}>
-              {BUYING_ROLE_LABELS[r]}
+              {roleLabel(r)}
             </option>
           ))}
         </select>
         {left ? (
           <button type="button" class="chip" data-testid="contact-still-there" onClick={() => fix({ verified: true })}>
-            Still there
+            {t('card.contacts.stillThere')}
           </button>
         ) : (
           <>
             <button type="button" class="chip" data-testid="contact-verified" onClick={() => fix({ verified: true })}>
-              Verified
+              {t('card.contacts.verified')}
             </button>
             <button type="button" class="chip" data-testid="contact-left" onClick={() => fix({ status: 'left' })}>
-              Left
+              {t('card.contacts.left')}
             </button>
           </>
         )}
-        <button type="button" class="chip danger" aria-label={`Remove ${c.name}`} data-testid="contact-remove" onClick={onRemove}>
-          Remove
+        <button type="button" class="chip danger" aria-label={t('card.contacts.removeName', { name: c.name })} data-testid="contact-remove" onClick={onRemove}>
+          {t('common.remove')}
         </button>
       </div>
     </li>

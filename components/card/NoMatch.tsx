@@ -4,6 +4,7 @@ import { send } from '@/lib/messaging/client';
 import { TIER_SHORT } from '@/lib/domain/tier';
 import { cleanCompanyName } from '@/lib/domain/identity';
 import { PageReport } from './PageReport';
+import { t } from '@/lib/i18n';
 
 /** Nothing matched (or the page could not be read): link the page to an account, or create one. */
 export function NoMatch({ ctx, onDone }: { ctx: CardContext; onDone: () => void }) {
@@ -46,34 +47,34 @@ export function NoMatch({ ctx, onDone }: { ctx: CardContext; onDone: () => void 
       {page.readable ? (
         <p>
           {ctx.ambiguous
-            ? `Several accounts are called “${companyName}”: pick the right one (remembered for this page).`
+            ? t('card.noMatch.ambiguous', { name: companyName ?? '' })
             : companyName
-              ? `No account matches “${companyName}” yet.`
-              : 'This page shows no current company Tiercover can be sure of. Link it to an account by hand; the link is remembered.'}
+              ? t('card.noMatch.none', { name: companyName })
+              : t('card.noMatch.noCompany')}
         </p>
       ) : (
-        <p data-testid="unreadable">Tiercover could not read this page (its layout is new to us). Link it to an account by hand; the link is remembered.</p>
+        <p data-testid="unreadable">{t('card.noMatch.unreadable')}</p>
       )}
       {ctx.candidates && ctx.candidates.length > 0 && (
-        <AccountHits hits={ctx.candidates} onPick={link} testId="candidates" label="Accounts with this name" />
+        <AccountHits hits={ctx.candidates} onPick={link} testId="candidates" label={t('card.noMatch.candidates')} />
       )}
       <div class="form">
         <label>
-          Link to an account
+          {t('card.noMatch.linkLabel')}
           <input
             type="search"
             data-testid="link-search"
-            placeholder="Account name or domain"
+            placeholder={t('card.noMatch.searchPlaceholder')}
             value={query.value}
             onInput={(e) => search((e.target as HTMLInputElement).value)}
           />
         </label>
-        {hits.value && <AccountHits hits={hits.value} onPick={link} testId="link-hits" empty="No account found." />}
+        {hits.value && <AccountHits hits={hits.value} onPick={link} testId="link-hits" empty={t('card.noMatch.noHits')} />}
       </div>
       {!creating.value ? (
         <div class="actions" style={{ marginTop: '8px' }}>
           <button class="btn" data-testid="create-open" type="button" onClick={() => (creating.value = true)}>
-            Create account from this page
+            {t('card.noMatch.createOpen')}
           </button>
         </div>
       ) : (
@@ -102,16 +103,16 @@ export function NoMatch({ ctx, onDone }: { ctx: CardContext; onDone: () => void 
           }}
         >
           <label>
-            Account name
+            {t('card.noMatch.accountName')}
             <input type="text" data-testid="create-name" required value={name.value} onInput={(e) => (name.value = (e.target as HTMLInputElement).value)} />
           </label>
           <label>
-            Website domain
+            {t('card.noMatch.domain')}
             <input type="text" data-testid="create-domain" value={dom.value} onInput={(e) => (dom.value = (e.target as HTMLInputElement).value)} />
           </label>
           <div class="actions">
-            <button class="btn primary" type="submit" data-testid="create-submit">Create</button>
-            <button class="btn" type="button" onClick={() => (creating.value = false)}>Cancel</button>
+            <button class="btn primary" type="submit" data-testid="create-submit">{t('card.noMatch.create')}</button>
+            <button class="btn" type="button" onClick={() => (creating.value = false)}>{t('common.cancel')}</button>
           </div>
         </form>
       )}

@@ -2,13 +2,14 @@ import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { CardContext } from '@/lib/messaging/protocol';
 import { pageReport } from '@/lib/sites/report';
+import { t } from '@/lib/i18n';
 
 function browserName(): string {
   const brands = (navigator as Navigator & { userAgentData?: { brands?: { brand: string; version: string }[] } }).userAgentData?.brands;
   const named = brands?.find((b) => !/not.?a.?brand/i.test(b.brand) && b.brand !== 'Chromium') ?? brands?.find((b) => b.brand === 'Chromium');
   if (named) return `${named.brand} ${named.version}`;
   const ff = /Firefox\/([\d.]+)/.exec(navigator.userAgent);
-  return ff ? `Firefox ${ff[1]}` : 'unknown browser';
+  return ff ? `Firefox ${ff[1]}` : t('card.report.unknownBrowser');
 }
 
 /**
@@ -22,18 +23,18 @@ export function PageReport({ ctx }: { ctx: CardContext }) {
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      status.value = 'Copied: paste it into your bug report.';
+      status.value = t('card.report.copied');
     } catch {
-      status.value = 'The browser did not allow copying: select the text above and copy it.';
+      status.value = t('card.report.copyFailed');
     }
   };
   return (
     <details class="page-report" data-testid="page-report">
-      <summary>Page report for a bug report</summary>
+      <summary>{t('card.report.summary')}</summary>
       <pre data-testid="page-report-text">{text}</pre>
       <div class="actions">
         <button type="button" class="btn" data-testid="page-report-copy" onClick={() => void copy()}>
-          Copy page report
+          {t('card.report.copy')}
         </button>
         <span role="status" class="muted">{status.value}</span>
       </div>

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { FactorKey, FactorState } from '@/lib/domain/schema';
 import type { TierResult } from '@/lib/domain/tier';
+import { t } from '@/lib/i18n';
 
-const STATE_LABEL: Record<FactorState, string> = { checked: '✓ yes', unchecked: '✗ no', unknown: '? unknown' };
+const stateLabel = (s: FactorState) => (s === 'checked' ? t('card.tier.yes') : s === 'unchecked' ? t('card.tier.no') : t('card.tier.unknown'));
 
 /** The tier's one sentence, and on demand every box with a control to set the manual ones. */
 export function TierExplain({ tier, onSetFactor, children }: { tier: TierResult; onSetFactor?: (key: FactorKey, state: FactorState) => void; children?: ComponentChildren }) {
@@ -10,7 +11,7 @@ export function TierExplain({ tier, onSetFactor, children }: { tier: TierResult;
     <div>
       <p data-testid="tier-sentence">{tier.sentence}</p>
       <details data-testid="tier-why">
-        <summary>Why?</summary>
+        <summary>{t('card.tier.why')}</summary>
         <ul class="plain factors">
           {tier.factors.map((f) => (
             <li key={f.key}>
@@ -19,17 +20,17 @@ export function TierExplain({ tier, onSetFactor, children }: { tier: TierResult;
                 {f.detail && <span class="muted"> ({f.detail})</span>}
               </span>
               {f.source === 'data' || !onSetFactor ? (
-                <span class={`state-${f.state}`}>{STATE_LABEL[f.state]}</span>
+                <span class={`state-${f.state}`}>{stateLabel(f.state)}</span>
               ) : (
                 <select
-                  aria-label={`${f.label}: ${f.state}`}
+                  aria-label={`${f.label}: ${stateLabel(f.state)}`}
                   data-testid={`factor-${f.key}`}
                   value={f.state}
                   onChange={(e) => onSetFactor(f.key, (e.target as HTMLSelectElement).value as FactorState)}
                 >
-                  <option value="checked">✓ yes</option>
-                  <option value="unchecked">✗ no</option>
-                  <option value="unknown">? unknown</option>
+                  <option value="checked">{t('card.tier.yes')}</option>
+                  <option value="unchecked">{t('card.tier.no')}</option>
+                  <option value="unknown">{t('card.tier.unknown')}</option>
                 </select>
               )}
             </li>

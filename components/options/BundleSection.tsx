@@ -6,6 +6,8 @@ import { send } from '@/lib/messaging/client';
 import { download } from '../download';
 import { Status } from '../Status';
 import { useAction } from '../useAsync';
+import { t } from '@/lib/i18n';
+import { rich } from '../rich';
 
 const ALL = ['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'settings'] as const;
 
@@ -16,12 +18,10 @@ export function BundleSection() {
 
   return (
     <section class="card" aria-labelledby="bundle-h">
-      <h2 id="bundle-h">Share and back up</h2>
-      <h3>A colleague's week</h3>
+      <h2 id="bundle-h">{t('options.bundle.heading')}</h2>
+      <h3>{t('options.bundle.colleague')}</h3>
       <p class="muted">
-        Import the bundle (<code>…-bundle.json</code>) the other team exported from their week: their targets, contacts and
-        air cover merge into yours; ticks from both sides are kept, the newer edit wins field by field, and importing the same
-        bundle twice changes nothing.
+        {rich(t('options.bundle.intro', { file: '{file}' }), { file: <code>…-bundle.json</code> })}
       </p>
       <input
         type="file"
@@ -39,17 +39,17 @@ export function BundleSection() {
               bundle = await readBundleFile(f);
               counts = await mergeBundle(await getDb(), bundle);
             } catch (err) {
-              throw new Error(`${f.name}: ${(err as Error).message}. Nothing was imported.`, { cause: err });
+              throw new Error(t('options.bundle.failed', { file: f.name, error: (err as Error).message }), { cause: err });
             }
             await send('announceChange', { stores: [...ALL] });
             const added = Object.values(counts).reduce((n, c) => n + c.added, 0);
             const updated = Object.values(counts).reduce((n, c) => n + c.updated, 0);
-            return `${f.name} (${bundle.weekId}, from ${bundle.exportedBy || 'a colleague'}): ${added} added, ${updated} updated, ${counts.ticks.added + counts.ticks.updated} air-cover ticks merged.`;
+            return t('options.bundle.merged', { file: f.name, week: bundle.weekId, by: bundle.exportedBy || t('options.bundle.aColleague'), added, updated, ticks: counts.ticks.added + counts.ticks.updated });
           });
         }}
       />
-      <h3>Backup</h3>
-      <p class="muted">Everything Tiercover holds, in one file. Export one every week; restore replaces all data with the file's.</p>
+      <h3>{t('options.bundle.backup')}</h3>
+      <p class="muted">{t('options.bundle.backupIntro')}</p>
       <div class="row">
         <button
           data-testid="backup-export"
@@ -59,20 +59,20 @@ export function BundleSection() {
               const backup = await fullBackup(await getDb());
               download(exportFileName('backup'), JSON.stringify(backup), 'application/json');
               await send('saveSettings', { settings: { lastBackupAt: Date.now() } });
-              return 'Backup saved to your downloads.';
+              return t('options.bundle.backupSaved');
             })
           }
         >
-          Export a full backup
+          {t('options.bundle.export')}
         </button>
         <label>
-          Restore from a backup{' '}
+          {t('options.bundle.restoreFrom')}{' '}
           <input type="file" accept=".json,application/json" data-testid="restore-file" onChange={(e) => (restoreFile.value = (e.target as HTMLInputElement).files?.[0] ?? null)} />
         </label>
       </div>
       {restoreFile.value && (
-        <div role="alertdialog" aria-label="Confirm restore" class="row">
-          <span>Replace all your data with {restoreFile.value.name}?</span>
+        <div role="alertdialog" aria-label={t('options.bundle.confirm')} class="row">
+          <span>{t('options.bundle.replaceAsk', { file: restoreFile.value.name })}</span>
           <button
             class="danger"
             data-testid="restore-confirm"
@@ -84,16 +84,16 @@ export function BundleSection() {
                 try {
                   counts = await restoreBackup(await getDb(), await f.text());
                 } catch (err) {
-                  throw new Error(`${f.name}: ${(err as Error).message}. Your data was not changed.`, { cause: err });
+                  throw new Error(t('options.bundle.restoreFailed', { file: f.name, error: (err as Error).message }), { cause: err });
                 }
                 await send('announceChange', { stores: [...ALL] });
-                return `Restored ${counts.accounts} accounts, ${counts.contacts} contacts, ${counts.targets} targets.`;
+                return t('options.bundle.restored', { accounts: counts.accounts, contacts: counts.contacts, targets: counts.targets });
               })
             }
           >
-            Replace and restore
+            {t('options.bundle.replace')}
           </button>
-          <button onClick={() => (restoreFile.value = null)}>Cancel</button>
+          <button onClick={() => (restoreFile.value = null)}>{t('common.cancel')}</button>
         </div>
       )}
       <Status message={message} testId="bundle-status" />

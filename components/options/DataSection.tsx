@@ -3,8 +3,10 @@ import type { Stats } from '@/lib/db/db';
 import { send } from '@/lib/messaging/client';
 import { Status } from '../Status';
 import { useAction } from '../useAsync';
+import { formatNumber, t } from '@/lib/i18n';
+import { rich } from '../rich';
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = formatNumber;
 
 const WEEK = 7 * 86_400_000;
 
@@ -20,33 +22,32 @@ export function DataSection({ stats, lastBackupAt }: { stats: Signal<Stats | nul
       askingSample.value = false;
       const st = await send('loadSampleData', {});
       stats.value = st;
-      return `Sample data loaded: ${fmt(st.accounts)} accounts, ${fmt(st.contacts)} contacts, ${fmt(st.targets)} targets.`;
+      return t('options.data.sampleLoaded', { accounts: fmt(st.accounts), contacts: fmt(st.contacts), targets: fmt(st.targets) });
     });
 
   return (
     <section class="card" aria-labelledby="data-h">
-      <h2 id="data-h">Your data</h2>
+      <h2 id="data-h">{t('options.data.heading')}</h2>
       {s && (
         <div class="stats" data-testid="stats">
-          <span><b data-testid="stat-accounts">{fmt(s.accounts)}</b>accounts</span>
-          <span><b data-testid="stat-contacts">{fmt(s.contacts)}</b>contacts</span>
-          <span><b>{fmt(s.weeks)}</b>weeks</span>
-          <span><b data-testid="stat-targets">{fmt(s.targets)}</b>targets</span>
-          <span><b>{fmt(s.ticks)}</b>air-cover ticks</span>
+          <span><b data-testid="stat-accounts">{fmt(s.accounts)}</b>{t('options.data.accounts')}</span>
+          <span><b data-testid="stat-contacts">{fmt(s.contacts)}</b>{t('options.data.contacts')}</span>
+          <span><b>{fmt(s.weeks)}</b>{t('options.data.weeks')}</span>
+          <span><b data-testid="stat-targets">{fmt(s.targets)}</b>{t('options.data.targets')}</span>
+          <span><b>{fmt(s.ticks)}</b>{t('options.data.ticks')}</span>
         </div>
       )}
       {s && !empty && (!lastBackupAt || Date.now() - lastBackupAt > WEEK) && (
         <p class="status error" data-testid="backup-reminder" role="note">
           {lastBackupAt
-            ? `Your last backup is ${Math.floor((Date.now() - lastBackupAt) / 86_400_000)} days old.`
-            : 'You have no backup yet.'}{' '}
-          This pipeline lives only in this browser: export a full backup (below) once a week.
+            ? t('options.data.backupAge', Math.floor((Date.now() - lastBackupAt) / 86_400_000), { count: fmt(Math.floor((Date.now() - lastBackupAt) / 86_400_000)) })
+            : t('options.data.noBackup')}{' '}
+          {t('options.data.backupAdvice')}
         </p>
       )}
       {empty && (
         <p data-testid="empty-state">
-          Nothing here yet. Load the sample data to see Tiercover at work on LinkedIn and CRM pages, or import your
-          accounts and contacts from a CRM export.
+          {t('options.data.empty')}
         </p>
       )}
       <div class="row">
@@ -57,38 +58,42 @@ export function DataSection({ stats, lastBackupAt }: { stats: Signal<Stats | nul
           // With data already here, ask first: loading again replaces the sample records.
           onClick={() => (s && s.accounts > 0 ? (askingSample.value = true) : loadSample())}
         >
-          {busy.value ? 'Working…' : 'Load sample data'}
+          {busy.value ? t('common.working') : t('options.data.loadSample')}
         </button>
         {!confirming.value && (
           <button class="danger" data-testid="delete-all" disabled={busy.value} onClick={() => (confirming.value = true)}>
-            Delete all data…
+            {t('options.data.deleteOpen')}
           </button>
         )}
       </div>
       {askingSample.value && (
         <div role="alertdialog" aria-labelledby="sample-h" class="card" data-testid="sample-confirm" onKeyDown={(e) => e.key === 'Escape' && (askingSample.value = false)}>
           <p id="sample-h">
-            <b>Load the sample data again?</b> It replaces the sample accounts, their contacts, targets and air-cover ticks with
-            fresh copies; it never adds a second copy. Your own records stay, and so do the contacts and targets you added to
-            sample accounts.
+            <b>{t('options.data.sampleAgain')}</b> {t('options.data.sampleAgainText')}
           </p>
           <div class="row">
             <button class="primary" data-testid="sample-confirm-button" disabled={busy.value} autoFocus onClick={() => void loadSample()}>
-              Replace the sample data
+              {t('options.data.sampleReplace')}
             </button>
-            <button onClick={() => (askingSample.value = false)}>Cancel</button>
+            <button onClick={() => (askingSample.value = false)}>{t('common.cancel')}</button>
           </div>
         </div>
       )}
       {confirming.value && (
         <div role="alertdialog" aria-labelledby="del-h" class="card" data-testid="delete-confirm">
           <p id="del-h">
-            <b>Delete everything?</b> This removes {s ? `${fmt(s.accounts)} accounts, ${fmt(s.contacts)} contacts and ${fmt(s.targets)} targets` : 'all data'},
-            your air-cover ticks and settings from this browser. It cannot be undone. Type <code>DELETE</code> to confirm.
+            <b>{t('options.data.deleteAsk')}</b>{' '}
+            {rich(
+              t('options.data.deleteText', {
+                what: s ? t('options.data.deleteWhat', { accounts: fmt(s.accounts), contacts: fmt(s.contacts), targets: fmt(s.targets) }) : t('options.data.deleteAllWhat'),
+                word: '{word}',
+              }),
+              { word: <code>DELETE</code> },
+            )}
           </p>
           <div class="row">
             <input
-              aria-label="Type DELETE to confirm"
+              aria-label={t('options.data.deleteTyped')}
               data-testid="delete-typed"
               value={typed.value}
               onInput={(e) => (typed.value = (e.target as HTMLInputElement).value)}
@@ -103,13 +108,13 @@ export function DataSection({ stats, lastBackupAt }: { stats: Signal<Stats | nul
                   stats.value = await send('deleteAllData', { confirm: 'DELETE' });
                   confirming.value = false;
                   typed.value = '';
-                  return 'All data deleted.';
+                  return t('options.data.deleted');
                 })
               }
             >
-              Delete all data
+              {t('options.data.delete')}
             </button>
-            <button onClick={() => ((confirming.value = false), (typed.value = ''))}>Cancel</button>
+            <button onClick={() => ((confirming.value = false), (typed.value = ''))}>{t('common.cancel')}</button>
           </div>
         </div>
       )}

@@ -6,6 +6,7 @@ import type { Settings } from '@/lib/domain/schema';
 import { send } from '@/lib/messaging/client';
 import { Status } from '../Status';
 import { useAction } from '../useAsync';
+import { t } from '@/lib/i18n';
 
 type Step = 'name' | 'data' | 'next';
 
@@ -33,7 +34,7 @@ export function FirstRun({ settings, stats }: { settings: Settings; stats: Signa
 
   return (
     <section class="card first-run" aria-labelledby="first-h" data-testid="first-run" data-step={step}>
-      <h2 id="first-h">Get started · step {n} of 3</h2>
+      <h2 id="first-h">{t('firstRun.heading', { step: n })}</h2>
       {step === 'name' && (
         <form
           onSubmit={(e) => {
@@ -43,28 +44,28 @@ export function FirstRun({ settings, stats }: { settings: Settings; stats: Signa
             });
           }}
         >
-          <p>First, your name: it goes on every air-cover tick you make, so the other team knows who did it.</p>
+          <p>{t('firstRun.name')}</p>
           <div class="row">
             <div>
-              <label for="first-name">Your name</label>
+              <label for="first-name">{t('common.yourName')}</label>
               <input id="first-name" data-testid="first-name" required maxLength={200} autoFocus value={name.value} onInput={(e) => (name.value = (e.target as HTMLInputElement).value)} />
             </div>
             <div>
-              <label for="first-team">Team</label>
+              <label for="first-team">{t('common.team')}</label>
               <select id="first-team" value={team.value} onChange={(e) => (team.value = (e.target as HTMLSelectElement).value as Settings['team'])}>
-                <option value="sales">Sales</option>
-                <option value="marketing">Marketing</option>
+                <option value="sales">{t('common.sales')}</option>
+                <option value="marketing">{t('common.marketing')}</option>
               </select>
             </div>
             <button class="primary" type="submit" data-testid="first-name-save" disabled={busy.value || !name.value.trim()} style={{ alignSelf: 'flex-end' }}>
-              Continue
+              {t('firstRun.continue')}
             </button>
           </div>
         </form>
       )}
       {step === 'data' && (
         <>
-          <p>Hello {settings.yourName}. Now some accounts: try Tiercover on the sample data, or bring your own from a CRM or LinkedIn export.</p>
+          <p>{t('firstRun.data', { name: settings.yourName })}</p>
           <div class="row">
             <button
               class="primary"
@@ -77,7 +78,7 @@ export function FirstRun({ settings, stats }: { settings: Settings; stats: Signa
                 })
               }
             >
-              Load the sample data
+              {t('firstRun.loadSample')}
             </button>
             <button
               data-testid="first-import"
@@ -87,33 +88,33 @@ export function FirstRun({ settings, stats }: { settings: Settings; stats: Signa
                 document.querySelector<HTMLInputElement>('[data-testid=import-file]')?.focus();
               }}
             >
-              Import a CSV file
+              {t('firstRun.import')}
             </button>
           </div>
         </>
       )}
       {step === 'next' && (
         <>
-          <p>You are set up. Open one of these next:</p>
+          <p>{t('firstRun.next')}</p>
           <ul data-testid="first-next">
             <li>
-              <a href={browser.runtime.getURL('/app.html')} target="_blank" rel="noopener">This week&apos;s target list</a>: the accounts by tier, their air
-              cover, the agenda for the weekly meeting.
+              <a href={browser.runtime.getURL('/app.html')} target="_blank" rel="noopener">{t('firstRun.weekLink')}</a>
+              {t('firstRun.weekText')}
             </li>
             <li>
               {used.value === 'sample' ? (
-                <a href="https://www.linkedin.com/company/northwind-analytics/" target="_blank" rel="noopener noreferrer">A LinkedIn page: Northwind Analytics</a>
+                <a href="https://www.linkedin.com/company/northwind-analytics/" target="_blank" rel="noopener noreferrer">{t('firstRun.linkedinSample')}</a>
               ) : (
-                <a href="https://www.linkedin.com/feed/" target="_blank" rel="noopener noreferrer">A LinkedIn page</a>
+                <a href="https://www.linkedin.com/feed/" target="_blank" rel="noopener noreferrer">{t('firstRun.linkedin')}</a>
               )}
-              : the card shows the account&apos;s tier, who is missing and what marketing did this week (Alt+Shift+T shows or hides it).
+              {t('firstRun.linkedinText')}
             </li>
             <li>
-              <a href={browser.runtime.getURL('/sidepanel.html')} target="_blank" rel="noopener">The side panel</a>: the same beside any page; open it from
-              Tiercover&apos;s toolbar icon.
+              <a href={browser.runtime.getURL('/sidepanel.html')} target="_blank" rel="noopener">{t('firstRun.panelLink')}</a>
+              {t('firstRun.panelText')}
             </li>
           </ul>
-          <button data-testid="first-done" onClick={() => (dismissed.value = true)}>Done</button>
+          <button data-testid="first-done" onClick={() => (dismissed.value = true)}>{t('firstRun.done')}</button>
         </>
       )}
       <Status message={message} />

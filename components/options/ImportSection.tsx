@@ -7,6 +7,7 @@ import type { ImportEvent, ImportSummary } from '@/lib/io/import/session';
 import { toCsv } from '@/lib/io/csv-export';
 import { send } from '@/lib/messaging/client';
 import { download } from '../download';
+import { rich } from '../rich';
 
 type RowProblem = { row: number; message: string };
 type Stage =
@@ -20,7 +21,7 @@ type Stage =
   | { step: 'done'; file: string; text: string; errors: RowProblem[] }
   | { step: 'failed'; file: string; text: string; errors: RowProblem[] };
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = formatNumber;
 
 /**
  * Import accounts or contacts from a CRM or LinkedIn CSV: recognised columns import in one step,
@@ -51,11 +52,11 @@ export function ImportSection() {
       case 'done':
         job.current = undefined;
         void send('announceChange', { stores: ['accounts', 'contacts'] }).catch(() => undefined);
-        stage.value = { step: 'done', file, text: `${file}: ${fmt(e.added)} added, ${fmt(e.merged)} merged, ${fmt(e.skipped)} skipped.`, errors: e.errors };
+        stage.value = { step: 'done', file, text: t('options.import.done', { file, added: fmt(e.added), merged: fmt(e.merged), skipped: fmt(e.skipped) }), errors: e.errors };
         return;
       case 'failed':
         job.current = undefined;
-        stage.value = { step: 'failed', file, text: `${file}: ${e.message}. Nothing was written.`.replace('.. ', '. '), errors: e.errors };
+        stage.value = { step: 'failed', file, text: e.cancelled ? t('options.import.cancelled', { file }) : t('options.import.failed', { file, error: e.message.replace(/\.$/, '') }), errors: e.errors };
     }
   }
 
@@ -85,12 +86,9 @@ export function ImportSection() {
   const busy = s.step === 'reading' || s.step === 'planning' || s.step === 'writing' || s.step === 'cancelling';
   return (
     <section class="card" aria-labelledby="import-h">
-      <h2 id="import-h">Import accounts and contacts</h2>
+      <h2 id="import-h">{t('options.import.heading')}</h2>
       <p class="muted">
-        CSV exports from Salesforce (reports or Data Export), HubSpot, Sales Navigator or LinkedIn. UTF-8 or UTF-16, comma,
-        semicolon or tab. A <code>Tier</code> column (Tier 1–4, Global) sets tier overrides, credited to the file: you see how many
-        before anything is written. Existing records are merged by CRM
-        id, LinkedIn, website domain, then name; nothing is ever overwritten, only filled in.
+        {rich(t('options.import.intro', { tier: '{tier}' }), { tier: <code>Tier</code> })}
       </p>
       <div
         class={`dropzone${dragging.value ? ' over' : ''}`}
@@ -108,7 +106,7 @@ export function ImportSection() {
         }}
       >
         <label>
-          Drop a CSV file here, or{' '}
+          {t('options.import.drop')}{' '}
           <input
             type="file"
             accept=".csv,.tsv,.txt,text/csv,text/plain"
@@ -128,7 +126,7 @@ export function ImportSection() {
         <div class="row" data-testid="import-progress" role="status" data-phase={s.step}>
           <progress max={1} value={progressOf(s)} data-testid="import-progress-bar" />
           <span>{progressText(s)}</span>
-          <button type="button" data-testid="import-cancel" disabled={s.step === 'cancelling'} onClick={cancel}>Cancel</button>
+          <button type="button" data-testid="import-cancel" disabled={s.step === 'cancelling'} onClick={cancel}>{t('common.cancel')}</button>
         </div>
       )}
 
@@ -142,20 +140,20 @@ export function ImportSection() {
           {s.errors.length > 0 && (
             <>
               <p>
-                {fmt(s.errors.length)} row{s.errors.length === 1 ? '' : 's'} had problems.{' '}
+                {t('options.import.problems', s.errors.length, { count: fmt(s.errors.length) })}{' '}
                 <button
                   type="button"
                   data-testid="import-errors-download"
                   onClick={() => download(`${s.file.replace(/\.[^.]+$/, '')}-row-errors.csv`, toCsv(['Row', 'Problem'], s.errors.map((x) => [x.row, x.message])), 'text/csv')}
                 >
-                  Download the row errors
+                  {t('options.import.downloadErrors')}
                 </button>
               </p>
               <ul data-testid="import-errors">
                 {s.errors.slice(0, 10).map((x) => (
-                  <li key={`${x.row}-${x.message}`}>{x.message.startsWith(`Row ${x.row}`) ? x.message : `Row ${x.row}: ${x.message}`}</li>
+                  <li key={`${x.row}-${x.message}`}>{x.message.startsWith(`Row ${x.row}`) ? x.message : t('options.import.row', { row: x.row, message: x.message })}</li>
                 ))}
-                {s.errors.length > 10 && <li>… and {fmt(s.errors.length - 10)} more in the download</li>}
+                {s.errors.length > 10 && <li>{t('options.import.more', { count: fmt(s.errors.length - 10) })}</li>}
               </ul>
             </>
           )}
@@ -174,11 +172,11 @@ function progressOf(s: Stage): number {
 function progressText(s: Stage): string {
   switch (s.step) {
     case 'reading':
-      return `Reading ${s.file}: ${fmt(s.rows)} rows…`;
+      return t('options.import.reading', { file: s.file, rows: fmt(s.rows) });
     case 'planning':
       return t('import.progress.matching', { file: s.file, percent: formatNumber(Math.round(s.fraction * 100)) });
     case 'writing':
-      return `Saving ${fmt(s.done)} of ${fmt(s.total)} records…`;
+      return t('options.import.saving', { done: fmt(s.done), total: fmt(s.total) });
     case 'cancelling':
       return t('import.progress.cancelling', { file: s.file });
     default:
@@ -194,14 +192,13 @@ function Preview({ stage, onImport, onCancel }: { stage: Extract<Stage, { step: 
   return (
     <div data-testid="import-preview">
       <p>
-        <b>{stage.file}</b>: {fmt(rowCount)} rows. Some columns were not recognised: choose what each column holds, or
-        ignore it.
+        {rich(t('options.import.unrecognised', { file: '{file}', rows: fmt(rowCount) }), { file: <b>{stage.file}</b> })}
       </p>
       <label>
-        These rows are{' '}
+        {t('options.import.rowsAre')}{' '}
         <select value={m.kind} data-testid="import-kind" onChange={(e) => (mapping.value = { ...m, kind: (e.target as HTMLSelectElement).value as ImportKind })}>
-          <option value="accounts">accounts (companies)</option>
-          <option value="contacts">contacts (people)</option>
+          <option value="accounts">{t('options.import.kindAccounts')}</option>
+          <option value="contacts">{t('options.import.kindContacts')}</option>
         </select>
       </label>
       <div style={{ overflowX: 'auto' }}>
@@ -212,7 +209,7 @@ function Preview({ stage, onImport, onCancel }: { stage: Extract<Stage, { step: 
                 <th key={i}>
                   <div>{h}</div>
                   <select
-                    aria-label={`Column ${h}`}
+                    aria-label={t('options.import.column', { name: h })}
                     data-testid={`map-${i}`}
                     value={m.mapping[i] ?? ''}
                     onChange={(e) => {
@@ -220,7 +217,7 @@ function Preview({ stage, onImport, onCancel }: { stage: Extract<Stage, { step: 
                       mapping.value = { ...m, mapping: { ...m.mapping, [i]: (v || null) as FieldKey | null } };
                     }}
                   >
-                    <option value="">Ignore</option>
+                    <option value="">{t('options.import.ignore')}</option>
                     {Object.entries(fields).map(([k, label]) => (
                       <option key={k} value={k}>{label}</option>
                     ))}
@@ -242,9 +239,9 @@ function Preview({ stage, onImport, onCancel }: { stage: Extract<Stage, { step: 
       </div>
       <div class="row" style={{ marginTop: '8px' }}>
         <button class="primary" data-testid="import-confirm" onClick={() => onImport({ ...m, unrecognised: [] })}>
-          Import {fmt(rowCount)} rows
+          {t('options.import.importRows', rowCount, { count: fmt(rowCount) })}
         </button>
-        <button onClick={onCancel}>Cancel</button>
+        <button onClick={onCancel}>{t('common.cancel')}</button>
       </div>
     </div>
   );
@@ -256,17 +253,17 @@ function ConfirmOverrides({ stage, onImport, onCancel }: { stage: Extract<Stage,
   const { set, kept } = summary.tierOverrides;
   const { accounts, contacts } = summary.detail;
   return (
-    <div data-testid="import-confirm-overrides" role="group" aria-label={`Import ${file}`}>
+    <div data-testid="import-confirm-overrides" role="group" aria-label={t('options.import.importFile', { file })}>
       <p>
-        <b>{file}</b>: will add {fmt(accounts.added + contacts.added)} and merge {fmt(accounts.merged + contacts.merged)} records.
+        {rich(t('options.import.willAdd', { file: '{file}', added: fmt(accounts.added + contacts.added), merged: fmt(accounts.merged + contacts.merged) }), { file: <b>{file}</b> })}
       </p>
       <p data-testid="import-overrides">
-        Will set {fmt(set)} tier override{set === 1 ? '' : 's'} from its <code>Tier</code> column, credited to “CSV import: {file}” and
-        today&apos;s date.{kept > 0 ? ` ${fmt(kept)} account${kept === 1 ? ' already has an override and keeps it' : 's already have an override and keep it'}.` : ''}
+        {rich(t('options.import.willSet', set, { count: fmt(set), tier: '{tier}', file }), { tier: <code>Tier</code> })}
+        {kept > 0 ? ` ${t('options.import.kept', kept, { count: fmt(kept) })}` : ''}
       </p>
       <div class="row">
-        <button class="primary" data-testid="import-confirm" autoFocus onClick={onImport}>Import and set {fmt(set)} override{set === 1 ? '' : 's'}</button>
-        <button onClick={onCancel}>Cancel</button>
+        <button class="primary" data-testid="import-confirm" autoFocus onClick={onImport}>{t('options.import.importAndSet', set, { count: fmt(set) })}</button>
+        <button onClick={onCancel}>{t('common.cancel')}</button>
       </div>
     </div>
   );

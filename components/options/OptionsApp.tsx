@@ -12,6 +12,7 @@ import { ImportSection } from './ImportSection';
 import { BundleSection } from './BundleSection';
 import { RosterSection } from './RosterSection';
 import { AirCoverSection } from './AirCoverSection';
+import { t } from '@/lib/i18n';
 
 export function OptionsApp() {
   const settings = useSignal<Settings | null>(null);
@@ -35,8 +36,7 @@ export function OptionsApp() {
     <main>
       <h1>Tiercover</h1>
       <p class="lead">
-        Account tiers, target-contact coverage and marketing air cover, on the LinkedIn and CRM pages you already use.
-        Everything stays in this browser: no servers, no network calls.
+        {t('options.lead')}
       </p>
       {loadError.value && <div class="status error" role="alert">{loadError.value}</div>}
       {settings.value && <FirstRun settings={settings.value} stats={stats} />}
@@ -50,7 +50,7 @@ export function OptionsApp() {
       {settings.value && <AirCoverSection settings={settings.value} />}
       {settings.value && <SitesSection settings={settings.value} />}
       <footer class="muted">
-        <p><a href="/privacy.html" data-testid="privacy-link">Privacy: what Tiercover stores, reads and sends (nothing)</a></p>
+        <p><a href="/privacy.html" data-testid="privacy-link">{t('options.privacyLink')}</a></p>
       </footer>
     </main>
   );

@@ -3,6 +3,7 @@ import type { Settings } from '@/lib/domain/schema';
 import { send } from '@/lib/messaging/client';
 import { Status } from '../Status';
 import { useAction } from '../useAsync';
+import { t } from '@/lib/i18n';
 
 export function ProfileSection({ settings }: { settings: Settings }) {
   const name = useSignal(settings.yourName);
@@ -10,31 +11,31 @@ export function ProfileSection({ settings }: { settings: Settings }) {
   const { busy, message, run } = useAction();
   return (
     <section class="card" aria-labelledby="you-h">
-      <h2 id="you-h">You</h2>
-      <p class="muted">Your name goes on every air-cover tick you make, so the other team knows who did it.</p>
+      <h2 id="you-h">{t('options.profile.heading')}</h2>
+      <p class="muted">{t('options.profile.why')}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           void run(async () => {
             await send('saveSettings', { settings: { yourName: name.value.trim(), team: team.value } });
-            return 'Saved.';
+            return t('common.saved');
           });
         }}
       >
         <div class="row">
           <div>
-            <label for="your-name">Your name</label>
+            <label for="your-name">{t('common.yourName')}</label>
             <input id="your-name" data-testid="your-name" value={name.value} maxLength={200} onInput={(e) => (name.value = (e.target as HTMLInputElement).value)} />
           </div>
           <div>
-            <label for="your-team">Team</label>
+            <label for="your-team">{t('common.team')}</label>
             <select id="your-team" value={team.value} onChange={(e) => (team.value = (e.target as HTMLSelectElement).value as Settings['team'])}>
-              <option value="sales">Sales</option>
-              <option value="marketing">Marketing</option>
+              <option value="sales">{t('common.sales')}</option>
+              <option value="marketing">{t('common.marketing')}</option>
             </select>
           </div>
           <button class="primary" type="submit" disabled={busy.value} style={{ alignSelf: 'flex-end' }}>
-            Save
+            {t('common.save')}
           </button>
         </div>
       </form>

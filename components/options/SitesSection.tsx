@@ -5,12 +5,14 @@ import { send } from '@/lib/messaging/client';
 import { normalizeDomain } from '@/lib/domain/normalize';
 import { Status } from '../Status';
 import { useAction } from '../useAsync';
+import { t } from '@/lib/i18n';
+import { rich } from '../rich';
 
-const SITES: { key: 'linkedin' | 'salesforce' | 'hubspot' | 'custom'; label: string }[] = [
-  { key: 'linkedin', label: 'LinkedIn and Sales Navigator' },
+const sites = (): { key: 'linkedin' | 'salesforce' | 'hubspot' | 'custom'; label: string }[] => [
+  { key: 'linkedin', label: t('options.sites.linkedin') },
   { key: 'salesforce', label: 'Salesforce' },
   { key: 'hubspot', label: 'HubSpot' },
-  { key: 'custom', label: 'Your own CRM hosts' },
+  { key: 'custom', label: t('options.sites.custom') },
 ];
 
 /** Per site: the card on the page, or the side panel only. And the CRM hosts a user adds. */
@@ -27,30 +29,29 @@ export function SitesSection({ settings }: { settings: Settings }) {
 
   return (
     <section class="card" aria-labelledby="sites-h">
-      <h2 id="sites-h">Sites</h2>
+      <h2 id="sites-h">{t('options.sites.heading')}</h2>
       <p class="muted">
-        LinkedIn's terms forbid changing its pages: Tiercover only reads them and floats its card above. Prefer nothing on the
-        page at all? Switch a site to the side panel (toolbar icon → side panel).
+        {t('options.sites.intro')}
       </p>
       <table>
         <tbody>
-          {SITES.map((s) => (
+          {sites().map((s) => (
             <tr key={s.key}>
               <td>{s.label}</td>
               <td>
                 <select
-                  aria-label={`${s.label}: where Tiercover shows`}
+                  aria-label={t('options.sites.where', { site: s.label })}
                   data-testid={`card-mode-${s.key}`}
                   value={settings.cardMode[s.key] ?? 'card'}
                   onChange={(e) =>
                     void save(
                       { cardMode: { ...settings.cardMode, [s.key]: (e.target as HTMLSelectElement).value as 'card' | 'sidepanel' } },
-                      `${s.label}: saved.`,
+                      t('options.sites.saved', { site: s.label }),
                     )
                   }
                 >
-                  <option value="card">Card on the page</option>
-                  <option value="sidepanel">Side panel only</option>
+                  <option value="card">{t('options.sites.card')}</option>
+                  <option value="sidepanel">{t('options.sites.panel')}</option>
                 </select>
               </td>
             </tr>
@@ -58,10 +59,9 @@ export function SitesSection({ settings }: { settings: Settings }) {
         </tbody>
       </table>
 
-      <h3>Your own CRM hosts</h3>
+      <h3>{t('options.sites.custom')}</h3>
       <p class="muted">
-        Salesforce My Domain (<code>*.my.salesforce.com</code>, <code>*.lightning.force.com</code>) and every HubSpot region work
-        already. Add any other host your CRM runs on; the browser asks you to allow that one host.
+        {rich(t('options.sites.customIntro', { sf1: '{sf1}', sf2: '{sf2}' }), { sf1: <code>*.my.salesforce.com</code>, sf2: <code>*.lightning.force.com</code> })}
       </p>
       <form
         class="row"
@@ -69,22 +69,22 @@ export function SitesSection({ settings }: { settings: Settings }) {
           e.preventDefault();
           const h = normalizeDomain(host.value);
           void run(async () => {
-            if (!h) throw new Error('Enter a host name such as crm.example.com');
+            if (!h) throw new Error(t('options.sites.enterHost'));
             const granted = await browser.permissions.request({ origins: [`https://${h}/*`], permissions: ['scripting'] });
-            if (!granted) throw new Error(`Not added: the browser did not allow access to ${h}.`);
+            if (!granted) throw new Error(t('options.sites.denied', { host: h }));
             const hosts = [...settings.customCrmHosts.filter((x) => x.host !== h), { host: h, system: system.value }];
             await send('saveSettings', { settings: { customCrmHosts: hosts } });
             host.value = '';
-            return `${h} added: reload its tabs to see the card.`;
+            return t('options.sites.hostAdded', { host: h });
           });
         }}
       >
-        <input aria-label="CRM host" placeholder="crm.example.com" value={host.value} onInput={(e) => (host.value = (e.target as HTMLInputElement).value)} />
-        <select aria-label="Which CRM" value={system.value} onChange={(e) => (system.value = (e.target as HTMLSelectElement).value as 'salesforce' | 'hubspot')}>
+        <input aria-label={t('options.sites.host')} placeholder="crm.example.com" value={host.value} onInput={(e) => (host.value = (e.target as HTMLInputElement).value)} />
+        <select aria-label={t('options.sites.which')} value={system.value} onChange={(e) => (system.value = (e.target as HTMLSelectElement).value as 'salesforce' | 'hubspot')}>
           <option value="salesforce">Salesforce</option>
           <option value="hubspot">HubSpot</option>
         </select>
-        <button type="submit" disabled={busy.value}>Add host</button>
+        <button type="submit" disabled={busy.value}>{t('options.sites.addHost')}</button>
       </form>
       {settings.customCrmHosts.length > 0 && (
         <ul>
@@ -97,11 +97,11 @@ export function SitesSection({ settings }: { settings: Settings }) {
                   void run(async () => {
                     await send('saveSettings', { settings: { customCrmHosts: settings.customCrmHosts.filter((x) => x.host !== h.host) } });
                     await browser.permissions.remove({ origins: [`https://${h.host}/*`] }).catch(() => false);
-                    return `${h.host} removed.`;
+                    return t('options.sites.hostRemoved', { host: h.host });
                   })
                 }
               >
-                Remove
+                {t('common.remove')}
               </button>
             </li>
           ))}

@@ -6,6 +6,8 @@
  * lib/card-host/ and wxt.config.ts).
  */
 import type { ComponentChildren } from 'preact';
+import { t } from '@/lib/i18n';
+import { rich } from '../rich';
 
 function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
   return (
@@ -19,100 +21,107 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export function PrivacyPage() {
   return (
     <main class="privacy">
-      <h1>Tiercover and your data</h1>
+      <h1>{t('privacy.title')}</h1>
       <p class="lead">
-        Everything Tiercover knows stays in this browser profile. It has no server, no account, no analytics and no remote
-        code, and it makes no network requests.
+        {t('privacy.lead')}
       </p>
-      <nav aria-label="On this page">
+      <nav aria-label={t('privacy.nav')}>
         <ul>
-          <li><a href="#sent-h">Nothing is sent</a></li>
-          <li><a href="#stored-h">What is stored where</a></li>
-          <li><a href="#read-h">What is read from pages</a></li>
-          <li><a href="#perm-h">Permissions</a></li>
-          <li><a href="#export-h">Export and delete</a></li>
+          <li><a href="#sent-h">{t('privacy.navSent')}</a></li>
+          <li><a href="#stored-h">{t('privacy.navStored')}</a></li>
+          <li><a href="#read-h">{t('privacy.navRead')}</a></li>
+          <li><a href="#perm-h">{t('privacy.navPerm')}</a></li>
+          <li><a href="#export-h">{t('privacy.navExport')}</a></li>
         </ul>
       </nav>
 
-      <Section id="sent-h" title="Nothing is sent anywhere">
+      <Section id="sent-h" title={t('privacy.sent.title')}>
         <ul>
-          <li>No requests: Tiercover talks to no server, ours or anyone's. Its own pages are not even allowed to (their content security policy has <code>connect-src 'none'</code> in Chrome and Edge).</li>
-          <li>No analytics, telemetry, crash reports or ads.</li>
-          <li>No remote code: everything it runs ships inside the extension; nothing else may run (<code>script-src 'self'</code>).</li>
-          <li>No team sync in this version. You share with your team by exporting a file and sending it yourself.</li>
+          <li>{rich(t('privacy.sent.requests', { csp: '{csp}' }), { csp: <code>connect-src 'none'</code> })}</li>
+          <li>{t('privacy.sent.analytics')}</li>
+          <li>{rich(t('privacy.sent.code', { csp: '{csp}' }), { csp: <code>script-src 'self'</code> })}</li>
+          <li>{t('privacy.sent.sync')}</li>
         </ul>
       </Section>
 
-      <Section id="stored-h" title="What is stored, and where">
+      <Section id="stored-h" title={t('privacy.stored.title')}>
         <table>
           <tbody>
             <tr>
-              <th scope="row">IndexedDB (the database <code>tiercover</code>, in this browser profile, readable only by Tiercover)</th>
+              <th scope="row">{rich(t('privacy.stored.idb', { db: '{db}' }), { db: <code>tiercover</code> })}</th>
               <td>
-                <b>Accounts</b> (name, website domains, LinkedIn and CRM ids, tier boxes, notes) · <b>contacts</b> (name, title,
-                department, email when your import had one, LinkedIn and CRM ids) · <b>weeks</b> and their <b>targets</b> · air-cover{' '}
-                <b>ticks</b> (what, when, and your name) · <b>page links</b> (a page you linked to an account) · <b>settings</b>{' '}
-                (your name and team, tiering thresholds, card or side panel per site, when you last made a backup). Kept until you
-                delete it or remove the extension.
+                {t('privacy.stored.idbWhat')}
               </td>
             </tr>
             <tr>
               <th scope="row"><code>storage.local</code></th>
-              <td>Where the card sits and whether it is collapsed or hidden, per site; the custom CRM hosts you added.</td>
+              <td>{t('privacy.stored.local')}</td>
             </tr>
             <tr>
-              <th scope="row"><code>storage.session</code> (memory, cleared when the browser closes)</th>
+              <th scope="row">{rich(t('privacy.stored.session', { name: '{name}' }), { name: <code>storage.session</code> })}</th>
               <td>
-                For each tab on a supported page: its page key (such as <code>linkedin:in:jane-doe</code>) and what was read from
-                that page, so the card, the side panel and the toolbar badge can follow the tab you are on.
+                {rich(t('privacy.stored.sessionWhat', { key: '{key}' }), { key: <code>linkedin:in:jane-doe</code> })}
               </td>
             </tr>
             <tr>
-              <th scope="row">Your downloads folder</th>
-              <td>Only the files you export (CSV, Markdown, JSON). Tiercover keeps no copy and no record of where they go.</td>
+              <th scope="row">{t('privacy.stored.downloads')}</th>
+              <td>{t('privacy.stored.downloadsWhat')}</td>
             </tr>
           </tbody>
         </table>
       </Section>
 
-      <Section id="read-h" title="What is read from pages">
+      <Section id="read-h" title={t('privacy.read.title')}>
         <p>
-          Only on LinkedIn (including Sales Navigator), Salesforce and HubSpot, and on the CRM hosts you add yourself. Only the
-          page you have open, as it is shown to you: the person's or company's name, headline or title, company, website
-          domain, size, and the record id in the address. That is enough to find the account in your own list.
+          {t('privacy.read.where')}
         </p>
         <ul>
-          <li>Not read: what you type, messages, cookies, other tabs, your browsing history, any other site.</li>
-          <li>What is read goes from the page to Tiercover's background inside the browser, to look the account up. It is
-            kept in the database only when you act on it (add this person, link this page, create the account).</li>
-          <li>Text from pages is always shown as text, never run or rendered as HTML.</li>
-          <li>Tiercover does not change what these pages show: its card is a frame of its own floating above them, which the
-            page cannot read; or use the side panel instead.</li>
+          <li>{t('privacy.read.not')}</li>
+          <li>{t('privacy.read.flow')}</li>
+          <li>{t('privacy.read.text')}</li>
+          <li>{t('privacy.read.frame')}</li>
         </ul>
       </Section>
 
-      <Section id="perm-h" title="What the permissions are for">
+      <Section id="perm-h" title={t('privacy.perm.title')}>
         <table>
           <tbody>
-            <tr><th scope="row">Read LinkedIn, Salesforce and HubSpot pages</th><td>To recognise the person, company or record you are looking at and show its card.</td></tr>
-            <tr><th scope="row"><code>storage</code></th><td>Card position per site, your custom hosts, and the per-tab page for the side panel (above).</td></tr>
-            <tr><th scope="row"><code>unlimitedStorage</code></th><td>So a team's list of tens of thousands of accounts and contacts never hits the browser's quota and is never evicted.</td></tr>
-            <tr><th scope="row"><code>sidePanel</code> (Chrome, Edge)</th><td>The side panel, which shows the same as the card without touching the page. Firefox has a sidebar instead and needs no permission.</td></tr>
-            <tr><th scope="row">Optional: access to a host you add, <code>scripting</code></th><td>Asked for one host at a time, only when you add your own CRM host in the options, so the card can run there.</td></tr>
+            <tr><th scope="row">{t('privacy.perm.sites')}</th><td>{t('privacy.perm.sitesWhy')}</td></tr>
+            <tr><th scope="row"><code>storage</code></th><td>{t('privacy.perm.storage')}</td></tr>
+            <tr><th scope="row"><code>unlimitedStorage</code></th><td>{t('privacy.perm.unlimited')}</td></tr>
+            <tr><th scope="row">{rich(t('privacy.perm.sidePanel', { name: '{name}' }), { name: <code>sidePanel</code> })}</th><td>{t('privacy.perm.sidePanelWhy')}</td></tr>
+            <tr><th scope="row">{rich(t('privacy.perm.optional', { name: '{name}' }), { name: <code>scripting</code> })}</th><td>{t('privacy.perm.optionalWhy')}</td></tr>
           </tbody>
         </table>
-        <p class="muted">No access to your tabs list, browsing history, downloads, cookies or network traffic.</p>
+        <p class="muted">{t('privacy.perm.none')}</p>
       </Section>
 
-      <Section id="export-h" title="Export or delete everything">
+      <Section id="export-h" title={t('privacy.export.title')}>
         <ul>
-          <li><b>Export:</b> <a href="/options.html">Options</a> → <i>Share and back up</i> → <i>Export a full backup</i> saves
-            everything in the database as one JSON file. A week's sales and marketing packs, agenda and bundle are exported from
-            the week view.</li>
-          <li><b>Delete:</b> <a href="/options.html">Options</a> → <i>Your data</i> → <i>Delete all data…</i> empties the
-            database. Card positions and custom hosts stay until you remove them (<i>Sites</i> in the options).</li>
-          <li><b>Remove the extension</b> and the browser deletes all of it: the database, <code>storage.local</code> and{' '}
-            <code>storage.session</code>.</li>
+          <li>
+            {rich(t('privacy.export.export', { label: '{label}', options: '{options}', share: '{share}', backup: '{backup}' }), {
+              label: <b>{t('privacy.export.exportLabel')}</b>,
+              options: <a href="/options.html">{t('privacy.export.options')}</a>,
+              share: <i>{t('options.bundle.heading')}</i>,
+              backup: <i>{t('options.bundle.export')}</i>,
+            })}
+          </li>
+          <li>
+            {rich(t('privacy.export.delete', { label: '{label}', options: '{options}', data: '{data}', deleteAll: '{deleteAll}', sites: '{sites}' }), {
+              label: <b>{t('privacy.export.deleteLabel')}</b>,
+              options: <a href="/options.html">{t('privacy.export.options')}</a>,
+              data: <i>{t('options.data.heading')}</i>,
+              deleteAll: <i>{t('options.data.deleteOpen')}</i>,
+              sites: <i>{t('options.sites.heading')}</i>,
+            })}
+          </li>
+          <li>
+            {rich(t('privacy.export.remove', { label: '{label}', local: '{local}', session: '{session}' }), {
+              label: <b>{t('privacy.export.removeLabel')}</b>,
+              local: <code>storage.local</code>,
+              session: <code>storage.session</code>,
+            })}
+          </li>
         </ul>
       </Section>
     </main>

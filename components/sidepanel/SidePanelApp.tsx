@@ -8,6 +8,7 @@ import { TierBadge } from '../card/TierBadge';
 import '../card/card.css';
 import { WeekView } from '../week/WeekView';
 import { AccountList } from '../week/AccountList';
+import { t } from '@/lib/i18n';
 
 type Tab = 'page' | 'week' | 'accounts';
 
@@ -22,7 +23,9 @@ export function SidePanelApp({ full = false }: { full?: boolean }) {
     void send('getSettings', {}).then((s) => (you.value = s.yourName), () => undefined);
   }, []);
   const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
-  const tabs: [Tab, string][] = full ? [['week', 'This week'], ['accounts', 'Accounts']] : [['page', 'This page'], ['week', 'This week'], ['accounts', 'Accounts']];
+  const tabs: [Tab, string][] = full
+    ? [['week', t('sidepanel.thisWeek')], ['accounts', t('sidepanel.accounts')]]
+    : [['page', t('sidepanel.thisPage')], ['week', t('sidepanel.thisWeek')], ['accounts', t('sidepanel.accounts')]];
   return (
     <div class={`tc${dark ? ' dark' : ''}`} data-testid={full ? 'fullview' : 'sidepanel'} style={{ minHeight: '100vh' }}>
       <div class="tabs" role="tablist">
@@ -33,7 +36,7 @@ export function SidePanelApp({ full = false }: { full?: boolean }) {
         ))}
         {!full && (
           <a class="muted" style={{ marginLeft: 'auto', alignSelf: 'center', fontSize: '12px' }} href={browser.runtime.getURL('/app.html')} target="_blank" rel="noopener">
-            Open in a tab
+            {t('sidepanel.openTab')}
           </a>
         )}
       </div>
@@ -99,15 +102,14 @@ function PagePanel() {
       <div class="tc-head" style={{ cursor: 'default' }}>
         <TierBadge tier={c?.account?.tier} />
         <span class="name" data-testid="panel-title">
-          {c?.account?.name ?? (c === undefined ? 'Loading…' : c ? 'No account matched' : 'Tiercover')}
+          {c?.account?.name ?? (c === undefined ? t('common.loading') : c ? t('card.noMatchTitle') : t('manifest.name'))}
         </span>
       </div>
       <div class="tc-body">
         {error.value && <p class="error" role="alert">{error.value}</p>}
         {c === null && (
           <p class="muted" data-testid="panel-empty">
-            Open a LinkedIn profile or company page, a Sales Navigator lead or account, or a Salesforce or HubSpot record:
-            its account, tier, coverage and air cover show here.
+            {t('sidepanel.empty')}
           </p>
         )}
         {c && <CardBody ctx={c} refresh={() => loader.value()} />}

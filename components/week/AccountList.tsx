@@ -1,7 +1,8 @@
 import { useSignal } from '@preact/signals';
-import { DEPARTMENT_LABELS } from '@/lib/domain/constants';
 import type { Tier } from '@/lib/domain/schema';
-import { TIER_LABELS, TIER_ORDER, TIER_SHORT } from '@/lib/domain/tier';
+import { TIER_ORDER, TIER_SHORT } from '@/lib/domain/tier';
+import { t } from '@/lib/i18n';
+import { departmentLabel, tierLabel } from '@/lib/i18n/labels';
 import { currentWeekId } from '@/lib/domain/week';
 import { send } from '@/lib/messaging/client';
 import { useLive } from '../useLive';
@@ -42,22 +43,22 @@ export function AccountList() {
   const r = result.value;
   return (
     <div class="list" data-testid="account-list">
-      <div class="filters" role="group" aria-label="Account filters">
-        <input type="search" aria-label="Search accounts by name or domain" placeholder="Name or domain" data-testid="account-search" value={query.value} onInput={(e) => ((query.value = (e.target as HTMLInputElement).value), refilter())} />
-        <select aria-label="Tier" data-testid="account-tier" value={tier.value} onChange={(e) => ((tier.value = (e.target as HTMLSelectElement).value as Tier | 'all'), refilter())}>
-          <option value="all">All tiers</option>
-          {TIER_ORDER.map((t) => (
-            <option key={t} value={t}>{TIER_LABELS[t]}</option>
+      <div class="filters" role="group" aria-label={t('week.accounts.filters')}>
+        <input type="search" aria-label={t('week.accounts.searchLabel')} placeholder={t('week.accounts.searchPlaceholder')} data-testid="account-search" value={query.value} onInput={(e) => ((query.value = (e.target as HTMLInputElement).value), refilter())} />
+        <select aria-label={t('week.accounts.tier')} data-testid="account-tier" value={tier.value} onChange={(e) => ((tier.value = (e.target as HTMLSelectElement).value as Tier | 'all'), refilter())}>
+          <option value="all">{t('week.accounts.allTiers')}</option>
+          {TIER_ORDER.map((x) => (
+            <option key={x} value={x}>{tierLabel(x)}</option>
           ))}
         </select>
-        <label><input type="checkbox" checked={gapsOnly.value} onChange={(e) => ((gapsOnly.value = (e.target as HTMLInputElement).checked), refilter())} /> Coverage gaps</label>
+        <label><input type="checkbox" checked={gapsOnly.value} onChange={(e) => ((gapsOnly.value = (e.target as HTMLInputElement).checked), refilter())} /> {t('week.accounts.gapsOnly')}</label>
       </div>
       {error.value && <p class="error" role="alert">{error.value}</p>}
-      {!r && <p class="muted">Loading accounts…</p>}
-      {r && r.total === 0 && <p data-testid="accounts-empty">No accounts{query.value || tier.value !== 'all' || gapsOnly.value ? ' match' : ' yet: load the sample data or import a CSV in the options'}.</p>}
+      {!r && <p class="muted">{t('week.accounts.loading')}</p>}
+      {r && r.total === 0 && <p data-testid="accounts-empty">{query.value || tier.value !== 'all' || gapsOnly.value ? t('week.accounts.noMatch') : t('week.accounts.empty')}</p>}
       {r && r.rows.length > 0 && (
         <table class="accounts">
-          <thead><tr><th>Tier</th><th>Account</th><th>Names</th><th>Gaps</th></tr></thead>
+          <thead><tr><th>{t('week.accounts.colTier')}</th><th>{t('week.accounts.colAccount')}</th><th>{t('week.accounts.colNames')}</th><th>{t('week.accounts.colGaps')}</th></tr></thead>
           <tbody>
             {r.rows.map((a) => (
               <>
@@ -82,9 +83,9 @@ export function AccountList() {
       )}
       {r && (r.more || page.value > 0) && (
         <div class="actions">
-          <span class="muted">{page.value * LIMIT + 1}–{page.value * LIMIT + r.rows.length} of {r.total}</span>
-          <button class="btn" disabled={page.value === 0} onClick={() => ((page.value -= 1), void load())}>Previous</button>
-          <button class="btn" disabled={!r.more} onClick={() => ((page.value += 1), void load())}>Next</button>
+          <span class="muted">{t('week.accounts.range', { from: page.value * LIMIT + 1, to: page.value * LIMIT + r.rows.length, total: r.total })}</span>
+          <button class="btn" disabled={page.value === 0} onClick={() => ((page.value -= 1), void load())}>{t('week.accounts.previous')}</button>
+          <button class="btn" disabled={!r.more} onClick={() => ((page.value += 1), void load())}>{t('week.accounts.next')}</button>
         </div>
       )}
     </div>
@@ -104,7 +105,7 @@ function AccountEditor({ id }: { id: string }) {
   useLive(load, [id]);
   const act = actThenReload(error, load);
   const a = view.value;
-  if (!a) return <p class="muted">{error.value ?? 'Loading…'}</p>;
+  if (!a) return <p class="muted">{error.value ?? t('common.loading')}</p>;
   const team = a.team;
   const teamField = (key: keyof typeof team, label: string) => (
     <label>
@@ -118,33 +119,33 @@ function AccountEditor({ id }: { id: string }) {
       <TierOverride account={a} onSave={(tier, reason) => send('setTierOverride', { accountId: a.id, tier, reason }).then(load)} />
       <div class="form">
         <label>
-          Employees
+          {t('week.accounts.employees')}
           <input type="text" inputMode="numeric" value={a.employees ?? ''} onChange={(e) => {
             const n = Number((e.target as HTMLInputElement).value.replace(/[^\d]/g, ''));
             void act(() => send('updateAccount', { accountId: a.id, changes: { employees: Number.isFinite(n) && (e.target as HTMLInputElement).value ? n : undefined } }));
           }} />
         </label>
-        {teamField('owner', 'Account owner (sales)')}
-        {teamField('accountManager', 'Account manager')}
-        {teamField('marketingOwner', 'Marketing owner')}
-        {teamField('support', 'Support')}
+        {teamField('owner', t('week.accounts.owner'))}
+        {teamField('accountManager', t('week.accounts.manager'))}
+        {teamField('marketingOwner', t('week.accounts.marketingOwner'))}
+        {teamField('support', t('week.accounts.support'))}
       </div>
       <CoverageMeter coverage={a.coverage} />
       <CoverageMatrix contacts={a.contacts} />
       <ul class="plain">
         {a.contacts.map((c) => (
           <li key={c.id} class="row">
-            <span>{c.name}{c.title ? `, ${c.title}` : ''} · {DEPARTMENT_LABELS[c.department]}</span>
-            <select aria-label={`${c.name}: status`} value={c.status} onChange={(e) => void act(() => send('updateContact', { contactId: c.id, changes: { status: (e.target as HTMLSelectElement).value as typeof c.status } }))}>
-              <option value="active">active</option>
-              <option value="unverified">unverified</option>
-              <option value="left">left the company</option>
+            <span>{c.name}{c.title ? `, ${c.title}` : ''} · {departmentLabel(c.department)}</span>
+            <select aria-label={t('week.accounts.contactStatus', { name: c.name })} value={c.status} onChange={(e) => void act(() => send('updateContact', { contactId: c.id, changes: { status: (e.target as HTMLSelectElement).value as typeof c.status } }))}>
+              <option value="active">{t('label.contactStatus.active')}</option>
+              <option value="unverified">{t('label.contactStatus.unverified')}</option>
+              <option value="left">{t('label.contactStatus.left')}</option>
             </select>
           </li>
         ))}
       </ul>
       <div class="actions">
-        <button class="btn primary" data-testid="account-add-target" onClick={() => void act(() => send('addTarget', { accountId: a.id, weekId: currentWeekId() }))}>Add to this week</button>
+        <button class="btn primary" data-testid="account-add-target" onClick={() => void act(() => send('addTarget', { accountId: a.id, weekId: currentWeekId() }))}>{t('card.week.add')}</button>
       </div>
       {error.value && <p class="error" role="alert">{error.value}</p>}
     </div>

@@ -6,6 +6,7 @@ import type { Agenda } from '@/lib/io/agenda';
 import { agendaDom } from '@/lib/io/agenda-dom';
 import { copyAgendaMarkdown, copyAgendaRich } from './copyAgenda';
 import './agenda-print.css';
+import { t } from '@/lib/i18n';
 
 /**
  * The agenda as a printable page: the agenda model drawn as real tables and lists (the same tree
@@ -38,19 +39,19 @@ export function AgendaPrint({ weekId }: { weekId: WeekId }) {
     try {
       copied.value = await how(agenda.value!);
     } catch (e) {
-      copied.value = `Could not copy: ${(e as Error).message}`;
+      copied.value = t('week.agenda.copyFailed', { error: (e as Error).message });
     }
   };
   if (error.value) return <p class="status error" role="alert">{error.value}</p>;
   return (
     // The test id once the agenda is drawn: "there" means "there to read".
     <main class="agenda" data-testid={drawn.value ? 'agenda-print' : undefined}>
-      {!agenda.value && <p>Preparing the agenda…</p>}
+      {!agenda.value && <p>{t('week.agenda.preparing')}</p>}
       {agenda.value && (
-        <div class="row no-print" role="toolbar" aria-label="Agenda">
-          <button class="primary" onClick={() => window.print()}>Print</button>
-          <button data-testid="agenda-copy-rich" onClick={() => void copy(copyAgendaRich)}>Copy as rich text</button>
-          <button data-testid="agenda-copy-md" onClick={() => void copy(copyAgendaMarkdown)}>Copy Markdown</button>
+        <div class="row no-print" role="toolbar" aria-label={t('week.agenda.toolbar')}>
+          <button class="primary" onClick={() => window.print()}>{t('week.agenda.print')}</button>
+          <button data-testid="agenda-copy-rich" onClick={() => void copy(copyAgendaRich)}>{t('week.agenda.copyRich')}</button>
+          <button data-testid="agenda-copy-md" onClick={() => void copy(copyAgendaMarkdown)}>{t('week.agenda.copyMarkdown')}</button>
           <span role="status" class="muted" data-testid="agenda-copied">{copied.value ?? ''}</span>
         </div>
       )}

@@ -2,7 +2,9 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Cell } from '@/lib/db/aircover';
 import type { TargetRow } from '@/lib/db/week';
-import { GROUP_LABELS, ITEM_GROUP, ITEM_LABELS, ITEM_SHORT, ITEM_WANTS_LINK, progressSentence } from '@/lib/domain/aircover';
+import { ITEM_GROUP, ITEM_WANTS_LINK, progressSentence } from '@/lib/domain/aircover';
+import { formatDayMonth, t } from '@/lib/i18n';
+import { groupLabel, itemLabel, itemShort } from '@/lib/i18n/labels';
 import { AIR_COVER_GROUPS, type AirCoverGroup, type AirCoverItem } from '@/lib/domain/constants';
 import { applies, cellId, GRID_COLUMNS, move, nearest, openInColumn, openInRow, rowOpen, type GridRow, type Move, type Pos } from '@/lib/domain/grid';
 import type { AirCoverTick } from '@/lib/domain/schema';
@@ -32,7 +34,6 @@ const KEYS: Record<string, Move> = {
   PageDown: 'pageDown',
 };
 
-const fmtWhen = (t: number) => new Date(t).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
 
 /** Each target's account row, then a row per key contact (names once its details are read). */
 function buildRows(targets: TargetRow[]): ViewRow[] {
@@ -162,20 +163,20 @@ export function AirCoverGrid(props: AirCoverGridProps) {
 
   const bulk = async (cells: Cell[], what: string) => {
     if (!cells.length) {
-      status.value = { text: `Nothing open in ${what}.` };
+      status.value = { text: t('week.grid.nothingOpenIn', { what }) };
       return;
     }
     const written = await props.onTickMany(cells, true);
-    status.value = { text: `Ticked ${written.length} in ${what}.`, undo: { cells: written.map((t) => ({ targetId: t.targetId, contactId: t.contactId, item: t.item })), done: false } };
+    status.value = { text: t('week.grid.ticked', { count: written.length, what }), undo: { cells: written.map((w) => ({ targetId: w.targetId, contactId: w.contactId, item: w.item })), done: false } };
   };
-  const columnName = (item: AirCoverItem) => `“${ITEM_SHORT[item]}” for every ${props.scope === 'target' ? 'row of this target' : 'row shown'}`;
+  const columnName = (item: AirCoverItem) => (props.scope === 'target' ? t('week.grid.columnTarget', { item: itemShort(item) }) : t('week.grid.columnShown', { item: itemShort(item) }));
   const tickColumn = (item: AirCoverItem) => bulk(openInColumn(rows, item, ticks), columnName(item));
-  const tickRow = (row: ViewRow) => bulk(openInRow(row, cols, ticks), `${row.label}'s row`);
+  const tickRow = (row: ViewRow) => bulk(openInRow(row, cols, ticks), t('week.grid.rowOf', { name: row.label }));
   const undo = async () => {
     const u = status.value?.undo;
     if (!u) return;
     await props.onTickMany(u.cells, u.done);
-    status.value = { text: `Undone: ${u.cells.length} unticked.` };
+    status.value = { text: t('week.grid.undone', { count: u.cells.length }) };
   };
 
   const openEditor = (row: ViewRow, item: AirCoverItem) => {
@@ -215,31 +216,31 @@ export function AirCoverGrid(props: AirCoverGridProps) {
     <div class="acgrid" data-testid={props.testId ?? 'aircover-grid'}>
       <div class="acgrid-bar">
         <label class="acgrid-check">
-          <input type="checkbox" data-testid="grid-open-only" checked={openOnly.value} onChange={(e) => (openOnly.value = (e.target as HTMLInputElement).checked)} /> Open only
+          <input type="checkbox" data-testid="grid-open-only" checked={openOnly.value} onChange={(e) => (openOnly.value = (e.target as HTMLInputElement).checked)} /> {t('week.grid.openOnly')}
         </label>
         {focusItem && focusRow && (
           <>
-            <button class="btn" type="button" data-testid="grid-tick-column" onClick={() => void tickColumn(focusItem)} title="C or Ctrl+Space">
-              Tick column: {ITEM_SHORT[focusItem]}
+            <button class="btn" type="button" data-testid="grid-tick-column" onClick={() => void tickColumn(focusItem)} title={t('week.grid.tickColumnKeys')}>
+              {t('week.grid.tickColumn', { item: itemShort(focusItem) })}
             </button>
-            <button class="btn" type="button" data-testid="grid-tick-row" onClick={() => void tickRow(focusRow)} title="R or Shift+Space">
-              Tick row: {focusRow.label}
+            <button class="btn" type="button" data-testid="grid-tick-row" onClick={() => void tickRow(focusRow)} title={t('week.grid.tickRowKeys')}>
+              {t('week.grid.tickRow', { name: focusRow.label })}
             </button>
           </>
         )}
-        <span class="muted acgrid-keys">Arrows move · Space ticks · L link or note · C column · R row · ◆ standing, carries over</span>
+        <span class="muted acgrid-keys">{t('week.grid.keys')}</span>
       </div>
       <div class="acgrid-status" role="status" data-testid="grid-status">
         {status.value?.text}
         {status.value?.undo && (
-          <button class="link" type="button" data-testid="grid-undo" onClick={() => void undo()}>Undo (Ctrl+Z)</button>
+          <button class="link" type="button" data-testid="grid-undo" onClick={() => void undo()}>{t('week.grid.undo')}</button>
         )}
       </div>
       {ed && (
         <form
           ref={editorForm}
           class="acgrid-editor row"
-          aria-label={`Link or note: ${ITEM_LABELS[ed.item]}, ${ed.row.label}`}
+          aria-label={t('week.grid.editor', { item: itemLabel(ed.item), name: ed.row.label })}
           onSubmit={(e) => {
             e.preventDefault();
             void props.onTick(ed.row.targetId, { contactId: ed.row.contactId, item: ed.item, done: true, link: ed.link.trim() || undefined, note: ed.note.trim() || undefined });
@@ -252,39 +253,39 @@ export function AirCoverGrid(props: AirCoverGridProps) {
             }
           }}
         >
-          <b>{ITEM_SHORT[ed.item]} · {ed.row.label}</b>
-          <input type="text" aria-label="Link" placeholder="https://…" data-testid="grid-link" value={ed.link} data-first={ITEM_WANTS_LINK[ed.item] !== 'note' || undefined} onInput={(e) => (editing.value = { ...ed, link: (e.target as HTMLInputElement).value })} />
-          <input type="text" aria-label="Note" placeholder="Who / what" data-testid="grid-note" value={ed.note} data-first={ITEM_WANTS_LINK[ed.item] === 'note' || undefined} onInput={(e) => (editing.value = { ...ed, note: (e.target as HTMLInputElement).value })} />
-          <button class="btn primary" type="submit">Save and tick</button>
-          <button class="btn" type="button" onClick={closeEditor}>Cancel</button>
+          <b>{itemShort(ed.item)} · {ed.row.label}</b>
+          <input type="text" aria-label={t('common.link')} placeholder="https://…" data-testid="grid-link" value={ed.link} data-first={ITEM_WANTS_LINK[ed.item] !== 'note' || undefined} onInput={(e) => (editing.value = { ...ed, link: (e.target as HTMLInputElement).value })} />
+          <input type="text" aria-label={t('common.note')} placeholder={t('card.aircover.notePlaceholder')} data-testid="grid-note" value={ed.note} data-first={ITEM_WANTS_LINK[ed.item] === 'note' || undefined} onInput={(e) => (editing.value = { ...ed, note: (e.target as HTMLInputElement).value })} />
+          <button class="btn primary" type="submit">{t('week.grid.saveTick')}</button>
+          <button class="btn" type="button" onClick={closeEditor}>{t('common.cancel')}</button>
         </form>
       )}
       {rows.length === 0 ? (
-        <p class="muted" data-testid="grid-empty">{openOnly.value ? 'Nothing open here: every item is ticked.' : 'No targets to show.'}</p>
+        <p class="muted" data-testid="grid-empty">{openOnly.value ? t('week.grid.nothingOpen') : t('week.grid.noTargets')}</p>
       ) : (
         <div class="acgrid-scroll" ref={scroller} onScroll={(e) => (scrollTop.value = (e.target as HTMLElement).scrollTop)}>
           <div role="grid" aria-label={props.label} aria-rowcount={rows.length + 2} aria-colcount={cols.length + 2} onKeyDown={onKeyDown}>
             <div class="acgrid-head" ref={header} role="rowgroup">
               <div role="row" aria-rowindex={1} class="acgrid-row groups" style={{ gridTemplateColumns: template }}>
-                <div role="columnheader" class="rowhead">{props.scope === 'week' ? 'Target / contact' : 'Contact'}</div>
+                <div role="columnheader" class="rowhead">{props.scope === 'week' ? t('week.grid.targetContact') : t('week.grid.contact')}</div>
                 {groups.map((g) => (
                   <div key={g} role="columnheader" aria-colspan={AIR_COVER_GROUPS[g].length} class={`grp g-${g}`} style={{ gridColumn: `span ${AIR_COVER_GROUPS[g].length}` }}>
-                    {GROUP_LABELS[g]}
+                    {groupLabel(g)}
                   </div>
                 ))}
-                <div role="columnheader" class="prog">Done</div>
+                <div role="columnheader" class="prog">{t('week.grid.done')}</div>
               </div>
               <div role="row" aria-rowindex={2} class="acgrid-row items" style={{ gridTemplateColumns: template }}>
-                <div role="columnheader" class="rowhead" aria-label="Row" />
+                <div role="columnheader" class="rowhead" aria-label={t('week.grid.row')} />
                 {cols.map((item, c) => (
                   <div
                     key={item}
                     role="columnheader"
                     aria-colindex={c + 2}
                     class={`item g-${ITEM_GROUP[item]}${standing.has(item) ? ' standing' : ''}${focusItem === item ? ' here' : ''}${AIR_COVER_GROUPS[ITEM_GROUP[item]][0] === item ? ' first' : ''}`}
-                    title={`${ITEM_LABELS[item]}${standing.has(item) ? ' (standing: carries into next week)' : ' (this week)'}`}
+                    title={standing.has(item) ? t('week.grid.standingTitle', { item: itemLabel(item) }) : t('week.grid.weeklyTitle', { item: itemLabel(item) })}
                   >
-                    <span>{standing.has(item) ? '◆ ' : ''}{ITEM_SHORT[item]}</span>
+                    <span>{standing.has(item) ? '◆ ' : ''}{itemShort(item)}</span>
                   </div>
                 ))}
                 <div role="columnheader" class="prog" />
@@ -303,7 +304,7 @@ export function AirCoverGrid(props: AirCoverGridProps) {
                       {account ? (
                         <>
                           <span class={`tier ${row.target.account.tier}`}>{TIER_SHORT[row.target.account.tier]}</span> <b>{row.label}</b>
-                          {row.target.target.carriedFrom && <span class="muted" title={`Carried over from ${row.target.target.carriedFrom}`} aria-label="carried over">↻</span>}
+                          {row.target.target.carriedFrom && <span class="muted" title={t('week.target.carriedFrom', { week: row.target.target.carriedFrom })} aria-label={t('week.grid.carriedOver')}>↻</span>}
                         </>
                       ) : (
                         <span class="contact">{row.label}</span>
@@ -311,20 +312,25 @@ export function AirCoverGrid(props: AirCoverGridProps) {
                     </div>
                     {cols.map((item, c) => {
                       if (!applies(row, item)) return <div key={item} role="gridcell" aria-colindex={c + 2} class={`na g-${ITEM_GROUP[item]}${AIR_COVER_GROUPS[ITEM_GROUP[item]][0] === item ? ' first' : ''}`} />;
-                      const t = ticks.get(cellId(row, item));
+                      const tick = ticks.get(cellId(row, item));
                       const here = pos?.r === r && pos.c === c;
-                      const extra = [t?.done ? `ticked by ${t.by}, ${fmtWhen(t.at)}` : 'open', t?.carriedFrom ? `carried from ${t.carriedFrom}` : '', t?.link ? 'link' : '', t?.note ? `note: ${t.note}` : ''].filter(Boolean).join(' · ');
+                      const extra = [
+                        tick?.done ? t('week.grid.tickedBy', { who: tick.by, when: formatDayMonth(tick.at) }) : t('week.grid.open'),
+                        tick?.carriedFrom ? t('card.aircover.carried', { week: tick.carriedFrom }) : '',
+                        tick?.link ? t('common.link').toLowerCase() : '',
+                        tick?.note ? t('week.grid.noteText', { note: tick.note }) : '',
+                      ].filter(Boolean).join(' · ');
                       return (
                         <div key={item} role="gridcell" aria-colindex={c + 2} class={`cell g-${ITEM_GROUP[item]}${AIR_COVER_GROUPS[ITEM_GROUP[item]][0] === item ? ' first' : ''}`}>
                           <div
                             role="checkbox"
-                            aria-checked={!!t?.done}
-                            aria-label={`${ITEM_LABELS[item]}: ${row.label}`}
+                            aria-checked={!!tick?.done}
+                            aria-label={`${itemLabel(item)}: ${row.label}`}
                             aria-description={extra}
-                            title={`${ITEM_LABELS[item]} · ${row.label} · ${extra}`}
+                            title={`${itemLabel(item)} · ${row.label} · ${extra}`}
                             tabIndex={here ? 0 : -1}
                             data-cell={cellId(row, item)}
-                            class={`box${t?.done ? ' done' : ''}${t?.carriedFrom ? ' carried' : ''}${t?.link || t?.note ? ' noted' : ''}`}
+                            class={`box${tick?.done ? ' done' : ''}${tick?.carriedFrom ? ' carried' : ''}${tick?.link || tick?.note ? ' noted' : ''}`}
                             onClick={() => {
                               focusAt({ r, c });
                               toggle(row, item);
@@ -333,7 +339,7 @@ export function AirCoverGrid(props: AirCoverGridProps) {
                               if (!here) active.value = { key: row.key, item };
                             }}
                           >
-                            {t?.done ? (t.carriedFrom ? '↻' : '✓') : ''}
+                            {tick?.done ? (tick.carriedFrom ? '↻' : '✓') : ''}
                           </div>
                         </div>
                       );
@@ -350,7 +356,7 @@ export function AirCoverGrid(props: AirCoverGridProps) {
       )}
       {focusRow && focusItem && safeHref(ticks.get(cellId(focusRow, focusItem))?.link) && (
         <p class="muted acgrid-link">
-          Link: <a href={safeHref(ticks.get(cellId(focusRow, focusItem))?.link)} target="_blank" rel="noopener noreferrer">{ticks.get(cellId(focusRow, focusItem))?.link}</a>
+          {t('week.grid.link')} <a href={safeHref(ticks.get(cellId(focusRow, focusItem))?.link)} target="_blank" rel="noopener noreferrer">{ticks.get(cellId(focusRow, focusItem))?.link}</a>
         </p>
       )}
     </div>

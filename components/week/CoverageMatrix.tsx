@@ -1,4 +1,6 @@
-import { BUYING_ROLE_LABELS, BUYING_ROLES, DEPARTMENT_LABELS } from '@/lib/domain/constants';
+import { BUYING_ROLES } from '@/lib/domain/constants';
+import { t } from '@/lib/i18n';
+import { departmentLabel, roleLabel } from '@/lib/i18n/labels';
 import { coverageMatrix, matrixKey } from '@/lib/domain/coverage';
 import type { ContactView } from '@/lib/messaging/protocol';
 
@@ -10,12 +12,12 @@ export function CoverageMatrix({ contacts }: { contacts: ContactView[] }) {
   const m = coverageMatrix(contacts, BUYING_ROLES);
   return (
     <table class="matrix" data-testid="coverage-matrix">
-      <caption>Names by department and buying role</caption>
+      <caption>{t('week.matrix.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Department</th>
+          <th scope="col">{t('week.matrix.department')}</th>
           {m.roles.map((r) => (
-            <th scope="col" key={r}>{BUYING_ROLE_LABELS[r]}</th>
+            <th scope="col" key={r}>{roleLabel(r)}</th>
           ))}
         </tr>
       </thead>
@@ -25,8 +27,8 @@ export function CoverageMatrix({ contacts }: { contacts: ContactView[] }) {
           return (
             <tr key={d} class={total ? '' : 'gap'} data-department={d}>
               <th scope="row">
-                {DEPARTMENT_LABELS[d]}
-                {!total && <span class="muted"> · nobody</span>}
+                {departmentLabel(d)}
+                {!total && <span class="muted"> · {t('week.matrix.nobody')}</span>}
               </th>
               {m.roles.map((r) => (
                 <td key={r}>{m.counts[matrixKey(d, r)] ?? '–'}</td>

@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db/db';
 import type { WeekId } from '@/lib/domain/schema';
 import { send } from '@/lib/messaging/client';
 import { download } from '../download';
+import { t } from '@/lib/i18n';
 
 type Kind = 'sales' | 'marketing' | 'agenda' | 'bundle' | 'copy';
 
@@ -35,20 +36,20 @@ export function ExportBar({ weekId }: { weekId: WeekId }) {
       if (kind === 'agenda') download(file, agendaMarkdown(buildAgenda(data)), 'text/markdown;charset=utf-8');
       if (kind === 'bundle') download(file, JSON.stringify(bundle({ ...data, exportedBy: settings.yourName }), null, 1), 'application/json');
     } catch (e) {
-      error.value = `${kind === 'copy' ? 'Copy' : 'Export'} failed: ${(e as Error).message}`;
+      error.value = kind === 'copy' ? t('week.export.copyFailed', { error: (e as Error).message }) : t('week.export.failed', { error: (e as Error).message });
     } finally {
       busy.value = false;
     }
   };
   return (
-    <div class="actions" role="group" aria-label="Export this week" data-testid="export-bar">
-      <span class="muted">Export:</span>
-      <button class="btn" disabled={busy.value} data-testid="export-sales" onClick={() => void save('sales')}>Sales pack</button>
-      <button class="btn" disabled={busy.value} data-testid="export-marketing" onClick={() => void save('marketing')}>Marketing pack</button>
-      <button class="btn" disabled={busy.value} data-testid="export-agenda" onClick={() => void save('agenda')}>Agenda (Markdown)</button>
-      <button class="btn" disabled={busy.value} data-testid="export-copy-rich" onClick={() => void save('copy')}>Copy agenda as rich text</button>
-      <a class="btn" data-testid="export-print" href={`${browser.runtime.getURL('/app.html')}?print=${weekId}`} target="_blank" rel="noopener">Print agenda</a>
-      <button class="btn" disabled={busy.value} data-testid="export-bundle" onClick={() => void save('bundle')}>Bundle for the other team</button>
+    <div class="actions" role="group" aria-label={t('week.export.group')} data-testid="export-bar">
+      <span class="muted">{t('week.export.label')}</span>
+      <button class="btn" disabled={busy.value} data-testid="export-sales" onClick={() => void save('sales')}>{t('week.export.sales')}</button>
+      <button class="btn" disabled={busy.value} data-testid="export-marketing" onClick={() => void save('marketing')}>{t('week.export.marketing')}</button>
+      <button class="btn" disabled={busy.value} data-testid="export-agenda" onClick={() => void save('agenda')}>{t('week.export.agenda')}</button>
+      <button class="btn" disabled={busy.value} data-testid="export-copy-rich" onClick={() => void save('copy')}>{t('week.export.copyRich')}</button>
+      <a class="btn" data-testid="export-print" href={`${browser.runtime.getURL('/app.html')}?print=${weekId}`} target="_blank" rel="noopener">{t('week.export.print')}</a>
+      <button class="btn" disabled={busy.value} data-testid="export-bundle" onClick={() => void save('bundle')}>{t('week.export.bundle')}</button>
       {done.value && <span class="muted" role="status">{done.value}</span>}
       {error.value && <p class="error" role="alert">{error.value}</p>}
     </div>

@@ -2,16 +2,13 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { MeetingField, Target } from '@/lib/domain/schema';
 import { send } from '@/lib/messaging/client';
+import { t } from '@/lib/i18n';
 
 /** How long typing may pause before the text is saved: short, so a closed tab loses little. */
 const SAVE_AFTER_MS = 400;
 
-const LABELS: Record<MeetingField, string> = {
-  nextStep: 'Next step',
-  nextStepOwner: 'Owner of the next step',
-  ask: 'Ask of the other team',
-  decision: 'Decision',
-};
+const label = (field: MeetingField) =>
+  field === 'nextStep' ? t('week.meeting.nextStep') : field === 'nextStepOwner' ? t('week.meeting.nextStepOwner') : field === 'ask' ? t('week.meeting.ask') : t('week.meeting.decision');
 
 /**
  * What the meeting records on a target: next step, its owner, the ask of the other team and the
@@ -23,12 +20,12 @@ export function MeetingFields({ target }: { target: Target }) {
   const listId = `owners-${target.id}`;
   return (
     <fieldset class="form meeting" data-testid="meeting-fields">
-      <legend>For the meeting</legend>
-      <SavedField target={target} field="nextStep" placeholder="Send the ROI deck, book the demo…" />
-      <SavedField target={target} field="nextStepOwner" list={listId} placeholder={owners[0] ?? 'Who does it'} />
+      <legend>{t('week.meeting.legend')}</legend>
+      <SavedField target={target} field="nextStep" placeholder={t('week.meeting.nextStepPlaceholder')} />
+      <SavedField target={target} field="nextStepOwner" list={listId} placeholder={owners[0] ?? t('week.meeting.ownerPlaceholder')} />
       <datalist id={listId}>{owners.map((o) => <option key={o} value={o} />)}</datalist>
-      <SavedField target={target} field="ask" multiline placeholder="Marketing: a case study for their industry…" />
-      <SavedField target={target} field="decision" multiline placeholder="What the meeting decided" />
+      <SavedField target={target} field="ask" multiline placeholder={t('week.meeting.askPlaceholder')} />
+      <SavedField target={target} field="decision" multiline placeholder={t('week.meeting.decisionPlaceholder')} />
     </fieldset>
   );
 }
@@ -100,9 +97,9 @@ function SavedField({ target, field, multiline, list, placeholder }: { target: T
   return (
     <label>
       <span>
-        {LABELS[field]}{' '}
+        {label(field)}{' '}
         <span class="muted" aria-live="polite" data-testid={`meeting-${field}-state`}>
-          {state.value === 'pending' ? 'saving…' : state.value === 'saved' ? 'saved' : ''}
+          {state.value === 'pending' ? t('week.meeting.saving') : state.value === 'saved' ? t('week.meeting.saved') : ''}
         </span>
       </span>
       {multiline ? <textarea rows={2} {...props} /> : <input type="text" list={list} {...props} />}

@@ -3,6 +3,7 @@ import { ownerChoices } from '@/lib/domain/roster';
 import type { RosterMember, Team } from '@/lib/domain/schema';
 import { send } from '@/lib/messaging/client';
 import { useAutosave } from './useAutosave';
+import { t } from '@/lib/i18n';
 
 /**
  * Owners and notes of a target. Owners are picked from the team roster (Options → Team), so
@@ -10,15 +11,15 @@ import { useAutosave } from './useAutosave';
  * editing different fields of one target both land.
  */
 export function TargetFields({ row, roster, act }: { row: TargetRow; roster: RosterMember[]; act: (fn: () => Promise<unknown>) => Promise<void> }) {
-  const t = row.target;
-  const notes = useAutosave(t.notes ?? '', (v) => send('updateTarget', { targetId: t.id, changes: { notes: v } }));
+  const tg = row.target;
+  const notes = useAutosave(tg.notes ?? '', (v) => send('updateTarget', { targetId: tg.id, changes: { notes: v } }));
   return (
     <div class="form">
-      <OwnerSelect label="Sales owner" team="sales" value={t.salesOwner} roster={roster} onPick={(v) => act(() => send('updateTarget', { targetId: t.id, changes: { salesOwner: v } }))} />
-      <OwnerSelect label="Marketing owner" team="marketing" value={t.marketingOwner} roster={roster} onPick={(v) => act(() => send('updateTarget', { targetId: t.id, changes: { marketingOwner: v } }))} />
-      {roster.length === 0 && <p class="muted">Add your team in Options → Team to pick owners from a list.</p>}
+      <OwnerSelect label={t('week.fields.salesOwner')} team="sales" value={tg.salesOwner} roster={roster} onPick={(v) => act(() => send('updateTarget', { targetId: tg.id, changes: { salesOwner: v } }))} />
+      <OwnerSelect label={t('week.accounts.marketingOwner')} team="marketing" value={tg.marketingOwner} roster={roster} onPick={(v) => act(() => send('updateTarget', { targetId: tg.id, changes: { marketingOwner: v } }))} />
+      {roster.length === 0 && <p class="muted">{t('week.fields.rosterHint')}</p>}
       <label>
-        Notes <span class="muted">(saved as you type)</span>
+        {t('week.fields.notes')} <span class="muted">{t('week.fields.autosave')}</span>
         <textarea ref={notes.ref} data-testid="target-notes" value={notes.value.value} onInput={(e) => notes.onInput((e.target as HTMLTextAreaElement).value)} onBlur={notes.flush} />
       </label>
       {notes.error.value && <p class="error" role="alert">{notes.error.value}</p>}
@@ -32,11 +33,11 @@ function OwnerSelect(props: { label: string; team: Team; value?: string; roster:
     <label>
       {props.label}
       <select class="field" data-testid={`owner-${props.team}`} value={props.value ?? ''} onChange={(e) => void props.onPick((e.target as HTMLSelectElement).value)}>
-        <option value="">No one yet</option>
+        <option value="">{t('week.fields.noOne')}</option>
         {choices.map((c) => (
           <option key={c.name} value={c.name}>
             {c.name}
-            {c.onRoster ? (c.team !== props.team ? ` (${c.team})` : '') : ' (not on the team roster)'}
+            {c.onRoster ? (c.team !== props.team ? ` ${c.team === 'sales' ? t('week.fields.teamSales') : t('week.fields.teamMarketing')}` : '') : ` ${t('week.fields.notOnRoster')}`}
           </option>
         ))}
       </select>

@@ -1,6 +1,8 @@
 import { useSignal } from '@preact/signals';
 import type { Tier } from '@/lib/domain/schema';
-import { clearedSentence, TIER_LABELS, TIER_ORDER } from '@/lib/domain/tier';
+import { clearedSentence, TIER_ORDER } from '@/lib/domain/tier';
+import { t } from '@/lib/i18n';
+import { tierLabel } from '@/lib/i18n/labels';
 import type { AccountView } from '@/lib/messaging/protocol';
 
 /**
@@ -10,7 +12,7 @@ import type { AccountView } from '@/lib/messaging/protocol';
 export function TierOverride({ account, onSave }: { account: AccountView; onSave: (tier: Tier | null, reason: string) => Promise<unknown> }) {
   const open = useSignal(false);
   const current = account.tier.override?.tier;
-  const tier = useSignal<Tier>(current ?? TIER_ORDER.find((t) => t !== account.tier.computed)!);
+  const tier = useSignal<Tier>(current ?? TIER_ORDER.find((x) => x !== account.tier.computed)!);
   const reason = useSignal('');
   const error = useSignal<string | null>(null);
   const close = () => {
@@ -21,7 +23,7 @@ export function TierOverride({ account, onSave }: { account: AccountView; onSave
     return (
       <div class="row">
         <button class="btn" data-testid="override-open" onClick={() => (open.value = true)}>
-          {current ? 'Clear the override…' : 'Override the tier…'}
+          {current ? t('week.override.clearOpen') : t('week.override.open')}
         </button>
         {!current && account.overrideCleared && (
           <span class="muted" data-testid="override-cleared">{clearedSentence(account.overrideCleared)}</span>
@@ -33,7 +35,7 @@ export function TierOverride({ account, onSave }: { account: AccountView; onSave
     <form
       class="row"
       data-testid="override-form"
-      aria-label={current ? 'Clear the tier override' : 'Override the tier'}
+      aria-label={current ? t('week.override.clearForm') : t('week.override.form')}
       onKeyDown={(e) => e.key === 'Escape' && close()}
       onSubmit={(e) => {
         e.preventDefault();
@@ -42,9 +44,9 @@ export function TierOverride({ account, onSave }: { account: AccountView; onSave
       }}
     >
       {!current && (
-        <select aria-label="Tier" data-testid="override-tier" value={tier.value} onChange={(e) => (tier.value = (e.target as HTMLSelectElement).value as Tier)}>
-          {TIER_ORDER.map((t) => (
-            <option key={t} value={t}>{TIER_LABELS[t]}</option>
+        <select aria-label={t('week.accounts.tier')} data-testid="override-tier" value={tier.value} onChange={(e) => (tier.value = (e.target as HTMLSelectElement).value as Tier)}>
+          {TIER_ORDER.map((x) => (
+            <option key={x} value={x}>{tierLabel(x)}</option>
           ))}
         </select>
       )}
@@ -54,15 +56,15 @@ export function TierOverride({ account, onSave }: { account: AccountView; onSave
         maxLength={2000}
         autoFocus
         data-testid="override-reason"
-        aria-label={current ? 'Why clear the override?' : 'Why this tier?'}
-        placeholder={current ? 'The boxes are right now…' : 'Strategic logo for the retail vertical…'}
+        aria-label={current ? t('week.override.clearWhy') : t('week.override.why')}
+        placeholder={current ? t('week.override.clearPlaceholder') : t('week.override.placeholder')}
         value={reason.value}
         onInput={(e) => (reason.value = (e.target as HTMLInputElement).value)}
       />
       <button class="btn primary" type="submit" data-testid="override-submit" disabled={!reason.value.trim()}>
-        {current ? 'Clear override' : 'Set override'}
+        {current ? t('week.override.clear') : t('week.override.set')}
       </button>
-      <button class="btn" type="button" onClick={close}>Cancel</button>
+      <button class="btn" type="button" onClick={close}>{t('common.cancel')}</button>
       {error.value && <p class="error" role="alert">{error.value}</p>}
     </form>
   );

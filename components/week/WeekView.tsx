@@ -5,10 +5,9 @@ import { weekView, withDetails, withTick, withTicks, type TargetRow, type WeekVi
 import type { Cell } from '@/lib/db/aircover';
 import type { AirCoverTick, Settings } from '@/lib/domain/schema';
 import { DEFAULT_STANDING_ITEMS, pct, progressSentence } from '@/lib/domain/aircover';
-import { GROUP_LABELS } from '@/lib/domain/aircover';
 import type { AirCoverGroup, AirCoverItem, RosterMember, Tier, WeekId } from '@/lib/domain/schema';
 import { isMine } from '@/lib/domain/roster';
-import { TIER_LABELS, TIER_ORDER, TIER_SHORT } from '@/lib/domain/tier';
+import { TIER_ORDER, TIER_SHORT } from '@/lib/domain/tier';
 import { currentWeekId, nextWeek, previousWeek } from '@/lib/domain/week';
 import { onChange, send } from '@/lib/messaging/client';
 import type { TickRequest } from '../card/AirCoverList';
@@ -19,6 +18,8 @@ import { actThenReload } from '../useAsync';
 import { ExportBar } from './ExportBar';
 import { MeetingFields } from './MeetingFields';
 import { meetingSummary } from '@/lib/domain/meeting';
+import { t } from '@/lib/i18n';
+import { groupLabel, tierLabel } from '@/lib/i18n/labels';
 
 type Filter = { mine: boolean; team: 'all' | 'sales' | 'marketing'; open: boolean; tier: Tier | 'all'; q: string };
 
@@ -123,27 +124,27 @@ export function WeekView({ you }: { you: string }) {
   return (
     <div class="list" data-testid="week-view">
       <div class="weeknav">
-        <button class="icon" aria-label="Previous week" data-testid="week-prev" onClick={() => go(previousWeek(weekId.value))}>‹</button>
+        <button class="icon" aria-label={t('week.nav.previous')} data-testid="week-prev" onClick={() => go(previousWeek(weekId.value))}>‹</button>
         <span class="label" data-testid="week-label">{d?.label ?? weekId.value}</span>
-        <button class="icon" aria-label="Next week" data-testid="week-next" onClick={() => go(nextWeek(weekId.value))}>›</button>
+        <button class="icon" aria-label={t('week.nav.next')} data-testid="week-next" onClick={() => go(nextWeek(weekId.value))}>›</button>
         {weekId.value !== currentWeekId() && (
-          <button class="btn" onClick={() => go(currentWeekId())}>This week</button>
+          <button class="btn" onClick={() => go(currentWeekId())}>{t('sidepanel.thisWeek')}</button>
         )}
       </div>
       {error.value && <p class="error" role="alert">{error.value}</p>}
-      {!d && <p class="muted">Loading the week…</p>}
+      {!d && <p class="muted">{t('week.loading')}</p>}
       {d && !d.exists && d.rows.length === 0 && (
         <div data-testid="week-empty">
-          <p>No list for {d.weekId} yet.</p>
+          <p>{t('week.empty.none', { week: d.weekId })}</p>
           {d.previous.exists && (
             <p>
-              {d.previous.open} target{d.previous.open === 1 ? '' : 's'} still open from {d.previous.weekId}.{' '}
+              {t('week.empty.stillOpen', d.previous.open, { count: d.previous.open, week: d.previous.weekId })}{' '}
               <button class="btn primary" data-testid="start-review" onClick={() => (reviewing.value = true)}>
-                Start this week from {d.previous.weekId}
+                {t('week.empty.start', { week: d.previous.weekId })}
               </button>
             </p>
           )}
-          {!d.previous.exists && <p class="muted">Add accounts from the Accounts tab, or from the card on a LinkedIn or CRM page.</p>}
+          {!d.previous.exists && <p class="muted">{t('week.empty.hint')}</p>}
         </div>
       )}
       {d && reviewing.value && <Review weekId={d.weekId} fromWeek={d.previous.weekId} onDone={() => act(async () => {
@@ -153,72 +154,72 @@ export function WeekView({ you }: { you: string }) {
       {d && (d.exists || d.rows.length > 0) && (
         <>
           <p data-testid="week-progress">
-            <b>{d.rows.filter((r) => r.target.status !== 'dropped').length}</b> targets · air cover{' '}
-            <b>{d.progress.all.done} of {d.progress.all.total}</b> ({pct(d.progress.all)} %):{' '}
+            <b>{d.rows.filter((r) => r.target.status !== 'dropped').length}</b> {t('week.progress.targets')}{' '}
+            <b>{t('week.progress.of', { done: d.progress.all.done, total: d.progress.all.total })}</b> ({pct(d.progress.all)} %):{' '}
             <span data-testid="week-progress-split">{progressSentence(d.progress)}</span>
           </p>
           <FocusBar focus={d.focus} />
           <ExportBar weekId={d.weekId} />
           <details data-testid="week-changes">
-            <summary>Changes since {d.previous.weekId}</summary>
+            <summary>{t('week.changes.since', { week: d.previous.weekId })}</summary>
             <ul>
-              <li>{d.changes.added} new, {d.changes.carried} carried over</li>
-              <li>{d.changes.done.length} done{d.changes.done.length ? `: ${d.changes.done.map((x) => `${x.account}${x.reason ? ` (${x.reason})` : ''}`).join(', ')}` : ''}</li>
-              <li>{d.changes.dropped.length} dropped{d.changes.dropped.length ? `: ${d.changes.dropped.map((x) => `${x.account}${x.reason ? ` (${x.reason})` : ''}`).join(', ')}` : ''}</li>
-              <li>{d.changes.airCoverAdded} air-cover items done this week</li>
+              <li>{t('week.changes.added', { added: d.changes.added, carried: d.changes.carried })}</li>
+              <li>{t('week.changes.done', { count: d.changes.done.length })}{d.changes.done.length ? `: ${d.changes.done.map((x) => `${x.account}${x.reason ? ` (${x.reason})` : ''}`).join(', ')}` : ''}</li>
+              <li>{t('week.changes.dropped', { count: d.changes.dropped.length })}{d.changes.dropped.length ? `: ${d.changes.dropped.map((x) => `${x.account}${x.reason ? ` (${x.reason})` : ''}`).join(', ')}` : ''}</li>
+              <li>{t('week.changes.aircover', { count: d.changes.airCoverAdded })}</li>
             </ul>
           </details>
-          <div class="filters" role="group" aria-label="Filters">
-            <input type="search" aria-label="Search targets" placeholder="Search" data-testid="week-search" value={f.q} onInput={(e) => setF({ q: (e.target as HTMLInputElement).value })} />
-            <label title={you ? `Targets where ${you} is the sales or marketing owner` : 'Set your name in the options first'}>
-              <input type="checkbox" data-testid="filter-mine" checked={f.mine} disabled={!you} onChange={(e) => setF({ mine: (e.target as HTMLInputElement).checked })} /> Mine
+          <div class="filters" role="group" aria-label={t('week.filters.label')}>
+            <input type="search" aria-label={t('week.filters.searchLabel')} placeholder={t('week.filters.search')} data-testid="week-search" value={f.q} onInput={(e) => setF({ q: (e.target as HTMLInputElement).value })} />
+            <label title={you ? t('week.filters.mineTitle', { name: you }) : t('week.filters.mineNoName')}>
+              <input type="checkbox" data-testid="filter-mine" checked={f.mine} disabled={!you} onChange={(e) => setF({ mine: (e.target as HTMLInputElement).checked })} /> {t('week.filters.mine')}
             </label>
-            <label><input type="checkbox" data-testid="filter-open" checked={f.open} onChange={(e) => setF({ open: (e.target as HTMLInputElement).checked })} /> Open tasks</label>
-            <select aria-label="Team" value={f.team} onChange={(e) => setF({ team: (e.target as HTMLSelectElement).value as Filter['team'] })}>
-              <option value="all">Both teams</option>
-              <option value="sales">Has a sales owner</option>
-              <option value="marketing">Has a marketing owner</option>
+            <label><input type="checkbox" data-testid="filter-open" checked={f.open} onChange={(e) => setF({ open: (e.target as HTMLInputElement).checked })} /> {t('week.filters.open')}</label>
+            <select aria-label={t('common.team')} value={f.team} onChange={(e) => setF({ team: (e.target as HTMLSelectElement).value as Filter['team'] })}>
+              <option value="all">{t('week.filters.bothTeams')}</option>
+              <option value="sales">{t('week.filters.hasSales')}</option>
+              <option value="marketing">{t('week.filters.hasMarketing')}</option>
             </select>
-            <select aria-label="Tier" data-testid="filter-tier" value={f.tier} onChange={(e) => setF({ tier: (e.target as HTMLSelectElement).value as Filter['tier'] })}>
-              <option value="all">All tiers</option>
-              {TIER_ORDER.map((t) => (
-                <option key={t} value={t}>{TIER_LABELS[t]}</option>
+            <select aria-label={t('week.accounts.tier')} data-testid="filter-tier" value={f.tier} onChange={(e) => setF({ tier: (e.target as HTMLSelectElement).value as Filter['tier'] })}>
+              <option value="all">{t('week.accounts.allTiers')}</option>
+              {TIER_ORDER.map((x) => (
+                <option key={x} value={x}>{tierLabel(x)}</option>
               ))}
             </select>
           </div>
           {f.mine && (
             <p data-testid="my-open-tasks">
-              {myOpen === 0 ? `Nothing open for ${you} this week.` : `${myOpen} open task${myOpen === 1 ? '' : 's'} for ${you} across ${rows.filter((r) => r.target.status === 'active').length} targets.`}
-              {myOpen > 0 && mode.value === 'list' && <> <button class="link" onClick={() => (mode.value = 'grid')}>Work through them in the grid</button></>}
+              {myOpen === 0 ? t('week.mine.none', { name: you }) : t('week.mine.open', myOpen, { count: myOpen, name: you, targets: rows.filter((r) => r.target.status === 'active').length })}
+              {myOpen > 0 && mode.value === 'list' && <> <button class="link" onClick={() => (mode.value = 'grid')}>{t('week.mine.grid')}</button></>}
             </p>
           )}
-          <div class="tabs" role="tablist" aria-label="Show the week as">
-            <button role="tab" aria-selected={mode.value === 'list'} data-testid="view-list" onClick={() => (mode.value = 'list')}>Targets</button>
-            <button role="tab" aria-selected={mode.value === 'grid'} data-testid="view-grid" onClick={() => (mode.value = 'grid')}>Air-cover grid</button>
+          <div class="tabs" role="tablist" aria-label={t('week.mode.label')}>
+            <button role="tab" aria-selected={mode.value === 'list'} data-testid="view-list" onClick={() => (mode.value = 'list')}>{t('week.mode.list')}</button>
+            <button role="tab" aria-selected={mode.value === 'grid'} data-testid="view-grid" onClick={() => (mode.value = 'grid')}>{t('week.mode.grid')}</button>
           </div>
           {mode.value === 'grid' && rows.length > 0 && (
             <AirCoverGrid
-              targets={TIER_ORDER.flatMap((t) => rows.filter((r) => r.account.tier === t))}
+              targets={TIER_ORDER.flatMap((x) => rows.filter((r) => r.account.tier === x))}
               standing={standing}
               onTick={tick}
               onTickMany={tickMany}
               detail={detail}
               scope="week"
-              label={`Air cover, ${d.weekId}`}
+              label={t('week.grid.label', { name: d.weekId })}
               testId="week-grid"
             />
           )}
-          {mode.value === 'list' && TIER_ORDER.map((t) => {
-            const group = rows.filter((r) => r.account.tier === t);
+          {mode.value === 'list' && TIER_ORDER.map((x) => {
+            const group = rows.filter((r) => r.account.tier === x);
             if (!group.length) return null;
             return (
-              <section key={t} aria-label={TIER_LABELS[t]} data-testid={`week-tier-${t}`}>
-                <h3>{TIER_LABELS[t]} · {group.length}</h3>
+              <section key={x} aria-label={tierLabel(x)} data-testid={`week-tier-${x}`}>
+                <h3>{tierLabel(x)} · {group.length}</h3>
                 <TierGroup rows={group} act={act} tick={tick} tickMany={tickMany} detail={detail} standing={standing} roster={roster} />
               </section>
             );
           })}
-          {rows.length === 0 && <p class="muted">No target matches these filters.</p>}
+          {rows.length === 0 && <p class="muted">{t('week.noMatch')}</p>}
         </>
       )}
     </div>
@@ -245,7 +246,7 @@ function TierGroup({ rows, detail, ...shared }: Shared & { rows: TargetRow[]; de
       ))}
       {rows.length > shown.value && (
         <button class="btn" data-testid="show-more" onClick={() => (shown.value += 200)}>
-          Show {Math.min(200, rows.length - shown.value)} more of {rows.length - shown.value}
+          {t('week.showMore', { count: Math.min(200, rows.length - shown.value), rest: rows.length - shown.value })}
         </button>
       )}
     </div>
@@ -254,42 +255,42 @@ function TierGroup({ rows, detail, ...shared }: Shared & { rows: TargetRow[]; de
 
 function TargetCard({ row, act, tick, tickMany, standing, roster }: Shared & { row: TargetRow }) {
   const open = useSignal(false);
-  const t = row.target;
+  const tg = row.target;
   const p = row.progress;
   return (
     <article class="target" data-testid="target" data-account={row.account.name}>
       <div class="target-head">
         <span class={`tier ${row.account.tier}`} title={row.account.tierSentence}>{TIER_SHORT[row.account.tier]}</span>
         <button class="link name" aria-expanded={open.value} onClick={() => (open.value = !open.value)}>{row.account.name}</button>
-        {t.carriedFrom && <span class="pill" title={`Carried over from ${t.carriedFrom}`}>carried</span>}
-        {t.status !== 'active' && <span class="pill">{t.status}</span>}
+        {tg.carriedFrom && <span class="pill" title={t('week.target.carriedFrom', { week: tg.carriedFrom })}>{t('week.target.carried')}</span>}
+        {tg.status !== 'active' && <span class="pill">{tg.status === 'done' ? t('label.targetStatus.done') : t('label.targetStatus.dropped')}</span>}
         <span class="progress" data-testid="target-progress" title={progressSentence(p)}>{p.all.done}/{p.all.total}</span>
       </div>
       <p class="muted">
-        {row.keyContacts.map((c) => c.name).join(', ') || 'No key contacts yet'}
-        {t.salesOwner ? ` · sales: ${t.salesOwner}` : ''}
-        {t.marketingOwner ? ` · marketing: ${t.marketingOwner}` : ''}
+        {row.keyContacts.map((c) => c.name).join(', ') || t('week.target.noKeys')}
+        {tg.salesOwner ? ` · ${t('card.week.sales', { name: tg.salesOwner })}` : ''}
+        {tg.marketingOwner ? ` · ${t('card.week.marketing', { name: tg.marketingOwner })}` : ''}
       </p>
       <p class="muted">
-        {progressSentence(p)} · {(Object.keys(p.groups) as AirCoverGroup[]).map((g) => `${GROUP_LABELS[g]} ${p.groups[g].done}/${p.groups[g].total}`).join(' · ')}
-        {row.account.gaps.length ? ` · gaps: ${row.account.gaps.join('; ')}` : ''}
+        {progressSentence(p)} · {(Object.keys(p.groups) as AirCoverGroup[]).map((g) => `${groupLabel(g)} ${p.groups[g].done}/${p.groups[g].total}`).join(' · ')}
+        {row.account.gaps.length ? ` · ${t('week.target.gaps', { gaps: row.account.gaps.join('; ') })}` : ''}
       </p>
-      {meetingSummary(t) && <p class="muted" data-testid="target-meeting">{meetingSummary(t)}</p>}
+      {meetingSummary(tg) && <p class="muted" data-testid="target-meeting">{meetingSummary(tg)}</p>}
       {open.value && (
         <div class="list">
-          <AirCoverGrid targets={[row]} standing={standing} onTick={tick} onTickMany={tickMany} scope="target" label={`Air cover, ${row.account.name}`} testId="target-grid" />
-          {row.keyContacts.length === 0 && <p class="muted">No key contacts yet: add one below to tick their air cover.</p>}
+          <AirCoverGrid targets={[row]} standing={standing} onTick={tick} onTickMany={tickMany} scope="target" label={t('week.grid.label', { name: row.account.name })} testId="target-grid" />
+          {row.keyContacts.length === 0 && <p class="muted">{t('week.target.noKeysHint')}</p>}
           <TargetFields row={row} roster={roster} act={act} />
-          <MeetingFields target={t} />
+          <MeetingFields target={tg} />
           <KeyContacts row={row} act={act} />
           <div class="actions">
-            {t.status === 'active' ? (
+            {tg.status === 'active' ? (
               <>
-                <StatusButton label="Mark done" status="done" row={row} act={act} />
-                <StatusButton label="Drop" status="dropped" row={row} act={act} />
+                <StatusButton label={t('week.target.markDone')} status="done" row={row} act={act} />
+                <StatusButton label={t('week.target.drop')} status="dropped" row={row} act={act} />
               </>
             ) : (
-              <button class="btn" onClick={() => void act(() => send('setTargetStatus', { targetId: t.id, status: 'active' }))}>Reopen</button>
+              <button class="btn" onClick={() => void act(() => send('setTargetStatus', { targetId: tg.id, status: 'active' }))}>{t('week.target.reopen')}</button>
             )}
           </div>
         </div>
@@ -304,7 +305,7 @@ function KeyContacts({ row, act }: { row: TargetRow; act: (fn: () => Promise<unk
   if (!others.length) return null;
   return (
     <label>
-      Add a key contact{' '}
+      {t('week.target.addKey')}{' '}
       <select
         class="field"
         value=""
@@ -313,7 +314,7 @@ function KeyContacts({ row, act }: { row: TargetRow; act: (fn: () => Promise<unk
           if (id) void act(() => send('setKeyContact', { targetId: row.target.id, contactId: id, key: true }));
         }}
       >
-        <option value="">Choose…</option>
+        <option value="">{t('week.target.choose')}</option>
         {others.map((c) => (
           <option key={c.id} value={c.id}>{c.name}{c.title ? `, ${c.title}` : ''}</option>
         ))}
@@ -331,7 +332,7 @@ function StatusButton({ label, status, row, act }: { label: string; status: 'don
       e.preventDefault();
       void act(() => send('setTargetStatus', { targetId: row.target.id, status, reason: reason.value }));
     }}>
-      <input type="text" required aria-label={`Why ${status}?`} placeholder={status === 'done' ? 'Meeting booked, deal won…' : 'Too small, no budget…'} value={reason.value} onInput={(e) => (reason.value = (e.target as HTMLInputElement).value)} autoFocus />
+      <input type="text" required aria-label={status === 'done' ? t('week.target.whyDone') : t('week.target.whyDropped')} placeholder={status === 'done' ? t('week.target.donePlaceholder') : t('week.target.dropPlaceholder')} value={reason.value} onInput={(e) => (reason.value = (e.target as HTMLInputElement).value)} autoFocus />
       <button class="btn primary" type="submit">{label}</button>
     </form>
   );
@@ -351,23 +352,23 @@ function Review({ weekId, fromWeek, onDone, onCancel }: { weekId: WeekId; fromWe
   const open = prev.value?.rows.filter((r) => r.target.status === 'active') ?? [];
   const act = actThenReload(error, reload);
   return (
-    <section class="target" data-testid="review" aria-label={`Review ${fromWeek}`}>
-      <h3>Review {fromWeek} before starting {weekId}</h3>
-      <p class="muted">Open targets carry over. Mark the finished ones done and drop the rest, each with a reason.</p>
+    <section class="target" data-testid="review" aria-label={t('week.review.label', { week: fromWeek })}>
+      <h3>{t('week.review.heading', { from: fromWeek, week: weekId })}</h3>
+      <p class="muted">{t('week.review.intro')}</p>
       {error.value && <p class="error" role="alert">{error.value}</p>}
       <ul class="plain">
         {open.map((r) => (
           <li key={r.target.id} data-testid="review-row" class="row">
             <span class={`tier ${r.account.tier}`}>{TIER_SHORT[r.account.tier]}</span> {r.account.name}
             <ReviewProgress row={r} />
-            <StatusButton label="Done" status="done" row={r} act={act} />
-            <StatusButton label="Drop" status="dropped" row={r} act={act} />
+            <StatusButton label={t('week.review.done')} status="done" row={r} act={act} />
+            <StatusButton label={t('week.target.drop')} status="dropped" row={r} act={act} />
           </li>
         ))}
       </ul>
       <div class="actions">
-        <button class="btn primary" data-testid="start-week" onClick={onDone}>Carry over {open.length} and start {weekId}</button>
-        <button class="btn" onClick={onCancel}>Cancel</button>
+        <button class="btn primary" data-testid="start-week" onClick={onDone}>{t('week.review.start', { count: open.length, week: weekId })}</button>
+        <button class="btn" onClick={onCancel}>{t('common.cancel')}</button>
       </div>
     </section>
   );
@@ -381,8 +382,8 @@ function ReviewProgress({ row }: { row: TargetRow }) {
   const p = row.progress;
   return (
     <span class="muted" data-testid="review-progress">
-      air cover {p.all.done}/{p.all.total} ({pct(p.all)} %: {progressSentence(p)})
-      {row.detailed && ` · ${row.account.named} named${row.account.gaps.length ? `; ${row.account.gaps.join('; ')}` : ''}`}
+      {t('week.review.progress', { done: p.all.done, total: p.all.total, pct: pct(p.all), sentence: progressSentence(p) })}
+      {row.detailed && ` · ${t('week.review.named', { count: row.account.named })}${row.account.gaps.length ? `; ${row.account.gaps.join('; ')}` : ''}`}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 import type { Agenda } from '@/lib/io/agenda';
 import { agendaDom } from '@/lib/io/agenda-dom';
 import { agendaMarkdown } from '@/lib/io/agenda-markdown';
+import { t } from '@/lib/i18n';
 
 /**
  * "Copy as rich text": the agenda's DOM tree (built with textContent) serialised as text/html,
@@ -11,7 +12,7 @@ export async function copyAgendaRich(agenda: Agenda): Promise<string> {
   const text = agendaMarkdown(agenda);
   if (typeof ClipboardItem === 'undefined') {
     await navigator.clipboard.writeText(text);
-    return 'Copied as text: this browser cannot copy rich text.';
+    return t('week.copy.textOnly');
   }
   const html = agendaDom(document, agenda).outerHTML;
   // Clipboard.write, not document.write: the rule's name match. Nothing here parses a string.
@@ -22,10 +23,10 @@ export async function copyAgendaRich(agenda: Agenda): Promise<string> {
       'text/plain': new Blob([text], { type: 'text/plain' }),
     }),
   ]);
-  return 'Copied: paste into an email, Teams or a document.';
+  return t('week.copy.rich');
 }
 
 export async function copyAgendaMarkdown(agenda: Agenda): Promise<string> {
   await navigator.clipboard.writeText(agendaMarkdown(agenda));
-  return 'Markdown copied: paste into Slack or Teams.';
+  return t('week.copy.markdown');
 }

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 
 /**
  * A text field saved as it is typed: `delay` ms after the last key, and at once when the page is
@@ -26,7 +27,7 @@ export function useAutosave(stored: string, save: (value: string) => Promise<unk
     // The message leaves at once; the page may be gone before the answer comes back.
     saveRef.current(v).then(
       () => (error.value = null),
-      (e: Error) => (error.value = `Not saved: ${e.message}`),
+      (e: Error) => (error.value = t('week.notSaved', { error: e.message })),
     );
   };
 

@@ -13,6 +13,7 @@ import type { DB } from './db';
 import type { ContactView } from '../messaging/protocol';
 import { contactView } from '../domain/views';
 import { computeCoverage } from '../domain/coverage';
+import { uiLocale } from '../i18n';
 
 export interface TargetRow {
   target: Target;
@@ -170,7 +171,7 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
   });
   const view: WeekView = {
     weekId,
-    label: weekLabel(weekId),
+    label: weekLabel(weekId, uiLocale()),
     exists: !!week,
     startedFrom: week?.startedFrom,
     rows,

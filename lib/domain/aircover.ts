@@ -3,6 +3,7 @@ import { AIR_COVER_GROUPS, DEFAULT_STANDING_ITEMS, type AirCoverGroup, type AirC
 
 export { DEFAULT_STANDING_ITEMS };
 import type { AirCoverTick } from './schema';
+import { t } from '../i18n';
 
 export const GROUP_LABELS: Record<AirCoverGroup, string> = {
   social: 'Social',
@@ -147,7 +148,7 @@ export function addProgress(a: TargetProgress, b: TargetProgress): TargetProgres
 
 /** "6 of 9 standing · 2 of 14 this week": both kinds, said apart, so 0 % on a Monday reads right. */
 export function progressSentence(p: Pick<TargetProgress, 'standing' | 'weekly'>): string {
-  return `${p.standing.done} of ${p.standing.total} standing · ${p.weekly.done} of ${p.weekly.total} this week`;
+  return t('aircover.progress', { standingDone: p.standing.done, standingTotal: p.standing.total, weeklyDone: p.weekly.done, weeklyTotal: p.weekly.total });
 }
 
 export function ticksById(ticks: AirCoverTick[]): Map<string, AirCoverTick> {

@@ -3,7 +3,8 @@
  * departments against a minimum, a decision maker named or not, social connection, stale names,
  * and the gaps in words.
  */
-import { DEPARTMENT_LABELS } from './constants';
+import { t } from '../i18n';
+import { departmentLabel } from '../i18n/labels';
 import type { Contact, Department, Settings } from './schema';
 
 /** Departments suggested first when an account is short of departments. */
@@ -51,19 +52,19 @@ export function computeCoverage(
     departments.length >= minDepartments ? [] : CORE_DEPARTMENTS.filter((d) => !departments.includes(d));
 
   const gaps: string[] = [];
-  if (named === 0) gaps.push('no named contacts');
-  else if (named < min) gaps.push(`${named} of ${min} names: ${min - named} more needed`);
+  if (named === 0) gaps.push(t('coverage.gap.none'));
+  else if (named < min) gaps.push(t('coverage.gap.names', { named, min, more: min - named }));
   if (departments.length < minDepartments) {
-    const label = departments.length === 1 ? 'department' : 'departments';
-    const sugg = missingDepartments.slice(0, 3).map((d) => DEPARTMENT_LABELS[d]);
+    const sugg = missingDepartments.slice(0, 3).map((d) => departmentLabel(d));
     gaps.push(
-      `${departments.length} ${label} of ${minDepartments}` + (sugg.length ? `: no one in ${sugg.join(', ')}` : ''),
+      t('coverage.gap.departments', departments.length, { count: departments.length, min: minDepartments }) +
+        (sugg.length ? t('coverage.gap.noOneIn', { list: sugg.join(', ') }) : ''),
     );
   }
-  if (named > 0 && !decisionMaker) gaps.push('no decision maker');
-  if (named > 0 && connected < named) gaps.push(`${named - connected} of ${named} not connected on LinkedIn`);
-  if (left) gaps.push(`${left} left the company`);
-  if (staleUnverified) gaps.push(`${staleUnverified} unverified for over ${staleDays} days`);
+  if (named > 0 && !decisionMaker) gaps.push(t('coverage.gap.noDecisionMaker'));
+  if (named > 0 && connected < named) gaps.push(t('coverage.gap.notConnected', { count: named - connected, named }));
+  if (left) gaps.push(t('coverage.gap.left', { count: left }));
+  if (staleUnverified) gaps.push(t('coverage.gap.stale', { count: staleUnverified, days: staleDays }));
 
   return {
     named,

@@ -4,7 +4,9 @@
  * judged: a list can look right by target count while the work goes elsewhere.
  */
 import type { AirCoverTick, Settings, Tier, WeekId } from './schema';
-import { TIER_LABELS, TIER_ORDER } from './tier';
+import { TIER_ORDER } from './tier';
+import { t } from '../i18n';
+import { tierLabel } from '../i18n/labels';
 import { weekStart } from './week';
 
 export type Drift = 'under' | 'over' | 'ok';
@@ -35,7 +37,7 @@ const round = (n: number) => Math.round(n);
 /** "20–25 %", or "0 %" for a band of one value. */
 export const planText = (b: { min: number; max: number }) => (b.min === b.max ? `${b.min} %` : `${b.min}–${b.max} %`);
 
-export const DRIFT_WORDS: Record<Drift, string> = { under: 'under', over: 'over', ok: 'on plan' };
+export const driftWord = (d: Drift) => (d === 'under' ? t('focus.drift.under') : d === 'over' ? t('focus.drift.over') : t('focus.drift.ok'));
 
 /** Half a point of slack: a rounded 60 % against a 60–70 % band is on plan. */
 const judge = (share: number, b: { min: number; max: number }): Drift => (share < b.min - 0.5 ? 'under' : share > b.max + 0.5 ? 'over' : 'ok');
@@ -52,12 +54,12 @@ export function workThisWeek(ticks: AirCoverTick[], weekId: WeekId): AirCoverTic
 
 /** "Global: 12 % of air-cover work against a 20–25 % plan: under" */
 export function workJudgement(r: FocusRow): string {
-  return `${TIER_LABELS[r.tier]}: ${r.workShare} % of air-cover work against a ${planText(r.band)} plan: ${DRIFT_WORDS[r.workDrift]}`;
+  return t('focus.work', { tier: tierLabel(r.tier), share: r.workShare, plan: planText(r.band), drift: driftWord(r.workDrift) });
 }
 
 /** "Global: 25 % of targets against a 20–25 % plan: on plan" */
 export function targetJudgement(r: FocusRow): string {
-  return `${TIER_LABELS[r.tier]}: ${r.targetShare} % of targets against a ${planText(r.band)} plan: ${DRIFT_WORDS[r.drift]}`;
+  return t('focus.targets', { tier: tierLabel(r.tier), share: r.targetShare, plan: planText(r.band), drift: driftWord(r.drift) });
 }
 
 /**
@@ -89,11 +91,11 @@ export function focusReport(targetTiers: Tier[], workTiers: Tier[], settings: Pi
   const words: { size: number; text: string }[] = [];
   for (const r of rows) {
     if (r.drift === 'ok') continue;
-    const label = TIER_LABELS[r.tier];
-    let text = `${label} is ${r.targetShare} % of this week's targets; the plan says ${planText(r.band)}`;
-    if (r.tier === 'tier4' && r.drift === 'over') text += ', nurture them instead';
-    else if (r.drift === 'under') text += `, add ${label} accounts`;
-    else text += ', trim the list';
+    const label = tierLabel(r.tier);
+    let text = t('focus.driftText', { tier: label, share: r.targetShare, plan: planText(r.band) });
+    if (r.tier === 'tier4' && r.drift === 'over') text += t('focus.nurture');
+    else if (r.drift === 'under') text += t('focus.add', { tier: label });
+    else text += t('focus.trim');
     words.push({ size: Math.abs(r.targetShare - (r.drift === 'under' ? r.band.min : r.band.max)), text });
   }
   for (const r of rows) {

@@ -9,6 +9,8 @@
  * what it would be if the unknowns went either way. A manual override with a reason wins.
  */
 import { FACTOR_KEYS } from './constants';
+import { formatNumber, t } from '../i18n';
+import { factorLabel as shownFactorLabel, tierLabel } from '../i18n/labels';
 import type { Account, FactorKey, FactorState, Factors, Settings, Tier, TierOverride } from './schema';
 
 export const TIER_LABELS: Record<Tier, string> = {
@@ -69,7 +71,7 @@ export interface TierResult {
   sentence: string;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = (n: number) => formatNumber(n);
 
 /** Factors with employee size and tenure filled from data where the account has it. */
 export function effectiveFactors(
@@ -78,13 +80,13 @@ export function effectiveFactors(
   now = new Date(),
 ): FactorExplanation[] {
   return FACTOR_KEYS.map((key): FactorExplanation => {
-    const label = factorLabel(key, settings);
+    const label = shownFactorLabel(key, settings);
     if (key === 'employeeSize' && account.employees !== undefined) {
       const { min, max } = settings.employeeBand;
       const inBand = account.employees >= min && account.employees <= max;
       return {
         key, label, source: 'data', state: inBand ? 'checked' : 'unchecked',
-        detail: `${fmt(account.employees)} employees, band ${fmt(min)}–${fmt(max)}`,
+        detail: t('tier.detail.employees', { count: fmt(account.employees), min: fmt(min), max: fmt(max) }),
       };
     }
     if (key === 'tenure' && account.founded !== undefined) {
@@ -92,7 +94,7 @@ export function effectiveFactors(
       const need = settings.tierThresholds.tenureYears;
       return {
         key, label, source: 'data', state: years >= need ? 'checked' : 'unchecked',
-        detail: `founded ${account.founded}, ${years} year${years === 1 ? '' : 's'} (needs ${need})`,
+        detail: t('tier.detail.tenure', years, { year: account.founded, count: years, need }),
       };
     }
     return { key, label, source: 'manual', state: account.factors[key] ?? 'unknown' };
@@ -110,16 +112,16 @@ export function tierFromBoxes(checkedCount: number, productFit: boolean, setting
 }
 
 function globalReason(account: Pick<Account, 'global' | 'employees'>, settings: TierSettings): string | undefined {
-  if (account.global === true) return 'marked Fortune-500-class';
+  if (account.global === true) return t('tier.global.marked');
   if (account.global === undefined && account.employees !== undefined && account.employees >= settings.tierThresholds.globalEmployees) {
-    return `${fmt(account.employees)} employees (Global from ${fmt(settings.tierThresholds.globalEmployees)})`;
+    return t('tier.global.employees', { count: fmt(account.employees), min: fmt(settings.tierThresholds.globalEmployees) });
   }
   return undefined;
 }
 
 function listWords(items: string[]): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${t('common.and')} ${items[items.length - 1]}`;
 }
 
 /** A time as a local calendar date, "2026-11-25": who set an override and when is read by people. */
@@ -134,12 +136,12 @@ export function localDate(ms: number): string {
  * else restates the override.
  */
 export function overrideSentence(o: Pick<TierOverride, 'tier' | 'reason' | 'by' | 'at'>, computed: Tier): string {
-  return `${TIER_LABELS[o.tier]} by override: ${o.reason} — ${o.by || 'someone'}, ${localDate(o.at)}; computed ${TIER_LABELS[computed]}`;
+  return t('tier.override', { tier: tierLabel(o.tier), reason: o.reason, by: o.by || t('common.someone'), date: localDate(o.at), computed: tierLabel(computed) });
 }
 
 /** "Override to Tier 1 cleared: the boxes are right now — Ana, 2026-11-26" */
 export function clearedSentence(c: Pick<TierOverride, 'tier' | 'reason' | 'by' | 'at'>): string {
-  return `Override to ${TIER_LABELS[c.tier]} cleared: ${c.reason} — ${c.by || 'someone'}, ${localDate(c.at)}`;
+  return t('tier.cleared', { tier: tierLabel(c.tier), reason: c.reason, by: c.by || t('common.someone'), date: localDate(c.at) });
 }
 
 export function computeTier(
@@ -151,7 +153,7 @@ export function computeTier(
   const checked = factors.filter((f) => f.state === 'checked').map((f) => f.key);
   const unchecked = factors.filter((f) => f.state === 'unchecked').map((f) => f.key);
   const unknown = factors.filter((f) => f.state === 'unknown').map((f) => f.key);
-  const labelOf = (k: FactorKey) => factorLabel(k, settings).toLowerCase();
+  const labelOf = (k: FactorKey) => shownFactorLabel(k, settings).toLowerCase();
   const fit = factors.find((f) => f.key === 'productFit')!.state;
 
   const gReason = globalReason(account, settings);
@@ -161,18 +163,18 @@ export function computeTier(
   if (gReason) {
     computed = 'global';
     range = { worst: 'global', best: 'global' };
-    sentence = `Global: ${gReason}; ${checked.length} of ${factors.length} boxes checked`;
+    sentence = t('tier.sentence.global', { reason: gReason, checked: checked.length, total: factors.length });
   } else {
     computed = tierFromBoxes(checked.length, fit === 'checked', settings);
     const best = tierFromBoxes(checked.length + unknown.length, fit !== 'unchecked', settings);
     range = { worst: computed, best };
-    sentence = `${TIER_LABELS[computed]}: ${checked.length} of ${factors.length} boxes`;
-    if (computed === 'tier1') sentence += ', product fit included';
+    sentence = t('tier.sentence.boxes', { tier: tierLabel(computed), checked: checked.length, total: factors.length });
+    if (computed === 'tier1') sentence += t('tier.sentence.fit');
     if (unknown.length) {
-      sentence += `; ${listWords(unknown.map(labelOf))} unknown`;
-      sentence += best !== computed ? `, could be ${TIER_LABELS[best]}` : `, still ${TIER_LABELS[computed]} either way`;
+      sentence += t('tier.sentence.unknown', { list: listWords(unknown.map(labelOf)) });
+      sentence += best !== computed ? t('tier.sentence.couldBe', { tier: tierLabel(best) }) : t('tier.sentence.still', { tier: tierLabel(computed) });
     }
-    if (computed === 'tier4') sentence += '; hand to nurture marketing';
+    if (computed === 'tier4') sentence += t('tier.sentence.nurture');
   }
 
   const o = account.tierOverride;

@@ -1,14 +1,26 @@
 /**
  * Numbers and dates in the language the interface speaks. The browser picks that language
- * (`browser.i18n.getUILanguage()`: the one `_locales` answers in), so "1,234" and "3 Dec" in
+ * (the one `_locales` answers in), so "1,234" and "3 Dec" in
  * English read "1.234" and "3. Dez." in German. Formatters are cached: they are costly to build.
  */
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 
-/** The browser's UI language (e.g. "de", "en-US"); undefined where there is none (then Intl uses its default). */
+const t = i18n.t;
+
+/**
+ * The language the interface speaks: the catalog's own language (`meta.locale`: the `_locales`
+ * file the browser serves), with the browser's region when the browser speaks that language too
+ * ("en-US", "de-AT"), so words, numbers and dates always agree. Headless Chromium shows why the
+ * catalog decides: `--lang=de` switches the messages but neither `getUILanguage()` nor
+ * `@@ui_locale`, and an emulated locale switches `getUILanguage()` in pages but not the messages.
+ * Undefined where there is no `browser.i18n`; Intl then uses its default.
+ */
 export function uiLocale(): string | undefined {
   try {
-    return browser.i18n.getUILanguage() || undefined;
+    const language = t('meta.locale');
+    const browserLocale = browser.i18n.getUILanguage();
+    return browserLocale.split(/[-_]/)[0] === language ? browserLocale.replace('_', '-') : language || undefined;
   } catch {
     return undefined;
   }

@@ -7,11 +7,12 @@
  * Every string in the model is plain text: renderers make it safe for their format.
  */
 import { pct, targetProgress, ticksById } from '../domain/aircover';
-import { DRIFT_WORDS, focusReport, planText, workThisWeek } from '../domain/focus';
+import { driftWord, focusReport, planText, workThisWeek } from '../domain/focus';
 import type { Target, Tier } from '../domain/schema';
-import { TIER_LABELS } from '../domain/tier';
 import { weekLabel } from '../domain/week';
-import { isoDate, marketingOwner, salesOwner, STATUS_LABELS, targetViews, type TargetView, type WeekData } from './csv-export';
+import { isoDate, marketingOwner, salesOwner, targetViews, type TargetView, type WeekData } from './csv-export';
+import { t as tr, uiLocale } from '../i18n';
+import { tierLabel } from '../i18n/labels';
 
 export interface AgendaTable {
   kind: 'table';
@@ -68,12 +69,23 @@ export interface Agenda {
 
 /** The running order: about 30 minutes (DOMAIN.md section 3). */
 export const RUNNING_ORDER = [
-  { id: 'focus', title: 'Focus against plan', minutes: 5 },
-  { id: 'strategic', title: 'Tier 1 and Global targets', minutes: 10 },
-  { id: 'changes', title: 'New, carried over and dropped', minutes: 5 },
-  { id: 'asks', title: 'Asks between the teams', minutes: 5 },
-  { id: 'decisions', title: 'Decisions and next steps', minutes: 5 },
+  { id: 'focus', minutes: 5 },
+  { id: 'strategic', minutes: 10 },
+  { id: 'changes', minutes: 5 },
+  { id: 'asks', minutes: 5 },
+  { id: 'decisions', minutes: 5 },
 ] as const;
+
+/** A section's heading in the interface language. */
+function sectionTitle(id: SectionId): string {
+  switch (id) {
+    case 'focus': return tr('agenda.section.focus');
+    case 'strategic': return tr('agenda.section.strategic');
+    case 'changes': return tr('agenda.section.changes');
+    case 'asks': return tr('agenda.section.asks');
+    case 'decisions': return tr('agenda.section.decisions');
+  }
+}
 export type SectionId = (typeof RUNNING_ORDER)[number]['id'];
 
 /** "0:05" */
@@ -81,23 +93,22 @@ export const clock = (minutes: number) => `${Math.floor(minutes / 60)}:${String(
 /** "0:05–0:15" */
 export const timeBox = (s: Pick<AgendaSection, 'start' | 'minutes'>) => `${clock(s.start)}–${clock(s.start + s.minutes)}`;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const or = (v: string | undefined, fallback: string) => (v?.trim() ? v.trim() : fallback);
 const STRATEGIC: Tier[] = ['tier1', 'global'];
 
 /** "Next step: send the ROI deck (owner: Sam Rep)" and the rest of what the meeting records. */
 function meetingDetails(t: Target): string[] {
   return [
-    `Next step: ${or(t.nextStep, 'not set')}${t.nextStep?.trim() ? ` (owner: ${or(t.nextStepOwner, 'not set')})` : ''}`,
-    `Ask of the other team: ${or(t.ask, 'none')}`,
-    `Decision: ${or(t.decision, 'none yet')}`,
+    tr('agenda.nextStep', { step: or(t.nextStep, tr('agenda.notSet')) }) + (t.nextStep?.trim() ? ` ${tr('agenda.owner', { name: or(t.nextStepOwner, tr('agenda.notSet')) })}` : ''),
+    tr('agenda.ask', { ask: or(t.ask, tr('agenda.none')) }),
+    tr('agenda.decision', { decision: or(t.decision, tr('agenda.noneYet')) }),
   ];
 }
 
 function marker(v: TargetView): string {
   const t = v.target;
-  const since = v.carried ? `carried over${t.carriedFrom ? ` from ${t.carriedFrom}` : ''}` : 'new';
-  const status = t.status === 'active' ? 'active' : `${STATUS_LABELS[t.status]}${t.statusReason ? `: ${t.statusReason}` : ''}`;
+  const since = v.carried ? (t.carriedFrom ? tr('agenda.carriedFrom', { week: t.carriedFrom }) : tr('agenda.carriedOver')) : tr('agenda.new');
+  const status = t.status === 'active' ? tr('agenda.active') : `${t.status === 'done' ? tr('label.targetStatus.done') : tr('label.targetStatus.dropped')}${t.statusReason ? `: ${t.statusReason}` : ''}`;
   return `${since}; ${status}`;
 }
 
@@ -111,31 +122,38 @@ function focusSection(data: WeekData, views: TargetView[]): AgendaBlock[] {
   );
   const table: AgendaTable = {
     kind: 'table',
-    caption: 'Focus by tier: share of targets and share of this week\'s air-cover work',
-    head: ['Tier', 'Targets', 'Share of targets', 'Air-cover work', 'Share of work', 'Plan', 'Targets against plan', 'Work against plan'],
+    caption: tr('agenda.focusCaption'),
+    head: [tr('agenda.head.tier'), tr('agenda.head.targets'), tr('agenda.head.shareTargets'), tr('agenda.head.work'), tr('agenda.head.shareWork'), tr('agenda.head.plan'), tr('agenda.head.targetsVsPlan'), tr('agenda.head.workVsPlan')],
     numeric: [1, 2, 3, 4],
     rows: focus.rows.map((r) => [
-      TIER_LABELS[r.tier],
+      tierLabel(r.tier),
       String(r.targets),
       `${r.targetShare} %`,
       String(r.work),
       `${r.workShare} %`,
       planText(r.band),
-      DRIFT_WORDS[r.drift],
-      focus.totalWork ? DRIFT_WORDS[r.workDrift] : 'no work logged',
+      driftWord(r.drift),
+      focus.totalWork ? driftWord(r.workDrift) : tr('agenda.noWork'),
     ]),
     lines: focus.rows.map(
       (r) =>
-        `${TIER_LABELS[r.tier]}: ${plural(r.targets, 'target')}, ${r.targetShare} % of targets (${DRIFT_WORDS[r.drift]}); ` +
-        `${r.workShare} % of air-cover work (${focus.totalWork ? DRIFT_WORDS[r.workDrift] : 'no work logged'}); plan ${planText(r.band)}`,
+        tr('agenda.focusLine', {
+          tier: tierLabel(r.tier),
+          targets: tr('agenda.targets', r.targets, { count: r.targets }),
+          share: r.targetShare,
+          drift: driftWord(r.drift),
+          workShare: r.workShare,
+          workDrift: focus.totalWork ? driftWord(r.workDrift) : tr('agenda.noWork'),
+          plan: planText(r.band),
+        }),
     ),
-    empty: 'No targets yet this week.',
+    empty: tr('agenda.noTargets'),
   };
   const drift: AgendaList = {
     kind: 'list',
-    title: 'Drift to discuss',
+    title: tr('agenda.drift'),
     items: focus.drift.map((text) => ({ text })),
-    empty: focus.totalTargets ? 'On plan: the list and the work both sit inside the bands.' : 'No targets yet this week.',
+    empty: focus.totalTargets ? tr('agenda.onPlan') : tr('agenda.noTargets'),
   };
   return [table, drift];
 }
@@ -144,15 +162,15 @@ function targetItem(v: TargetView, ticks: ReturnType<typeof ticksById>): AgendaI
   const t = v.target;
   const progress = targetProgress(t, ticks).all;
   const details = [
-    `Owners: sales ${or(salesOwner(v), 'not set')}, marketing ${or(marketingOwner(v), 'not set')}`,
-    ...(v.tier ? [`Tier: ${v.tier.sentence}`] : []),
-    `Coverage gaps: ${v.coverage.gaps.length ? v.coverage.gaps.join('; ') : 'none'}`,
-    `Air cover: ${progress.done} of ${progress.total} (${pct(progress)} %)`,
-    ...(v.keyContacts.length ? [`Key contacts: ${v.keyContacts.map((c) => (c.title ? `${c.name} (${c.title})` : c.name)).join(', ')}`] : []),
-    ...(t.notes?.trim() ? [`Notes: ${t.notes}`] : []),
+    tr('agenda.owners', { sales: or(salesOwner(v), tr('agenda.notSet')), marketing: or(marketingOwner(v), tr('agenda.notSet')) }),
+    ...(v.tier ? [tr('agenda.tier', { sentence: v.tier.sentence })] : []),
+    tr('agenda.gaps', { gaps: v.coverage.gaps.length ? v.coverage.gaps.join('; ') : tr('agenda.none') }),
+    tr('agenda.aircover', { done: progress.done, total: progress.total, pct: pct(progress) }),
+    ...(v.keyContacts.length ? [tr('agenda.keyContacts', { names: v.keyContacts.map((c) => (c.title ? `${c.name} (${c.title})` : c.name)).join(', ') })] : []),
+    ...(t.notes?.trim() ? [tr('agenda.notes', { notes: t.notes })] : []),
     ...meetingDetails(t),
   ];
-  return { text: `${v.accountName} (${v.tier ? TIER_LABELS[v.tier.tier] : 'account not found'}; ${marker(v)})`, details };
+  return { text: tr('agenda.item', { name: v.accountName, tier: v.tier ? tierLabel(v.tier.tier) : tr('agenda.accountNotFound'), marker: marker(v) }), details };
 }
 
 function strategicSection(views: TargetView[], ticks: ReturnType<typeof ticksById>): AgendaBlock[] {
@@ -161,49 +179,51 @@ function strategicSection(views: TargetView[], ticks: ReturnType<typeof ticksByI
   const row = (v: TargetView) => {
     const p = targetProgress(v.target, ticks).all;
     return {
-      cells: [v.tier ? TIER_LABELS[v.tier.tier] : 'not found', v.accountName, marker(v), `${p.done} of ${p.total}`, or(v.target.nextStep, 'not set'), or(v.target.nextStepOwner, '')],
-      line: `${v.accountName} (${v.tier ? TIER_LABELS[v.tier.tier] : 'account not found'}; ${marker(v)}): air cover ${p.done} of ${p.total}; next step: ${or(v.target.nextStep, 'not set')}${v.target.nextStepOwner?.trim() ? ` (owner: ${v.target.nextStepOwner.trim()})` : ''}`,
+      cells: [v.tier ? tierLabel(v.tier.tier) : tr('agenda.notFound'), v.accountName, marker(v), tr('agenda.doneOf', { done: p.done, total: p.total }), or(v.target.nextStep, tr('agenda.notSet')), or(v.target.nextStepOwner, '')],
+      line:
+        tr('agenda.otherLine', { name: v.accountName, tier: v.tier ? tierLabel(v.tier.tier) : tr('agenda.accountNotFound'), marker: marker(v), done: p.done, total: p.total, step: or(v.target.nextStep, tr('agenda.notSet')) }) +
+        (v.target.nextStepOwner?.trim() ? ` ${tr('agenda.owner', { name: v.target.nextStepOwner.trim() })}` : ''),
     };
   };
   const rows = others.map(row);
   return [
-    { kind: 'list', items: strategic.map((v) => targetItem(v, ticks)), empty: 'No Tier 1 or Global targets this week.' },
+    { kind: 'list', items: strategic.map((v) => targetItem(v, ticks)), empty: tr('agenda.noStrategic') },
     {
       kind: 'table',
-      caption: 'The other targets, for reference',
-      head: ['Tier', 'Account', 'Since / status', 'Air cover', 'Next step', 'Owner'],
+      caption: tr('agenda.othersCaption'),
+      head: [tr('agenda.head.tier'), tr('agenda.head.account'), tr('agenda.head.since'), tr('agenda.head.aircover'), tr('agenda.head.nextStep'), tr('agenda.head.owner')],
       numeric: [],
       rows: rows.map((r) => r.cells),
       lines: rows.map((r) => r.line),
-      empty: 'No other targets this week.',
+      empty: tr('agenda.noOthers'),
     },
   ];
 }
 
 function changesSection(data: WeekData, views: TargetView[]): AgendaBlock[] {
   const accountName = new Map(data.accounts.map((a) => [a.id, a.name]));
-  const nameOf = (t: Target) => accountName.get(t.accountId) ?? '(deleted account)';
-  const reason = (t: Target) => t.statusReason?.trim() || 'no reason recorded';
+  const nameOf = (t: Target) => accountName.get(t.accountId) ?? tr('agenda.deletedAccount');
+  const reason = (t: Target) => t.statusReason?.trim() || tr('agenda.noReason');
   const thisWeek = new Set(data.targets.map((t) => t.accountId));
   const sorted = (list: string[]) => list.sort((a, b) => a.localeCompare(b)).map((text) => ({ text }));
   const dropped = [
     ...data.previousTargets.filter((t) => t.status === 'dropped').map((t) => `${nameOf(t)}: ${reason(t)}`),
-    ...data.previousTargets.filter((t) => t.status === 'active' && !thisWeek.has(t.accountId)).map((t) => `${nameOf(t)}: not carried over, no reason recorded`),
-    ...data.targets.filter((t) => t.status === 'dropped').map((t) => `${nameOf(t)} (this week): ${reason(t)}`),
+    ...data.previousTargets.filter((t) => t.status === 'active' && !thisWeek.has(t.accountId)).map((t) => tr('agenda.notCarried', { name: nameOf(t) })),
+    ...data.targets.filter((t) => t.status === 'dropped').map((t) => tr('agenda.thisWeek', { name: nameOf(t), reason: reason(t) })),
   ];
   const done = [
     ...data.previousTargets.filter((t) => t.status === 'done').map((t) => `${nameOf(t)}: ${reason(t)}`),
-    ...data.targets.filter((t) => t.status === 'done').map((t) => `${nameOf(t)} (this week): ${reason(t)}`),
+    ...data.targets.filter((t) => t.status === 'done').map((t) => tr('agenda.thisWeek', { name: nameOf(t), reason: reason(t) })),
   ];
   const newOnes = views.filter((v) => !v.carried).map((v) => v.accountName);
   const carried = views.filter((v) => v.carried).map((v) => v.accountName);
   const work = workThisWeek(data.ticks, data.weekId).length;
   return [
-    { kind: 'list', title: `New (${newOnes.length})`, items: sorted(newOnes), empty: 'none' },
-    { kind: 'list', title: `Carried over (${carried.length})`, items: sorted(carried), empty: 'none' },
-    { kind: 'list', title: `Dropped (${dropped.length})`, items: sorted(dropped), empty: 'none' },
-    { kind: 'list', title: `Done (${done.length})`, items: sorted(done), empty: 'none' },
-    { kind: 'text', text: `Air cover added this week: ${plural(work, 'item')} ticked.` },
+    { kind: 'list', title: tr('agenda.listNew', { count: newOnes.length }), items: sorted(newOnes), empty: tr('agenda.none') },
+    { kind: 'list', title: tr('agenda.listCarried', { count: carried.length }), items: sorted(carried), empty: tr('agenda.none') },
+    { kind: 'list', title: tr('agenda.listDropped', { count: dropped.length }), items: sorted(dropped), empty: tr('agenda.none') },
+    { kind: 'list', title: tr('agenda.listDone', { count: done.length }), items: sorted(done), empty: tr('agenda.none') },
+    { kind: 'text', text: tr('agenda.workAdded', work, { count: work }) },
   ];
 }
 
@@ -212,11 +232,11 @@ function asksSection(views: TargetView[]): AgendaBlock[] {
   return [
     {
       kind: 'table',
-      caption: 'What each team asks of the other',
-      head: ['Account', 'Ask of the other team', 'Sales owner', 'Marketing owner'],
-      rows: withAsk.map((v) => [v.accountName, v.target.ask!.trim(), or(salesOwner(v), 'not set'), or(marketingOwner(v), 'not set')]),
-      lines: withAsk.map((v) => `${v.accountName}: ${v.target.ask!.trim()} (sales ${or(salesOwner(v), 'not set')}, marketing ${or(marketingOwner(v), 'not set')})`),
-      empty: 'No asks recorded yet: go round both teams\' owners.',
+      caption: tr('agenda.asksCaption'),
+      head: [tr('agenda.head.account'), tr('agenda.head.ask'), tr('agenda.head.salesOwner'), tr('agenda.head.marketingOwner')],
+      rows: withAsk.map((v) => [v.accountName, v.target.ask!.trim(), or(salesOwner(v), tr('agenda.notSet')), or(marketingOwner(v), tr('agenda.notSet'))]),
+      lines: withAsk.map((v) => tr('agenda.askLine', { name: v.accountName, ask: v.target.ask!.trim(), sales: or(salesOwner(v), tr('agenda.notSet')), marketing: or(marketingOwner(v), tr('agenda.notSet')) })),
+      empty: tr('agenda.noAsks'),
     },
   ];
 }
@@ -228,19 +248,19 @@ function decisionsSection(views: TargetView[]): AgendaBlock[] {
   return [
     {
       kind: 'table',
-      caption: 'Decisions and next steps, saved on the targets',
-      head: ['Account', 'Decision', 'Next step', 'Owner'],
-      rows: decided.map((v) => [v.accountName, or(v.target.decision, 'none yet'), or(v.target.nextStep, 'not set'), or(v.target.nextStepOwner, 'not set')]),
-      lines: decided.map(
-        (v) => `${v.accountName}: decision: ${or(v.target.decision, 'none yet')}; next step: ${or(v.target.nextStep, 'not set')} (owner: ${or(v.target.nextStepOwner, 'not set')})`,
+      caption: tr('agenda.decisionsCaption'),
+      head: [tr('agenda.head.account'), tr('agenda.head.decision'), tr('agenda.head.nextStep'), tr('agenda.head.owner')],
+      rows: decided.map((v) => [v.accountName, or(v.target.decision, tr('agenda.noneYet')), or(v.target.nextStep, tr('agenda.notSet')), or(v.target.nextStepOwner, tr('agenda.notSet'))]),
+      lines: decided.map((v) =>
+        tr('agenda.decisionLine', { name: v.accountName, decision: or(v.target.decision, tr('agenda.noneYet')), step: or(v.target.nextStep, tr('agenda.notSet')), owner: or(v.target.nextStepOwner, tr('agenda.notSet')) }),
       ),
-      empty: 'No decisions yet: type them in the week view as you go; they are saved on the targets.',
+      empty: tr('agenda.noDecisions'),
     },
     {
       kind: 'list',
-      title: `Still without a next step (${open.length})`,
+      title: tr('agenda.noNextStep', { count: open.length }),
       items: open.map((v) => ({ text: v.accountName })),
-      empty: 'Every target has a next step.',
+      empty: tr('agenda.allHaveNext'),
     },
   ];
 }
@@ -265,13 +285,13 @@ export function buildAgenda(data: WeekData): Agenda {
   };
   let start = 0;
   const sections = RUNNING_ORDER.map((s): AgendaSection => {
-    const section = { ...s, start, blocks: blocks[s.id] };
+    const section = { ...s, title: sectionTitle(s.id), start, blocks: blocks[s.id] };
     start += s.minutes;
     return section;
   });
   return {
-    title: `Weekly alignment: ${weekLabel(data.weekId)}`,
-    summary: `Exported ${isoDate(data.now)} · ${plural(views.length, 'target')} · air cover ${week.done} of ${week.total} (${pct(week)} %)`,
+    title: tr('agenda.title', { week: weekLabel(data.weekId, uiLocale()) }),
+    summary: tr('agenda.summary', { date: isoDate(data.now), targets: tr('agenda.targets', views.length, { count: views.length }), done: week.done, total: week.total, pct: pct(week) }),
     minutes: start,
     sections,
   };

@@ -47,14 +47,21 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { extensionDir?: string; userDataDir?: string; headless?: boolean } = {}): Promise<Session> {
+/**
+ * `lang` is the browser's UI language, which `browser.i18n` (and so the whole interface) follows.
+ * English unless a test asks for another, whatever the machine's own locale.
+ */
+export async function launch(opts: { extensionDir?: string; userDataDir?: string; headless?: boolean; lang?: string } = {}): Promise<Session> {
+  const lang = opts.lang ?? 'en-US';
   const dir = opts.extensionDir ?? CHROME_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run npm run build first.`);
   const context = await chromium.launchPersistentContext(opts.userDataDir ?? '', {
     executablePath: chromePath(),
     headless: opts.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
+    locale: lang,
     args: [
+      `--lang=${lang}`,
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
       '--no-sandbox',
@@ -113,10 +120,10 @@ export async function launch(opts: { extensionDir?: string; userDataDir?: string
  * One browser for a test file: launched before its tests (with the sample data loaded unless
  * told otherwise), closed after. Returns a getter, since the session exists only once started.
  */
-export function useSession(opts: { sample?: boolean } = {}): () => Session {
+export function useSession(opts: { sample?: boolean; lang?: string } = {}): () => Session {
   let session: Session | undefined;
   beforeAll(async () => {
-    session = await launch();
+    session = await launch({ lang: opts.lang });
     if (opts.sample !== false) await loadSampleData(session);
   });
   afterAll(async () => {
@@ -147,7 +154,8 @@ export async function tabIdOf(s: Session, pageKey: string): Promise<number> {
 export async function loadSampleData(s: Session) {
   const page = await openExtensionPage(s, 'options.html');
   await page.getByTestId('load-sample').click();
-  await page.getByTestId('data-status').filter({ hasText: 'Sample data loaded' }).waitFor();
+  // The outcome in any interface language: the status turns ok ("Sample data loaded: …" in English).
+  await page.locator('[data-testid=data-status].ok').waitFor();
   await page.close();
 }
 

@@ -9,7 +9,7 @@ describe('the interface language', () => {
   it('is English by default in unit tests', () => {
     expect(t('card.readingBody')).toBe('Reading the page…');
     expect(formatNumber(1234567)).toBe('1,234,567');
-    expect(formatDayMonth(DEC_3)).toBe('Dec 3');
+    expect(formatDayMonth(DEC_3)).toBe('3 Dec');
   });
 
   it('follows the browser into German: words, numbers and dates', async () => {

@@ -37,8 +37,10 @@ export function substitute(message: string, subs: string[] = []): string {
 
 export async function useLanguage(lang: Language): Promise<void> {
   const [own, en] = [await chromeMessages(lang), await chromeMessages('en')];
-  fakeBrowser.i18n.getUILanguage = () => lang;
+  // English as a British browser reports it: dates read "23 Nov", as the English tests expect.
+  fakeBrowser.i18n.getUILanguage = () => (lang === 'en' ? 'en-GB' : lang);
   fakeBrowser.i18n.getMessage = ((name: string, subs?: string | string[]) => {
+    if (name === '@@ui_locale') return fakeBrowser.i18n.getUILanguage().replace('-', '_');
     const m = own[name] ?? en[name];
     return m ? substitute(m.message, typeof subs === 'string' ? [subs] : subs) : '';
   }) as typeof fakeBrowser.i18n.getMessage;
