@@ -106,7 +106,7 @@ function AccountEditor({ id }: { id: string }) {
   const a = view.value;
   if (!a) return <p class="muted">{error.value ?? 'Loading…'}</p>;
   const team = a.team;
-  const teamField = (key: keyof typeof team, label: string) => (
+  const teamField = (key: 'owner' | 'accountManager' | 'marketingOwner' | 'support', label: string) => (
     <label>
       {label}
       <input type="text" value={team[key] ?? ''} onChange={(e) => void act(() => send('updateAccount', { accountId: a.id, changes: { team: { [key]: (e.target as HTMLInputElement).value.trim() || undefined } } }))} />
