@@ -67,7 +67,12 @@ export async function removeContact(db: DB, contactId: string, now = Date.now())
   }
   const links = await tx.objectStore('links').index('byTarget').getAll(contactId);
   for (const l of links) await tx.objectStore('links').delete(l.pageKey);
-  await tx.objectStore('contacts').delete(contactId);
+  // Their reports now report to nobody on the map (a reference to no one would fail a backup's checks).
+  const contacts = tx.objectStore('contacts');
+  for (const c of await contacts.index('byAccount').getAll(contact.accountId)) {
+    if (c.reportsTo === contactId) await contacts.put({ ...c, reportsTo: undefined, updatedAt: now, edits: { ...(c.edits ?? {}), reportsTo: now } });
+  }
+  await contacts.delete(contactId);
   await tx.done;
   return { contact, keyOf, ticks, links };
 }
