@@ -12,6 +12,7 @@ import { NoMatch } from './NoMatch';
 import { TierExplain } from './TierExplain';
 import { TierOverride } from '@/components/week/TierOverride';
 import { meetingSummary } from '@/lib/domain/meeting';
+import { StrategicLines } from './StrategicLines';
 
 
 /**
@@ -49,6 +50,7 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
       <TierExplain tier={a.tier} onSetFactor={setFactor}>
         <TierOverride account={a} onSave={(tier, reason) => act(() => send('setTierOverride', { accountId: a.id, tier, reason }))} />
       </TierExplain>
+      <StrategicLines s={a.strategicSummary} />
       <CoverageMeter coverage={a.coverage} />
       <ContactList account={a} act={act} />
 

@@ -11,6 +11,7 @@ import { CoverageMeter } from '../card/CoverageMeter';
 import { TierExplain } from '../card/TierExplain';
 import { TierOverride } from './TierOverride';
 import { CoverageMatrix } from './CoverageMatrix';
+import { StrategicSection } from './strategic/StrategicSection';
 
 /** Every account: search, filter by tier and coverage gaps, open one to edit it. */
 export function AccountList() {
@@ -131,6 +132,7 @@ function AccountEditor({ id }: { id: string }) {
       </div>
       <CoverageMeter coverage={a.coverage} />
       <CoverageMatrix contacts={a.contacts} />
+      <StrategicSection a={a} act={act} />
       <ul class="plain">
         {a.contacts.map((c) => (
           <li key={c.id} class="row">

@@ -8,6 +8,7 @@ import { DEFAULT_STANDING_ITEMS, pct, progressSentence } from '@/lib/domain/airc
 import { GROUP_LABELS } from '@/lib/domain/aircover';
 import type { AirCoverGroup, AirCoverItem, RosterMember, Tier, WeekId } from '@/lib/domain/schema';
 import { isMine } from '@/lib/domain/roster';
+import { onTeam } from '@/lib/domain/account-team';
 import { TIER_LABELS, TIER_ORDER, TIER_SHORT } from '@/lib/domain/tier';
 import { currentWeekId, nextWeek, previousWeek } from '@/lib/domain/week';
 import { onChange, send } from '@/lib/messaging/client';
@@ -107,7 +108,8 @@ export function WeekView({ you }: { you: string }) {
     if (f.open && (r.target.status !== 'active' || r.progress.all.done >= r.progress.all.total)) return false;
     const owner = f.team === 'marketing' ? r.target.marketingOwner : f.team === 'sales' ? r.target.salesOwner : undefined;
     if (f.team !== 'all' && !owner) return false;
-    if (f.mine && !isMine(r.target, you)) return false;
+    // Yours: you own the target, or you are on its account's team (any role).
+    if (f.mine && !isMine(r.target, you) && !onTeam(r.account.team, you)) return false;
     if (f.q) {
       const q = f.q.toLowerCase();
       const hay = [r.account.name, ...r.keyContacts.map((c) => c.name), r.target.salesOwner, r.target.marketingOwner, r.target.notes].join(' ').toLowerCase();
@@ -170,7 +172,7 @@ export function WeekView({ you }: { you: string }) {
           </details>
           <div class="filters" role="group" aria-label="Filters">
             <input type="search" aria-label="Search targets" placeholder="Search" data-testid="week-search" value={f.q} onInput={(e) => setF({ q: (e.target as HTMLInputElement).value })} />
-            <label title={you ? `Targets where ${you} is the sales or marketing owner` : 'Set your name in the options first'}>
+            <label title={you ? `Targets where ${you} is the sales or marketing owner or on the account team` : 'Set your name in the options first'}>
               <input type="checkbox" data-testid="filter-mine" checked={f.mine} disabled={!you} onChange={(e) => setF({ mine: (e.target as HTMLInputElement).checked })} /> Mine
             </label>
             <label><input type="checkbox" data-testid="filter-open" checked={f.open} onChange={(e) => setF({ open: (e.target as HTMLInputElement).checked })} /> Open tasks</label>

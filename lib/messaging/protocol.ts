@@ -191,7 +191,7 @@ export const requestSchemas = {
   setTierOverride: z.object({ accountId: id, tier: tier.nullable(), reason: z.string().trim().min(1, 'Say why: the reason is shown with the tier').max(2000) }),
   updateAccount: z.object({
     accountId: id,
-    changes: newAccountFields.partial().extend({ team: accountTeam.optional(), global: z.boolean().nullable().optional(), founded: z.number().int().min(1600).max(2200).nullable().optional(), notes: z.string().max(20000).optional() }),
+    changes: newAccountFields.partial().extend({ team: accountTeam.optional(), potential: z.enum(['high', 'medium', 'low']).nullable().optional(), global: z.boolean().nullable().optional(), founded: z.number().int().min(1600).max(2200).nullable().optional(), notes: z.string().max(20000).optional() }),
   }),
   createAccount: z.object({ account: newAccountFields, pageKey: str(500).optional() }),
   linkPage: z.object({ pageKey: str(500), kind: z.enum(['account', 'contact']), targetId: id }),

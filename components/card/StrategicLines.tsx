@@ -1,0 +1,28 @@
+import type { StrategicSummary } from '@/lib/messaging/protocol';
+
+/**
+ * The strategic parts on the card, in words: the account team in one line, the relationship
+ * map's gaps and overdue governance. Read-only here: they are edited in the account view.
+ */
+export function StrategicLines({ s }: { s: StrategicSummary }) {
+  if (!s.teamLine && !s.relationshipGaps.length && !s.governance.length) return null;
+  return (
+    <div data-testid="card-strategic">
+      {s.teamLine && (
+        <p class="muted one-line" data-testid="card-team" title={s.teamLine}>
+          <b>Team:</b> {s.teamLine}
+        </p>
+      )}
+      {s.relationshipGaps.length > 0 && (
+        <p data-testid="card-relationship-gaps">
+          <b>Relationships:</b> {s.relationshipGaps.join('; ')}
+        </p>
+      )}
+      {s.governance.length > 0 && (
+        <p class="error" data-testid="card-governance">
+          <b>Governance:</b> {s.governance.join('; ')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { useSignal } from '@preact/signals';
+import { FOUR_RS, R_LABELS, STATEMENTS, reviewTrend, scoreReview } from '@/lib/domain/fourr';
+import type { FourRReview } from '@/lib/domain/schema';
+import { localDate } from '@/lib/domain/tier';
+
+const SCALE = [1, 2, 3, 4, 5] as const;
+
+/**
+ * The 4R self-assessment (seed 001): the 15 statements scored 1 (strongly disagree) to 5
+ * (strongly agree), the total against the seed's bands, the trend over the reviews kept, and
+ * the weakest R with its best practices. For the team, or for one strategic account.
+ */
+export function ReviewPanel({ reviews, onSubmit, subject }: { reviews: FourRReview[]; onSubmit: (scores: number[]) => Promise<void>; subject: string }) {
+  const taking = useSignal(false);
+  const scores = useSignal<(number | undefined)[]>(Array(STATEMENTS.length).fill(undefined));
+  const trend = reviewTrend(reviews);
+  const latest = trend.points.length ? [...reviews].sort((a, b) => a.at - b.at)[reviews.length - 1] : undefined;
+  const score = latest ? scoreReview(latest.scores) : undefined;
+  const answered = scores.value.filter((s) => s !== undefined).length;
+  return (
+    <div class="list" data-testid="review">
+      <p data-testid="review-trend">{trend.sentence}</p>
+      {trend.points.length > 1 && <TrendChart points={trend.points} />}
+      {score && (
+        <>
+          <p data-testid="review-band"><b>{score.band.label}:</b> {score.band.advice}</p>
+          <p class="muted">{FOUR_RS.map((r) => `${R_LABELS[r]} ${score.perR.find((x) => x.r === r)!.average}`).join(' · ')} (average of 5)</p>
+          <div data-testid="review-weakest">
+            <p><b>Weakest: {R_LABELS[score.weakest.r]}</b> ({score.weakest.average} of 5). The seed's practices for it:</p>
+            <ul>{score.weakest.practices.map((p) => <li key={p}>{p}</li>)}</ul>
+          </div>
+        </>
+      )}
+      {trend.points.length > 0 && (
+        <details>
+          <summary>All {trend.points.length} reviews</summary>
+          <ul class="plain" data-testid="review-history">
+            {trend.points.map((p, i) => <li key={i}>{localDate(p.at)}: {p.total} of 75{p.delta !== undefined ? ` (${p.delta >= 0 ? '+' : ''}${p.delta})` : ''}</li>)}
+          </ul>
+        </details>
+      )}
+      {!taking.value && <div class="actions"><button class="btn primary" data-testid="review-start" onClick={() => (taking.value = true)}>{reviews.length ? 'Take the review again' : 'Take the 4R review'}</button></div>}
+      {taking.value && (
+        <form
+          data-testid="review-form"
+          aria-label={`4R review for ${subject}`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (answered < STATEMENTS.length) return;
+            void onSubmit(scores.value as number[]).then(() => {
+              taking.value = false;
+              scores.value = Array(STATEMENTS.length).fill(undefined);
+            });
+          }}
+        >
+          <p class="muted">1 = strongly disagree, 5 = strongly agree. Arrow keys move within a statement's scale.</p>
+          <ol class="review-statements">
+            {STATEMENTS.map((s, i) => (
+              <li key={i}>
+                {(i === 0 || STATEMENTS[i - 1].r !== s.r) && <b>{R_LABELS[s.r]}: </b>}
+                {s.text}
+                <div class="scale" role="radiogroup" aria-label={`Statement ${i + 1}`}>
+                  {SCALE.map((v) => (
+                    <label key={v}>
+                      <input
+                        type="radio"
+                        name={`s${i}`}
+                        value={v}
+                        data-testid={`review-s${i}-${v}`}
+                        checked={scores.value[i] === v}
+                        onChange={() => (scores.value = scores.value.map((x, j) => (j === i ? v : x)))}
+                      />{' '}
+                      {v}
+                    </label>
+                  ))}
+                </div>
+              </li>
+            ))}
+          </ol>
+          <div class="actions">
+            <button class="btn primary" type="submit" data-testid="review-submit" disabled={answered < STATEMENTS.length}>
+              Save the review ({answered} of {STATEMENTS.length} scored)
+            </button>
+            <button class="btn" type="button" onClick={() => (taking.value = false)}>Cancel</button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
+/** The totals over time against the bands' lines (40, 50, 60), with each total written on its dot. */
+function TrendChart({ points }: { points: { at: number; total: number }[] }) {
+  const W = 320;
+  const H = 120;
+  const x = (i: number) => 30 + (i * (W - 50)) / Math.max(1, points.length - 1);
+  const y = (t: number) => H - 15 - ((t - 15) * (H - 30)) / 60;
+  return (
+    <svg width={W} height={H} role="img" aria-label={`4R totals over time: ${points.map((p) => p.total).join(', ')}`} data-testid="review-chart">
+      {[40, 50, 60].map((b) => (
+        <g key={b}>
+          <line class="trend-axis" x1="25" x2={W - 10} y1={y(b)} y2={y(b)} />
+          <text class="trend-label" x="0" y={y(b) + 4}>{b}</text>
+        </g>
+      ))}
+      <polyline class="trend" points={points.map((p, i) => `${x(i)},${y(p.total)}`).join(' ')} />
+      {points.map((p, i) => (
+        <g key={i}>
+          <circle class="trend-dot" cx={x(i)} cy={y(p.total)} r="4" />
+          <text class="trend-label" x={x(i) - 6} y={y(p.total) - 8}>{p.total}</text>
+        </g>
+      ))}
+    </svg>
+  );
+}
