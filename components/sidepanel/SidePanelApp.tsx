@@ -8,8 +8,9 @@ import { TierBadge } from '../card/TierBadge';
 import '../card/card.css';
 import { WeekView } from '../week/WeekView';
 import { AccountList } from '../week/AccountList';
+import { StrategyView } from '../week/strategic/StrategyView';
 
-type Tab = 'page' | 'week' | 'accounts';
+type Tab = 'page' | 'week' | 'accounts' | 'strategy';
 
 /**
  * The side panel (Chrome) / sidebar (Firefox), and the same views in a full tab (`app.html`):
@@ -22,7 +23,9 @@ export function SidePanelApp({ full = false }: { full?: boolean }) {
     void send('getSettings', {}).then((s) => (you.value = s.yourName), () => undefined);
   }, []);
   const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
-  const tabs: [Tab, string][] = full ? [['week', 'This week'], ['accounts', 'Accounts']] : [['page', 'This page'], ['week', 'This week'], ['accounts', 'Accounts']];
+  const tabs: [Tab, string][] = full
+    ? [['week', 'This week'], ['accounts', 'Accounts'], ['strategy', 'Strategic']]
+    : [['page', 'This page'], ['week', 'This week'], ['accounts', 'Accounts'], ['strategy', 'Strategic']];
   return (
     <div class={`tc${dark ? ' dark' : ''}`} data-testid={full ? 'fullview' : 'sidepanel'} style={{ minHeight: '100vh' }}>
       <div class="tabs" role="tablist">
@@ -41,6 +44,7 @@ export function SidePanelApp({ full = false }: { full?: boolean }) {
         {tab.value === 'page' && <PagePanel />}
         {tab.value === 'week' && <div class="tc-body"><WeekView you={you.value} /></div>}
         {tab.value === 'accounts' && <div class="tc-body"><AccountList /></div>}
+        {tab.value === 'strategy' && <div class="tc-body"><StrategyView /></div>}
       </div>
     </div>
   );

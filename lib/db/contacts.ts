@@ -42,7 +42,7 @@ export interface RemovedContact {
 }
 
 export async function removeContact(db: DB, contactId: string, now = Date.now()): Promise<RemovedContact | undefined> {
-  const tx = db.transaction(['contacts', 'targets', 'ticks', 'links'], 'readwrite');
+  const tx = db.transaction(['contacts', 'targets', 'ticks', 'links', 'accounts'], 'readwrite');
   const contact = await tx.objectStore('contacts').get(contactId);
   if (!contact) {
     await tx.done;
@@ -71,6 +71,12 @@ export async function removeContact(db: DB, contactId: string, now = Date.now())
   const contacts = tx.objectStore('contacts');
   for (const c of await contacts.index('byAccount').getAll(contact.accountId)) {
     if (c.reportsTo === contactId) await contacts.put({ ...c, reportsTo: undefined, updatedAt: now, edits: { ...(c.edits ?? {}), reportsTo: now } });
+  }
+  // Nor do they stay listed as having taken part in a touchpoint.
+  const account = await tx.objectStore('accounts').get(contact.accountId);
+  if (account?.touchpoints?.some((tp) => tp.theirs.includes(contactId))) {
+    const touchpoints = account.touchpoints.map((tp) => ({ ...tp, theirs: tp.theirs.filter((id) => id !== contactId) }));
+    await tx.objectStore('accounts').put({ ...account, touchpoints, updatedAt: now, edits: { ...(account.edits ?? {}), touchpoints: now } });
   }
   await contacts.delete(contactId);
   await tx.done;
