@@ -7,7 +7,7 @@ import type { StrategicSummary } from '@/lib/messaging/protocol';
 export function StrategicLines({ s }: { s: StrategicSummary }) {
   if (!s.teamLine && !s.relationshipGaps.length && !s.governance.length) return null;
   return (
-    <div data-testid="card-strategic">
+    <div class="strategic-lines" data-testid="card-strategic">
       {s.teamLine && (
         <p class="muted one-line" data-testid="card-team" title={s.teamLine}>
           <b>Team:</b> {s.teamLine}

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { MAP_GRID, mapLayout, type MapNode } from '@/lib/domain/relationships';
 import { BUYING_ROLES, INFLUENCE_LEVELS, RELATIONSHIP_STRENGTHS } from '@/lib/domain/constants';
 import type { Request } from '@/lib/messaging/protocol';
@@ -96,7 +96,8 @@ export function RelationshipMap({ contacts, owners, onSet }: { contacts: Contact
                 data-testid="map-node"
                 class={`relmap-node strength-${c.strength ?? 'unset'} influence-${c.influence ?? 'unset'}${isSel ? ' selected' : ''}${dragFrom.value === c.id ? ' dragging' : ''}`}
                 transform={`translate(${n.x},${n.y})`}
-                tabIndex={0}
+                // Lower case: in SVG, Preact sets attributes, and SVG attribute names are case-sensitive.
+                tabindex={0}
                 role="button"
                 aria-pressed={isSel}
                 aria-label={nodeSentence(c, byId)}
@@ -160,6 +161,9 @@ export function RelationshipMap({ contacts, owners, onSet }: { contacts: Contact
 /** One person's place on the map; every change is saved as it is made. Escape goes back to the map. */
 function NodeEditor({ c, others, owners, onSet, onClose }: { c: ContactView; others: ContactView[]; owners: string[]; onSet: SetRelationship; onClose: () => void }) {
   const ownerChoices = [...new Set([...owners, ...(c.relationshipOwner ? [c.relationshipOwner] : [])])];
+  // Opened from the map: the keyboard carries on in the first field (autofocus only works on load).
+  const first = useRef<HTMLSelectElement>(null);
+  useEffect(() => first.current?.focus(), []);
   const pick = (field: keyof Changes) => (e: Event) => {
     const v = (e.target as HTMLSelectElement).value;
     void onSet(c.id, { [field]: v === '' ? null : v } as Changes);
@@ -178,7 +182,7 @@ function NodeEditor({ c, others, owners, onSet, onClose }: { c: ContactView; oth
       <legend>{c.name}{c.title ? `, ${c.title}` : ''}</legend>
       <label>
         Buying role
-        <select class="field" data-testid="map-role" value={c.buyingRole} onChange={pick('buyingRole')} autoFocus>
+        <select class="field" data-testid="map-role" value={c.buyingRole} onChange={pick('buyingRole')} ref={first}>
           {BUYING_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
         </select>
       </label>
