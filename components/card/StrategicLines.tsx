@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import type { StrategicSummary } from '@/lib/messaging/protocol';
 
 /**
@@ -10,17 +11,17 @@ export function StrategicLines({ s }: { s: StrategicSummary }) {
     <div class="strategic-lines" data-testid="card-strategic">
       {s.teamLine && (
         <p class="muted one-line" data-testid="card-team" title={s.teamLine}>
-          <b>Team:</b> {s.teamLine}
+          <b>{t('strategic.card.team')}</b> {s.teamLine}
         </p>
       )}
       {s.relationshipGaps.length > 0 && (
         <p data-testid="card-relationship-gaps">
-          <b>Relationships:</b> {s.relationshipGaps.join('; ')}
+          <b>{t('strategic.card.relationships')}</b> {s.relationshipGaps.join('; ')}
         </p>
       )}
       {s.governance.length > 0 && (
         <p class="error" data-testid="card-governance">
-          <b>Governance:</b> {s.governance.join('; ')}
+          <b>{t('strategic.card.governance')}</b> {s.governance.join('; ')}
         </p>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -24,8 +25,8 @@ export function SidePanelApp({ full = false }: { full?: boolean }) {
   }, []);
   const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
   const tabs: [Tab, string][] = full
-    ? [['week', 'This week'], ['accounts', 'Accounts'], ['strategy', 'Strategic']]
-    : [['page', 'This page'], ['week', 'This week'], ['accounts', 'Accounts'], ['strategy', 'Strategic']];
+    ? [['week', 'This week'], ['accounts', 'Accounts'], ['strategy', t('strategic.tab')]]
+    : [['page', 'This page'], ['week', 'This week'], ['accounts', 'Accounts'], ['strategy', t('strategic.tab')]];
   return (
     <div class={`tc${dark ? ' dark' : ''}`} data-testid={full ? 'fullview' : 'sidepanel'} style={{ minHeight: '100vh' }}>
       <div class="tabs" role="tablist">

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { download } from '@/components/download';
@@ -17,8 +18,8 @@ export function PlanExport({ accountId }: { accountId: string }) {
   };
   return (
     <div class="actions" data-testid="plan-export">
-      <button class="btn" data-testid="plan-markdown" onClick={() => void saveMarkdown()}>Account plan (Markdown)</button>
-      <a class="btn" data-testid="plan-print-link" href={`${browser.runtime.getURL('/app.html')}?plan=${encodeURIComponent(accountId)}`} target="_blank" rel="noopener">Print account plan</a>
+      <button class="btn" data-testid="plan-markdown" onClick={() => void saveMarkdown()}>{t('strategic.plan.markdown')}</button>
+      <a class="btn" data-testid="plan-print-link" href={`${browser.runtime.getURL('/app.html')}?plan=${encodeURIComponent(accountId)}`} target="_blank" rel="noopener">{t('strategic.plan.print')}</a>
       {error.value && <p class="error" role="alert">{error.value}</p>}
     </div>
   );

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { accountPlan, type AccountPlan } from '@/lib/io/account-plan';
@@ -25,7 +26,7 @@ export function PlanPrint({ accountId }: { accountId: string }) {
   }, [data.value]);
   if (error.value) return <p class="status error" role="alert">{error.value}</p>;
   const d = data.value;
-  if (!d) return <main class="agenda"><p>Preparing the plan…</p></main>;
+  if (!d) return <main class="agenda"><p>{t('strategic.plan.preparing')}</p></main>;
   const [team, map, ...rest] = d.plan.sections;
   const section = (s: AccountPlan['sections'][number]) => (
     <section key={s.title}>
@@ -35,7 +36,7 @@ export function PlanPrint({ accountId }: { accountId: string }) {
   );
   return (
     <main class="agenda" data-testid="plan-print">
-      <div class="row no-print" role="toolbar" aria-label="Account plan"><button class="primary" onClick={() => window.print()}>Print</button></div>
+      <div class="row no-print" role="toolbar" aria-label={t('strategic.plan.toolbar')}><button class="primary" onClick={() => window.print()}>{t('strategic.plan.printButton')}</button></div>
       <h1>{d.plan.title}</h1>
       <p>{d.plan.summary}</p>
       {section(team)}

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { MAP_GRID, mapLayout, type MapNode } from '@/lib/domain/relationships';
@@ -40,7 +41,7 @@ export function RelationshipMap({ contacts, owners, onSet }: { contacts: Contact
   const dragFrom = useSignal<string | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   const live = contacts.filter((c) => c.status !== 'left');
-  if (!live.length) return <p class="muted" data-testid="map-empty">No contacts yet: add people from their LinkedIn profile's card, then map them here.</p>;
+  if (!live.length) return <p class="muted" data-testid="map-empty">{t('strategic.map.empty')}</p>;
   const layout = mapLayout(live);
   const byId = new Map(live.map((c) => [c.id, c]));
   const nodeOf = new Map(layout.nodes.map((n) => [n.id, n]));
@@ -69,7 +70,7 @@ export function RelationshipMap({ contacts, owners, onSet }: { contacts: Contact
           ref={svg}
           class="relmap"
           role="group"
-          aria-label="Relationship map: each box is a person; lines go from a manager down to their reports"
+          aria-label={t('strategic.map.label')}
           width={layout.width}
           height={layout.height}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
@@ -137,9 +138,7 @@ export function RelationshipMap({ contacts, owners, onSet }: { contacts: Contact
           })}
         </svg>
       </div>
-      <p class="muted">
-        Click a box or press Enter on it to edit; arrows move between boxes; drag a box onto their manager's. Line style: strong solid, good thin, weak dashed, none dotted; a bar marks high influence.
-      </p>
+      <p class="muted">{t('strategic.map.help')}</p>
       {sel && (
         <NodeEditor
           key={sel.id}
@@ -181,41 +180,41 @@ function NodeEditor({ c, others, owners, onSet, onClose }: { c: ContactView; oth
     >
       <legend>{c.name}{c.title ? `, ${c.title}` : ''}</legend>
       <label>
-        Buying role
+        {t('strategic.map.buyingRole')}
         <select class="field" data-testid="map-role" value={c.buyingRole} onChange={pick('buyingRole')} ref={first}>
           {BUYING_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
         </select>
       </label>
       <label>
-        Influence
+        {t('strategic.map.influence')}
         <select class="field" data-testid="map-influence" value={c.influence ?? ''} onChange={pick('influence')}>
-          <option value="">Not set</option>
+          <option value="">{t('strategic.map.notSet')}</option>
           {INFLUENCE_LEVELS.map((x) => <option key={x} value={x}>{INFLUENCE_LABELS[x]}</option>)}
         </select>
       </label>
       <label>
-        Our relationship
+        {t('strategic.map.strength')}
         <select class="field" data-testid="map-strength" value={c.strength ?? ''} onChange={pick('strength')}>
-          <option value="">Not rated</option>
+          <option value="">{t('strategic.map.notRated')}</option>
           {RELATIONSHIP_STRENGTHS.map((x) => <option key={x} value={x}>{STRENGTH_LABELS[x]}</option>)}
         </select>
       </label>
       <label>
-        Reports to
+        {t('strategic.map.reportsTo')}
         <select class="field" data-testid="map-reports-to" value={c.reportsTo ?? ''} onChange={pick('reportsTo')}>
-          <option value="">Nobody on the map</option>
+          <option value="">{t('strategic.map.nobodyOnMap')}</option>
           {others.map((o) => <option key={o.id} value={o.id}>{o.name}{o.title ? `, ${o.title}` : ''}</option>)}
         </select>
       </label>
       <label>
-        Owner on our side
+        {t('strategic.map.owner')}
         <select class="field" data-testid="map-owner" value={c.relationshipOwner ?? ''} onChange={pick('relationshipOwner')}>
-          <option value="">Nobody yet</option>
+          <option value="">{t('strategic.map.nobodyYet')}</option>
           {ownerChoices.map((o) => <option key={o} value={o}>{o}</option>)}
         </select>
       </label>
       <div class="actions">
-        <button type="button" class="btn" data-testid="map-editor-close" onClick={onClose}>Done (Esc)</button>
+        <button type="button" class="btn" data-testid="map-editor-close" onClick={onClose}>{t('strategic.map.done')}</button>
       </div>
     </fieldset>
   );

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { useSignal } from '@preact/signals';
 import { FOUR_RS, R_LABELS, STATEMENTS, reviewTrend, scoreReview } from '@/lib/domain/fourr';
 import type { FourRReview } from '@/lib/domain/schema';
@@ -24,26 +25,26 @@ export function ReviewPanel({ reviews, onSubmit, subject }: { reviews: FourRRevi
       {score && (
         <>
           <p data-testid="review-band"><b>{score.band.label}:</b> {score.band.advice}</p>
-          <p class="muted">{FOUR_RS.map((r) => `${R_LABELS[r]} ${score.perR.find((x) => x.r === r)!.average}`).join(' · ')} (average of 5)</p>
+          <p class="muted">{FOUR_RS.map((r) => `${R_LABELS[r]} ${score.perR.find((x) => x.r === r)!.average}`).join(' · ')} {t('strategic.review.averages')}</p>
           <div data-testid="review-weakest">
-            <p><b>Weakest: {R_LABELS[score.weakest.r]}</b> ({score.weakest.average} of 5). The seed's practices for it:</p>
+            <p><b>{t('strategic.review.weakest', { r: R_LABELS[score.weakest.r] })}</b>{t('strategic.review.weakestTail', { average: String(score.weakest.average) })}</p>
             <ul>{score.weakest.practices.map((p) => <li key={p}>{p}</li>)}</ul>
           </div>
         </>
       )}
       {trend.points.length > 0 && (
         <details>
-          <summary>All {trend.points.length} reviews</summary>
+          <summary>{t('strategic.review.all', { count: String(trend.points.length) })}</summary>
           <ul class="plain" data-testid="review-history">
             {trend.points.map((p, i) => <li key={i}>{localDate(p.at)}: {p.total} of 75{p.delta !== undefined ? ` (${p.delta >= 0 ? '+' : ''}${p.delta})` : ''}</li>)}
           </ul>
         </details>
       )}
-      {!taking.value && <div class="actions"><button class="btn primary" data-testid="review-start" onClick={() => (taking.value = true)}>{reviews.length ? 'Take the review again' : 'Take the 4R review'}</button></div>}
+      {!taking.value && <div class="actions"><button class="btn primary" data-testid="review-start" onClick={() => (taking.value = true)}>{reviews.length ? t('strategic.review.again') : t('strategic.review.take')}</button></div>}
       {taking.value && (
         <form
           data-testid="review-form"
-          aria-label={`4R review for ${subject}`}
+          aria-label={t('strategic.review.formLabel', { subject })}
           onSubmit={(e) => {
             e.preventDefault();
             if (answered < STATEMENTS.length) return;
@@ -53,13 +54,13 @@ export function ReviewPanel({ reviews, onSubmit, subject }: { reviews: FourRRevi
             });
           }}
         >
-          <p class="muted">1 = strongly disagree, 5 = strongly agree. Arrow keys move within a statement's scale.</p>
+          <p class="muted">{t('strategic.review.scale')}</p>
           <ol class="review-statements">
             {STATEMENTS.map((s, i) => (
               <li key={i}>
                 {(i === 0 || STATEMENTS[i - 1].r !== s.r) && <b>{R_LABELS[s.r]}: </b>}
                 {s.text}
-                <div class="scale" role="radiogroup" aria-label={`Statement ${i + 1}`}>
+                <div class="scale" role="radiogroup" aria-label={t('strategic.review.statement', { n: String(i + 1) })}>
                   {SCALE.map((v) => (
                     <label key={v}>
                       <input
@@ -79,9 +80,9 @@ export function ReviewPanel({ reviews, onSubmit, subject }: { reviews: FourRRevi
           </ol>
           <div class="actions">
             <button class="btn primary" type="submit" data-testid="review-submit" disabled={answered < STATEMENTS.length}>
-              Save the review ({answered} of {STATEMENTS.length} scored)
+              {t('strategic.review.save', { answered: String(answered), total: String(STATEMENTS.length) })}
             </button>
-            <button class="btn" type="button" onClick={() => (taking.value = false)}>Cancel</button>
+            <button class="btn" type="button" onClick={() => (taking.value = false)}>{t('strategic.review.cancel')}</button>
           </div>
         </form>
       )}
@@ -96,7 +97,7 @@ function TrendChart({ points }: { points: { at: number; total: number }[] }) {
   const x = (i: number) => 30 + (i * (W - 50)) / Math.max(1, points.length - 1);
   const y = (t: number) => H - 15 - ((t - 15) * (H - 30)) / 60;
   return (
-    <svg width={W} height={H} role="img" aria-label={`4R totals over time: ${points.map((p) => p.total).join(', ')}`} data-testid="review-chart">
+    <svg width={W} height={H} role="img" aria-label={t('strategic.review.chart', { totals: points.map((p) => p.total).join(', ') })} data-testid="review-chart">
       {[40, 50, 60].map((b) => (
         <g key={b}>
           <line class="trend-axis" x1="25" x2={W - 10} y1={y(b)} y2={y(b)} />

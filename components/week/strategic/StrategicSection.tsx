@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { teamPeople } from '@/lib/domain/account-team';
@@ -32,18 +33,18 @@ export function StrategicSection({ a, act }: { a: AccountView; act: Act }) {
   return (
     <div class="list" data-testid="strategic">
       <details open={strategic || !!a.team.members?.length}>
-        <summary><h3 style={{ display: 'inline' }}>Account team</h3></summary>
+        <summary><h3 style={{ display: 'inline' }}>{t('strategic.section.team')}</h3></summary>
         <TeamEditor team={a.team} roles={s.teamRoles} stages={s.journeyStages} names={names} onSave={(members) => act(() => send('updateAccount', { accountId: a.id, changes: { team: { members } } }))} />
       </details>
       <details open={strategic} data-testid="relationships">
-        <summary><h3 style={{ display: 'inline' }}>Relationship map</h3></summary>
+        <summary><h3 style={{ display: 'inline' }}>{t('strategic.section.map')}</h3></summary>
         <RelationshipMap contacts={a.contacts} owners={names} onSet={(contactId, changes) => act(() => send('setRelationship', { contactId, changes }))} />
-        <Gaps title="Relationship gaps" items={a.strategicSummary.relationshipGaps} testId="relationship-gaps" />
+        <Gaps title={t('strategic.section.gaps')} items={a.strategicSummary.relationshipGaps} testId="relationship-gaps" />
       </details>
       {strategic ? (
         <>
           <details open data-testid="governance-section">
-            <summary><h3 style={{ display: 'inline' }}>Governance</h3></summary>
+            <summary><h3 style={{ display: 'inline' }}>{t('strategic.section.governance')}</h3></summary>
             <GovernanceEditor
               touchpoints={a.touchpoints}
               contacts={a.contacts}
@@ -53,15 +54,15 @@ export function StrategicSection({ a, act }: { a: AccountView; act: Act }) {
             />
           </details>
           <details data-testid="account-review">
-            <summary><h3 style={{ display: 'inline' }}>4R review of this account</h3></summary>
+            <summary><h3 style={{ display: 'inline' }}>{t('strategic.section.review')}</h3></summary>
             <ReviewPanel subject={a.name} reviews={a.reviews} onSubmit={(scores) => act(() => send('addReview', { accountId: a.id, scores }))} />
           </details>
         </>
       ) : (
-        <p class="muted">Governance and the 4R review are for Tier 1 and Global accounts.</p>
+        <p class="muted">{t('strategic.section.notStrategic')}</p>
       )}
       <details>
-        <summary><h3 style={{ display: 'inline' }}>Where to invest: potential and the team's rating</h3></summary>
+        <summary><h3 style={{ display: 'inline' }}>{t('strategic.section.invest')}</h3></summary>
         <TeamRatingEditor
           potential={a.potential}
           rating={a.teamRating}
@@ -77,10 +78,10 @@ export function StrategicSection({ a, act }: { a: AccountView; act: Act }) {
 function Gaps({ title, items, testId }: { title: string; items: string[]; testId: string }) {
   return items.length ? (
     <div data-testid={testId}>
-      <b>{title}:</b>
+      <b>{title}</b>
       <ul>{items.map((g) => <li key={g}>{g}</li>)}</ul>
     </div>
   ) : (
-    <p class="muted" data-testid={testId}>No relationship gaps.</p>
+    <p class="muted" data-testid={testId}>{t('strategic.section.noGaps')}</p>
   );
 }

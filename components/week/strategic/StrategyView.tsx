@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { useSignal } from '@preact/signals';
 import { send } from '@/lib/messaging/client';
 import type { InvestmentRow } from '@/lib/messaging/protocol';
@@ -29,21 +30,18 @@ export function StrategyView() {
   return (
     <div class="list" data-testid="strategy-view">
       {error.value && <p class="error" role="alert">{error.value}</p>}
-      <section aria-label="The team's 4R review">
-        <h3>The team's 4R review</h3>
-        <p class="muted">Resolution, Retention, Revenue, Relationships: the 15 statements for the account-management team as a whole. Each account's own review is in its account view.</p>
+      <section aria-label={t('strategic.view.teamReview')}>
+        <h3>{t('strategic.view.teamReview')}</h3>
+        <p class="muted">{t('strategic.view.teamReviewHelp')}</p>
         {s && <ReviewPanel subject="the team" reviews={s.teamReviews} onSubmit={async (scores) => {
           await send('addReview', { scores });
           await load();
         }} />}
       </section>
-      <section aria-label="Where to invest">
-        <h3>Where to invest the costly air cover</h3>
-        <p class="muted">
-          Special campaigns, content made for one account and executive outreach go where they pay back: ranked by tier, potential and the account team's
-          rating{w ? ` (weights ${w.tier} / ${w.potential} / ${w.rating})` : ''}. Tier 4 is left to nurture.
-        </p>
-        {ranking.value && ranking.value.length === 0 && <p class="muted">No accounts to rank yet.</p>}
+      <section aria-label={t('strategic.view.invest')}>
+        <h3>{t('strategic.view.invest')}</h3>
+        {w && <p class="muted">{t('strategic.view.investHelp', { tier: String(w.tier), potential: String(w.potential), rating: String(w.rating) })}</p>}
+        {ranking.value && ranking.value.length === 0 && <p class="muted">{t('strategic.view.noAccounts')}</p>}
         {ranking.value && ranking.value.length > 0 && (
           <ol data-testid="invest-ranking">
             {ranking.value.map((r) => (

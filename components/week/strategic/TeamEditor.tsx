@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { useSignal } from '@preact/signals';
 import { stageGaps, teamLine } from '@/lib/domain/account-team';
 import { AIR_COVER_GROUPS } from '@/lib/domain/constants';
@@ -18,16 +19,16 @@ export function TeamEditor({ team, roles, stages, names, onSave }: { team: Accou
   const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
   return (
     <div class="list" data-testid="team-editor">
-      <p class="muted" data-testid="team-line">{teamLine(team) || 'Nobody on the account team yet.'}</p>
+      <p class="muted" data-testid="team-line">{teamLine(team) || t('strategic.team.empty')}</p>
       {members.length > 0 && (
         <table class="accounts">
-          <thead><tr><th>Member</th><th>Role</th><th>Owns these journey steps</th><th>Air cover</th><th /></tr></thead>
+          <thead><tr><th>{t('strategic.team.member')}</th><th>{t('strategic.team.role')}</th><th>{t('strategic.team.stages')}</th><th>{t('strategic.team.airCover')}</th><th /></tr></thead>
           <tbody>
             {members.map((m, i) => (
               <tr key={`${m.name}-${i}`} data-testid="team-member">
                 <td>{m.name}</td>
                 <td>
-                  <select aria-label={`${m.name}: role`} value={m.role} onChange={(e) => void update(i, { ...m, role: (e.target as HTMLSelectElement).value })}>
+                  <select aria-label={t('strategic.team.roleOf', { name: m.name })} value={m.role} onChange={(e) => void update(i, { ...m, role: (e.target as HTMLSelectElement).value })}>
                     {[...new Set([...roles, m.role])].map((r) => <option key={r} value={r}>{r}</option>)}
                   </select>
                 </td>
@@ -45,13 +46,13 @@ export function TeamEditor({ team, roles, stages, names, onSave }: { team: Accou
                     </label>
                   ))}
                 </td>
-                <td><button class="btn" aria-label={`Remove ${m.name} from the team`} onClick={() => void onSave(members.filter((_, j) => j !== i))}>Remove</button></td>
+                <td><button class="btn" aria-label={t('strategic.team.removeLabel', { name: m.name })} onClick={() => void onSave(members.filter((_, j) => j !== i))}>{t('strategic.team.remove')}</button></td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {gaps.length > 0 && <p class="muted" data-testid="team-stage-gaps">Journey: {gaps.join('; ')}.</p>}
+      {gaps.length > 0 && <p class="muted" data-testid="team-stage-gaps">{t('strategic.team.journey', { gaps: gaps.join('; ') })}</p>}
       <form
         class="row"
         onSubmit={(e) => {
@@ -60,12 +61,12 @@ export function TeamEditor({ team, roles, stages, names, onSave }: { team: Accou
           void onSave([...members, { name: name.value.trim(), role: role.value, stages: [], airCover: [] }]).then(() => (name.value = ''));
         }}
       >
-        <input type="text" list="team-names" aria-label="Team member's name" placeholder="Name" data-testid="team-add-name" value={name.value} onInput={(e) => (name.value = (e.target as HTMLInputElement).value)} />
+        <input type="text" list="team-names" aria-label={t('strategic.team.nameLabel')} placeholder={t('strategic.team.namePlaceholder')} data-testid="team-add-name" value={name.value} onInput={(e) => (name.value = (e.target as HTMLInputElement).value)} />
         <datalist id="team-names">{names.map((n) => <option key={n} value={n} />)}</datalist>
-        <select aria-label="Role" data-testid="team-add-role" value={role.value} onChange={(e) => (role.value = (e.target as HTMLSelectElement).value)}>
+        <select aria-label={t('strategic.team.roleLabel')} data-testid="team-add-role" value={role.value} onChange={(e) => (role.value = (e.target as HTMLSelectElement).value)}>
           {roles.map((r) => <option key={r} value={r}>{r}</option>)}
         </select>
-        <button class="btn" type="submit" data-testid="team-add">Add to the team</button>
+        <button class="btn" type="submit" data-testid="team-add">{t('strategic.team.add')}</button>
       </form>
     </div>
   );

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { useSignal } from '@preact/signals';
 import { RATING_WORDS } from '@/lib/domain/invest';
 import type { Account, TeamRating } from '@/lib/domain/schema';
@@ -5,6 +6,11 @@ import { localDate } from '@/lib/domain/tier';
 
 type Rating = Pick<TeamRating, 'positioning' | 'marketing' | 'followUp' | 'why'>;
 const KEYS = Object.keys(RATING_WORDS) as (keyof typeof RATING_WORDS)[];
+const RATING_LABELS: Record<(typeof KEYS)[number], () => string> = {
+  positioning: () => t('strategic.rating.positioning'),
+  marketing: () => t('strategic.rating.marketing'),
+  followUp: () => t('strategic.rating.followUp'),
+};
 
 /**
  * Where-to-invest inputs of one account (seed 000): its potential and the account team's rating
@@ -22,34 +28,38 @@ export function TeamRatingEditor({ potential, rating, onPotential, onRate }: {
   return (
     <div class="list" data-testid="team-rating">
       <label>
-        Potential
+        {t('strategic.rating.potential')}
         <select data-testid="potential" value={potential ?? ''} onChange={(e) => void onPotential(((e.target as HTMLSelectElement).value || null) as Account['potential'] | null)}>
-          <option value="">Not set</option>
-          <option value="high">High</option>
-          <option value="medium">Medium</option>
-          <option value="low">Low</option>
+          <option value="">{t('strategic.rating.notSet')}</option>
+          <option value="high">{t('strategic.rating.high')}</option>
+          <option value="medium">{t('strategic.rating.medium')}</option>
+          <option value="low">{t('strategic.rating.low')}</option>
         </select>
       </label>
-      {rating && <p class="muted" data-testid="rating-by">Rated by {rating.by} on {localDate(rating.at)}{rating.why ? `: ${rating.why}` : ''}.</p>}
+      {rating && (
+        <p class="muted" data-testid="rating-by">
+          {rating.why ? t('strategic.rating.byWhy', { by: rating.by, date: localDate(rating.at), why: rating.why }) : t('strategic.rating.by', { by: rating.by, date: localDate(rating.at) })}
+        </p>
+      )}
       <form class="form" onSubmit={(e) => {
         e.preventDefault();
         void onRate({ ...d, why: d.why?.trim() || undefined });
       }}>
         {KEYS.map((k) => (
           <label key={k}>
-            The team at {RATING_WORDS[k]} (1 poor, 5 excellent)
+            {RATING_LABELS[k]()}
             <select data-testid={`rating-${k}`} value={d[k]} onChange={(e) => (draft.value = { ...d, [k]: Number((e.target as HTMLSelectElement).value) })}>
               {[1, 2, 3, 4, 5].map((v) => <option key={v} value={v}>{v}</option>)}
             </select>
           </label>
         ))}
         <label>
-          Why (shown with the ranking)
+          {t('strategic.rating.why')}
           <input type="text" maxLength={2000} data-testid="rating-why" value={d.why ?? ''} onInput={(e) => (draft.value = { ...d, why: (e.target as HTMLInputElement).value })} />
         </label>
         <div class="actions">
-          <button class="btn" type="submit" data-testid="rating-save">Save the rating</button>
-          {rating && <button class="btn" type="button" onClick={() => void onRate(null)}>Clear the rating</button>}
+          <button class="btn" type="submit" data-testid="rating-save">{t('strategic.rating.save')}</button>
+          {rating && <button class="btn" type="button" onClick={() => void onRate(null)}>{t('strategic.rating.clear')}</button>}
         </div>
       </form>
     </div>
