@@ -12,6 +12,7 @@ import { ImportSection } from './ImportSection';
 import { BundleSection } from './BundleSection';
 import { RosterSection } from './RosterSection';
 import { AirCoverSection } from './AirCoverSection';
+import { StrategicSettingsSection } from './StrategicSection';
 
 export function OptionsApp() {
   const settings = useSignal<Settings | null>(null);
@@ -48,6 +49,7 @@ export function OptionsApp() {
       {settings.value && <RosterSection settings={settings.value} />}
       {settings.value && <TieringSection settings={settings.value} />}
       {settings.value && <AirCoverSection settings={settings.value} />}
+      {settings.value && <StrategicSettingsSection settings={settings.value} />}
       {settings.value && <SitesSection settings={settings.value} />}
       <footer class="muted">
         <p><a href="/privacy.html" data-testid="privacy-link">Privacy: what Tiercover stores, reads and sends (nothing)</a></p>

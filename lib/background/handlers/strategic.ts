@@ -73,7 +73,7 @@ export const strategicHandlers: { [K in 'setRelationship' | 'saveTouchpoint' | '
       void notifyChange(['accounts']);
     } else {
       await db.put('settings', { ...settings, teamReviews: [...settings.teamReviews, review].slice(-500), updatedAt: review.at });
-      forgetSettings();
+      await forgetSettings();
       void notifyChange(['settings']);
     }
     return review;
