@@ -49,10 +49,13 @@ export function PrivacyPage() {
             <tr>
               <th scope="row">IndexedDB (the database <code>tiercover</code>, in this browser profile, readable only by Tiercover)</th>
               <td>
-                <b>Accounts</b> (name, website domains, LinkedIn and CRM ids, tier boxes, notes) · <b>contacts</b> (name, title,
-                department, email when your import had one, LinkedIn and CRM ids) · <b>weeks</b> and their <b>targets</b> · air-cover{' '}
+                <b>Accounts</b> (name, website domains, LinkedIn and CRM ids, tier boxes, notes, the account team, governance
+                touchpoints, 4R reviews, potential and the team's rating) · <b>contacts</b> (name, title, department, email when
+                your import had one, LinkedIn and CRM ids, and on the relationship map: influence, relationship strength, whom they
+                report to and who on your side owns the relationship) · <b>weeks</b> and their <b>targets</b> · air-cover{' '}
                 <b>ticks</b> (what, when, and your name) · <b>page links</b> (a page you linked to an account) · <b>settings</b>{' '}
-                (your name and team, tiering thresholds, card or side panel per site, when you last made a backup). Kept until you
+                (your name and team, tiering thresholds, card or side panel per site, when you last made a backup, account team
+                roles, journey steps, the team's 4R reviews, where-to-invest weights). Kept until you
                 delete it or remove the extension.
               </td>
             </tr>
