@@ -15,6 +15,8 @@ export type MapContact = Pick<Contact, 'id' | 'name' | 'title' | 'buyingRole' | 
 export const CONCENTRATION = { share: 0.75, min: 3 } as const;
 
 const live = (cs: MapContact[]) => cs.filter((c) => c.status !== 'left');
+/** Names in a sentence, sorted: the same words whatever order the contacts were read in. */
+const names = (cs: MapContact[]) => cs.map((c) => c.name).sort((a, b) => a.localeCompare(b)).join(', ');
 
 /** Whether any relationship field has been filled in: before that there is no map to judge. */
 export function hasMap(contacts: MapContact[]): boolean {
@@ -37,7 +39,7 @@ export function relationshipGaps(contacts: MapContact[], team: AccountTeam): str
   }
   const unownedDms = cs.filter((c) => c.buyingRole === 'decision-maker' && !c.relationshipOwner?.trim());
   if (unownedDms.length === 1) gaps.push(`the decision maker (${unownedDms[0].name}) has no owner on our side`);
-  else if (unownedDms.length > 1) gaps.push(`${unownedDms.length} decision makers have no owner on our side (${unownedDms.map((c) => c.name).join(', ')})`);
+  else if (unownedDms.length > 1) gaps.push(`${unownedDms.length} decision makers have no owner on our side (${names(unownedDms)})`);
   const owned = cs.filter((c) => c.relationshipOwner?.trim());
   const byOwner = new Map<string, { name: string; n: number }>();
   for (const c of owned) {
@@ -46,12 +48,12 @@ export function relationshipGaps(contacts: MapContact[], team: AccountTeam): str
     e.n++;
     byOwner.set(key, e);
   }
-  const top = [...byOwner.values()].sort((a, b) => b.n - a.n)[0];
+  const top = [...byOwner.values()].sort((a, b) => b.n - a.n || a.name.localeCompare(b.name))[0];
   if (top && owned.length >= CONCENTRATION.min && top.n / owned.length >= CONCENTRATION.share) {
     gaps.push(`${top.n} of ${owned.length} relationships owned by one person (${top.name})`);
   }
   const weakHigh = cs.filter((c) => c.influence === 'high' && (c.strength === 'weak' || c.strength === 'none'));
-  if (weakHigh.length) gaps.push(`weak or no relationship with ${weakHigh.length === 1 ? 'a high-influence contact' : `${weakHigh.length} high-influence contacts`} (${weakHigh.map((c) => c.name).join(', ')})`);
+  if (weakHigh.length) gaps.push(`weak or no relationship with ${weakHigh.length === 1 ? 'a high-influence contact' : `${weakHigh.length} high-influence contacts`} (${names(weakHigh)})`);
   return gaps;
 }
 
