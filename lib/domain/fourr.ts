@@ -80,7 +80,7 @@ export interface ReviewScore {
 export function scoreReview(scores: readonly number[]): ReviewScore {
   if (scores.length !== STATEMENTS.length) throw new Error(`A 4R review has ${STATEMENTS.length} scores, not ${scores.length}`);
   const perR = FOUR_RS.map((r) => {
-    const own = scores.filter((_, i) => STATEMENTS[i].r === r);
+    const own = scores.filter((_, i) => STATEMENTS[i]?.r === r);
     const total = own.reduce((a, b) => a + b, 0);
     return { r, total, max: own.length * 5, average: Math.round((total / own.length) * 10) / 10 };
   });
@@ -92,15 +92,17 @@ export function scoreReview(scores: readonly number[]): ReviewScore {
 /** The reviews oldest first with each total and its change from the one before, and a sentence. */
 export function reviewTrend(reviews: readonly FourRReview[]): { points: { at: number; total: number; delta?: number }[]; sentence: string } {
   const sorted = [...reviews].sort((a, b) => a.at - b.at);
+  const totals = sorted.map((r) => scoreReview(r.scores).total);
   const points = sorted.map((r, i) => {
-    const total = scoreReview(r.scores).total;
-    return { at: r.at, total, ...(i ? { delta: total - scoreReview(sorted[i - 1].scores).total } : {}) };
+    const total = totals[i] ?? 0;
+    const before = i ? totals[i - 1] : undefined;
+    return { at: r.at, total, ...(before !== undefined ? { delta: total - before } : {}) };
   });
-  if (!points.length) return { points, sentence: 'No review yet.' };
-  const last = points[points.length - 1];
+  const last = points.at(-1);
+  if (!last) return { points, sentence: 'No review yet.' };
   const band = bandOf(last.total).label.toLowerCase();
-  if (points.length === 1) return { points, sentence: `${last.total} of 75 (${band}); take it again later to see the trend.` };
-  const d = last.delta!;
+  if (last.delta === undefined) return { points, sentence: `${last.total} of 75 (${band}); take it again later to see the trend.` };
+  const d = last.delta;
   const move = d > 0 ? `up ${d}` : d < 0 ? `down ${-d}` : 'unchanged';
   return { points, sentence: `${last.total} of 75 (${band}), ${move} since the review before (${points.length} reviews).` };
 }

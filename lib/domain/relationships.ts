@@ -38,7 +38,8 @@ export function relationshipGaps(contacts: MapContact[], team: AccountTeam): str
     gaps.push(sponsors.length ? 'no executive sponsor relationship' : 'no executive sponsor relationship (nobody on the team is the executive sponsor)');
   }
   const unownedDms = cs.filter((c) => c.buyingRole === 'decision-maker' && !c.relationshipOwner?.trim());
-  if (unownedDms.length === 1) gaps.push(`the decision maker (${unownedDms[0].name}) has no owner on our side`);
+  const [onlyDm] = unownedDms;
+  if (onlyDm && unownedDms.length === 1) gaps.push(`the decision maker (${onlyDm.name}) has no owner on our side`);
   else if (unownedDms.length > 1) gaps.push(`${unownedDms.length} decision makers have no owner on our side (${names(unownedDms)})`);
   const owned = cs.filter((c) => c.relationshipOwner?.trim());
   const byOwner = new Map<string, { name: string; n: number }>();
@@ -110,7 +111,7 @@ export function mapLayout(contacts: MapContact[]): { nodes: MapNode[]; width: nu
     if (!kids.length) col = nextCol++;
     else {
       const cols = kids.map((k) => place(k, depth + 1, id));
-      col = (cols[0] + cols[cols.length - 1]) / 2;
+      col = ((cols[0] ?? 0) + (cols.at(-1) ?? 0)) / 2;
     }
     const n = placed.get(id)!;
     n.x = MAP_GRID.pad + col * MAP_GRID.colWidth;

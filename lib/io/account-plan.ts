@@ -31,7 +31,8 @@ export function accountPlan(a: AccountView, stages: readonly string[], now = new
   const people = teamPeople(a.team);
   const live = a.contacts.filter((c) => c.status !== 'left');
   const trend = reviewTrend(a.reviews);
-  const latest = a.reviews.length ? scoreReview([...a.reviews].sort((x, y) => x.at - y.at)[a.reviews.length - 1].scores) : undefined;
+  const newest = [...a.reviews].sort((x, y) => x.at - y.at).at(-1);
+  const latest = newest ? scoreReview(newest.scores) : undefined;
   const r = a.teamRating;
   return {
     title: `Strategic account plan: ${a.name}`,

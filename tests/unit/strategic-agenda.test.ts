@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { first, must } from './helpers/must';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Account, type WeekId } from '@/lib/domain/schema';
 import { previousWeek } from '@/lib/domain/week';
@@ -43,7 +44,7 @@ describe('strategic accounts in the agenda', () => {
   });
 
   it('details each strategic target with its team, relationship gaps and governance', () => {
-    const item = strategicBlocks(data)[0].items.find((i) => i.text.startsWith('VanArsdel Ltd ('))!;
+    const item = first(strategicBlocks(data), 'the strategic targets').items.find((i) => i.text.startsWith('VanArsdel Ltd ('))!;
     expect(item.details).toEqual(expect.arrayContaining([
       expect.stringMatching(/^Account team: .*\(account executive\)/),
       expect.stringMatching(/^Relationship gaps: no executive sponsor relationship/),
@@ -57,7 +58,7 @@ describe('strategic accounts in the agenda', () => {
     expect(blocks.find((b) => b.title === 'Governance overdue')!.items).toEqual([]);
     const invest = blocks.find((b) => b.title?.startsWith('Where to invest'))!;
     expect(invest.items.length).toBeGreaterThan(0);
-    expect(invest.items[0].text).toMatch(/\(\d+\): (Global|Tier 1); /);
+    expect(first(invest.items).text).toMatch(/\(\d+\): (Global|Tier 1); /);
   });
 });
 
@@ -79,7 +80,7 @@ describe('where to invest', () => {
       w,
     );
     expect(ranked.map((r) => r.name)).toEqual(['Tier One Co', 'Global Co']);
-    expect(ranked[1].reasons.at(-1)).toBe('risky: weak at positioning our offer and bringing marketing in and following up after air cover');
+    expect(must(ranked[1]).reasons.at(-1)).toBe('risky: weak at positioning our offer and bringing marketing in and following up after air cover');
   });
   it('follows the weights: rating only', () => {
     const ranked = rankInvestments(

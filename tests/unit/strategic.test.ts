@@ -1,3 +1,4 @@
+import { must } from './helpers/must';
 import { describe, expect, it } from 'vitest';
 import { onTeam, stageGaps, teamLine, teamPeople } from '@/lib/domain/account-team';
 import { mapLayout, relationshipGaps, reportsToProblem, type MapContact } from '@/lib/domain/relationships';
@@ -74,7 +75,9 @@ describe('reports-to', () => {
   });
   it('lays the map out as a tree: managers above, parents over their children', () => {
     const l = mapLayout([...cs, c('coo', { reportsTo: 'ceo' }), c('solo'), c('gone', { status: 'left' })]);
-    const at = Object.fromEntries(l.nodes.map((n) => [n.id, n]));
+    const byId = new Map(l.nodes.map((n) => [n.id, n]));
+    const [ceo, cfo, fin, coo, solo] = ['ceo', 'cfo', 'fin', 'coo', 'solo'].map((id) => must(byId.get(id), id));
+    const at = { ceo: must(ceo), cfo: must(cfo), fin: must(fin), coo: must(coo), solo: must(solo) };
     expect(l.nodes).toHaveLength(5);
     expect(at.cfo.y).toBeGreaterThan(at.ceo.y);
     expect(at.fin.y).toBeGreaterThan(at.cfo.y);
@@ -115,7 +118,7 @@ describe('the 4R review', () => {
   it('has the seed\'s 15 statements in four Rs', () => {
     expect(STATEMENTS).toHaveLength(15);
     expect(STATEMENTS.filter((s) => s.r === 'revenue')).toHaveLength(5);
-    expect(STATEMENTS[12].text).toBe('We find reasons to meet with executives on a regular basis.');
+    expect(must(STATEMENTS[12]).text).toBe('We find reasons to meet with executives on a regular basis.');
   });
   it('bands the total as the seed does', () => {
     expect([75, 60, 59, 50, 49, 40, 39, 15].map((t) => bandOf(t).band)).toEqual(['excellent', 'excellent', 'good', 'good', 'concern', 'concern', 'help', 'help']);

@@ -27,6 +27,7 @@ export function PlanPrint({ accountId }: { accountId: string }) {
   if (error.value) return <p class="status error" role="alert">{error.value}</p>;
   const d = data.value;
   if (!d) return <main class="agenda"><p>{t('strategic.plan.preparing')}</p></main>;
+  // The plan's first two sections are the team and the map: the map is drawn between them.
   const [team, map, ...rest] = d.plan.sections;
   const section = (s: AccountPlan['sections'][number]) => (
     <section key={s.title}>
@@ -39,11 +40,11 @@ export function PlanPrint({ accountId }: { accountId: string }) {
       <div class="row no-print" role="toolbar" aria-label={t('strategic.plan.toolbar')}><button class="primary" onClick={() => window.print()}>{t('strategic.plan.printButton')}</button></div>
       <h1>{d.plan.title}</h1>
       <p>{d.plan.summary}</p>
-      {section(team)}
+      {team && section(team)}
       <section>
-        <h2>{map.title}</h2>
+        <h2>{map?.title}</h2>
         <RelationshipMap contacts={d.a.contacts} owners={[]} onSet={async () => undefined} />
-        <ul>{map.lines.map((l, i) => <li key={i}>{l}</li>)}</ul>
+        <ul>{map?.lines.map((l, i) => <li key={i}>{l}</li>)}</ul>
       </section>
       {rest.map(section)}
     </main>

@@ -2,10 +2,9 @@ import { t } from '@/lib/i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { MAP_GRID, mapLayout, type MapNode } from '@/lib/domain/relationships';
-import { BUYING_ROLES, INFLUENCE_LEVELS, RELATIONSHIP_STRENGTHS } from '@/lib/domain/constants';
+import { BUYING_ROLE_LABELS as ROLE_LABELS, BUYING_ROLES, INFLUENCE_LEVELS, RELATIONSHIP_STRENGTHS } from '@/lib/domain/constants';
 import type { Request } from '@/lib/messaging/protocol';
 import type { ContactView } from '@/lib/messaging/protocol';
-import { ROLE_LABELS } from '@/components/card/labels';
 import { INFLUENCE_LABELS, STRENGTH_LABELS } from './labels';
 import './strategic.css';
 

@@ -58,7 +58,7 @@ export function ReviewPanel({ reviews, onSubmit, subject }: { reviews: FourRRevi
           <ol class="review-statements">
             {STATEMENTS.map((s, i) => (
               <li key={i}>
-                {(i === 0 || STATEMENTS[i - 1].r !== s.r) && <b>{R_LABELS[s.r]}: </b>}
+                {STATEMENTS[i - 1]?.r !== s.r && <b>{R_LABELS[s.r]}: </b>}
                 {s.text}
                 <div class="scale" role="radiogroup" aria-label={t('strategic.review.statement', { n: String(i + 1) })}>
                   {SCALE.map((v) => (
