@@ -49,17 +49,17 @@ describe('strategic accounts in Chromium: team, relationship map, governance, 4R
     // Keyboard: Tab onto the first box, arrows along the row, Enter opens the editor in place.
     await node(editor, 'Chloé Moreau').focus();
     await app.keyboard.press('ArrowRight');
-    expect(await app.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Elena Schmidt/);
+    await expect.poll(() => app.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Elena Schmidt/);
     await app.keyboard.press('Enter');
     const form = editor.getByTestId('map-editor');
     await form.getByText('Elena Schmidt, Director of Operations').waitFor();
     // The first field has the focus: choose with the keyboard.
-    expect(await app.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('map-role');
+    await expect.poll(() => app.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('map-role');
     await form.getByTestId('map-owner').selectOption('Sam Rep');
     await form.getByTestId('map-influence').selectOption('medium');
     await app.keyboard.press('Escape');
     await form.waitFor({ state: 'detached' });
-    expect(await app.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Elena Schmidt.*owned by Sam Rep/);
+    await expect.poll(() => app.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Elena Schmidt.*owned by Sam Rep/);
 
     // Mouse: click a box to edit it; buying roles change after the person was added.
     const edit = async (name: string, p: { role?: string; owner?: string; influence?: string; strength?: string }) => {

@@ -1,6 +1,6 @@
 import { t } from '@/lib/i18n';
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { MAP_GRID, mapLayout, type MapNode } from '@/lib/domain/relationships';
 import { BUYING_ROLE_LABELS as ROLE_LABELS, BUYING_ROLES, INFLUENCE_LEVELS, RELATIONSHIP_STRENGTHS } from '@/lib/domain/constants';
 import type { Request } from '@/lib/messaging/protocol';
@@ -161,7 +161,7 @@ function NodeEditor({ c, others, owners, onSet, onClose }: { c: ContactView; oth
   const ownerChoices = [...new Set([...owners, ...(c.relationshipOwner ? [c.relationshipOwner] : [])])];
   // Opened from the map: the keyboard carries on in the first field (autofocus only works on load).
   const first = useRef<HTMLSelectElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  useLayoutEffect(() => first.current?.focus(), []);
   const pick = (field: keyof Changes) => (e: Event) => {
     const v = (e.target as HTMLSelectElement).value;
     void onSet(c.id, { [field]: v === '' ? null : v } as Changes);
