@@ -13,6 +13,7 @@ import { meetingSummary } from '@/lib/domain/meeting';
 import { t } from '@/lib/i18n';
 import { departmentLabel, roleLabel } from '@/lib/i18n/labels';
 import { rich } from '../rich';
+import { StrategicLines } from './StrategicLines';
 
 
 /**
@@ -50,6 +51,7 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
       <TierExplain tier={a.tier} onSetFactor={setFactor}>
         <TierOverride account={a} onSave={(tier, reason) => act(() => send('setTierOverride', { accountId: a.id, tier, reason }))} />
       </TierExplain>
+      <StrategicLines s={a.strategicSummary} />
       <CoverageMeter coverage={a.coverage} />
       <ContactList account={a} act={act} />
 

@@ -13,6 +13,7 @@ import { BundleSection } from './BundleSection';
 import { RosterSection } from './RosterSection';
 import { AirCoverSection } from './AirCoverSection';
 import { t } from '@/lib/i18n';
+import { StrategicSettingsSection } from './StrategicSection';
 
 export function OptionsApp() {
   const settings = useSignal<Settings | null>(null);
@@ -48,6 +49,7 @@ export function OptionsApp() {
       {settings.value && <RosterSection settings={settings.value} />}
       {settings.value && <TieringSection settings={settings.value} />}
       {settings.value && <AirCoverSection settings={settings.value} />}
+      {settings.value && <StrategicSettingsSection settings={settings.value} />}
       {settings.value && <SitesSection settings={settings.value} />}
       <footer class="muted">
         <p><a href="/privacy.html" data-testid="privacy-link">{t('options.privacyLink')}</a></p>

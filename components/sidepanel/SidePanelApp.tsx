@@ -9,8 +9,9 @@ import '../card/card.css';
 import { WeekView } from '../week/WeekView';
 import { AccountList } from '../week/AccountList';
 import { t } from '@/lib/i18n';
+import { StrategyView } from '../week/strategic/StrategyView';
 
-type Tab = 'page' | 'week' | 'accounts';
+type Tab = 'page' | 'week' | 'accounts' | 'strategy';
 
 /**
  * The side panel (Chrome) / sidebar (Firefox), and the same views in a full tab (`app.html`):
@@ -24,8 +25,8 @@ export function SidePanelApp({ full = false }: { full?: boolean }) {
   }, []);
   const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
   const tabs: [Tab, string][] = full
-    ? [['week', t('sidepanel.thisWeek')], ['accounts', t('sidepanel.accounts')]]
-    : [['page', t('sidepanel.thisPage')], ['week', t('sidepanel.thisWeek')], ['accounts', t('sidepanel.accounts')]];
+    ? [['week', t('sidepanel.thisWeek')], ['accounts', t('sidepanel.accounts')], ['strategy', t('strategic.tab')]]
+    : [['page', t('sidepanel.thisPage')], ['week', t('sidepanel.thisWeek')], ['accounts', t('sidepanel.accounts')], ['strategy', t('strategic.tab')]];
   return (
     <div class={`tc${dark ? ' dark' : ''}`} data-testid={full ? 'fullview' : 'sidepanel'} style={{ minHeight: '100vh' }}>
       <div class="tabs" role="tablist">
@@ -44,6 +45,7 @@ export function SidePanelApp({ full = false }: { full?: boolean }) {
         {tab.value === 'page' && <PagePanel />}
         {tab.value === 'week' && <div class="tc-body"><WeekView you={you.value} /></div>}
         {tab.value === 'accounts' && <div class="tc-body"><AccountList /></div>}
+        {tab.value === 'strategy' && <div class="tc-body"><StrategyView /></div>}
       </div>
     </div>
   );

@@ -12,6 +12,7 @@ import { CoverageMeter } from '../card/CoverageMeter';
 import { TierExplain } from '../card/TierExplain';
 import { TierOverride } from './TierOverride';
 import { CoverageMatrix } from './CoverageMatrix';
+import { StrategicSection } from './strategic/StrategicSection';
 
 /** Every account: search, filter by tier and coverage gaps, open one to edit it. */
 export function AccountList() {
@@ -107,7 +108,7 @@ function AccountEditor({ id }: { id: string }) {
   const a = view.value;
   if (!a) return <p class="muted">{error.value ?? t('common.loading')}</p>;
   const team = a.team;
-  const teamField = (key: keyof typeof team, label: string) => (
+  const teamField = (key: 'owner' | 'accountManager' | 'marketingOwner' | 'support', label: string) => (
     <label>
       {label}
       <input type="text" value={team[key] ?? ''} onChange={(e) => void act(() => send('updateAccount', { accountId: a.id, changes: { team: { [key]: (e.target as HTMLInputElement).value.trim() || undefined } } }))} />
@@ -132,6 +133,7 @@ function AccountEditor({ id }: { id: string }) {
       </div>
       <CoverageMeter coverage={a.coverage} />
       <CoverageMatrix contacts={a.contacts} />
+      <StrategicSection a={a} act={act} />
       <ul class="plain">
         {a.contacts.map((c) => (
           <li key={c.id} class="row">

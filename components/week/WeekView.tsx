@@ -7,6 +7,7 @@ import type { AirCoverTick, Settings } from '@/lib/domain/schema';
 import { DEFAULT_STANDING_ITEMS, pct, progressSentence } from '@/lib/domain/aircover';
 import type { AirCoverGroup, AirCoverItem, RosterMember, Tier, WeekId } from '@/lib/domain/schema';
 import { isMine } from '@/lib/domain/roster';
+import { onTeam } from '@/lib/domain/account-team';
 import { TIER_ORDER, TIER_SHORT } from '@/lib/domain/tier';
 import { currentWeekId, nextWeek, previousWeek } from '@/lib/domain/week';
 import { onChange, send } from '@/lib/messaging/client';
@@ -108,7 +109,8 @@ export function WeekView({ you }: { you: string }) {
     if (f.open && (r.target.status !== 'active' || r.progress.all.done >= r.progress.all.total)) return false;
     const owner = f.team === 'marketing' ? r.target.marketingOwner : f.team === 'sales' ? r.target.salesOwner : undefined;
     if (f.team !== 'all' && !owner) return false;
-    if (f.mine && !isMine(r.target, you)) return false;
+    // Yours: you own the target, or you are on its account's team (any role).
+    if (f.mine && !isMine(r.target, you) && !onTeam(r.account.team, you)) return false;
     if (f.q) {
       const q = f.q.toLowerCase();
       const hay = [r.account.name, ...r.keyContacts.map((c) => c.name), r.target.salesOwner, r.target.marketingOwner, r.target.notes].join(' ').toLowerCase();

@@ -2,6 +2,12 @@ import { render } from 'preact';
 import '@/components/theme.css';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 import { AgendaPrint } from '@/components/week/AgendaPrint';
+import { PlanPrint } from '@/components/week/strategic/PlanPrint';
 
-const print = new URLSearchParams(location.search).get('print');
-render(print && /^\d{4}-W\d{2}$/.test(print) ? <AgendaPrint weekId={print} /> : <SidePanelApp full />, document.getElementById('app')!);
+const params = new URLSearchParams(location.search);
+const print = params.get('print');
+const plan = params.get('plan');
+render(
+  print && /^\d{4}-W\d{2}$/.test(print) ? <AgendaPrint weekId={print} /> : plan ? <PlanPrint accountId={plan} /> : <SidePanelApp full />,
+  document.getElementById('app')!,
+);

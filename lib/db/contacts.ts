@@ -42,7 +42,7 @@ export interface RemovedContact {
 }
 
 export async function removeContact(db: DB, contactId: string, now = Date.now()): Promise<RemovedContact | undefined> {
-  const tx = db.transaction(['contacts', 'targets', 'ticks', 'links'], 'readwrite');
+  const tx = db.transaction(['contacts', 'targets', 'ticks', 'links', 'accounts'], 'readwrite');
   const contact = await tx.objectStore('contacts').get(contactId);
   if (!contact) {
     await tx.done;
@@ -67,7 +67,18 @@ export async function removeContact(db: DB, contactId: string, now = Date.now())
   }
   const links = await tx.objectStore('links').index('byTarget').getAll(contactId);
   for (const l of links) await tx.objectStore('links').delete(l.pageKey);
-  await tx.objectStore('contacts').delete(contactId);
+  // Their reports now report to nobody on the map (a reference to no one would fail a backup's checks).
+  const contacts = tx.objectStore('contacts');
+  for (const c of await contacts.index('byAccount').getAll(contact.accountId)) {
+    if (c.reportsTo === contactId) await contacts.put({ ...c, reportsTo: undefined, updatedAt: now, edits: { ...(c.edits ?? {}), reportsTo: now } });
+  }
+  // Nor do they stay listed as having taken part in a touchpoint.
+  const account = await tx.objectStore('accounts').get(contact.accountId);
+  if (account?.touchpoints?.some((tp) => tp.theirs.includes(contactId))) {
+    const touchpoints = account.touchpoints.map((tp) => ({ ...tp, theirs: tp.theirs.filter((id) => id !== contactId) }));
+    await tx.objectStore('accounts').put({ ...account, touchpoints, updatedAt: now, edits: { ...(account.edits ?? {}), touchpoints: now } });
+  }
+  await contacts.delete(contactId);
   await tx.done;
   return { contact, keyOf, ticks, links };
 }

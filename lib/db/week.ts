@@ -6,7 +6,7 @@ import { DEFAULT_STANDING_ITEMS, addProgress, emptyProgress, targetProgress, tic
 import { carriedTicks } from '../domain/carry';
 import type { AirCoverItem } from '../domain/constants';
 import { focusReport, workThisWeek, type FocusReport } from '../domain/focus';
-import type { AirCoverTick, MeetingField, Settings, Target, Tier, WeekId } from '../domain/schema';
+import type { AccountTeam, AirCoverTick, MeetingField, Settings, Target, Tier, WeekId } from '../domain/schema';
 import { computeTier } from '../domain/tier';
 import { previousWeek, weekLabel } from '../domain/week';
 import type { DB } from './db';
@@ -17,7 +17,7 @@ import { uiLocale } from '../i18n';
 
 export interface TargetRow {
   target: Target;
-  account: { id: string; name: string; tier: Tier; tierSentence: string; gaps: string[]; named: number; owner?: string; marketingOwner?: string };
+  account: { id: string; name: string; tier: Tier; tierSentence: string; gaps: string[]; named: number; owner?: string; marketingOwner?: string; team: AccountTeam };
   keyContacts: ContactView[];
   /** Every contact of the account, to pick key contacts from. */
   contacts: ContactView[];
@@ -152,7 +152,7 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
     const tier = computeTier(a, settings, now);
     rows.push({
       target: t,
-      account: { id: a.id, name: a.name, tier: tier.tier, tierSentence: tier.sentence, gaps: [], named: 0, owner: a.team.owner, marketingOwner: a.team.marketingOwner },
+      account: { id: a.id, name: a.name, tier: tier.tier, tierSentence: tier.sentence, gaps: [], named: 0, owner: a.team.owner, marketingOwner: a.team.marketingOwner, team: a.team },
       keyContacts: [],
       contacts: [],
       detailed: false,

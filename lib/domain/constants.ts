@@ -88,3 +88,23 @@ export const DEPARTMENT_LABELS: Record<(typeof DEPARTMENTS)[number], string> = {
   data: 'Data',
   other: 'Other',
 };
+
+// ---------------------------------------------------------------- strategic accounts (DOMAIN.md section 6)
+
+/** Default roles of an account team (a setting: teams name their own). Seed 003: who does what. */
+export const DEFAULT_TEAM_ROLES = ['Account executive', 'Account manager', 'Client success', 'Support', 'Executive sponsor', 'Marketing owner'] as const;
+
+/** The role whose relationships count as "executive sponsor relationships" (matched without case). */
+export const EXECUTIVE_SPONSOR_ROLE = 'Executive sponsor';
+
+/** Default steps of the client's journey (a setting): each should have one owner on the team. */
+export const DEFAULT_JOURNEY_STAGES = ['Land', 'Onboarding', 'Adoption', 'Renewal', 'Expansion'] as const;
+
+/** How much a contact sways the account's decisions. */
+export const INFLUENCE_LEVELS = ['high', 'medium', 'low'] as const;
+
+/** How strong our relationship with a contact is, strongest first. */
+export const RELATIONSHIP_STRENGTHS = ['strong', 'good', 'weak', 'none'] as const;
+
+/** Governance touchpoints of a strategic account (seeds 001 and 002). */
+export const TOUCHPOINT_KINDS = ['account-meeting', 'executive-checkin', 'planning-session'] as const;

@@ -5,7 +5,23 @@
  */
 import { getISOWeeksInYear } from 'date-fns';
 import { z } from 'zod';
-import { AIR_COVER_GROUPS, AIR_COVER_ITEMS, BUYING_ROLES, CARD_SITES, CRM_SYSTEMS, DEFAULT_STANDING_ITEMS, DEPARTMENTS, FACTOR_KEYS, TEAMS, TIERS } from './constants';
+import {
+  AIR_COVER_GROUPS,
+  AIR_COVER_ITEMS,
+  BUYING_ROLES,
+  CARD_SITES,
+  CRM_SYSTEMS,
+  DEFAULT_JOURNEY_STAGES,
+  DEFAULT_STANDING_ITEMS,
+  DEFAULT_TEAM_ROLES,
+  DEPARTMENTS,
+  FACTOR_KEYS,
+  INFLUENCE_LEVELS,
+  RELATIONSHIP_STRENGTHS,
+  TEAMS,
+  TIERS,
+  TOUCHPOINT_KINDS,
+} from './constants';
 import type { AirCoverGroup, AirCoverItem } from './constants';
 
 export { AIR_COVER_GROUPS, AIR_COVER_ITEMS, BUYING_ROLES, CARD_SITES, CRM_SYSTEMS, DEPARTMENTS, FACTOR_KEYS, TIERS };
@@ -48,11 +64,27 @@ export type CrmSystem = z.infer<typeof crmSystem>;
 
 // ---------------------------------------------------------------- accounts
 
+export const airCoverGroup = z.enum(Object.keys(AIR_COVER_GROUPS) as [AirCoverGroup, ...AirCoverGroup[]]);
+
+/**
+ * One person of an account team beyond the four standing seats: a role from the roster of roles
+ * (a setting), the steps of the client's journey they own and the air-cover groups they run
+ * (seed 003: every step owned, nobody paid twice for the same cross-sell).
+ */
+export const teamMember = z.object({
+  name: z.string().trim().min(1).max(200),
+  role: z.string().trim().min(1).max(100),
+  stages: z.array(z.string().min(1).max(100)).max(20).default([]),
+  airCover: z.array(airCoverGroup).max(4).default([]),
+});
+export type TeamMember = z.infer<typeof teamMember>;
+
 export const accountTeam = z.object({
   owner: shortText.optional(),
   accountManager: shortText.optional(),
   marketingOwner: shortText.optional(),
   support: shortText.optional(),
+  members: z.array(teamMember).max(30).optional(),
 });
 export type AccountTeam = z.infer<typeof accountTeam>;
 
@@ -86,8 +118,63 @@ export const account = recordBase.extend({
   tierOverrideCleared: tierOverride.optional(),
   team: accountTeam.default({}),
   notes: longText.optional(),
+  /** Governance of a strategic account: its cadence of touchpoints (lib/domain/governance.ts). */
+  touchpoints: z.array(z.lazy(() => touchpoint)).max(30).optional(),
+  /** The account's 4R reviews, oldest first (lib/domain/fourr.ts). */
+  reviews: z.array(z.lazy(() => fourRReview)).max(200).optional(),
+  /** Where the account could grow: a factor of where costly air cover goes (lib/domain/invest.ts). */
+  potential: z.enum(['high', 'medium', 'low']).optional(),
+  /** The account team's rating (seed 000), kept with who rated and why. */
+  teamRating: z.lazy(() => teamRating).optional(),
 });
 export type Account = z.infer<typeof account>;
+
+// ---------------------------------------------------------------- strategic accounts
+
+/** A calendar day, YYYY-MM-DD: touchpoints are planned by the day, not the millisecond. */
+export const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a real date');
+
+export const touchpointKind = z.enum(TOUCHPOINT_KINDS);
+export type TouchpointKind = z.infer<typeof touchpointKind>;
+
+/** One recurring touchpoint: how often, when it last happened and who took part, when it is next. */
+export const touchpoint = z.object({
+  id,
+  kind: touchpointKind,
+  everyDays: z.number().int().min(7).max(366),
+  last: isoDay.optional(),
+  next: isoDay.optional(),
+  /** Our people at the last one (names). */
+  ours: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  /** Their people at the last one (contact ids of the account). */
+  theirs: z.array(id).max(50).default([]),
+  note: z.string().max(2_000).optional(),
+});
+export type Touchpoint = z.infer<typeof touchpoint>;
+
+/** A 4R self-assessment: the seed's 15 statements, each scored 1 (strongly disagree) to 5. */
+export const fourRReview = z.object({
+  id,
+  at: time,
+  by: shortText,
+  scores: z.array(z.number().int().min(1).max(5)).length(15),
+});
+export type FourRReview = z.infer<typeof fourRReview>;
+
+const rating = z.number().int().min(1).max(5);
+/** Seed 000: how well the account team positions our offer, brings marketing in and follows up. */
+export const teamRating = z.object({
+  positioning: rating,
+  marketing: rating,
+  followUp: rating,
+  by: shortText,
+  at: time,
+  why: z.string().max(2_000).optional(),
+});
+export type TeamRating = z.infer<typeof teamRating>;
 
 // ---------------------------------------------------------------- contacts
 
@@ -116,8 +203,17 @@ export const contact = recordBase.extend({
   status: contactStatus.default('active'),
   lastVerified: time.optional(),
   notes: longText.optional(),
+  // The relationship map (lib/domain/relationships.ts).
+  influence: z.enum(INFLUENCE_LEVELS).optional(),
+  strength: z.enum(RELATIONSHIP_STRENGTHS).optional(),
+  /** Contact id of their manager, in the same account. */
+  reportsTo: id.optional(),
+  /** Who on our side owns the relationship (a roster name). */
+  relationshipOwner: shortText.optional(),
 });
 export type Contact = z.infer<typeof contact>;
+export type Influence = NonNullable<Contact['influence']>;
+export type Strength = NonNullable<Contact['strength']>;
 
 // ---------------------------------------------------------------- weeks, targets, air cover
 
@@ -284,6 +380,17 @@ export const settings = z
     /** Per site: show the in-page card, or only the side panel. */
     cardMode: z.partialRecord(cardSite, z.enum(['card', 'sidepanel'])).default({}),
     lastBackupAt: time.optional(),
+    /** The roles an account team is made of (seed 003); members pick one. */
+    teamRoles: z.array(z.string().trim().min(1).max(100)).min(1).max(30).default([...DEFAULT_TEAM_ROLES]),
+    /** The steps of the client's journey that team members own. */
+    journeyStages: z.array(z.string().trim().min(1).max(100)).min(1).max(20).default([...DEFAULT_JOURNEY_STAGES]),
+    /** The team's own 4R reviews (the SAM organisation as a whole), oldest first. */
+    teamReviews: z.array(fourRReview).max(500).default([]),
+    /** Where costly air cover goes: the weight of each factor (lib/domain/invest.ts). */
+    investWeights: z
+      .object({ tier: z.number().min(0).max(100), potential: z.number().min(0).max(100), rating: z.number().min(0).max(100) })
+      .refine((w) => w.tier + w.potential + w.rating > 0, 'At least one weight must be above zero')
+      .default({ tier: 40, potential: 30, rating: 30 }),
   });
 export type Settings = z.infer<typeof settings>;
 

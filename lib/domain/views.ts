@@ -1,8 +1,11 @@
 /** Turning stored records into what the views show (tier and coverage computed here, once). */
 import { computeCoverage } from './coverage';
-import type { Account, Contact, Settings } from './schema';
+import type { Account, Contact, Settings, Tier } from './schema';
+import { teamLine } from './account-team';
+import { governanceAlerts, todayIso } from './governance';
+import { hasMap, relationshipGaps } from './relationships';
 import { computeTier } from './tier';
-import type { AccountHit, AccountView, ContactView } from '../messaging/protocol';
+import type { AccountHit, AccountView, ContactView, StrategicSummary } from '../messaging/protocol';
 
 export function contactView(c: Contact): ContactView {
   return {
@@ -16,10 +19,28 @@ export function contactView(c: Contact): ContactView {
     followed: c.followed,
     linkedinSlug: c.linkedinSlug,
     email: c.email,
+    influence: c.influence,
+    strength: c.strength,
+    reportsTo: c.reportsTo,
+    relationshipOwner: c.relationshipOwner,
+  };
+}
+
+export const STRATEGIC_TIERS: readonly Tier[] = ['global', 'tier1'];
+
+/** The account team line, the relationship map's gaps and overdue governance, in words. */
+export function strategicSummary(a: Account, contacts: Contact[], tier: Tier, now = new Date()): StrategicSummary {
+  const strategic = STRATEGIC_TIERS.includes(tier);
+  return {
+    strategic,
+    teamLine: teamLine(a.team),
+    relationshipGaps: strategic || hasMap(contacts) ? relationshipGaps(contacts, a.team) : [],
+    governance: strategic ? governanceAlerts(a.touchpoints, todayIso(now)) : [],
   };
 }
 
 export function accountView(a: Account, contacts: Contact[], settings: Settings, now = new Date()): AccountView {
+  const tier = computeTier(a, settings, now);
   return {
     id: a.id,
     name: a.name,
@@ -29,10 +50,15 @@ export function accountView(a: Account, contacts: Contact[], settings: Settings,
     founded: a.founded,
     global: a.global,
     team: a.team,
-    tier: computeTier(a, settings, now),
+    tier,
     ...(a.tierOverrideCleared && !a.tierOverride ? { overrideCleared: a.tierOverrideCleared } : {}),
     coverage: computeCoverage(contacts, settings, now.getTime()),
     contacts: contacts.map(contactView),
+    strategicSummary: strategicSummary(a, contacts, tier.tier, now),
+    touchpoints: a.touchpoints ?? [],
+    reviews: a.reviews ?? [],
+    potential: a.potential,
+    teamRating: a.teamRating,
   };
 }
 

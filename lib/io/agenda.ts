@@ -13,6 +13,9 @@ import { weekLabel } from '../domain/week';
 import { isoDate, marketingOwner, salesOwner, targetViews, type TargetView, type WeekData } from './csv-export';
 import { t as tr, uiLocale } from '../i18n';
 import { tierLabel } from '../i18n/labels';
+import { strategicSummary } from '../domain/views';
+import { investmentLine, rankInvestments } from '../domain/invest';
+import type { Contact } from '../domain/schema';
 
 export interface AgendaTable {
   kind: 'table';
@@ -158,10 +161,33 @@ function focusSection(data: WeekData, views: TargetView[]): AgendaBlock[] {
   return [table, drift];
 }
 
-function targetItem(v: TargetView, ticks: ReturnType<typeof ticksById>): AgendaItem {
+/** The strategic parts of a target's account in words (team, relationship gaps, governance). */
+type Summaries = Map<string, ReturnType<typeof strategicSummary>>;
+
+function summaries(data: WeekData, views: TargetView[]): Summaries {
+  const byAccount = new Map<string, Contact[]>();
+  for (const c of data.contacts) byAccount.set(c.accountId, [...(byAccount.get(c.accountId) ?? []), c]);
+  const now = new Date(data.now);
+  const out: Summaries = new Map();
+  for (const v of views) if (v.account && v.tier) out.set(v.account.id, strategicSummary(v.account, byAccount.get(v.account.id) ?? [], v.tier.tier, now));
+  return out;
+}
+
+function strategicDetails(v: TargetView, sums: Summaries): string[] {
+  const s = v.account && sums.get(v.account.id);
+  if (!s?.strategic) return [];
+  return [
+    `Account team: ${s.teamLine || 'nobody on it yet'}`,
+    `Relationship gaps: ${s.relationshipGaps.length ? s.relationshipGaps.join('; ') : 'none'}`,
+    `Governance: ${s.governance.length ? s.governance.join('; ') : 'on schedule'}`,
+  ];
+}
+
+function targetItem(v: TargetView, ticks: ReturnType<typeof ticksById>, sums: Summaries): AgendaItem {
   const t = v.target;
   const progress = targetProgress(t, ticks).all;
   const details = [
+    ...strategicDetails(v, sums),
     tr('agenda.owners', { sales: or(salesOwner(v), tr('agenda.notSet')), marketing: or(marketingOwner(v), tr('agenda.notSet')) }),
     ...(v.tier ? [tr('agenda.tier', { sentence: v.tier.sentence })] : []),
     tr('agenda.gaps', { gaps: v.coverage.gaps.length ? v.coverage.gaps.join('; ') : tr('agenda.none') }),
@@ -173,8 +199,13 @@ function targetItem(v: TargetView, ticks: ReturnType<typeof ticksById>): AgendaI
   return { text: tr('agenda.item', { name: v.accountName, tier: v.tier ? tierLabel(v.tier.tier) : tr('agenda.accountNotFound'), marker: marker(v) }), details };
 }
 
-function strategicSection(views: TargetView[], ticks: ReturnType<typeof ticksById>): AgendaBlock[] {
+
+function strategicSection(data: WeekData, views: TargetView[], ticks: ReturnType<typeof ticksById>): AgendaBlock[] {
+  const sums = summaries(data, views);
   const strategic = views.filter((v) => v.tier && STRATEGIC.includes(v.tier.tier));
+  const overdue = strategic.flatMap((v) => (sums.get(v.account!.id)?.governance ?? []).map((g) => ({ text: `${v.accountName}: ${g}` })));
+  const live = views.filter((v) => v.account && v.tier && v.target.status !== 'dropped');
+  const invest = rankInvestments(live.map((v) => ({ account: v.account!, tier: v.tier!.tier })), data.settings.investWeights).slice(0, 5);
   const others = views.filter((v) => !v.tier || !STRATEGIC.includes(v.tier.tier));
   const row = (v: TargetView) => {
     const p = targetProgress(v.target, ticks).all;
@@ -187,7 +218,7 @@ function strategicSection(views: TargetView[], ticks: ReturnType<typeof ticksByI
   };
   const rows = others.map(row);
   return [
-    { kind: 'list', items: strategic.map((v) => targetItem(v, ticks)), empty: tr('agenda.noStrategic') },
+    { kind: 'list', items: strategic.map((v) => targetItem(v, ticks, sums)), empty: tr('agenda.noStrategic') },
     {
       kind: 'table',
       caption: tr('agenda.othersCaption'),
@@ -196,6 +227,13 @@ function strategicSection(views: TargetView[], ticks: ReturnType<typeof ticksByI
       rows: rows.map((r) => r.cells),
       lines: rows.map((r) => r.line),
       empty: tr('agenda.noOthers'),
+    },
+    { kind: 'list', title: 'Governance overdue', items: overdue, empty: 'Every strategic target\'s touchpoints are on schedule.' },
+    {
+      kind: 'list',
+      title: 'Where to invest the costly air cover (special campaigns, content made for them, executive outreach)',
+      items: invest.map((i) => ({ text: investmentLine(i) })),
+      empty: 'No targets to rank this week.',
     },
   ];
 }
@@ -278,7 +316,7 @@ export function buildAgenda(data: WeekData): Agenda {
   );
   const blocks: Record<SectionId, AgendaBlock[]> = {
     focus: focusSection(data, views),
-    strategic: strategicSection(views, ticks),
+    strategic: strategicSection(data, views, ticks),
     changes: changesSection(data, views),
     asks: asksSection(views),
     decisions: decisionsSection(views),

@@ -303,6 +303,22 @@ export async function mergeBundle(db: DB, b: Bundle): Promise<MergeCounts> {
       await save(contacts, counts.contacts, current, next);
     }
 
+    // Ids on the relationship map and in touchpoints are the bundle's: rewrite them to ours, now
+    // that every contact's match is known (a manager may come after their report in the file).
+    const ours = (id: string) => contactIds.get(id) ?? id;
+    for (const raw of b.contacts) {
+      if (!raw.reportsTo) continue;
+      const saved = await contacts.get(ours(raw.id));
+      if (saved && saved.reportsTo && saved.reportsTo !== ours(saved.reportsTo)) await contacts.put({ ...saved, reportsTo: ours(saved.reportsTo) });
+    }
+    for (const raw of b.accounts) {
+      if (!raw.touchpoints?.length) continue;
+      const saved = await accounts.get(accountIds.get(raw.id) ?? raw.id);
+      if (!saved?.touchpoints) continue;
+      const touchpoints = saved.touchpoints.map((tp) => ({ ...tp, theirs: [...new Set(tp.theirs.map(ours))] }));
+      if (!same(touchpoints, saved.touchpoints)) await accounts.put({ ...saved, touchpoints });
+    }
+
     const weeks = tx.objectStore('weeks');
     const bundleWeeks: Week[] = b.week ? [b.week] : [];
     for (const w of bundleWeeks) {

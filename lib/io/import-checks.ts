@@ -74,6 +74,21 @@ export function contentProblems(c: Content, now: number, max = 5): string[] {
   c.contacts.forEach((x, i) => {
     if (!accountIds.has(x.accountId)) add(`contacts[${i}]: its account "${x.accountId}" is not in the file`);
   });
+  // The relationship map and governance point at contacts of the same account.
+  const accountOf = new Map(c.contacts.map((x) => [x.id, x.accountId]));
+  c.contacts.forEach((x, i) => {
+    if (!x.reportsTo) return;
+    if (x.reportsTo === x.id) add(`contacts[${i}]: reports to themself`);
+    else if (!accountOf.has(x.reportsTo)) add(`contacts[${i}]: the contact they report to, "${x.reportsTo}", is not in the file`);
+    else if (accountOf.get(x.reportsTo) !== x.accountId) add(`contacts[${i}]: reports to "${x.reportsTo}", a contact of another account`);
+  });
+  c.accounts.forEach((a, i) => {
+    (a.touchpoints ?? []).forEach((tp, j) => {
+      const stranger = tp.theirs.find((id) => accountOf.get(id) !== a.id);
+      if (stranger) add(`accounts[${i}].touchpoints[${j}]: "${stranger}" took part for the customer but is not a contact of this account in the file`);
+    });
+    (a.reviews ?? []).forEach((r, j) => future(`accounts[${i}].reviews[${j}].at`, r.at));
+  });
   c.targets.forEach((t, i) => {
     if (!accountIds.has(t.accountId)) add(`targets[${i}]: its account "${t.accountId}" is not in the file`);
     if (c.weekId ? t.weekId !== c.weekId : !weekIds.has(t.weekId)) add(`targets[${i}]: its week ${t.weekId} is not ${c.weekId ? `the bundle's week ${c.weekId}` : 'in the file'}`);

@@ -19,8 +19,12 @@ import {
   tier,
   weekId,
   contactStatus,
+  fourRReview,
+  touchpoint,
+  teamRating,
 } from '../domain/schema';
-import type { Account, AirCoverTick, Contact, Settings, Target, TierOverride, WeekId } from '../domain/schema';
+import type { Account, AirCoverTick, Contact, FourRReview, Settings, Target, TierOverride, Touchpoint, WeekId } from '../domain/schema';
+import { INFLUENCE_LEVELS, RELATIONSHIP_STRENGTHS } from '../domain/constants';
 import type { Coverage } from '../domain/coverage';
 import type { TierResult } from '../domain/tier';
 import type { MatchVia } from '../db/match';
@@ -191,7 +195,7 @@ export const requestSchemas = {
   setTierOverride: z.object({ accountId: id, tier: tier.nullable(), reason: z.string().trim().min(1, 'Say why: the reason is shown with the tier').max(2000) }),
   updateAccount: z.object({
     accountId: id,
-    changes: newAccountFields.partial().extend({ team: accountTeam.optional(), global: z.boolean().nullable().optional(), founded: z.number().int().min(1600).max(2200).nullable().optional(), notes: z.string().max(20000).optional() }),
+    changes: newAccountFields.partial().extend({ team: accountTeam.optional(), potential: z.enum(['high', 'medium', 'low']).nullable().optional(), global: z.boolean().nullable().optional(), founded: z.number().int().min(1600).max(2200).nullable().optional(), notes: z.string().max(20000).optional() }),
   }),
   createAccount: z.object({ account: newAccountFields, pageKey: str(500).optional() }),
   linkPage: z.object({ pageKey: str(500), kind: z.enum(['account', 'contact']), targetId: id }),
@@ -224,6 +228,32 @@ export const requestSchemas = {
   getAccount: z.object({ accountId: id }),
   /** An extension page wrote to the database itself (import, merge, restore): tell every view. */
   announceChange: z.object({ stores: z.array(z.enum(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'settings'])).min(1) }),
+  /**
+   * One contact's place on the relationship map (null clears a field). reportsTo must be a
+   * contact of the same account and make no loop. From our pages only.
+   */
+  setRelationship: z.object({
+    contactId: id,
+    changes: z
+      .object({
+        buyingRole,
+        influence: z.enum(INFLUENCE_LEVELS).nullable(),
+        strength: z.enum(RELATIONSHIP_STRENGTHS).nullable(),
+        reportsTo: id.nullable(),
+        relationshipOwner: z.string().trim().max(200).nullable(),
+      })
+      .partial()
+      .refine((c) => Object.keys(c).length > 0, 'nothing to change'),
+  }),
+  /** Add or replace (by id) one governance touchpoint of an account. */
+  saveTouchpoint: z.object({ accountId: id, touchpoint }),
+  removeTouchpoint: z.object({ accountId: id, touchpointId: id }),
+  /** A 4R review, for an account or (no account) for the team as a whole. */
+  addReview: z.object({ accountId: id.optional(), scores: fourRReview.shape.scores }),
+  /** The account team's rating (seed 000); `by` and `at` are set by the background. */
+  setTeamRating: z.object({ accountId: id, rating: teamRating.omit({ by: true, at: true }).nullable() }),
+  /** Where to invest the costly air cover: strategic and other accounts ranked (lib/domain/invest.ts). */
+  rankInvestments: z.object({ limit: z.number().int().min(1).max(500).default(20) }),
   listAccounts: z.object({
     query: z.string().max(300).default(''),
     tier: tier.optional(),
@@ -282,6 +312,12 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   getAccount: EXT,
   announceChange: EXT,
   listAccounts: EXT,
+  setRelationship: EXT,
+  saveTouchpoint: EXT,
+  removeTouchpoint: EXT,
+  addReview: EXT,
+  setTeamRating: EXT,
+  rankInvestments: EXT,
 };
 
 // ------------------------------------------------------------------ responses
@@ -297,6 +333,22 @@ export interface ContactView {
   followed: boolean;
   linkedinSlug?: string;
   email?: string;
+  influence?: Contact['influence'];
+  strength?: Contact['strength'];
+  reportsTo?: string;
+  relationshipOwner?: string;
+}
+
+/** What the strategic parts say about an account, computed once (lib/domain/views.ts). */
+export interface StrategicSummary {
+  /** Tier 1 or Global: governance and the relationship map are expected. */
+  strategic: boolean;
+  /** The account team in one line ('' when nobody is on it). */
+  teamLine: string;
+  /** The relationship map's gaps in words (strategic accounts, or any account with a map). */
+  relationshipGaps: string[];
+  /** Overdue and never-held touchpoints in words. */
+  governance: string[];
 }
 
 export interface AccountView {
@@ -313,6 +365,11 @@ export interface AccountView {
   overrideCleared?: TierOverride;
   coverage: Coverage;
   contacts: ContactView[];
+  strategicSummary: StrategicSummary;
+  touchpoints: Touchpoint[];
+  reviews: FourRReview[];
+  potential?: Account['potential'];
+  teamRating?: Account['teamRating'];
 }
 
 export interface TargetView {
@@ -386,6 +443,21 @@ export interface Responses {
   getAccount: AccountView;
   announceChange: { ok: true };
   listAccounts: { rows: AccountRow[]; total: number; more: boolean };
+  setRelationship: ContactView;
+  saveTouchpoint: AccountView;
+  removeTouchpoint: AccountView;
+  addReview: FourRReview;
+  setTeamRating: AccountView;
+  rankInvestments: InvestmentRow[];
+}
+
+export interface InvestmentRow {
+  accountId: string;
+  name: string;
+  tier: TierResult['tier'];
+  score: number;
+  /** The ranking's reasons in words. */
+  reasons: string[];
 }
 
 export interface AccountRow extends AccountHit {

@@ -36,12 +36,13 @@ export const accountsHandlers: { [K in ('setFactor' | 'setTierOverride' | 'updat
   async updateAccount({ accountId, changes }) {
     const db = await getDb();
     const a = await requireAccount(db, accountId);
-    const { global, founded, ...rest } = changes;
+    const { global, founded, potential, ...rest } = changes;
     const merged: Account = {
       ...a,
       ...rest,
       ...(global !== undefined ? { global: global ?? undefined } : {}),
       ...(founded !== undefined ? { founded: founded ?? undefined } : {}),
+      ...(potential !== undefined ? { potential: potential ?? undefined } : {}),
       team: rest.team ? { ...a.team, ...rest.team } : a.team,
       crmIds: rest.crmIds ? { ...a.crmIds, ...rest.crmIds } : a.crmIds,
     };

@@ -29,7 +29,8 @@ export function fillAccount(base: Account, extra: Account, now: number): Account
     (next as Record<string, unknown>)[f] = extra[f];
     changed.add(f);
   }
-  for (const f of Object.keys(extra.team) as (keyof Account['team'])[]) {
+  // The four standing seats only: a CSV row carries no team members.
+  for (const f of (['owner', 'accountManager', 'marketingOwner', 'support'] as const).filter((k) => k in extra.team)) {
     if (!empty(base.team[f]) || empty(extra.team[f])) continue;
     next.team[f] = extra.team[f];
     changed.add('team');
