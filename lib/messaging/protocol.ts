@@ -61,6 +61,11 @@ const crmInfo = z.object({
   email: str(LIMITS.email).optional(),
   title: str().optional(),
 });
+const pageEvidence = z.object({
+  degree: z.literal([1, 2, 3]).optional(),
+  following: z.boolean().optional(),
+  savedLead: z.boolean().optional(),
+});
 export const pageContextSchema = z.union([
   z.object({ kind: z.literal('unsupported'), url: str(LIMITS.url) }),
   z.object({
@@ -72,6 +77,7 @@ export const pageContextSchema = z.union([
     person: personInfo.optional(),
     company: companyInfo.optional(),
     crm: crmInfo.optional(),
+    evidence: pageEvidence.optional(),
     signals: z.array(str(LIMITS.signal)).max(LIMITS.signals),
   }),
 ]);

@@ -2,7 +2,7 @@
  * Small read-only DOM and text helpers shared by the site adapters. Nothing here writes to the
  * page: it only runs queries and reads attributes and text.
  */
-import type { CompanyInfo, CrmRecordInfo, PageContext, PersonInfo, SiteId } from './types';
+import type { PageEvidence, CompanyInfo, CrmRecordInfo, PageContext, PersonInfo, SiteId } from './types';
 
 export const MAX_LEN = 300;
 
@@ -228,6 +228,7 @@ export interface Read {
   person?: PersonInfo;
   company?: CompanyInfo;
   crm?: CrmRecordInfo;
+  evidence?: PageEvidence;
 }
 
 /**
@@ -258,6 +259,7 @@ export function buildContext(
   if (person) ctx.person = person;
   if (company) ctx.company = company;
   if (crm) ctx.crm = crm;
+  if (r.evidence && Object.keys(r.evidence).length) ctx.evidence = r.evidence;
   return ctx;
 }
 
