@@ -16,6 +16,7 @@ export function contactView(c: Contact): ContactView {
     followed: c.followed,
     linkedinSlug: c.linkedinSlug,
     email: c.email,
+    ...(c.seenOnLinkedin ? { seenOnLinkedin: c.seenOnLinkedin } : {}),
   };
 }
 

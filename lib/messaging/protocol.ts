@@ -27,6 +27,7 @@ import type { MatchVia } from '../db/match';
 import type { PageContext } from '../sites/types';
 import type { Stats } from '../db/db';
 import { LIMITS } from './limits';
+import { EVIDENCE_FACTS, type EvidenceFact } from '../domain/evidence';
 
 const str = (max = 300) => z.string().max(max);
 
@@ -165,6 +166,13 @@ export const requestSchemas = {
     link: z.string().max(2000).optional(),
     note: z.string().max(2000).optional(),
   }),
+  /**
+   * Accept a fact the page shows (1st degree, Following, a saved lead, a followed company page):
+   * the background writes what is still missing, with "seen on LinkedIn" and the date.
+   */
+  acceptEvidence: z
+    .object({ weekId, fact: z.enum(EVIDENCE_FACTS as [EvidenceFact, ...EvidenceFact[]]), contactId: id.optional(), targetId: id.optional() })
+    .refine((p) => p.contactId !== undefined || p.targetId !== undefined, 'nothing to record it on'),
   /** A column or row of the marketer's grid at once; only from Tiercover's own pages. */
   tickAirCoverMany: z.object({
     weekId,
@@ -258,6 +266,7 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   getTabContext: EXT,
   tickAirCover: CARD,
   tickAirCoverMany: EXT,
+  acceptEvidence: CARD,
   addContact: CARD,
   updateContact: EXT,
   fixContact: CARD,
@@ -299,6 +308,7 @@ export interface ContactView {
   followed: boolean;
   linkedinSlug?: string;
   email?: string;
+  seenOnLinkedin?: Contact['seenOnLinkedin'];
 }
 
 export interface AccountView {
@@ -362,6 +372,7 @@ export interface Responses {
   getTabContext: CardContext | null;
   tickAirCover: AirCoverTick;
   tickAirCoverMany: AirCoverTick[];
+  acceptEvidence: { contact: boolean; tick: boolean };
   addContact: ContactView;
   updateContact: ContactView;
   fixContact: ContactView;

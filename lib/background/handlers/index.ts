@@ -11,6 +11,7 @@ import { contactsHandlers } from './contacts';
 import { accountsHandlers } from './accounts';
 import { weekHandlers } from './week';
 import { dataHandlers } from './data';
+import { evidenceHandlers } from './evidence';
 
 export { UserError, forgetSettings } from './common';
 export type { SenderInfo } from '../senders';
@@ -23,4 +24,5 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
   ...accountsHandlers,
   ...weekHandlers,
   ...dataHandlers,
+  ...evidenceHandlers,
 };
