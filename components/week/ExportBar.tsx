@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db/db';
 import type { WeekId } from '@/lib/domain/schema';
 import { send } from '@/lib/messaging/client';
 import { download } from '../download';
+import { CrmExportBar } from './CrmExportBar';
 
 type Kind = 'sales' | 'marketing' | 'agenda' | 'bundle' | 'copy';
 
@@ -51,6 +52,7 @@ export function ExportBar({ weekId }: { weekId: WeekId }) {
       <button class="btn" disabled={busy.value} data-testid="export-bundle" onClick={() => void save('bundle')}>Bundle for the other team</button>
       {done.value && <span class="muted" role="status">{done.value}</span>}
       {error.value && <p class="error" role="alert">{error.value}</p>}
+      <CrmExportBar weekId={weekId} />
     </div>
   );
 }
