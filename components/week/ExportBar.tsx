@@ -5,6 +5,7 @@ import type { WeekId } from '@/lib/domain/schema';
 import { send } from '@/lib/messaging/client';
 import { download } from '../download';
 import { CrmExportBar } from './CrmExportBar';
+import { AudienceExportBar } from './AudienceExportBar';
 
 type Kind = 'sales' | 'marketing' | 'agenda' | 'bundle' | 'copy';
 
@@ -53,6 +54,7 @@ export function ExportBar({ weekId }: { weekId: WeekId }) {
       {done.value && <span class="muted" role="status">{done.value}</span>}
       {error.value && <p class="error" role="alert">{error.value}</p>}
       <CrmExportBar weekId={weekId} />
+      <AudienceExportBar weekId={weekId} />
     </div>
   );
 }

@@ -19,6 +19,7 @@ import {
   tier,
   weekId,
   contactStatus,
+  tickSource,
 } from '../domain/schema';
 import type { Account, AirCoverTick, Contact, Settings, Target, TierOverride, WeekId } from '../domain/schema';
 import type { Coverage } from '../domain/coverage';
@@ -178,6 +179,9 @@ export const requestSchemas = {
     weekId,
     done: z.boolean(),
     cells: z.array(z.object({ targetId: id, contactId: id.optional(), item: airCoverItem })).min(1).max(5000),
+    /** Where the ticks come from (a LinkedIn matched audience uploaded), shown with who and when. */
+    source: tickSource.optional(),
+    note: z.string().max(2000).optional(),
   }),
   addContact: z.object({ accountId: id, contact: newContactFields, pageKey: str(500).optional() }),
   updateContact: z.object({ contactId: id, changes: newContactFields.partial() }),
