@@ -6,6 +6,7 @@ import { send } from '@/lib/messaging/client';
 import { download } from '../download';
 import { CrmExportBar } from './CrmExportBar';
 import { AudienceExportBar } from './AudienceExportBar';
+import { PackImport } from './PackImport';
 
 type Kind = 'sales' | 'marketing' | 'agenda' | 'bundle' | 'copy';
 
@@ -55,6 +56,7 @@ export function ExportBar({ weekId }: { weekId: WeekId }) {
       {error.value && <p class="error" role="alert">{error.value}</p>}
       <CrmExportBar weekId={weekId} />
       <AudienceExportBar weekId={weekId} />
+      <PackImport weekId={weekId} />
     </div>
   );
 }
