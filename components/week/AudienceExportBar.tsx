@@ -65,7 +65,7 @@ export function AudienceExportBar({ weekId }: { weekId: WeekId }) {
   return (
     <div class="actions" role="group" aria-label="LinkedIn Matched Audiences" data-testid="audience-export-bar">
       <span class="muted">LinkedIn audiences:</span>
-      <select class="field" aria-label="Which tier" data-testid="audience-tier" value={tier.value} onChange={(e) => (tier.value = (e.target as HTMLSelectElement).value as Tier | '')}>
+      <select class="field inline" aria-label="Which tier" data-testid="audience-tier" value={tier.value} onChange={(e) => (tier.value = (e.target as HTMLSelectElement).value as Tier | '')}>
         <option value="">All tiers</option>
         {TIERS.map((t) => (
           <option key={t} value={t}>{TIER_LABELS[t]}</option>

@@ -34,7 +34,7 @@ export function CrmExportBar({ weekId }: { weekId: WeekId }) {
   return (
     <div class="actions" role="group" aria-label="Tiers for the CRM" data-testid="crm-export-bar">
       <span class="muted">Tiers for the CRM:</span>
-      <select class="field" aria-label="Which accounts" data-testid="crm-export-scope" value={scope.value} onChange={(e) => (scope.value = (e.target as HTMLSelectElement).value as 'week' | 'all')}>
+      <select class="field inline" aria-label="Which accounts" data-testid="crm-export-scope" value={scope.value} onChange={(e) => (scope.value = (e.target as HTMLSelectElement).value as 'week' | 'all')}>
         <option value="week">This week's targets</option>
         <option value="all">All accounts</option>
       </select>

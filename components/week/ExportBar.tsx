@@ -44,6 +44,7 @@ export function ExportBar({ weekId }: { weekId: WeekId }) {
     }
   };
   return (
+    <div class="export-bars">
     <div class="actions" role="group" aria-label="Export this week" data-testid="export-bar">
       <span class="muted">Export:</span>
       <button class="btn" disabled={busy.value} data-testid="export-sales" onClick={() => void save('sales')}>Sales pack</button>
@@ -54,9 +55,10 @@ export function ExportBar({ weekId }: { weekId: WeekId }) {
       <button class="btn" disabled={busy.value} data-testid="export-bundle" onClick={() => void save('bundle')}>Bundle for the other team</button>
       {done.value && <span class="muted" role="status">{done.value}</span>}
       {error.value && <p class="error" role="alert">{error.value}</p>}
-      <CrmExportBar weekId={weekId} />
-      <AudienceExportBar weekId={weekId} />
-      <PackImport weekId={weekId} />
+    </div>
+    <CrmExportBar weekId={weekId} />
+    <AudienceExportBar weekId={weekId} />
+    <PackImport weekId={weekId} />
     </div>
   );
 }
