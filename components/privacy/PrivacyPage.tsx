@@ -50,8 +50,8 @@ export function PrivacyPage() {
               <th scope="row">IndexedDB (the database <code>tiercover</code>, in this browser profile, readable only by Tiercover)</th>
               <td>
                 <b>Accounts</b> (name, website domains, LinkedIn and CRM ids, tier boxes, notes) · <b>contacts</b> (name, title,
-                department, email when your import had one, LinkedIn and CRM ids) · <b>weeks</b> and their <b>targets</b> · air-cover{' '}
-                <b>ticks</b> (what, when, and your name) · <b>page links</b> (a page you linked to an account) · <b>settings</b>{' '}
+                department, email when your import had one, LinkedIn and CRM ids, connected and followed, and when a LinkedIn page showed that if you accepted it) · <b>weeks</b> and their <b>targets</b> · air-cover{' '}
+                <b>ticks</b> (what, when, and your name or the name in a marketing pack you imported; where it came from: seen on LinkedIn, a LinkedIn matched audience, the marketing pack) · <b>page links</b> (a page you linked to an account) · <b>settings</b>{' '}
                 (your name and team, tiering thresholds, card or side panel per site, when you last made a backup). Kept until you
                 delete it or remove the extension.
               </td>
@@ -79,7 +79,10 @@ export function PrivacyPage() {
         <p>
           Only on LinkedIn (including Sales Navigator), Salesforce and HubSpot, and on the CRM hosts you add yourself. Only the
           page you have open, as it is shown to you: the person's or company's name, headline or title, company, website
-          domain, size, and the record id in the address. That is enough to find the account in your own list.
+          domain, size, and the record id in the address. That is enough to find the account in your own list. On LinkedIn
+          also your own relation to them, as the page shows it to you: the connection degree badge, whether the Follow
+          button says you follow them (or their company page), and whether a Sales Navigator lead is saved. These are only
+          offered on the card as suggestions; they are kept only when you accept one.
         </p>
         <ul>
           <li>Not read: what you type, messages, cookies, other tabs, your browsing history, any other site.</li>
