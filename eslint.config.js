@@ -41,4 +41,6 @@ export default tseslint.config(
     files: CONTENT_SCRIPT_FILES,
     rules: { '@typescript-eslint/no-restricted-imports': ['error', NOT_IN_CONTENT_SCRIPTS] },
   },
+  // The benchmark's floor extension (bench/floor): plain scripts on the chrome.* API.
+  { files: ['bench/floor/**/*.js'], languageOptions: { globals: { ...globals.webextensions } } },
 );

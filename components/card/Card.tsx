@@ -1,5 +1,6 @@
 import type { Signal } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { CardContext } from '@/lib/messaging/protocol';
 import { CardBody } from './CardBody';
 import { TierBadge } from './TierBadge';
@@ -42,7 +43,7 @@ export function Card(props: {
   }, [s]);
   if (p.hidden) return null;
   const ctx = s.status === 'ready' ? s.ctx : undefined;
-  const title = ctx?.account?.name ?? (s.status === 'reading' ? 'Reading page…' : ctx ? 'No account matched' : 'Tiercover');
+  const title = ctx?.account?.name ?? (s.status === 'reading' ? t('card.readingTitle') : ctx ? t('card.noMatchTitle') : t('manifest.name'));
   const update = (patch: Partial<CardPrefs>) => {
     prefs.value = { ...prefs.value, ...patch };
     props.savePrefs(prefs.value);
@@ -55,7 +56,7 @@ export function Card(props: {
       data-testid="card"
       data-state={s.status}
       role="complementary"
-      aria-label="Tiercover account card"
+      aria-label={t('card.label')}
       onKeyDown={(e) => {
         if (e.key === 'Escape') update({ collapsed: true });
       }}
@@ -89,18 +90,18 @@ export function Card(props: {
           type="button"
           data-testid="card-collapse"
           aria-expanded={!p.collapsed}
-          aria-label={p.collapsed ? 'Expand the Tiercover card' : 'Collapse the Tiercover card'}
+          aria-label={p.collapsed ? t('card.expand') : t('card.collapse')}
           onClick={() => update({ collapsed: !p.collapsed })}
         >
           {p.collapsed ? '▾' : '▴'}
         </button>
-        <button type="button" data-testid="card-hide" aria-label="Hide the Tiercover card on this site (Alt+Shift+T brings it back)" onClick={() => update({ hidden: true })}>
+        <button type="button" data-testid="card-hide" aria-label={t('card.hide')} onClick={() => update({ hidden: true })}>
           ×
         </button>
       </div>
       {!p.collapsed && (
         <div class="tc-body">
-          {s.status === 'reading' && <p class="muted">Reading the page…</p>}
+          {s.status === 'reading' && <p class="muted">{t('card.readingBody')}</p>}
           {s.status === 'error' && (
             <p class="error" role="alert" data-testid="card-error">
               {s.message}

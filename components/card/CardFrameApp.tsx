@@ -6,7 +6,6 @@
  * checked for its sender; it has no `message` event listener, so nothing the page posts reaches it.
  */
 import { effect, signal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { onChange, send } from '@/lib/messaging/client';
 import type { PushMessage } from '@/lib/messaging/protocol';
@@ -20,7 +19,9 @@ const SITES = ['linkedin', 'salesforce', 'hubspot', 'custom'];
 const params = new URLSearchParams(location.search);
 const site = SITES.includes(params.get('site') ?? '') ? params.get('site')! : 'custom';
 const prefsKey = `card.${site}`;
-const num = (v: string | null, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d);
+const num = <D,>(v: string | null, d: D) => (v && Number.isFinite(Number(v)) ? Number(v) : d);
+/** When the page's document started: a card the tab had before that was another page's. */
+const since = num(params.get('since'), undefined);
 
 const state = signal<CardState>({ status: 'reading' });
 const prefs = signal<CardPrefs>(DEFAULT_PREFS);
@@ -42,7 +43,7 @@ let loading = 0;
 async function load() {
   const n = ++loading;
   try {
-    const r = await send('getCardForTab', {});
+    const r = await send('getCardForTab', since === undefined ? {} : { since });
     if (n !== loading) return; // a newer answer is on its way
     tabId = r.tabId;
     if (r.ctx) state.value = { status: 'ready', ctx: r.ctx };
@@ -94,7 +95,11 @@ function onMessage(m: unknown, sender: Browser.runtime.MessageSender) {
   }
 }
 
-function start() {
+/**
+ * Called before the first render: the question for the card goes out while Preact renders the
+ * empty frame, and the push listener is there before the tab's report can announce its page.
+ */
+export function startCardFrame() {
   const life = new AbortController();
   browser.runtime.onMessage.addListener(onMessage);
   onChange((e) => {
@@ -131,7 +136,6 @@ function start() {
 }
 
 export function CardFrameApp() {
-  useEffect(start, []);
   return visible() ? (
     <Card
       state={state}

@@ -5,6 +5,7 @@
 import { render } from 'preact';
 import '@/components/card/card.css';
 import '@/components/card/frame.css';
-import { CardFrameApp } from '@/components/card/CardFrameApp';
+import { CardFrameApp, startCardFrame } from '@/components/card/CardFrameApp';
 
+startCardFrame();
 render(<CardFrameApp />, document.getElementById('app')!);

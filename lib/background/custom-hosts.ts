@@ -1,18 +1,18 @@
 /**
  * Custom CRM hosts: once the user has granted a host (options page), the CRM content script is
  * registered for it, and the host list is mirrored to storage.local where the content script
- * reads it to pick the right adapter.
+ * reads it to pick the right adapter (content-mirror.ts).
  */
 import { browser } from 'wxt/browser';
 import { getSettings } from '../db/settings';
+import { mirrorForContentScripts } from './content-mirror';
 
 const SCRIPT_ID = 'tiercover-custom-crm';
-export const CUSTOM_HOSTS_KEY = 'tiercover.customHosts';
 
 export async function syncCustomHosts() {
   const settings = await getSettings().catch(() => undefined);
   const hosts = settings?.customCrmHosts ?? [];
-  await browser.storage.local.set({ [CUSTOM_HOSTS_KEY]: hosts });
+  await mirrorForContentScripts(settings);
   const scripting = (browser as unknown as { scripting?: typeof browser.scripting }).scripting;
   if (!scripting?.registerContentScripts) return; // optional permission not granted yet
   const granted = [];

@@ -25,22 +25,65 @@ const tabPages = new Map<number, PageContext>();
 const tabReports = new Map<number, TabReport>();
 const contexts = new Map<number, Promise<CardContext>>();
 const scopes = new Map<number, TabScope>();
+/** When each tab's page was last reported (ms since the epoch): tells a document's page from the one before. */
+const reportedAt = new Map<number, number>();
 const TAB_PAGES_KEY = 'tiercover.tabPages';
+const REPORTED_AT_KEY = 'tiercover.tabReportedAt';
 
 export async function persistTabPage(tabId: number, page: PageContext) {
   try {
-    const got = await browser.storage.session.get(TAB_PAGES_KEY);
+    const got = await browser.storage.session.get([TAB_PAGES_KEY, REPORTED_AT_KEY]);
     const all = { ...((got[TAB_PAGES_KEY] as Record<string, PageContext>) ?? {}), [tabId]: page };
-    await browser.storage.session.set({ [TAB_PAGES_KEY]: all });
+    const times = { ...((got[REPORTED_AT_KEY] as Record<string, number>) ?? {}), [tabId]: reportedAt.get(tabId) ?? Date.now() };
+    await browser.storage.session.set({ [TAB_PAGES_KEY]: all, [REPORTED_AT_KEY]: times });
   } catch {
     /* in-memory only */
   }
 }
 
+/** Card frames waiting for their document's first report (getCardForTab came first). */
+const reportWaiters = new Map<number, Set<() => void>>();
+
 export function rememberTabPage(tabId: number, page: PageContext, report?: TabReport) {
   tabPages.set(tabId, page);
+  reportedAt.set(tabId, Date.now());
   if (report) tabReports.set(tabId, report);
   else tabReports.delete(tabId);
+  const waiting = reportWaiters.get(tabId);
+  reportWaiters.delete(tabId);
+  waiting?.forEach((wake) => wake());
+}
+
+/**
+ * Whether the tab's page was reported at or after `since`, waiting up to `timeoutMs` for that
+ * report: a card frame that asks before its document's content script has reported gets its
+ * answer as soon as the report lands, in one round trip instead of an empty answer and a push.
+ */
+export async function reportedSince(tabId: number, since: number, timeoutMs: number): Promise<boolean> {
+  if (((await tabReportedAt(tabId)) ?? 0) >= since) return true;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(wake, timeoutMs);
+    function wake() {
+      clearTimeout(timer);
+      reportWaiters.get(tabId)?.delete(wake);
+      resolve();
+    }
+    const set = reportWaiters.get(tabId) ?? new Set();
+    set.add(wake);
+    reportWaiters.set(tabId, set);
+  });
+  return ((await tabReportedAt(tabId)) ?? 0) >= since;
+}
+
+/** When the tab's page was reported; after a service-worker restart, from storage.session. */
+export async function tabReportedAt(tabId: number): Promise<number | undefined> {
+  if (reportedAt.has(tabId)) return reportedAt.get(tabId);
+  try {
+    const got = await browser.storage.session.get(REPORTED_AT_KEY);
+    return (got[REPORTED_AT_KEY] as Record<string, number> | undefined)?.[tabId];
+  } catch {
+    return undefined;
+  }
 }
 
 /** After a service-worker restart nothing is known: taken as settled, from the top frame. */
@@ -93,6 +136,7 @@ export const cardFrameOf = (tabId: number) => cardFrames.get(tabId);
 export function forgetTab(tabId: number) {
   cardFrames.delete(tabId);
   tabPages.delete(tabId);
+  reportedAt.delete(tabId);
   tabReports.delete(tabId);
   contexts.delete(tabId);
   scopes.delete(tabId);

@@ -19,7 +19,7 @@ export interface CardFrame {
 
 const px = (n: number) => `${Math.round(n)}px`;
 
-export function mountCardFrame(opts: { site: CardSite; dark: boolean; toggle: boolean }): CardFrame {
+export function mountCardFrame(opts: { site: CardSite; dark: boolean; toggle: boolean; since: number; body: HTMLElement }): CardFrame {
   const host = document.createElement('div');
   // Inline and !important: page CSS such as `body > div { display: none }` should not hide it.
   host.style.cssText = 'all: initial !important; display: block !important;';
@@ -30,6 +30,7 @@ export function mountCardFrame(opts: { site: CardSite; dark: boolean; toggle: bo
     dark: opts.dark ? '1' : '0',
     vw: String(window.innerWidth),
     vh: String(window.innerHeight),
+    since: String(opts.since),
     ...(opts.toggle ? { toggle: '1' } : {}),
   });
   frame.src = `${(browser.runtime.getURL as (p: string) => string)('/card.html')}?${query}`;
@@ -56,7 +57,7 @@ export function mountCardFrame(opts: { site: CardSite; dark: boolean; toggle: bo
     'display: block',
   ].join(';');
   root.append(frame);
-  document.body.append(host);
+  opts.body.append(host);
 
   return {
     layout(l) {

@@ -9,6 +9,7 @@
  * The card stops when the extension goes away (runtime.id gone).
  */
 import { browser, type Browser } from 'wxt/browser';
+import { CONTENT_MIRROR_KEYS } from '@/lib/domain/constants';
 import type { CardSite } from '@/lib/domain/schema';
 import { send } from '@/lib/messaging/client';
 import { clampPage } from '@/lib/messaging/limits';
@@ -20,7 +21,7 @@ import type { PageContext } from '@/lib/sites/types';
 import { mountCardFrame, type CardFrame } from './frame';
 import { watchLivePage } from './live-page';
 import { watchNavigation } from './navigation';
-import { waitFor } from './wait';
+import { waitFor, whenBody } from './wait';
 
 const WAIT_FOR_DOM_MS = 4000;
 const CARD_PAGE = /^(chrome|moz)-extension:\/\/[^/]+\/card\.html(\?|$)/;
@@ -49,8 +50,13 @@ export async function startCard(site: CardSite, reader: SiteReader) {
   if (inSubframe && reader.readPage(document.implementation.createHTMLDocument(''), new URL(location.href)).kind === 'unsupported') return;
   const life = new AbortController();
   const lifeSignal = life.signal;
-  const stored: Record<string, unknown> = await browser.storage.local.get('tiercover.customHosts').catch(() => ({}));
-  const extraHosts = (stored['tiercover.customHosts'] as { host: string; system: string }[] | undefined) ?? [];
+  const stored: Record<string, unknown> = await browser.storage.local.get(Object.values(CONTENT_MIRROR_KEYS)).catch(() => ({}));
+  const extraHosts = (stored[CONTENT_MIRROR_KEYS.customHosts] as { host: string; system: string }[] | undefined) ?? [];
+  // The user's choice for this site, as last mirrored: where it is the card (the default), the
+  // frame goes up while the page is still being reported, so its load overlaps the look-up.
+  // Where it is the side panel, nothing is added to the page unless the background says so.
+  const cardModes = (stored[CONTENT_MIRROR_KEYS.cardModes] as Partial<Record<CardSite, string>> | undefined) ?? {};
+  const frameEarly = !inSubframe && (cardModes[site] ?? 'card') === 'card';
   const readPage = (doc: Document, url: URL) => clampPage(reader.readPage(doc, url, extraHosts));
   const readySelectorsFor = (url: URL) => reader.readySelectorsFor(url, extraHosts);
 
@@ -77,9 +83,9 @@ export async function startCard(site: CardSite, reader: SiteReader) {
 
   async function showFrame(toggle = false) {
     if (frame) return;
-    await domReady;
-    if (frame || lifeSignal.aborted) return;
-    frame = mountCardFrame({ site, dark: isDark(), toggle });
+    const body = await whenBody(lifeSignal);
+    if (frame || lifeSignal.aborted || !body) return;
+    frame = mountCardFrame({ site, dark: isDark(), toggle, since: Math.floor(performance.timeOrigin), body });
   }
 
   async function report(page: PageContext, gen: number, settled: boolean) {
@@ -113,6 +119,8 @@ export async function startCard(site: CardSite, reader: SiteReader) {
     navAbort = new AbortController();
     const signal = navAbort.signal;
     lastPage = first;
+    // The frame starts loading now, hidden: it asks for its card itself and shows once it has one.
+    if (frameEarly && first.kind !== 'unsupported') void showFrame();
     // From the URL alone: the card says "reading…" unless this already names an account.
     await report(first, gen, first.kind === 'unsupported');
     if (first.kind === 'unsupported') return;

@@ -37,3 +37,23 @@ export function waitFor(selectors: string[], opts: { mutation: boolean; timeoutM
     opts.signal.addEventListener('abort', done);
   });
 }
+
+/**
+ * The page's body, as soon as the parser has made it (long before DOMContentLoaded on a big
+ * page): the card frame goes up there. Watches only the root's direct children, and stops at once.
+ */
+export function whenBody(signal: AbortSignal): Promise<HTMLElement | undefined> {
+  return new Promise((resolve) => {
+    if (document.body) return resolve(document.body);
+    const done = () => {
+      observer.disconnect();
+      document.removeEventListener('DOMContentLoaded', done);
+      signal.removeEventListener('abort', done);
+      resolve(document.body ?? undefined);
+    };
+    const observer = new MutationObserver(() => document.body && done());
+    observer.observe(document.documentElement, { childList: true });
+    document.addEventListener('DOMContentLoaded', done);
+    signal.addEventListener('abort', done);
+  });
+}

@@ -55,6 +55,13 @@ export const TEAMS = ['sales', 'marketing'] as const;
 
 export const CARD_SITES = ['linkedin', 'salesforce', 'hubspot', 'custom'] as const;
 
+/**
+ * What the content scripts need before their first message, mirrored by the background into
+ * storage.local (content scripts cannot open our database): the custom CRM hosts, to pick an
+ * adapter, and each site's card mode, to put the card frame up while the page is still reported.
+ */
+export const CONTENT_MIRROR_KEYS = { customHosts: 'tiercover.customHosts', cardModes: 'tiercover.cardModes' } as const;
+
 export const DEPARTMENT_LABELS: Record<(typeof DEPARTMENTS)[number], string> = {
   executive: 'Executive',
   sales: 'Sales',

@@ -128,8 +128,12 @@ export const requestSchemas = {
       .refine((r) => Object.keys(r).length <= 40, 'too many landmarks')
       .optional(),
   }),
-  /** The card frame asks for the card of the tab it is embedded in (the browser says which tab). */
-  getCardForTab: z.object({}),
+  /**
+   * The card frame asks for the card of the tab it is embedded in (the browser says which tab).
+   * `since`: when its page's document started (the frame is put up while the page is still being
+   * reported): a tab page reported before that belongs to the previous document and is not sent.
+   */
+  getCardForTab: z.object({ since: z.number().nonnegative().max(8.64e15).optional() }),
   /**
    * The card frame's size and place, for the content script of its own tab's top frame. Firefox
    * gives an extension page framed in a site's page no tabs API (only what a content script has),

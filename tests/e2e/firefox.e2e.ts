@@ -136,7 +136,8 @@ describe('Firefox', () => {
     // The first-run panel appears above the data section once settings and stats are in: wait for
     // it, so the button is not clicked at the place it had before the page settled.
     const options = await openExtensionPage('options.html', '[data-testid=first-run]');
-    await options.click('[data-testid=load-sample]');
+    // Waited for, not clicked blind: on a loaded machine the data section may still be drawing.
+    await (await options.waitForSelector('[data-testid=load-sample]:not([disabled])', { timeout: 20_000 }))!.click();
     await options.waitForFunction(() => document.querySelector('[data-testid=data-status]')?.textContent?.includes('Sample data loaded'), { timeout: 20_000 });
 
     const page = await browser.newPage();
@@ -176,11 +177,11 @@ describe('Firefox', () => {
       const tabs = await b.tabs.query({});
       for (const t of tabs) {
         const r = (await b.runtime.sendMessage({ tiercover: 1, type: 'getTabContext', payload: { tabId: t.id } })) as { ok: boolean; data: { account?: { id: string; name: string; tier: { tier: string } } } | null };
-        if (r?.ok && r.data?.account) return { id: r.data.account.id, name: r.data.account.name, tier: r.data.account.tier.tier };
+        if (r?.ok && r.data?.account) return { id: r.data.account.id, name: r.data.account.name, tier: r.data.account.tier.tier, tabId: t.id };
       }
       return null;
     });
-    expect(ctx).toEqual({ id: expect.any(String), name: 'Northwind Analytics', tier: 'tier1' });
+    expect(ctx).toEqual({ id: expect.any(String), name: 'Northwind Analytics', tier: 'tier1', tabId: expect.any(Number) });
 
     // A change made elsewhere reaches the card live (Firefox: the background's push goes to the
     // frame's tab with tabs.sendMessage, as the frame hears no runtime messages there).
@@ -191,6 +192,27 @@ describe('Firefox', () => {
     }, ctx!.id);
     expect(override).toBe(true);
     await expect.poll(() => cardInFrame(frame).then((c) => c.tier).catch(() => null)).toBe('tier2');
+
+    // The page turning dark reaches the card (Firefox: the content script's cardHost goes through
+    // the background's relayToCard to the card frame only).
+    const cardClass = () => frame.evaluate(() => document.querySelector('[data-testid=card]')?.className ?? null).catch(() => null);
+    expect(await cardClass()).not.toContain('dark');
+    await page.evaluate(() => document.documentElement.classList.add('theme--dark'));
+    await expect.poll(cardClass).toContain('dark');
+
+    // The shortcut: the background's toggleCard reaches the content script, which passes it to
+    // the frame (relayed); the card hides, and the shortcut again brings it back. Sent from the
+    // background page itself (Firefox MV2 lets our pages reach it), as the command handler does.
+    const toggleFromBackground = () =>
+      options.evaluate(async (tabId) => {
+        const b = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const bg = (await b.runtime.getBackgroundPage()) as unknown as { browser: typeof chrome };
+        await bg.browser.tabs.sendMessage(tabId, { type: 'toggleCard' }, { frameId: 0 });
+      }, Number(ctx!.tabId));
+    await toggleFromBackground();
+    await expect.poll(() => cardInFrame(frame).then((c) => c.state).catch(() => 'gone')).toBe(null);
+    await toggleFromBackground();
+    await expect.poll(() => cardInFrame(frame).then((c) => c.state).catch(() => 'gone')).toBe('ready');
 
 
     const sidebar = await openExtensionPage('app.html', '[data-testid=week-progress]');

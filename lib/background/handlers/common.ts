@@ -13,6 +13,7 @@ import type { CardContext, MessageType, Responses } from '../../messaging/protoc
 import { requestSchemas } from '../../messaging/protocol';
 import { type PageContext } from '../../sites/types';
 import type { SenderInfo } from '../senders';
+import { mirrorForContentScripts } from '../content-mirror';
 import { cacheContext, cachedContext, scopeOf, setScope, tabPage, tabReport, type TabScope } from '../tab-cards';
 import { accountHit, accountView, contactView } from '../../domain/views';
 import type { z } from 'zod';
@@ -33,8 +34,10 @@ export function settingsOf(db: DB): Promise<Settings> {
   });
   return settingsCache;
 }
-export function forgetSettings() {
+/** Drops the cached settings and brings the content scripts' copy (card modes, custom hosts) up to date. */
+export async function forgetSettings() {
   settingsCache = undefined;
+  await mirrorForContentScripts().catch(() => undefined);
 }
 
 export async function requireAccount(db: DB, id: string): Promise<Account> {

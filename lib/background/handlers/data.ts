@@ -18,7 +18,7 @@ export const dataHandlers: { [K in ('getSettings' | 'saveSettings' | 'getStats' 
     const parsed = settingsSchema.safeParse({ ...current, ...changes, id: 'settings', updatedAt: Date.now() });
     if (!parsed.success) throw new UserError(`Settings not saved: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     await db.put('settings', parsed.data);
-    forgetSettings();
+    await forgetSettings();
     if (changes.customCrmHosts) await syncCustomHosts();
     // Tiers are computed from settings on every read, so every account is re-tiered at once.
     void notifyChange(['settings', 'accounts']);
@@ -38,7 +38,7 @@ export const dataHandlers: { [K in ('getSettings' | 'saveSettings' | 'getStats' 
     if (!settings.roster.length) {
       const roster = [...SAMPLE_OWNERS.sales.map((name) => ({ name, team: 'sales' as const })), ...SAMPLE_OWNERS.marketing.map((name) => ({ name, team: 'marketing' as const }))];
       await db.put('settings', { ...settings, roster, updatedAt: Date.now() });
-      forgetSettings();
+      await forgetSettings();
     }
     void notifyChange(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'settings']);
     return getStats(db);
@@ -47,13 +47,13 @@ export const dataHandlers: { [K in ('getSettings' | 'saveSettings' | 'getStats' 
   async deleteAllData() {
     const db = await getDb();
     await deleteAllData(db);
-    forgetSettings();
+    await forgetSettings();
     void notifyChange(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'settings']);
     return getStats(db);
   },
 
   async announceChange({ stores }) {
-    if (stores.includes('settings')) forgetSettings();
+    if (stores.includes('settings')) await forgetSettings();
     await notifyChange(stores);
     return { ok: true as const };
   },

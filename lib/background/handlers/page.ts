@@ -7,10 +7,13 @@ import { browser } from 'wxt/browser';
 import { getDb } from '../../db/db';
 import type { PushMessage } from '../../messaging/protocol';
 import { hasSubject } from '../../sites/types';
-import { cardFrameOf, persistTabPage, rememberCardFrame, rememberTabPage, replacesTabPage, tabPage, tabReport } from '../tab-cards';
+import { cardFrameOf, persistTabPage, rememberCardFrame, rememberTabPage, replacesTabPage, tabPage, tabReport, reportedSince } from '../tab-cards';
 import { setBadge } from '../badge';
 import { pushToCardTabs } from '../live';
 import { type Handler, buildContext, buildForTab, contextForTab, settingsOf } from './common';
+
+const CLOCK_MARGIN_MS = 20;
+const REPORT_WAIT_MS = 3000;
 
 export const pageHandlers: { [K in ('reportPage' | 'getCardForTab' | 'relayToCard' | 'cardLayout' | 'getPageContext' | 'getTabContext' | 'openSidePanel')]: Handler<K> } = {
   async reportPage({ page, settled, structure }, sender) {
@@ -36,9 +39,14 @@ export const pageHandlers: { [K in ('reportPage' | 'getCardForTab' | 'relayToCar
     return { show: !fromSubframe && hasSubject(page) && ctx.cardMode === 'card' };
   },
 
-  async getCardForTab(_p, sender) {
+  async getCardForTab({ since }, sender) {
     const tabId = sender.tabId!;
     rememberCardFrame(tabId, sender.frameId);
+    // The frame goes up while its page is still being reported: what the tab had before belongs
+    // to the previous document (another page), so the answer waits for this one's report (or,
+    // after REPORT_WAIT_MS, is empty and the report's push brings the card later).
+    // (A small margin: the page's clock and ours are one clock, read through different APIs.)
+    if (since !== undefined && !(await reportedSince(tabId, since - CLOCK_MARGIN_MS, REPORT_WAIT_MS))) return { tabId, ctx: null };
     return { tabId, ctx: await contextForTab(tabId) };
   },
 
