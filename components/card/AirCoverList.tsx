@@ -1,14 +1,15 @@
 import { useSignal } from '@preact/signals';
 import { ACCOUNT_ITEMS, GROUP_LABELS, ITEM_LABELS, ITEM_WANTS_LINK, tickId } from '@/lib/domain/aircover';
 import { safeHref } from '../safeHref';
+import { t } from '@/lib/i18n';
 import { AIR_COVER_GROUPS, type AirCoverGroup, type AirCoverItem } from '@/lib/domain/constants';
 import type { AirCoverTick, TickSource } from '@/lib/domain/schema';
 
 /** Where a tick came from, when not from this checklist. */
-const SOURCE_LABELS: Record<TickSource, string> = {
-  linkedin: 'seen on LinkedIn',
-  matchedAudience: 'in a LinkedIn matched audience',
-  marketingPack: 'from the marketing pack',
+const SOURCE_LABELS: Record<TickSource, () => string> = {
+  linkedin: () => t('card.source.linkedin'),
+  matchedAudience: () => t('card.source.matchedAudience'),
+  marketingPack: () => t('card.source.marketingPack'),
 };
 
 const fmtWhen = (t: number) => new Date(t).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
@@ -70,7 +71,7 @@ export function AirCoverList(props: {
                         <span class="who">
                           {' '}
                           · {t.by}, {fmtWhen(t.at)}
-                          {t.source ? `, ${SOURCE_LABELS[t.source]}` : ''}
+                          {t.source ? `, ${SOURCE_LABELS[t.source]()}` : ''}
                           {t.carriedFrom ? `, carried from ${t.carriedFrom}` : ''}
                         </span>
                       )}

@@ -7,7 +7,9 @@ import type { CardContext } from '@/lib/messaging/protocol';
 import { AirCoverList, type TickRequest } from './AirCoverList';
 import { ContactList } from './ContactList';
 import { EvidenceSuggestions } from './EvidenceSuggestions';
-import { seenLabel } from '@/lib/domain/evidence';
+import { formatDayMonth, t } from '@/lib/i18n';
+
+const seen = (at: number | undefined) => (at ? ` (${t('card.evidence.seen', { date: formatDayMonth(at) })})` : '');
 import { CoverageMeter } from './CoverageMeter';
 import { ROLE_LABELS } from './labels';
 import { NoMatch } from './NoMatch';
@@ -63,8 +65,8 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
               <b>{ctx.contact.name}</b> is a contact: {ctx.contact.title ? `${ctx.contact.title} · ` : ''}
               {DEPARTMENT_LABELS[ctx.contact.department]} · {ROLE_LABELS[ctx.contact.buyingRole]}
               {ctx.contact.status !== 'active' && <span class="error"> · {ctx.contact.status === 'left' ? 'left the company' : 'unverified'}</span>}
-              {ctx.contact.connected && <span data-testid="person-connected"> · connected{ctx.contact.seenOnLinkedin?.connected ? ` (${seenLabel(ctx.contact.seenOnLinkedin.connected)})` : ''}</span>}
-              {ctx.contact.followed && <span data-testid="person-followed"> · followed{ctx.contact.seenOnLinkedin?.followed ? ` (${seenLabel(ctx.contact.seenOnLinkedin.followed)})` : ''}</span>}
+              {ctx.contact.connected && <span data-testid="person-connected"> · {t('card.evidence.isConnected')}{seen(ctx.contact.seenOnLinkedin?.connected)}</span>}
+              {ctx.contact.followed && <span data-testid="person-followed"> · {t('card.evidence.isFollowed')}{seen(ctx.contact.seenOnLinkedin?.followed)}</span>}
             </p>
           ) : (
             <p data-testid="person-unknown">

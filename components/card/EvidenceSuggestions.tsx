@@ -1,6 +1,15 @@
-import { suggestionsFor } from '@/lib/domain/evidence';
+import { suggestionsFor, type EvidenceFact } from '@/lib/domain/evidence';
+import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import type { CardContext } from '@/lib/messaging/protocol';
+
+/** The card's question for each fact (literal keys: docs/I18N.md). */
+const QUESTION: Record<EvidenceFact, () => string> = {
+  connected: () => t('card.evidence.connected'),
+  followed: () => t('card.evidence.followed'),
+  savedLead: () => t('card.evidence.savedLead'),
+  companyFollowed: () => t('card.evidence.companyFollowed'),
+};
 
 /**
  * What the page shows that the records do not say yet ("LinkedIn shows you are connected: mark
@@ -12,11 +21,11 @@ export function EvidenceSuggestions({ ctx, act }: { ctx: CardContext; act: (fn: 
   const suggestions = suggestionsFor(ctx.page, { contact: ctx.contact, target, ticks: ctx.target?.ticks });
   if (!suggestions.length) return null;
   return (
-    <div class="evidence" data-testid="evidence" role="group" aria-label="Seen on this page">
-      <h3>Seen on this page</h3>
+    <div class="evidence" data-testid="evidence" role="group" aria-label={t('card.evidence.title')}>
+      <h3>{t('card.evidence.title')}</h3>
       {suggestions.map((s) => (
         <div class="evidence-row" key={s.fact} data-testid={`evidence-${s.fact}`}>
-          <span>{s.text}</span>
+          <span>{QUESTION[s.fact]()}</span>
           <button
             class="btn primary"
             type="button"
@@ -25,7 +34,7 @@ export function EvidenceSuggestions({ ctx, act }: { ctx: CardContext; act: (fn: 
               void act(() => send('acceptEvidence', { weekId: ctx.weekId, fact: s.fact, contactId: ctx.contact?.id, targetId: target?.id }))
             }
           >
-            Mark it
+            {t('card.evidence.accept')}
           </button>
         </div>
       ))}

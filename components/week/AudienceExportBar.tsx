@@ -5,6 +5,7 @@ import type { Tier, WeekId } from '@/lib/domain/schema';
 import { TIER_LABELS } from '@/lib/domain/tier';
 import { send } from '@/lib/messaging/client';
 import { download } from '../download';
+import { formatNumber, t } from '@/lib/i18n';
 
 type Cells = { targetId: string; contactId: string }[];
 
@@ -31,15 +32,15 @@ export function AudienceExportBar({ weekId }: { weekId: WeekId }) {
       if (kind === 'companies') {
         const out = companyList(data, tiers);
         download(`tiercover-${weekId}${suffix}-linkedin-company-list.csv`, out.csv, 'text/csv;charset=utf-8');
-        status.value = `${out.rows} ${out.rows === 1 ? 'company' : 'companies'} in the list.`;
+        status.value = t('week.audience.companyRows', out.rows, { count: formatNumber(out.rows) });
       } else {
         const out = contactList(data, tiers);
         download(`tiercover-${weekId}${suffix}-linkedin-contact-list.csv`, out.csv, 'text/csv;charset=utf-8');
-        status.value = `${out.rows} ${out.rows === 1 ? 'contact' : 'contacts'} in the list.`;
+        status.value = t('week.audience.contactRows', out.rows, { count: formatNumber(out.rows) });
         pending.value = out.cells.length ? out.cells : null;
       }
     } catch (e) {
-      error.value = `Export failed: ${(e as Error).message}`;
+      error.value = t('week.crm.failed', { error: (e as Error).message });
     } finally {
       busy.value = false;
     }
@@ -55,27 +56,27 @@ export function AudienceExportBar({ weekId }: { weekId: WeekId }) {
         note: 'LinkedIn matched audience',
       });
       pending.value = null;
-      status.value = `Recorded: ${written.length} ${written.length === 1 ? 'contact' : 'contacts'} now show "In a recent campaign" (LinkedIn matched audience).`;
+      status.value = t('week.audience.recorded', written.length, { count: formatNumber(written.length) });
     } catch (e) {
-      error.value = `Not recorded: ${(e as Error).message}`;
+      error.value = t('week.audience.notRecorded', { error: (e as Error).message });
     } finally {
       busy.value = false;
     }
   };
   return (
-    <div class="actions" role="group" aria-label="LinkedIn Matched Audiences" data-testid="audience-export-bar">
-      <span class="muted">LinkedIn audiences:</span>
-      <select class="field inline" aria-label="Which tier" data-testid="audience-tier" value={tier.value} onChange={(e) => (tier.value = (e.target as HTMLSelectElement).value as Tier | '')}>
-        <option value="">All tiers</option>
+    <div class="actions" role="group" aria-label={t('week.audience.label')} data-testid="audience-export-bar">
+      <span class="muted">{t('week.audience.label')}:</span>
+      <select class="field inline" aria-label={t('week.audience.tier')} data-testid="audience-tier" value={tier.value} onChange={(e) => (tier.value = (e.target as HTMLSelectElement).value as Tier | '')}>
+        <option value="">{t('week.audience.allTiers')}</option>
         {TIERS.map((t) => (
           <option key={t} value={t}>{TIER_LABELS[t]}</option>
         ))}
       </select>
-      <button class="btn" disabled={busy.value} data-testid="export-audience-companies" onClick={() => void save('companies')}>Company list</button>
-      <button class="btn" disabled={busy.value} data-testid="export-audience-contacts" onClick={() => void save('contacts')}>Contact list</button>
+      <button class="btn" disabled={busy.value} data-testid="export-audience-companies" onClick={() => void save('companies')}>{t('week.audience.companies')}</button>
+      <button class="btn" disabled={busy.value} data-testid="export-audience-contacts" onClick={() => void save('contacts')}>{t('week.audience.contacts')}</button>
       {pending.value && (
         <button class="btn primary" disabled={busy.value} data-testid="audience-record" onClick={() => void record(pending.value!)}>
-          Uploaded: record these {pending.value.length} as air cover
+          {t('week.audience.record', pending.value.length, { count: formatNumber(pending.value.length) })}
         </button>
       )}
       {status.value && <span class="muted" role="status" data-testid="audience-status">{status.value}</span>}

@@ -3,6 +3,7 @@ import { getDb } from '@/lib/db/db';
 import type { WeekId } from '@/lib/domain/schema';
 import type { CrmExport, CrmTarget } from '@/lib/io/crm-export';
 import { download } from '../download';
+import { formatNumber, t } from '@/lib/i18n';
 
 const NAMES: Record<CrmTarget, string> = { salesforce: 'Salesforce', hubspot: 'HubSpot' };
 
@@ -25,38 +26,38 @@ export function CrmExportBar({ weekId }: { weekId: WeekId }) {
       download(crmFileName(system, scope.value, weekId), out.csv, 'text/csv;charset=utf-8');
       last.value = { system, out, missingFile: crmFileName(system, scope.value, weekId, true) };
     } catch (e) {
-      error.value = `Export failed: ${(e as Error).message}`;
+      error.value = t('week.crm.failed', { error: (e as Error).message });
     } finally {
       busy.value = false;
     }
   };
   const l = last.value;
   return (
-    <div class="actions" role="group" aria-label="Tiers for the CRM" data-testid="crm-export-bar">
-      <span class="muted">Tiers for the CRM:</span>
-      <select class="field inline" aria-label="Which accounts" data-testid="crm-export-scope" value={scope.value} onChange={(e) => (scope.value = (e.target as HTMLSelectElement).value as 'week' | 'all')}>
-        <option value="week">This week's targets</option>
-        <option value="all">All accounts</option>
+    <div class="actions" role="group" aria-label={t('week.crm.label')} data-testid="crm-export-bar">
+      <span class="muted">{t('week.crm.label')}:</span>
+      <select class="field inline" aria-label={t('week.crm.scope')} data-testid="crm-export-scope" value={scope.value} onChange={(e) => (scope.value = (e.target as HTMLSelectElement).value as 'week' | 'all')}>
+        <option value="week">{t('week.crm.scopeWeek')}</option>
+        <option value="all">{t('week.crm.scopeAll')}</option>
       </select>
-      <button class="btn" disabled={busy.value} data-testid="export-salesforce" onClick={() => void save('salesforce')}>Salesforce import</button>
-      <button class="btn" disabled={busy.value} data-testid="export-hubspot" onClick={() => void save('hubspot')}>HubSpot import</button>
+      <button class="btn" disabled={busy.value} data-testid="export-salesforce" onClick={() => void save('salesforce')}>{t('week.crm.salesforce')}</button>
+      <button class="btn" disabled={busy.value} data-testid="export-hubspot" onClick={() => void save('hubspot')}>{t('week.crm.hubspot')}</button>
       {l && (
         <div role="status" data-testid="crm-export-result">
           <p>
-            {l.out.rows} {l.out.rows === 1 ? 'account' : 'accounts'} in the {NAMES[l.system]} file.
-            {l.out.missing.length === 0 && ' Every account has an id there.'}
+            {t('week.crm.rows', l.out.rows, { count: formatNumber(l.out.rows), crm: NAMES[l.system] })}
+            {l.out.missing.length === 0 && ` ${t('week.crm.allHaveId')}`}
           </p>
           {l.out.missing.length > 0 && (
             <>
               <p data-testid="crm-export-missing">
-                Not in the file, no {NAMES[l.system]} id in Tiercover ({l.out.missing.length}): {l.out.missing.join(', ')}
+                {t('week.crm.missing', { crm: NAMES[l.system], count: formatNumber(l.out.missing.length), names: l.out.missing.join(', ') })}
               </p>
               <button
                 class="btn"
                 data-testid="export-crm-missing"
                 onClick={() => download(l.missingFile, l.out.missingCsv, 'text/csv;charset=utf-8')}
               >
-                Download the list without an id
+                {t('week.crm.downloadMissing')}
               </button>
             </>
           )}

@@ -3,6 +3,7 @@ import { getDb } from '@/lib/db/db';
 import type { WeekId } from '@/lib/domain/schema';
 import { send } from '@/lib/messaging/client';
 import type { PackImportResult } from '@/lib/io/pack-import';
+import { formatNumber, t } from '@/lib/i18n';
 
 /**
  * The marketing pack comes back: pick the filled file; the tasks with a link or a note become ticks
@@ -31,9 +32,9 @@ export function PackImport({ weekId }: { weekId: WeekId }) {
   };
   const r = result.value;
   return (
-    <div class="actions" role="group" aria-label="Marketing pack back" data-testid="pack-import">
+    <div class="actions" role="group" aria-label={t('week.pack.label')} data-testid="pack-import">
       <label>
-        Import a filled marketing pack:{' '}
+        {t('week.pack.file')}{' '}
         <input
           type="file"
           accept=".csv,text/csv"
@@ -45,14 +46,14 @@ export function PackImport({ weekId }: { weekId: WeekId }) {
       {r && (
         <div role="status" data-testid="pack-import-result">
           <p>
-            {r.ticked} {r.ticked === 1 ? 'task' : 'tasks'} ticked from the pack
-            {r.alreadyDone ? `, ${r.alreadyDone} already done` : ''}
-            {r.errors.length ? `, ${r.errors.length} ${r.errors.length === 1 ? 'row' : 'rows'} not imported:` : '.'}
+            {t('week.pack.ticked', r.ticked, { count: formatNumber(r.ticked) })}
+            {r.alreadyDone ? t('week.pack.alreadyDone', { count: formatNumber(r.alreadyDone) }) : ''}
+            {r.errors.length ? t('week.pack.rowErrors', r.errors.length, { count: formatNumber(r.errors.length) }) : '.'}
           </p>
           {r.errors.length > 0 && (
             <ul data-testid="pack-import-errors">
               {r.errors.map((e) => (
-                <li key={e.row}>Row {e.row}: {e.message}</li>
+                <li key={e.row}>{t('week.pack.rowError', { row: formatNumber(e.row), message: e.message })}</li>
               ))}
             </ul>
           )}

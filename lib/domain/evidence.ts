@@ -67,26 +67,14 @@ export function writeFor(fact: EvidenceFact, s: EvidenceSubject): EvidenceWrite 
 
 export const isEmptyWrite = (w: EvidenceWrite) => !w.contact && !w.tick;
 
-/** The card's sentence for a fact. */
-export const SUGGESTION_TEXT: Record<EvidenceFact, string> = {
-  connected: 'LinkedIn shows you are connected: mark it?',
-  followed: 'LinkedIn shows you follow them: mark it?',
-  savedLead: 'Saved as a lead in Sales Navigator (you get their updates): mark them followed?',
-  companyFollowed: 'LinkedIn shows you follow this company page: tick "company page follows"?',
-};
-
 export interface Suggestion {
   fact: EvidenceFact;
-  text: string;
   write: EvidenceWrite;
 }
 
 /** The suggestions for a page: each fact it shows that the records do not say yet. */
 export function suggestionsFor(page: PageContext, s: EvidenceSubject): Suggestion[] {
   return factsShown(page)
-    .map((fact) => ({ fact, text: SUGGESTION_TEXT[fact], write: writeFor(fact, s) }))
+    .map((fact) => ({ fact, write: writeFor(fact, s) }))
     .filter((x) => !isEmptyWrite(x.write));
 }
-
-/** "seen on LinkedIn, 29 Nov": how provenance reads next to a field or a tick. */
-export const seenLabel = (at: number) => `seen on LinkedIn, ${new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}`;
