@@ -92,7 +92,7 @@ const SPECS: Spec[] = [
 
 const FIRST = ['Jane', 'Lukas', 'Camille', 'Sofia', 'Noah', 'Amara', 'Mateo', 'Hannah', 'Ravi', 'Elena', 'Tom', 'Aisha', 'Jonas', 'Chloé', 'Diego', 'Mei', 'Oliver', 'Fatima', 'Pierre', 'Lucía', 'Kenji', 'Sara', 'Felix', 'Ines'];
 const LAST = ['Doe', 'Becker', 'Martin', 'Rossi', 'Okafor', 'Schmidt', 'García', 'Dubois', 'Patel', 'Nguyen', 'Kowalski', 'Silva', 'Jensen', 'Moreau', 'Fischer', 'López', 'Tanaka', 'Brown', 'Haddad', 'Novak'];
-const TITLES = [
+const TITLES: readonly [string, ...string[]] = [
   'Chief Executive Officer', 'Chief Financial Officer', 'VP Marketing', 'Head of IT', 'Director of Operations',
   'VP Sales', 'Chief Technology Officer', 'Head of Procurement', 'HR Director', 'Product Manager',
   'Marketing Manager', 'Finance Manager', 'IT Security Architect', 'Customer Success Manager', 'General Counsel',
@@ -184,7 +184,7 @@ export function makeSampleData(opts: { now?: Date; yourName?: string } = {}): Sa
     while (people.length < count) {
       const name = `${pick(FIRST)} ${pick(LAST)}`;
       if (people.some((p) => p.name === name)) continue;
-      people.push({ name, title: TITLES[(people.length + i) % TITLES.length], slug: `${slugify(name)}-${i}${people.length}`, email: `${slugify(name).replace('-', '.')}@${domain}` });
+      people.push({ name, title: TITLES[(people.length + i) % TITLES.length] ?? TITLES[0], slug: `${slugify(name)}-${i}${people.length}`, email: `${slugify(name).replace('-', '.')}@${domain}` });
     }
     people.forEach((p, j) => {
       const r = rand();
@@ -221,6 +221,7 @@ export function makeSampleData(opts: { now?: Date; yourName?: string } = {}): Sa
   const targets: Target[] = [];
   const mkTarget = (w: WeekId, ai: number, k: number, extra: Partial<Target> = {}): Target => {
     const a = accounts[ai];
+    if (!a) throw new Error(`Sample data: target list names account #${ai}, but there are only ${accounts.length}`);
     const cs = contacts.filter((c) => c.accountId === a.id && c.status !== 'left');
     return {
       id: `${SAMPLE_ID_PREFIX}${w}-${ai}`,

@@ -25,7 +25,7 @@ const WEEK_TARGETS = 1_000;
 const BUILD = join(ROOT, 'bench-out');
 const EXT = join(BUILD, 'chrome-mv3-bench'); // WXT names a non-production mode's folder after it
 
-const PAGES: [string, string][] = [
+const PAGES: [[string, string], ...[string, string][]] = [
   ['LinkedIn profile', 'https://www.linkedin.com/in/jane-doe-4b1a2/'],
   ['LinkedIn company', 'https://www.linkedin.com/company/northwind-analytics/about/'],
   ['Salesforce account', 'https://northwind.lightning.force.com/lightning/r/Account/0015g00000AbCdEAAZ/view'],
@@ -36,8 +36,7 @@ const PAGES: [string, string][] = [
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const quantile = (xs: number[], q: number) => {
   const s = sorted(xs);
-  if (!s.length) return NaN;
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN; // NaN for no samples: ms() prints n/a
 };
 const median = (xs: number[]) => quantile(xs, 0.5);
 const p95 = (xs: number[]) => quantile(xs, 0.95);
@@ -140,7 +139,8 @@ async function cardMarkAt(page: Page, after = 0, timeout = 15_000): Promise<numb
     const at = await cardFrame(page)
       ?.evaluate((n) => {
         const m = performance.getEntriesByName('tiercover:card');
-        return m.length > n ? performance.timeOrigin + m[m.length - 1].startTime : null;
+        const last = m.length > n ? m.at(-1) : undefined;
+        return last ? performance.timeOrigin + last.startTime : null;
       }, after)
       .catch(() => null);
     if (at != null) return at;
@@ -195,11 +195,11 @@ async function lookupInWorker(s: Session, runs = 500) {
     const out: Record<string, number[]> = {};
     for (const [k, p] of Object.entries(pages)) {
       await matchPage(db, p);
-      out[k] = [];
+      const times: number[] = (out[k] = []);
       for (let i = 0; i < runs; i++) {
         const t = performance.now();
         await matchPage(db, p);
-        out[k].push(performance.now() - t);
+        times.push(performance.now() - t);
       }
     }
     return out;
@@ -213,7 +213,7 @@ async function lookupRoundTrips(s: Session, runs = 300) {
     const hit = { kind: 'company', site: 'linkedin', url: 'https://www.linkedin.com/company/northwind-analytics/', pageKey: 'linkedin:company:northwind-analytics', readable: true, company: { name: 'Northwind Analytics', linkedinSlug: 'northwind-analytics', linkedinId: '1035001' }, signals: [] };
     const miss = { kind: 'company', site: 'linkedin', url: 'https://www.linkedin.com/company/nobody-here/', pageKey: 'linkedin:company:nobody-here', readable: true, company: { name: 'Nobody Here Ltd', linkedinSlug: 'nobody-here', domain: 'nobody-here.example' }, signals: [] };
     const person = { kind: 'person', site: 'linkedin', url: 'https://www.linkedin.com/in/synth-4242-3/', pageKey: 'linkedin:in:synth-4242-3', readable: true, person: { name: 'Person 4242-3', linkedinSlug: 'synth-4242-3' }, signals: [] };
-    const out: Record<string, number[]> = { hit: [], miss: [], person: [] };
+    const out: Record<'hit' | 'miss' | 'person', number[]> = { hit: [], miss: [], person: [] };
     for (const [k, p] of [['hit', hit], ['miss', miss], ['person', person]] as const) {
       await send(p);
       for (let i = 0; i < runs; i++) {
@@ -295,7 +295,7 @@ async function weekFirstRender(s: Session, runs: number) {
     await page.goto(`chrome-extension://${s.extensionId}/app.html`);
     await page.waitForFunction(() => performance.getEntriesByName('week-ready').length > 0, undefined, { timeout: 60_000 });
     const t = await page.evaluate(() => ({
-      ready: performance.getEntriesByName('week-ready')[0].startTime,
+      ready: performance.getEntriesByName('week-ready')[0]?.startTime ?? NaN,
       readStart: performance.getEntriesByName('tiercover:week-read-start')[0]?.startTime ?? NaN,
       read: performance.getEntriesByName('tiercover:week-read')[0]?.duration ?? NaN,
     }));
@@ -435,7 +435,7 @@ async function main() {
 
   // ---------------------------------------------------------------- report
   const at = (n: number) => latency.filter((l) => l.n === n);
-  const biggest = SIZES[SIZES.length - 1];
+  const biggest = Math.max(...SIZES);
   const warmP95 = Math.max(...at(biggest).map((l) => p95(l.warm)));
   const coldP95 = Math.max(...at(biggest).map((l) => p95(l.cold)));
   const ours = longTasks.filter((d) => d > 50);

@@ -28,7 +28,10 @@ function entries(args: string[]): Entry[] {
   if (args.length) {
     if (args.length % 2) throw new Error('usage: npm run sites:check -- <file.html> <url> [<file.html> <url> …]');
     const out: Entry[] = [];
-    for (let i = 0; i < args.length; i += 2) out.push({ file: basename(args[i]), path: args[i], url: args[i + 1] });
+    for (let i = 0; i < args.length; i += 2) {
+      const [path = '', url = ''] = args.slice(i, i + 2); // the length is even: both are there
+      out.push({ file: basename(path), path, url });
+    }
     return out;
   }
   const m = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as { fixtures: Omit<Entry, 'path'>[] };

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { DEPARTMENT_LABELS } from '@/lib/domain/constants';
+import { BUYING_ROLE_LABELS, DEPARTMENT_LABELS } from '@/lib/domain/constants';
 import type { FactorKey, FactorState } from '@/lib/domain/schema';
 import { BUYING_ROLES, DEPARTMENTS } from '@/lib/domain/constants';
 import { send } from '@/lib/messaging/client';
@@ -11,7 +11,6 @@ import { formatDayMonth, t } from '@/lib/i18n';
 
 const seen = (at: number | undefined) => (at ? ` (${t('card.evidence.seen', { date: formatDayMonth(at) })})` : '');
 import { CoverageMeter } from './CoverageMeter';
-import { ROLE_LABELS } from './labels';
 import { NoMatch } from './NoMatch';
 import { TierExplain } from './TierExplain';
 import { TierOverride } from '@/components/week/TierOverride';
@@ -63,7 +62,7 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
           {ctx.contact ? (
             <p data-testid="person-known">
               <b>{ctx.contact.name}</b> is a contact: {ctx.contact.title ? `${ctx.contact.title} · ` : ''}
-              {DEPARTMENT_LABELS[ctx.contact.department]} · {ROLE_LABELS[ctx.contact.buyingRole]}
+              {DEPARTMENT_LABELS[ctx.contact.department]} · {BUYING_ROLE_LABELS[ctx.contact.buyingRole]}
               {ctx.contact.status !== 'active' && <span class="error"> · {ctx.contact.status === 'left' ? 'left the company' : 'unverified'}</span>}
               {ctx.contact.connected && <span data-testid="person-connected"> · {t('card.evidence.isConnected')}{seen(ctx.contact.seenOnLinkedin?.connected)}</span>}
               {ctx.contact.followed && <span data-testid="person-followed"> · {t('card.evidence.isFollowed')}{seen(ctx.contact.seenOnLinkedin?.followed)}</span>}
@@ -187,7 +186,7 @@ function AddPerson({ ctx, accountId, onDone }: { ctx: CardContext; accountId: st
         Buying role
         <select class="field" value={role.value} onChange={(e) => (role.value = (e.target as HTMLSelectElement).value as typeof role.value)}>
           {BUYING_ROLES.map((r) => (
-            <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+            <option key={r} value={r}>{BUYING_ROLE_LABELS[r]}</option>
           ))}
         </select>
       </label>

@@ -1,8 +1,7 @@
 import { useSignal } from '@preact/signals';
-import { BUYING_ROLES, DEPARTMENT_LABELS } from '@/lib/domain/constants';
+import { BUYING_ROLE_LABELS, BUYING_ROLES, DEPARTMENT_LABELS } from '@/lib/domain/constants';
 import { send } from '@/lib/messaging/client';
 import type { AccountView, ContactView } from '@/lib/messaging/protocol';
-import { ROLE_LABELS } from './labels';
 
 type Act = (fn: () => Promise<unknown>) => Promise<void>;
 
@@ -76,7 +75,7 @@ function ContactRow({ c, act, onRemove }: { c: ContactView; act: Act; onRemove: 
         <select aria-label={`Buying role of ${c.name}`} data-testid="contact-role" value={c.buyingRole} onChange={(e) => fix({ buyingRole: (e.target as HTMLSelectElement).value as ContactView['buyingRole'] })}>
           {BUYING_ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]}
+              {BUYING_ROLE_LABELS[r]}
             </option>
           ))}
         </select>

@@ -99,6 +99,9 @@ export function AirCoverGrid(props: AirCoverGridProps) {
   if (active.value && rowIndex.has(active.value.key)) pos = { r: rowIndex.get(active.value.key)!, c: cols.indexOf(active.value.item) };
   else pos = nearest(rows, cols, lastPos.current);
   if (pos) lastPos.current = pos;
+  // The cell under the focus; none while the grid is empty or the active column is filtered out.
+  const focusItem = pos ? cols[pos.c] : undefined;
+  const focusRow = pos ? rows[pos.r] : undefined;
 
   // The window of rows drawn.
   const headH = header.current?.offsetHeight ?? 0;
@@ -123,9 +126,9 @@ export function AirCoverGrid(props: AirCoverGridProps) {
   // After a move, focus the cell now drawn (roving tabindex: only it has tabindex 0). Before the
   // next key arrives: a layout effect, not an effect that waits for a paint.
   useLayoutEffect(() => {
-    if (!wantFocus.current || !pos || !scroller.current) return;
+    if (!wantFocus.current || !focusRow || !focusItem || !scroller.current) return;
     wantFocus.current = false;
-    scroller.current.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellId(rows[pos.r], cols[pos.c]))}"]`)?.focus();
+    scroller.current.querySelector<HTMLElement>(`[data-cell="${CSS.escape(cellId(focusRow, focusItem))}"]`)?.focus();
   });
 
   // The editor takes the focus when it opens (autofocus does nothing on an element added later):
@@ -136,7 +139,10 @@ export function AirCoverGrid(props: AirCoverGridProps) {
 
   const focusAt = (p: Pos) => {
     const el = scroller.current;
-    active.value = { key: rows[p.r].key, item: cols[p.c] };
+    const row = rows[p.r];
+    const item = cols[p.c];
+    if (!row || !item) return; // move() only lands inside the grid
+    active.value = { key: row.key, item };
     wantFocus.current = true;
     if (!el) return;
     // Bring the row into view first, so it is drawn before it is focused.
@@ -184,9 +190,9 @@ export function AirCoverGrid(props: AirCoverGridProps) {
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (!pos || (e.target as HTMLElement).closest('.acgrid-editor')) return;
-    const row = rows[pos.r];
-    const item = cols[pos.c];
+    if (!pos || !focusRow || !focusItem || (e.target as HTMLElement).closest('.acgrid-editor')) return;
+    const row = focusRow;
+    const item = focusItem;
     const k = e.key;
     let handled = true;
     if (KEYS[k]) {
@@ -204,8 +210,6 @@ export function AirCoverGrid(props: AirCoverGridProps) {
   const groups = Object.keys(AIR_COVER_GROUPS) as AirCoverGroup[];
   const template = `var(--acg-head) repeat(${cols.length}, var(--acg-col)) var(--acg-prog)`;
   const ed = editing.value;
-  const focusItem = pos ? cols[pos.c] : undefined;
-  const focusRow = pos ? rows[pos.r] : undefined;
 
   return (
     <div class="acgrid" data-testid={props.testId ?? 'aircover-grid'}>

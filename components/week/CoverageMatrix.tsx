@@ -1,7 +1,6 @@
-import { BUYING_ROLES, DEPARTMENT_LABELS } from '@/lib/domain/constants';
+import { BUYING_ROLE_LABELS, BUYING_ROLES, DEPARTMENT_LABELS } from '@/lib/domain/constants';
 import { coverageMatrix, matrixKey } from '@/lib/domain/coverage';
 import type { ContactView } from '@/lib/messaging/protocol';
-import { ROLE_LABELS } from '@/components/card/labels';
 
 /**
  * The account's names as departments × buying roles: where the coverage is, and the empty rows of
@@ -16,7 +15,7 @@ export function CoverageMatrix({ contacts }: { contacts: ContactView[] }) {
         <tr>
           <th scope="col">Department</th>
           {m.roles.map((r) => (
-            <th scope="col" key={r}>{ROLE_LABELS[r]}</th>
+            <th scope="col" key={r}>{BUYING_ROLE_LABELS[r]}</th>
           ))}
         </tr>
       </thead>

@@ -19,8 +19,8 @@ export async function replaceSampleData(db: DB, data: SampleData): Promise<void>
 
   // Copies from before the fixed ids: everything hanging off them goes with them.
   const legacy = (
-    await Promise.all(SAMPLE_ACCOUNT_KEYS.map((k) => accounts.index('byLinkedinId').getAll(k.linkedinId)))
-  ).flatMap((list, i) => list.filter((a) => a.name === SAMPLE_ACCOUNT_KEYS[i].name && !a.id.startsWith(SAMPLE_ID_PREFIX)).map((a) => a.id));
+    await Promise.all(SAMPLE_ACCOUNT_KEYS.map(async (k) => ({ k, list: await accounts.index('byLinkedinId').getAll(k.linkedinId) })))
+  ).flatMap(({ k, list }) => list.filter((a) => a.name === k.name && !a.id.startsWith(SAMPLE_ID_PREFIX)).map((a) => a.id));
   const legacyTargets = (await Promise.all(legacy.map((id) => targets.index('byAccount').getAllKeys(id)))).flat();
   const legacyContacts = (await Promise.all(legacy.map((id) => contacts.index('byAccount').getAllKeys(id)))).flat();
   const legacyTicks = (await Promise.all(legacyTargets.map((id) => ticks.index('byTarget').getAllKeys(id)))).flat();

@@ -106,10 +106,9 @@ export async function withDetails(db: DB, view: WeekView, targetIds: Iterable<st
   const todo = view.rows.filter((r) => wanted.has(r.target.id) && !r.detailed);
   if (!todo.length) return view;
   const tx = db.transaction('contacts');
-  const lists = await Promise.all(todo.map((r) => tx.store.index('byAccount').getAll(r.account.id)));
+  const lists = await Promise.all(todo.map(async (r) => ({ r, contacts: await tx.store.index('byAccount').getAll(r.account.id) })));
   const filled = new Map(
-    todo.map((r, i) => {
-      const contacts = lists[i];
+    lists.map(({ r, contacts }) => {
       const cov = computeCoverage(contacts, settings, now.getTime());
       const key = new Set(r.target.keyContactIds);
       const row: TargetRow = {

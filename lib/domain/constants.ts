@@ -35,6 +35,16 @@ export const DEPARTMENTS = [
 
 export const BUYING_ROLES = ['decision-maker', 'influencer', 'champion', 'user', 'blocker', 'unknown'] as const;
 
+/** Buying-role labels, one place for the card, the week view and the CSV exports. */
+export const BUYING_ROLE_LABELS: Record<(typeof BUYING_ROLES)[number], string> = {
+  'decision-maker': 'Decision maker',
+  influencer: 'Influencer',
+  champion: 'Champion',
+  user: 'User',
+  blocker: 'Blocker',
+  unknown: 'Role unknown',
+};
+
 export const AIR_COVER_GROUPS = {
   social: ['followedPersonal', 'companyPageFollow', 'mentionedInPost', 'engagedWithPosts'],
   content: ['contentMentionsThem', 'publishedRelevantContent', 'strategyBlog'],

@@ -466,17 +466,19 @@ function analyse(title: unknown): TitleAnalysis {
   const segments = segmentsOf(title);
   let titleIndex = -1;
   let seniority: Seniority = 'unknown';
-  for (let i = 0; i < segments.length; i++) {
-    const s = seniorityOfSegment(segments[i]);
+  for (const [i, segment] of segments.entries()) {
+    const s = seniorityOfSegment(segment);
     if (s !== 'unknown') {
       titleIndex = i;
       seniority = s;
       break;
     }
   }
-  let department: Department | null = titleIndex >= 0 ? departmentOfSegment(segments[titleIndex]) : null;
-  for (let i = 0; !department && i < segments.length; i++) {
-    if (i !== titleIndex) department = departmentOfSegment(segments[i]);
+  const titleSegment = segments[titleIndex];
+  let department: Department | null = titleSegment !== undefined ? departmentOfSegment(titleSegment) : null;
+  for (const [i, segment] of segments.entries()) {
+    if (department) break;
+    if (i !== titleIndex) department = departmentOfSegment(segment);
   }
 
   const result: TitleAnalysis = { department: department ?? 'other', seniority };

@@ -19,6 +19,13 @@ export interface GridRow {
 /** Account items are ticked on the account row, the rest on each key contact's row. */
 export const applies = (row: Pick<GridRow, 'contactId'>, item: AirCoverItem) => (row.contactId === undefined ? isAccountItem(item) : !isAccountItem(item));
 
+/** Whether the cell at (r, c) exists and applies: false outside the grid. */
+const appliesAt = (rows: GridRow[], cols: readonly AirCoverItem[], r: number, c: number) => {
+  const row = rows[r];
+  const item = cols[c];
+  return row !== undefined && item !== undefined && applies(row, item);
+};
+
 export const cellId = (row: GridRow, item: AirCoverItem) => tickId(row.targetId, row.contactId, item);
 
 export interface Pos {
@@ -33,7 +40,7 @@ export type Move = 'left' | 'right' | 'up' | 'down' | 'home' | 'end' | 'first' |
  * stepped over; at an edge the focus stays.
  */
 export function move(rows: GridRow[], cols: readonly AirCoverItem[], from: Pos, how: Move, page = 10): Pos {
-  const ok = (r: number, c: number) => r >= 0 && r < rows.length && c >= 0 && c < cols.length && applies(rows[r], cols[c]);
+  const ok = (r: number, c: number) => appliesAt(rows, cols, r, c);
   const scanCols = (r: number, start: number, step: number) => {
     for (let c = start; c >= 0 && c < cols.length; c += step) if (ok(r, c)) return c;
     return -1;
@@ -87,7 +94,7 @@ export function move(rows: GridRow[], cols: readonly AirCoverItem[], from: Pos, 
 
 /** The first cell that applies, to start from. */
 export function firstCell(rows: GridRow[], cols: readonly AirCoverItem[]): Pos | undefined {
-  for (let r = 0; r < rows.length; r++) for (let c = 0; c < cols.length; c++) if (applies(rows[r], cols[c])) return { r, c };
+  for (let r = 0; r < rows.length; r++) for (let c = 0; c < cols.length; c++) if (appliesAt(rows, cols, r, c)) return { r, c };
   return undefined;
 }
 
@@ -96,7 +103,7 @@ export function nearest(rows: GridRow[], cols: readonly AirCoverItem[], at: Pos)
   if (!rows.length) return undefined;
   const r = Math.min(at.r, rows.length - 1);
   const c = Math.min(at.c, cols.length - 1);
-  if (applies(rows[r], cols[c])) return { r, c };
+  if (appliesAt(rows, cols, r, c)) return { r, c };
   for (const how of ['down', 'up'] as const) {
     const p = move(rows, cols, { r, c }, how);
     if (p.r !== r) return p;

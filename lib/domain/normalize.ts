@@ -37,7 +37,7 @@ export function normalizeDomain(input: string | undefined | null): string | unde
   if (!s) return undefined;
   s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
   s = s.replace(/^[^@/]*@/, ''); // user@ in URLs, or an email address
-  s = s.split(/[/?#:\s]/)[0];
+  s = s.split(/[/?#:\s]/)[0] ?? ''; // split always yields at least one part
   s = s.replace(/^www\d?\./, '').replace(/\.$/, '');
   if (!/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(s)) return undefined;
   return s;

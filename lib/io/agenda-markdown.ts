@@ -39,7 +39,8 @@ export function mdText(text: string | undefined): string {
   if (!text) return '';
   // eslint-disable-next-line no-control-regex
   let t = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
-  t = t.replace(MARKUP, (c, url: string | undefined) => url ?? STAND_INS[c]);
+  // MARKUP only matches characters STAND_INS lists; a space stands in should the two drift apart.
+  t = t.replace(MARKUP, (c, url: string | undefined) => url ?? STAND_INS[c] ?? ' ');
   t = t.replace(/&(?=#?[a-z0-9]+;)/gi, '& ');
   t = t.replace(/\s+/g, ' ').trim();
   // "1. Plan" keeps its number ("1 Plan"); "# Plan", "- Plan" and "+ Plan" lose the marker.

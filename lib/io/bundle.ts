@@ -163,7 +163,7 @@ const same = (a: unknown, b: unknown) => a === b || stable(a) === stable(b);
  */
 function fieldTime(r: Timed, path: string): { at: number; exact: boolean } {
   const e = r.edits;
-  const at = e?.[path] ?? e?.[path.split('.')[0]];
+  const at = e?.[path] ?? e?.[path.split('.')[0] ?? path];
   if (at !== undefined) return { at, exact: e?.[path] !== undefined };
   return { at: e && Object.keys(e).length ? r.createdAt : r.updatedAt, exact: false };
 }

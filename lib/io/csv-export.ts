@@ -9,13 +9,12 @@ import '../zod-jitless';
 import { describeStorageError, type DB } from '../db/db';
 import { DATA_STORES } from '../db/schema';
 import { GROUP_LABELS, ITEM_GROUP, ITEM_LABELS, targetCells, tickId, ticksById } from '../domain/aircover';
-import { DEPARTMENT_LABELS } from '../domain/constants';
+import { BUYING_ROLE_LABELS, DEPARTMENT_LABELS } from '../domain/constants';
 import { computeCoverage, type Coverage } from '../domain/coverage';
 import {
   SCHEMA_VERSION,
   type Account,
   type AirCoverTick,
-  type BuyingRole,
   type Contact,
   type PageLink,
   type Settings,
@@ -125,15 +124,6 @@ export interface TargetView {
   /** On last week's list too (carried over), or new this week. */
   carried: boolean;
 }
-
-const BUYING_ROLE_LABELS: Record<BuyingRole, string> = {
-  'decision-maker': 'Decision maker',
-  influencer: 'Influencer',
-  champion: 'Champion',
-  user: 'User',
-  blocker: 'Blocker',
-  unknown: 'Unknown',
-};
 
 export const STATUS_LABELS: Record<Target['status'], string> = { active: 'active', done: 'done', dropped: 'dropped' };
 

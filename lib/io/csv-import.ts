@@ -143,7 +143,7 @@ export async function parseCsv(input: File | Blob | string, opts: ParseOptions =
       let cells = row;
       if (cells.length > h.length && isBlank(cells.slice(h.length))) cells = cells.slice(0, h.length);
       if (cells.length !== h.length) {
-        if (cells.length === 1 && h.length > 1 && REPORT_FOOTER.test(cells[0])) return;
+        if (cells.length === 1 && h.length > 1 && REPORT_FOOTER.test(cells[0] ?? '')) return;
         errors.push({
           row: rec,
           message: `Row ${rec} has ${cells.length} cell${cells.length === 1 ? '' : 's'} but the header has ${h.length}; it was skipped.`,
@@ -152,10 +152,11 @@ export async function parseCsv(input: File | Blob | string, opts: ParseOptions =
         return;
       }
       const long = cells.findIndex((c) => c.length > CSV_LIMITS.maxCellChars);
-      if (long >= 0) {
+      const longCell = cells[long];
+      if (longCell !== undefined) {
         errors.push({
           row: rec,
-          message: `Row ${rec}: the cell in column "${h[long] || long + 1}" has ${cells[long].length.toLocaleString('en-US')} characters (the limit is ${CSV_LIMITS.maxCellChars.toLocaleString('en-US')}); it was skipped.`,
+          message: `Row ${rec}: the cell in column "${h[long] || long + 1}" has ${longCell.length.toLocaleString('en-US')} characters (the limit is ${CSV_LIMITS.maxCellChars.toLocaleString('en-US')}); it was skipped.`,
           skipped: true,
         });
         return;
@@ -171,6 +172,11 @@ export async function parseCsv(input: File | Blob | string, opts: ParseOptions =
       preamble = [];
       for (const p of data) takeData(p.row, p.record, p.error);
     };
+    /** The first preamble line becomes the header; the other lines, then `more`, are data. */
+    const settleFromPreamble = (more: typeof preamble = []) => {
+      const [first, ...rest] = preamble;
+      if (first) settleHeader(first.row, [...rest, ...more]);
+    };
 
     const takeRow = (row: string[], error?: string) => {
       record++;
@@ -181,16 +187,16 @@ export async function parseCsv(input: File | Blob | string, opts: ParseOptions =
       if (headers) return takeData(row, record, error);
       if (row.length > 1) {
         if (!preamble.length || blankAfterPreamble) return settleHeader(row, []);
-        return settleHeader(preamble[0].row, [...preamble.slice(1), { row, record, error }]);
+        return settleFromPreamble([{ row, record, error }]);
       }
       preamble.push({ row, record, error });
-      if (preamble.length >= 20) settleHeader(preamble[0].row, preamble.slice(1));
+      if (preamble.length >= 20) settleFromPreamble();
     };
 
     const finish = () => {
       if (settled) return;
       try {
-        if (!headers && preamble.length) settleHeader(preamble[0].row, preamble.slice(1));
+        if (!headers) settleFromPreamble();
       } catch (e) {
         return fail(e);
       }
@@ -256,9 +262,10 @@ export function parseTier(value: string): Tier | undefined | null {
 export function parseEmployees(value: string): number | undefined {
   const m = /^\s*(\d{1,3}(?:[,.\s'’]\d{3})+|\d+(?:\.\d+)?)\s*(k|m)?\b/i.exec(value.replace(/\u00a0/g, ' '));
   if (!m) return undefined;
-  const grouped = /[,.\s'’]\d{3}/.test(m[1]) && !/^\d+\.\d{1,2}$/.test(m[1]);
-  let n = grouped ? Number(m[1].replace(/[,.\s'’]/g, '')) : Number(m[1]);
-  if (m[2]) n *= m[2].toLowerCase() === 'k' ? 1_000 : 1_000_000;
+  const [, digits = '', unit] = m;
+  const grouped = /[,.\s'’]\d{3}/.test(digits) && !/^\d+\.\d{1,2}$/.test(digits);
+  let n = grouped ? Number(digits.replace(/[,.\s'’]/g, '')) : Number(digits);
+  if (unit) n *= unit.toLowerCase() === 'k' ? 1_000 : 1_000_000;
   return Number.isFinite(n) ? Math.round(n) : undefined;
 }
 
@@ -275,7 +282,7 @@ export function parseLinkedinUrl(value: string, expect: 'person' | 'company'): L
   if (!v) return undefined;
   const m = /(?:^|\/\/|\.)linkedin\.com\/(in|pub|company|showcase|school|sales\/company|sales\/people|sales\/lead)\/([^/?#\s]+)/i.exec(v);
   if (m) {
-    const [, section, raw] = m;
+    const [, section = '', raw = ''] = m;
     const part = normalizeSlug(raw);
     if (!part) return undefined;
     if (section === 'in' || section === 'pub') return { kind: 'person', slug: part };
@@ -315,7 +322,7 @@ function parseConnected(value: string): boolean | undefined {
 function parseXHandle(value: string): string | undefined {
   const v = value.trim();
   const m = /(?:twitter|x)\.com\/@?([A-Za-z0-9_]{1,50})/i.exec(v);
-  const h = m ? m[1] : v.replace(/^@/, '');
+  const h = m?.[1] ?? v.replace(/^@/, '');
   return /^[A-Za-z0-9_]{1,50}$/.test(h) ? h : undefined;
 }
 
@@ -328,7 +335,7 @@ function crmSystemOf(value: string, system: SourceSystem): CrmSystem {
 }
 
 /** "123;456" (HubSpot's associated ids) -> "123". */
-const firstId = (value: string) => value.split(/[;,|]/)[0].trim();
+const firstId = (value: string) => (value.split(/[;,|]/)[0] ?? '').trim();
 
 /** Lower case, no accents, letters and digits only: "José  García" = "jose garcia". */
 export function normalizePersonName(name: string): string {
@@ -877,7 +884,7 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
       p.detail.contacts.merged++;
       return;
     }
-    const found = accountIndex.find(queries[i]);
+    const found = accountIndex.find(queries[i] ?? companyQuery(company)); // queries is drafts, mapped one to one
     if (found.ambiguous) return p.skip(row, `several accounts are called "${company.name}"; add a website or CRM id column to tell them apart`);
     let account = found.record && p.account(found.record);
     if (!account) {

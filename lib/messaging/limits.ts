@@ -54,7 +54,7 @@ const CRM: Record<string, number> = {
 /** Cut to `max` UTF-16 units without splitting a surrogate pair. */
 export function cut(s: string, max: number): string {
   if (s.length <= max) return s;
-  const end = /[\ud800-\udbff]/.test(s[max - 1]) ? max - 1 : max;
+  const end = /[\ud800-\udbff]/.test(s[max - 1] ?? '') ? max - 1 : max;
   return s.slice(0, end);
 }
 
@@ -64,7 +64,8 @@ function clampFields<T extends object>(o: T | undefined, limits: Record<string, 
   for (const [k, v] of Object.entries(o)) {
     // Only fields the protocol knows travel; a string field with no limit here is dropped.
     if (typeof v === 'string') {
-      if (Object.hasOwn(limits, k)) out[k] = cut(v, limits[k]);
+      const max = Object.hasOwn(limits, k) ? limits[k] : undefined;
+      if (max !== undefined) out[k] = cut(v, max);
     } else if (typeof v === 'number') {
       if (Number.isSafeInteger(v) && v >= 0) out[k] = v;
     } else if (v !== undefined) out[k] = v;

@@ -2,7 +2,8 @@
  * Small read-only DOM and text helpers shared by the site adapters. Nothing here writes to the
  * page: it only runs queries and reads attributes and text.
  */
-import type { PageEvidence, CompanyInfo, CrmRecordInfo, PageContext, PersonInfo, SiteId } from './types';
+import { cut } from '../messaging/limits';
+import type { CompanyInfo, CrmRecordInfo, PageContext, PageEvidence, PersonInfo, SiteId } from './types';
 
 export const MAX_LEN = 300;
 
@@ -15,10 +16,7 @@ export function clean(text: string | null | undefined, max = MAX_LEN): string | 
   if (text == null) return undefined;
   const s = text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
   if (!s) return undefined;
-  if (s.length <= max) return s;
-  // Do not cut a surrogate pair in half.
-  const cut = /[\ud800-\udbff]/.test(s[max - 1]) ? max - 1 : max;
-  return s.slice(0, cut);
+  return cut(s, max); // never halves a surrogate pair
 }
 
 type Root = Document | Element | ShadowRoot;
@@ -177,8 +175,8 @@ const ONE = new RegExp(`(${NUM})`);
 
 function toNumber(token: string): number | undefined {
   const t = token.trim();
-  const k = /^(\d+(?:[.,]\d+)?)\s?[kK]$/.exec(t);
-  const n = k ? Math.round(parseFloat(k[1].replace(',', '.')) * 1000) : parseInt(t.replace(/[^\d]/g, ''), 10);
+  const thousands = /^(\d+(?:[.,]\d+)?)\s?[kK]$/.exec(t)?.[1];
+  const n = thousands !== undefined ? Math.round(parseFloat(thousands.replace(',', '.')) * 1000) : parseInt(t.replace(/[^\d]/g, ''), 10);
   return Number.isFinite(n) ? n : undefined;
 }
 
@@ -190,8 +188,8 @@ export function parseEmployees(text: string | null | undefined): number | undefi
   if (!text) return undefined;
   const s = text.replace(/[\u00a0\u202f]/g, ' ');
   const m = RANGE.exec(s) ?? PLUS.exec(s) ?? ONE.exec(s);
-  if (!m) return undefined;
-  return toNumber(m[m.length - 1]);
+  const last = m?.at(-1); // the upper bound for a range, else the only number
+  return last === undefined ? undefined : toNumber(last);
 }
 
 /** Host matches a configured host: exact, or a `*.example.com` wildcard; scheme/path ignored. */

@@ -38,9 +38,10 @@ export function identify(url: URL, extraHosts?: readonly string[]) {
   const m =
     /^\/contacts\/(\d+)\/record\/(0-[123])\/(\d+)(?:\/|$)/.exec(url.pathname) ??
     /^\/contacts\/(\d+)\/(contact|company|deal)\/(\d+)(?:\/|$)/.exec(url.pathname);
-  if (!m) return undefined;
-  const { type, objectType } = TYPES[m[2]];
-  return { portal: m[1], type, objectType, id: m[3] };
+  const [, portal = '', kind = '', id = ''] = m ?? [];
+  const known = TYPES[kind];
+  if (!known) return undefined;
+  return { portal, type: known.type, objectType: known.objectType, id };
 }
 
 export function pageKey(url: URL, extraHosts?: readonly string[]): string | undefined {
@@ -61,7 +62,7 @@ function property(doc: Document, name: string): { text?: string; href?: string }
 /** "Contoso Retail | HubSpot" / "Jane Doe | Contact | HubSpot" -> first part. */
 function titleName(doc: Document): string | undefined {
   const parts = docTitle(doc).split(' | ');
-  return parts.length >= 2 && /^HubSpot$/i.test(parts[parts.length - 1].trim()) ? clean(parts[0]) : undefined;
+  return parts.length >= 2 && /^HubSpot$/i.test(parts.at(-1)?.trim() ?? '') ? clean(parts[0]) : undefined;
 }
 
 function readRecord(doc: Document, url: URL, page: NonNullable<ReturnType<typeof identify>>, signals: string[]) {

@@ -110,9 +110,10 @@ export function identify(url: URL): Page | undefined {
   const path = url.pathname.replace(/^\/preload(?=\/(?:in|company)\/)/, '');
   const m = /^\/(in|company)\/([^/?#]+)\/?(.*)$/.exec(path);
   if (!m) return undefined;
-  const key = decode(m[2]).trim().toLowerCase();
-  if (!key || (m[1] === 'company' && key === 'setup')) return undefined;
-  return { kind: m[1] === 'in' ? 'person' : 'company', key, subpage: m[3].replace(/\/$/, '') !== '' };
+  const [, kind, slug = '', rest = ''] = m;
+  const key = decode(slug).trim().toLowerCase();
+  if (!key || (kind === 'company' && key === 'setup')) return undefined;
+  return { kind: kind === 'in' ? 'person' : 'company', key, subpage: rest.replace(/\/$/, '') !== '' };
 }
 
 export function pageKey(url: URL): string | undefined {
@@ -123,9 +124,9 @@ export function pageKey(url: URL): string | undefined {
 /** `/company/<x>/` link -> numeric id or slug. */
 function companyRef(href: string | null | undefined, base: URL): { id?: string; slug?: string } | undefined {
   const u = hrefUrl(href, base);
-  const m = u && isLinkedInHost(u) ? /^\/company\/([^/?#]+)/.exec(u.pathname) : null;
-  if (!m) return undefined;
-  const key = decode(m[1]).toLowerCase();
+  const ref = u && isLinkedInHost(u) ? /^\/company\/([^/?#]+)/.exec(u.pathname)?.[1] : undefined;
+  if (ref === undefined) return undefined;
+  const key = decode(ref).toLowerCase();
   if (/[\s<>"'`]/.test(key)) return undefined; // not a vanity name: ignore rather than pass on
   return /^\d+$/.test(key) ? { id: key } : { slug: key };
 }
@@ -136,7 +137,7 @@ function titleSegments(title: string | undefined): string[] {
   const t = decodeEntities(title ?? '').replace(/^\s*\(\d+\+?\)\s*/, '').replace(/\s*\|\s*LinkedIn\s*$/i, '');
   const last = t.split(' | ').pop() ?? '';
   const parts = last.split(/\s+[-–—]\s+/).map((p) => clean(p)).filter((p): p is string => !!p);
-  return parts.length && !/^linkedin$/i.test(parts[0]) ? parts : [];
+  return parts[0] !== undefined && !/^linkedin$/i.test(parts[0]) ? parts : [];
 }
 
 /** Public pages escape twice: og:title holds "We&#39;re hiring" after the parser's own decoding. */
@@ -152,7 +153,8 @@ const HIRING_TAGLINE = /^(?:we['’]re hiring|we are hiring|hiring|wir stellen e
 
 /** Company from "Name - Headline - Company | LinkedIn" segments: only when the split is unambiguous. */
 function titleCompany(segs: string[]): string | undefined {
-  const last = segs[segs.length - 1];
+  const last = segs.at(-1);
+  if (last === undefined) return undefined;
   if (segs.length >= 3 && HIRING_TAGLINE.test(last)) return `${segs[segs.length - 2]} - ${last}`;
   // Four or more segments: the headline or the company contains " - "; which one is unknowable.
   return segs.length === 3 ? last : undefined;
@@ -287,7 +289,7 @@ function profileFromCode(entities: Record<string, unknown>[], slug: string) {
 function currentCompanyFromAria(doc: Document): string | undefined {
   for (const el of doc.querySelectorAll(S.person.ariaLabelled)) {
     const m = CURRENT_COMPANY.exec(clean(el.getAttribute('aria-label')) ?? '');
-    if (m) return clean(m[1].replace(CLICK_SUFFIX, ''));
+    if (m) return clean(m[1]?.replace(CLICK_SUFFIX, ''));
   }
   return undefined;
 }
@@ -347,8 +349,8 @@ function headlineAfter(h1: Element, name: string): string | undefined {
 function nameFromSelfLink(doc: Document, url: URL, slug: string): string | undefined {
   for (const a of doc.querySelectorAll('a[href*="/in/"]')) {
     const u = hrefUrl(a.getAttribute('href'), url);
-    const m = u && isLinkedInHost(u) ? /^\/in\/([^/?#]+)\/?$/.exec(u.pathname) : null;
-    if (!m || decode(m[1]).toLowerCase() !== slug) continue;
+    const linked = u && isLinkedInHost(u) ? /^\/in\/([^/?#]+)\/?$/.exec(u.pathname)?.[1] : undefined;
+    if (linked === undefined || decode(linked).toLowerCase() !== slug) continue;
     const t = textIn(a);
     if (t && /^[\p{L}'’.-]+(?: [\p{L}'’.-]+){1,5}$/u.test(t)) return t;
   }
@@ -516,7 +518,7 @@ function idFromCode(doc: Document, slug: string): string | undefined {
   };
   for (const code of doc.querySelectorAll(S.company.code)) {
     const text = code.textContent ?? '';
-    for (const m of text.matchAll(new RegExp(COMPANY_URN, 'g'))) ids.add(m[1]);
+    for (const [, id] of text.matchAll(new RegExp(COMPANY_URN, 'g'))) if (id) ids.add(id);
     if (!/universalName/.test(text)) continue;
     try {
       walk(JSON.parse(text), 0);

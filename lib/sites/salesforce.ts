@@ -94,7 +94,7 @@ export function salesforceId18(id: string): string {
   let suffix = '';
   for (let chunk = 0; chunk < 3; chunk++) {
     let bits = 0;
-    for (let i = 0; i < 5; i++) if (/[A-Z]/.test(id[chunk * 5 + i])) bits |= 1 << i;
+    for (let i = 0; i < 5; i++) if (/[A-Z]/.test(id.charAt(chunk * 5 + i))) bits |= 1 << i;
     suffix += ALPHA[bits];
   }
   return id + suffix;
@@ -130,7 +130,7 @@ function field(root: Document | Element, doc: Document, api: string): Field | un
 }
 
 function emailOf(f: Field | undefined): string | undefined {
-  const v = f?.href?.startsWith('mailto:') ? decode(f.href.slice(7).split('?')[0]) : f?.text;
+  const v = f?.href?.startsWith('mailto:') ? decode(f.href.slice(7).split('?')[0] ?? '') : f?.text;
   return v && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) ? v.toLowerCase() : undefined;
 }
 
@@ -140,7 +140,7 @@ function titleName(doc: Document): string | undefined {
   const classic = /^[^:~|]+:\s*(.+?)\s*~\s*Salesforce\b/.exec(t);
   if (classic) return clean(classic[1]);
   const parts = t.split(' | ');
-  return parts.length >= 2 && /^Salesforce\b/i.test(parts[parts.length - 1]) ? clean(parts[0]) : undefined;
+  return parts.length >= 2 && /^Salesforce\b/i.test(parts.at(-1) ?? '') ? clean(parts[0]) : undefined;
 }
 
 function readRecord(doc: Document, id: string, objectType: CrmRecordInfo['objectType'], signals: string[]) {

@@ -84,8 +84,8 @@ export function identify(url: URL): Page | undefined {
     const id = leadIdOf(lead[1]);
     return id ? { kind: 'person', id } : undefined;
   }
-  const company = /^\/sales\/company\/(\d+)(?:[/?#]|$)/.exec(url.pathname + '/');
-  if (company) return { kind: 'company', id: company[1] };
+  const company = /^\/sales\/company\/(\d+)(?:[/?#]|$)/.exec(url.pathname + '/')?.[1];
+  if (company) return { kind: 'company', id: company };
   if (/^\/sales\/accounts\/insights\/?$/.test(url.pathname)) {
     const id = url.searchParams.get('companyId');
     if (id && /^\d+$/.test(id)) return { kind: 'company', id };
@@ -95,8 +95,9 @@ export function identify(url: URL): Page | undefined {
 }
 
 /** "ACwAAA…,NAME_SEARCH,x" (the comma may arrive escaped): what is before the first comma. */
-function leadIdOf(segment: string): string | undefined {
-  const id = decode(segment).split(',')[0].trim();
+function leadIdOf(segment: string | undefined): string | undefined {
+  if (segment === undefined) return undefined;
+  const id = (decode(segment).split(',')[0] ?? '').trim();
   return /^[\w-]+$/.test(id) ? id : undefined;
 }
 
@@ -190,14 +191,15 @@ function readLeadCard(nameEl: Element | undefined, url: URL, signals: string[]):
   const out: PersonInfo = {};
   out.title = firstOf(signals, [['data-anonymize:title', () => textIn(card.querySelector(S.leadTitle))]]);
   const companies = shown(card, S.companyName);
-  if (companies.length === 1) {
-    out.companyName = firstOf(signals, [['data-anonymize:company-name', () => textIn(companies[0])]]);
-    if (out.companyName) out.companyLinkedinId = firstOf(signals, [['company-link', () => companyIdOfLink(companies[0], url)]]);
+  const company = companies.length === 1 ? companies[0] : undefined; // two or more: which one is unknowable
+  if (company) {
+    out.companyName = firstOf(signals, [['data-anonymize:company-name', () => textIn(company)]]);
+    if (out.companyName) out.companyLinkedinId = firstOf(signals, [['company-link', () => companyIdOfLink(company, url)]]);
   }
   // A public profile link with a readable slug (not the ACwAA key).
   for (const a of card.querySelectorAll(S.profileLink)) {
-    const m = /^\/in\/([^/?#]+)/.exec(hrefUrl(a.getAttribute('href'), url)?.pathname ?? '');
-    const slug = m && decode(m[1]).toLowerCase();
+    const linked = /^\/in\/([^/?#]+)/.exec(hrefUrl(a.getAttribute('href'), url)?.pathname ?? '')?.[1];
+    const slug = linked && decode(linked).toLowerCase();
     if (slug && !slug.startsWith('acwaa')) {
       out.linkedinSlug = slug;
       break;

@@ -85,7 +85,7 @@ async function pixelsIn(extPage: Page, png: Uint8Array, box: { x: number; y: num
     let notWhite = 0;
     let tierGreen = 0;
     for (let i = 0; i < px.length; i += 4) {
-      const [r, g, bl] = [px[i], px[i + 1], px[i + 2]];
+      const [r = 0, g = 0, bl = 0] = px.subarray(i, i + 3); // i + 2 < length: the data is RGBA quads
       if (r < 245 || g < 245 || bl < 245) notWhite++;
       if (Math.abs(r - 0x04) < 12 && Math.abs(g - 0x78) < 12 && Math.abs(bl - 0x57) < 12) tierGreen++;
     }

@@ -1,32 +1,13 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CardObject, openExtensionPage, restartServiceWorker, useSession, type Session } from './harness';
+import { CardObject, openExtensionPage, readStore, restartServiceWorker, useSession, type Session } from './harness';
+import { must } from '../unit/helpers/must';
 
 const session = useSession();
 let s: Session;
 beforeAll(() => {
   s = session();
 });
-
-/** Read a store of the extension's database from one of its pages. */
-function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (store) =>
-      new Promise<T[]>((resolve, reject) => {
-        const r = indexedDB.open('tiercover');
-        r.onerror = () => reject(r.error);
-        r.onsuccess = () => {
-          const q = r.result.transaction(store).objectStore(store).getAll();
-          q.onsuccess = () => {
-            r.result.close();
-            resolve(q.result as T[]);
-          };
-          q.onerror = () => reject(q.error);
-        };
-      }),
-    store,
-  );
-}
 
 // A fixed amount of work with seeded choices, not a duration: the same run on a fast or a loaded
 // machine does the same operations (HARDENING_ROUNDS for a longer soak).
@@ -53,7 +34,7 @@ describe('hardening', () => {
     const pages: Page[] = [];
     for (let i = 0; i < TABS; i++) {
       const p = await s.context.newPage();
-      await p.goto(urls[i % urls.length]);
+      await p.goto(must(urls[i % urls.length]));
       pages.push(p);
     }
     const frames = await Promise.all(
@@ -94,11 +75,13 @@ describe('hardening', () => {
             let ops = 0;
             while (ops < rounds && ownCells.length) {
               const c = ownCells[ops % ownCells.length];
+              if (!c) break; // the loop runs only while ownCells is not empty
               const done = random() < 0.6;
               await send('tickAirCover', { weekId: week, targetId: c.targetId, contactId: c.contactId, item: c.item, done });
               ticks[`${c.targetId}|${c.contactId}|${c.item}`] = done;
               if (ownKeys.length) {
                 const k = ownKeys[ops % ownKeys.length];
+                if (!k) break; // inside `if (ownKeys.length)`
                 const key = random() < 0.5;
                 await send('setKeyContact', { targetId: k.targetId, contactId: k.contactId, key });
                 keys[`${k.targetId}|${k.contactId}`] = key;
@@ -109,7 +92,7 @@ describe('hardening', () => {
             }
             return { ops, ticks, keys, cells: ownCells.length };
           },
-          { tab, rank: rankOf[tab], peers: peersOf[tab], week, cells, keyOps, rounds: ROUNDS },
+          { tab, rank: must(rankOf[tab], 'a rank per tab'), peers: must(peersOf[tab], 'a peer count per tab'), week, cells, keyOps, rounds: ROUNDS },
         ),
       ),
     );
@@ -125,7 +108,7 @@ describe('hardening', () => {
     for (const r of results) {
       for (const [id, done] of Object.entries(r.ticks)) if (storedTicks.get(id) !== done) lost.push(`tick ${id}`);
       for (const [k, key] of Object.entries(r.keys)) {
-        const [targetId, contactId] = k.split('|');
+        const [targetId = '', contactId = ''] = k.split('|');
         if ((storedTargets.get(targetId) ?? []).includes(contactId) !== key) lost.push(`key contact ${k}`);
       }
     }

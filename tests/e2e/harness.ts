@@ -160,6 +160,28 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
+/** Every record of one store of the extension's database, read from one of its pages or its service worker. */
+export function readStore<T = unknown>(where: Page | Worker, store: string): Promise<T[]> {
+  const read = (name: string) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      const r = indexedDB.open('tiercover');
+      r.onerror = () => reject(r.error);
+      r.onsuccess = () => {
+        const q = r.result.transaction(name).objectStore(name).getAll();
+        q.onsuccess = () => {
+          r.result.close();
+          resolve(q.result);
+        };
+        q.onerror = () => {
+          r.result.close();
+          reject(q.error);
+        };
+      };
+    });
+  // Page.evaluate and Worker.evaluate take the same arguments; the union's overloads do not merge.
+  return ('goto' in where ? where.evaluate(read, store) : where.evaluate(read, store)) as Promise<T[]>;
+}
+
 /** Stop the extension's service worker (as Chrome does when idle) and wait for a fresh one. */
 export async function restartServiceWorker(s: Session, page: Page) {
   const cdp = await s.context.newCDPSession(page);

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../lib/domain/schema';
 import { CardObject, launch, loadSampleData, openExtensionPage, ROOT, screenshot, type Session } from './harness';
+import { first, must } from '../unit/helpers/must';
 
 const CSV = join(ROOT, 'tests/fixtures/csv');
 const sessions: Session[] = [];
@@ -71,7 +72,7 @@ describe('imports and exports in Chromium', () => {
   });
 
   it('a broken CSV gives a clear message and writes nothing', async () => {
-    const s = sessions[0];
+    const s = must(sessions[0], 'the first session (beforeAll)');
     const options = await openExtensionPage(s, 'options.html');
     const before = await options.getByTestId('stat-accounts').textContent();
     await options.getByTestId('import-file').setInputFiles({ name: 'picture.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 0, 0, 0, 0xff, 0xfe, 0xfd]) });
@@ -92,8 +93,9 @@ describe('imports and exports in Chromium', () => {
     expect(sales.name).toMatch(/^tiercover-\d{4}-W\d{2}-sales-pack\.csv$/);
     expect(sales.text.charCodeAt(0)).toBe(0xfeff);
     const salesRows = Papa.parse<string[]>(sales.text.slice(1), { skipEmptyLines: true }).data;
-    expect(salesRows[0]).toContain('Coverage gaps');
-    expect(new Set(salesRows.slice(1).map((r) => r[salesRows[0].indexOf('Account')]))).toEqual(new Set(accounts));
+    const salesHeader = first(salesRows, 'sales pack rows');
+    expect(salesHeader).toContain('Coverage gaps');
+    expect(new Set(salesRows.slice(1).map((r) => r[salesHeader.indexOf('Account')]))).toEqual(new Set(accounts));
 
     const marketing = await downloadText(app, 'export-marketing');
     const mRows = Papa.parse<string[]>(marketing.text.slice(1), { skipEmptyLines: true }).data;
@@ -117,7 +119,7 @@ describe('imports and exports in Chromium', () => {
   });
 
   it('round-trips a bundle between two profiles with different ticks: both see the union', async () => {
-    const a = sessions[1];
+    const a = must(sessions[1], 'the second session (beforeAll)');
     const b = await start(false);
     const appA = await openWeek(a);
     const bundleA = await downloadText(appA, 'export-bundle');

@@ -10,7 +10,8 @@ import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CardObject, FIXTURES, fixtureManifest, openExtensionPage, type Session, useSession } from './harness';
+import { DATA_STORES } from '../../lib/db/schema';
+import { CardObject, FIXTURES, fixtureManifest, openExtensionPage, readStore, type Session, useSession } from './harness';
 
 const session = useSession();
 let s: Session;
@@ -25,26 +26,9 @@ const CARD_WORDS = ['Tier 1', 'Decision maker', 'Met CFO', 'budget 250k', 'of 7 
 
 /** Everything the extension stores, as one comparable value. */
 async function snapshot(probe: Page) {
-  return probe.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const r = indexedDB.open('tiercover');
-        r.onerror = () => reject(r.error);
-        r.onsuccess = async () => {
-          const db = r.result;
-          const out: Record<string, unknown[]> = {};
-          for (const store of [...db.objectStoreNames].sort()) {
-            out[store] = await new Promise<unknown[]>((res, rej) => {
-              const q = db.transaction(store).objectStore(store).getAll();
-              q.onsuccess = () => res(q.result);
-              q.onerror = () => rej(q.error);
-            });
-          }
-          db.close();
-          resolve(JSON.stringify(out));
-        };
-      }),
-  );
+  const out: Record<string, unknown[]> = {};
+  for (const store of [...DATA_STORES, 'meta'].sort()) out[store] = await readStore(probe, store);
+  return JSON.stringify(out);
 }
 
 describe('a hostile page', () => {

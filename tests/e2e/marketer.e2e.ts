@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openExtensionPage, screenshot, type Session, useSession } from './harness';
+import { openExtensionPage, readStore, screenshot, type Session, useSession } from './harness';
+import { first, must } from '../unit/helpers/must';
 
 const session = useSession();
 let s: Session;
@@ -15,26 +16,6 @@ beforeAll(() => {
 
 interface StoredTick { id: string; weekId: string; targetId: string; contactId?: string; item: string; done: boolean; by: string; at: number; carriedFrom?: string }
 interface StoredTarget { id: string; weekId: string; keyContactIds: string[]; status: string; notes?: string; carriedFrom?: string }
-
-/** One store of the extension's database, read in the service worker. */
-function readStore<T>(s: Session, store: 'ticks' | 'targets'): Promise<T[]> {
-  return s.worker.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const r = indexedDB.open('tiercover');
-        r.onerror = () => reject(r.error);
-        r.onsuccess = () => {
-          const q = r.result.transaction(name).objectStore(name).getAll();
-          q.onsuccess = () => {
-            r.result.close();
-            resolve(q.result as T[]);
-          };
-          q.onerror = () => reject(q.error);
-        };
-      }),
-    store,
-  );
-}
 
 const STANDING = ['followedPersonal', 'companyPageFollow', 'onNewsletter', 'someoneKnowsOrg'];
 const ME = 'Morgan Lee';
@@ -66,7 +47,7 @@ describe('the marketer', () => {
   it('ticks 20 items across 5 targets with the keyboard alone, then bulk-ticks a column', async () => {
     const app = await openGrid(s);
     const weekId = (await app.getByTestId('week-label').textContent())!.slice(0, 8);
-    const before = new Set((await readStore<StoredTick>(s, 'ticks')).filter((t) => t.done).map((t) => t.id));
+    const before = new Set((await readStore<StoredTick>(s.worker, 'ticks')).filter((t) => t.done).map((t) => t.id));
 
     // Into the grid with Tab: one stop (roving tabindex), on the first cell.
     await app.getByTestId('grid-open-only').focus();
@@ -78,7 +59,7 @@ describe('the marketer', () => {
     const perTarget = new Map<string, number>();
     for (let step = 0; step < 600 && ticked.length < 20; step++) {
       const f = await focused(app);
-      const target = f.cell!.split('|')[0];
+      const target = first(must(f.cell, 'a focused cell').split('|'));
       const n = perTarget.get(target) ?? 0;
       if (n < 4) {
         if (!f.checked) {
@@ -99,7 +80,7 @@ describe('the marketer', () => {
     expect(ticked).toHaveLength(20);
     expect(perTarget.size).toBe(5);
     await expect
-      .poll(async () => (await readStore<StoredTick>(s, 'ticks')).filter((t) => t.done && !before.has(t.id) && t.by === ME).map((t) => t.id).sort())
+      .poll(async () => (await readStore<StoredTick>(s.worker, 'ticks')).filter((t) => t.done && !before.has(t.id) && t.by === ME).map((t) => t.id).sort())
       .toEqual([...ticked].sort());
 
     // "On the newsletter" for every key contact of the week: one key on that column.
@@ -109,10 +90,10 @@ describe('the marketer', () => {
     expect((await focused(app)).cell).toMatch(/\|onNewsletter$/);
     await app.keyboard.press('c');
     await expect.poll(() => app.getByTestId('grid-status').textContent()).toMatch(/^Ticked \d+ in “Newsletter” for every row shown\./);
-    const targets = (await readStore<StoredTarget>(s, 'targets')).filter((t) => t.weekId === weekId);
+    const targets = (await readStore<StoredTarget>(s.worker, 'targets')).filter((t) => t.weekId === weekId);
     const wanted = targets.flatMap((t) => t.keyContactIds.map((c) => `${t.id}|${c}|onNewsletter`)).sort();
     await expect
-      .poll(async () => (await readStore<StoredTick>(s, 'ticks')).filter((t) => t.done && t.item === 'onNewsletter' && t.weekId === weekId).map((t) => t.id).sort())
+      .poll(async () => (await readStore<StoredTick>(s.worker, 'ticks')).filter((t) => t.done && t.item === 'onNewsletter' && t.weekId === weekId).map((t) => t.id).sort())
       .toEqual(wanted);
     expect(await app.getByTestId('week-progress-split').textContent()).toMatch(/^\d+ of \d+ standing · \d+ of \d+ this week$/);
 
@@ -121,7 +102,7 @@ describe('the marketer', () => {
     await app.keyboard.press('l');
     await app.keyboard.type('https://example.com/newsletter-week');
     await app.keyboard.press('Enter');
-    await expect.poll(async () => (await readStore<StoredTick & { link?: string }>(s, 'ticks')).find((t) => t.id === here)?.link).toBe('https://example.com/newsletter-week');
+    await expect.poll(async () => (await readStore<StoredTick & { link?: string }>(s.worker, 'ticks')).find((t) => t.id === here)?.link).toBe('https://example.com/newsletter-week');
     await expect.poll(async () => (await focused(app)).cell).toBe(here);
 
     // Only the rows in view are drawn (aria-rowcount tells assistive tech the whole size).
@@ -151,7 +132,7 @@ describe('the marketer', () => {
     const app = await openExtensionPage(s, 'app.html');
     await app.getByTestId('week-progress').waitFor();
     const thisWeek = (await app.getByTestId('week-label').textContent())!.slice(0, 8);
-    const ticksBefore = await readStore<StoredTick>(s, 'ticks');
+    const ticksBefore = await readStore<StoredTick>(s.worker, 'ticks');
     await app.getByTestId('week-next').click();
     await app.getByTestId('start-review').click();
     // The review shows what each target got, so Done or Drop is not guesswork.
@@ -160,10 +141,10 @@ describe('the marketer', () => {
     await app.getByTestId('start-week').click();
     await app.getByTestId('week-progress').waitFor();
 
-    const targets = await readStore<StoredTarget>(s, 'targets');
+    const targets = await readStore<StoredTarget>(s.worker, 'targets');
     const nextWeek = targets.find((t) => t.carriedFrom === thisWeek)!.weekId;
     const carriedFrom = new Map(targets.filter((t) => t.weekId === nextWeek).map((t) => [t.id, t]));
-    const after = (await readStore<StoredTick>(s, 'ticks')).filter((t) => t.weekId === nextWeek);
+    const after = (await readStore<StoredTick>(s.worker, 'ticks')).filter((t) => t.weekId === nextWeek);
     expect(after.length).toBeGreaterThan(0);
     // Only standing facts, each with its original who and when, marked as carried.
     expect(after.every((t) => STANDING.includes(t.item) && t.done && t.carriedFrom)).toBe(true);
@@ -183,6 +164,6 @@ describe('the marketer', () => {
     await app.getByTestId('target').getByRole('button', { name: 'Fabrikam Logistics' }).click();
     await app.getByTestId('target-notes').pressSequentially('Asked for the case study');
     await app.close();
-    await expect.poll(async () => (await readStore<StoredTarget>(s, 'targets')).map((t) => t.notes ?? '')).toContain('Asked for the case study');
+    await expect.poll(async () => (await readStore<StoredTarget>(s.worker, 'targets')).map((t) => t.notes ?? '')).toContain('Asked for the case study');
   });
 });

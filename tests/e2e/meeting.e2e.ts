@@ -117,7 +117,9 @@ describe('first run, sample data, tier overrides and the meeting in Chromium', (
     await print.evaluate(() => {
       const w = window as unknown as { copied?: Promise<Record<string, string>> };
       navigator.clipboard.write = async (items: ClipboardItem[]) => {
-        w.copied = Promise.all(items[0].types.map(async (t) => [t, await (await items[0].getType(t)).text()] as const)).then(Object.fromEntries);
+        const [item] = items;
+        if (!item) throw new Error('clipboard.write was given no item');
+        w.copied = Promise.all(item.types.map(async (t) => [t, await (await item.getType(t)).text()] as const)).then(Object.fromEntries);
       };
     });
     await print.getByTestId('agenda-copy-rich').click();

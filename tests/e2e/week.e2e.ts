@@ -1,30 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CardObject, openExtensionPage, screenshot, type Session, useSession } from './harness';
+import { CardObject, openExtensionPage, readStore, screenshot, type Session, useSession } from './harness';
 
 const session = useSession();
 let s: Session;
 beforeAll(() => {
   s = session();
 });
-
-/** Every target's notes as stored in the extension's database. */
-function storedNotes(s: Session): Promise<string[]> {
-  return s.worker.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const r = indexedDB.open('tiercover');
-        r.onerror = () => reject(r.error);
-        r.onsuccess = () => {
-          const q = r.result.transaction('targets').objectStore('targets').getAll();
-          q.onsuccess = () => {
-            r.result.close();
-            resolve((q.result as { notes?: string }[]).map((t) => t.notes ?? ''));
-          };
-          q.onerror = () => reject(q.error);
-        };
-      }),
-  );
-}
 
 describe('the week', () => {
   it('shows this week grouped by tier with the focus bar and progress', async () => {
@@ -46,7 +27,7 @@ describe('the week', () => {
     await app.getByTestId('target-notes').blur();
     // First wait for the note to be stored (through the service worker), then open a fresh view
     // once: a whole page load never sits inside a poll.
-    await expect.poll(() => storedNotes(s)).toContain('Call Jane after the board meeting');
+    await expect.poll(async () => (await readStore<{ notes?: string }>(s.worker, 'targets')).map((t) => t.notes ?? '')).toContain('Call Jane after the board meeting');
     const again = await openExtensionPage(s, 'app.html');
     await again.getByTestId('week-search').fill('Northwind');
     await again.getByTestId('target').getByRole('button', { name: 'Northwind Analytics' }).click();

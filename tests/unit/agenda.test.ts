@@ -10,6 +10,7 @@ import { agendaDom } from '@/lib/io/agenda-dom';
 import { agendaMarkdown, mdText } from '@/lib/io/agenda-markdown';
 import type { WeekData } from '@/lib/io/csv-export';
 import { makeSampleData } from '@/lib/sample';
+import { must } from './helpers/must';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const WEEK: WeekId = '2026-W48';
@@ -92,7 +93,8 @@ describe('the agenda', () => {
   });
 
   it('carries each target\'s next step, owner, ask and decision into the asks and decisions', () => {
-    const [first, ...rest] = data.targets;
+    const [head, ...rest] = data.targets;
+    const first = must(head, 'a target in the sample week');
     const decided: Target = { ...first, nextStep: 'Send the ROI deck', nextStepOwner: 'Sam Rep', ask: 'Marketing: a case study for retail', decision: 'Joint webinar in January' };
     const a = buildAgenda(weekData([decided, ...rest]));
     const name = accountName(first);
@@ -117,7 +119,7 @@ describe('the agenda', () => {
 
 describe('the agenda as Markdown', () => {
   const evil = '=cmd|\' /C calc\'!A0 *bold* [x](javascript:alert(1)) <img src=x onerror=alert(1)> | # _u_ `c` \\(esc\\) &amp;';
-  const t = weekData().targets[0];
+  const t = must(weekData().targets[0], 'a target in the sample week');
   const hacked: WeekData = {
     ...weekData(),
     accounts: sample.accounts.map((a) => (a.id === t.accountId ? { ...a, name: evil } : a)),
@@ -177,21 +179,21 @@ describe('the agenda as Markdown', () => {
 
 describe('the agenda as DOM (print view, rich-text copy)', () => {
   it('has real tables and lists, text only', () => {
-    const t = weekData().targets[0];
+    const t = must(weekData().targets[0], 'a target in the sample week');
     const data: WeekData = { ...weekData(), accounts: sample.accounts.map((a) => (a.id === t.accountId ? { ...a, name: '<img src=x onerror=alert(1)>' } : a)) };
     const root = agendaDom(document, buildAgenda(data));
     document.body.replaceChildren(root);
-    const tables = root.querySelectorAll('table');
+    const tables = [...root.querySelectorAll('table')];
     expect(tables.length).toBeGreaterThanOrEqual(3); // running order, focus, other targets
-    expect(tables[0].querySelector('caption')!.textContent).toBe('Running order (30 minutes)');
-    expect([...tables[0].querySelectorAll('tbody tr')].map((r) => r.textContent)).toEqual([
+    expect(must(tables[0]).querySelector('caption')!.textContent).toBe('Running order (30 minutes)');
+    expect([...must(tables[0]).querySelectorAll('tbody tr')].map((r) => r.textContent)).toEqual([
       '0:00–0:05Focus against plan5',
       '0:05–0:15Tier 1 and Global targets10',
       '0:15–0:20New, carried over and dropped5',
       '0:20–0:25Asks between the teams5',
       '0:25–0:30Decisions and next steps5',
     ]);
-    expect(tables[1].querySelectorAll('thead th[scope=col]')).toHaveLength(8);
+    expect(must(tables[1]).querySelectorAll('thead th[scope=col]')).toHaveLength(8);
     expect(root.querySelectorAll('section h2')).toHaveLength(5);
     expect(root.querySelectorAll('ul li ul li').length).toBeGreaterThan(0);
     expect(root.querySelector('img')).toBeNull();

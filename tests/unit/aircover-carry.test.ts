@@ -8,6 +8,7 @@ import { defaultSettings, type AirCoverItem, type AirCoverTick, type Target } fr
 import { newAccount } from '@/lib/domain/records';
 import { workThisWeek } from '@/lib/domain/focus';
 import { weekStart } from '@/lib/domain/week';
+import { first } from './helpers/must';
 
 const W1 = '2026-W47';
 const W2 = '2026-W48';
@@ -141,7 +142,7 @@ describe('starting a week carries standing facts', () => {
     const settings = defaultSettings();
     const view = await weekView(db, W2, settings);
     expect(view.rows).toHaveLength(1);
-    const row = view.rows[0];
+    const row = first(view.rows, 'week rows');
     expect(row.ticks.map((t) => t.item).sort()).toEqual(['followedPersonal', 'onNewsletter', 'someoneKnowsOrg']);
     expect(row.ticks.every((t) => t.carriedFrom === W1 && t.by === 'Morgan Lee' && t.weekId === W2)).toBe(true);
     expect(row.ticks.find((t) => t.item === 'someoneKnowsOrg')?.note).toBe('Dana, ex-colleague');

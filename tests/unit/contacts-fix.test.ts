@@ -4,6 +4,7 @@ import { closeDb, deleteAllData, getDb, type DB } from '@/lib/db/db';
 import { fixContact, removeContact, restoreContact } from '@/lib/db/contacts';
 import { makeSampleData, type SampleData } from '@/lib/sample';
 import { seed } from './helpers/seed';
+import { first } from './helpers/must';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 let db: DB;
@@ -31,7 +32,7 @@ function keyContactWithTicks() {
 
 describe('a rep fixing contacts', () => {
   it('marks connected, followed, a buying role, left and verified, each with its edit time', async () => {
-    const c = sample.contacts[0];
+    const c = first(sample.contacts, 'sample contacts');
     const t = NOW.getTime() + 1000;
     const fixed = await fixContact(db, c.id, { connected: true, followed: true, buyingRole: 'champion' }, t);
     expect(fixed).toMatchObject({ connected: true, followed: true, buyingRole: 'champion', updatedAt: t });

@@ -5,6 +5,7 @@ import { matchPage } from '@/lib/db/match';
 import { newAccount, newContact } from '@/lib/domain/records';
 import { makeSampleData } from '@/lib/sample';
 import type { PageContext } from '@/lib/sites/types';
+import { first } from './helpers/must';
 
 type Readable = Extract<PageContext, { pageKey: string }>;
 const page = (p: Partial<Readable>): Readable => ({ kind: 'company', site: 'linkedin', url: 'https://www.linkedin.com/', pageKey: 'k', readable: true, signals: [], ...p });
@@ -115,14 +116,14 @@ describe('week view', () => {
     await Promise.all([...writes, tx.done]);
     const settings = defaultSettings();
     const view = await weekView(db, '2026-W47', settings, now);
-    const row = view.rows[0];
+    const row = first(view.rows, 'week rows');
     const cell = row.target.keyContactIds[0];
     const tick = { id: `${row.target.id}|${cell}|executiveOutreach`, weekId: '2026-W47', targetId: row.target.id, contactId: cell, item: 'executiveOutreach' as const, done: true, by: 'Ana', at: now.getTime() };
     const was = row.ticks.find((x) => x.id === tick.id)?.done === true;
     const next = withTick(view, tick, settings);
     await db.put('ticks', tick);
     const fresh = await weekView(db, '2026-W47', settings, now);
-    expect(next.rows[0].progress).toEqual(fresh.rows[0].progress);
+    expect(first(next.rows).progress).toEqual(first(fresh.rows).progress);
     expect(next.progress).toEqual(fresh.progress);
     expect(next.focus).toEqual(fresh.focus);
     expect(next.changes.airCoverAdded).toBe(view.changes.airCoverAdded + (was ? 0 : 1));

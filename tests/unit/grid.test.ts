@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tickId } from '@/lib/domain/aircover';
 import { applies, firstCell, GRID_COLUMNS, move, nearest, openInColumn, openInRow, rowOpen, type GridRow } from '@/lib/domain/grid';
 import type { AirCoverItem, AirCoverTick } from '@/lib/domain/schema';
+import { must } from './helpers/must';
 
 const rows: GridRow[] = [
   { key: 't1|account', targetId: 't1' },
@@ -40,9 +41,9 @@ describe('the grid', () => {
     const ticks = new Map([done('t1', 'a', 'onNewsletter'), ...GRID_COLUMNS.filter((i) => applies({ contactId: 'c' }, i)).map((i) => done('t2', 'c', i))]);
     expect(openInColumn(rows, 'onNewsletter', ticks)).toEqual([{ targetId: 't1', contactId: 'b', item: 'onNewsletter' }]);
     expect(openInColumn(rows, 'visitedWebsite', ticks).map((c) => c.targetId)).toEqual(['t1', 't2']);
-    expect(openInRow(rows[0], GRID_COLUMNS, ticks)).toHaveLength(5);
-    expect(openInRow(rows[1], GRID_COLUMNS, ticks)).toHaveLength(9);
-    expect(rowOpen(rows[4], GRID_COLUMNS, ticks)).toBe(false);
-    expect(rowOpen(rows[2], GRID_COLUMNS, ticks)).toBe(true);
+    expect(openInRow(must(rows[0]), GRID_COLUMNS, ticks)).toHaveLength(5);
+    expect(openInRow(must(rows[1]), GRID_COLUMNS, ticks)).toHaveLength(9);
+    expect(rowOpen(must(rows[4]), GRID_COLUMNS, ticks)).toBe(false);
+    expect(rowOpen(must(rows[2]), GRID_COLUMNS, ticks)).toBe(true);
   });
 });

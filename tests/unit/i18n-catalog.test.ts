@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { parseMessagesText } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
 import { catalogFiles, LANGUAGES, LOCALES_DIR } from './helpers/i18n';
+import { must } from './helpers/must';
 
 const ROOT = join(LOCALES_DIR, '..');
 type Parsed = ReturnType<typeof parseMessagesText>[number];
@@ -84,7 +85,7 @@ describe('the message catalog', () => {
   });
 
   it.each(LANGUAGES)('%s fits the stores: description ≤ 132 characters', (lang) => {
-    expect(catalog(lang).get('manifest.description')!.forms[''].length).toBeLessThanOrEqual(132);
+    expect(must(catalog(lang).get('manifest.description')?.forms[''], 'a manifest description').length).toBeLessThanOrEqual(132);
   });
 
   // Keys are always literals (`t('card.hide')`), so TypeScript and this scan both see them.
@@ -92,10 +93,10 @@ describe('the message catalog', () => {
   const dynamic: string[] = [];
   for (const file of CODE) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/\bt\(\s*(['"])([^'"]+)\1/g)) used.set(m[2], relative(ROOT, file));
+    for (const m of text.matchAll(/\bt\(\s*(['"])([^'"]+)\1/g)) used.set(must(m[2], 'a key'), relative(ROOT, file));
     for (const m of text.matchAll(/\bt\(\s*[`A-Za-z_]/g)) dynamic.push(`${relative(ROOT, file)}: ${text.slice(m.index, m.index + 40)}`);
   }
-  for (const m of readFileSync(join(ROOT, 'wxt.config.ts'), 'utf8').matchAll(/__MSG_(\w+)__/g)) used.set(m[1].replaceAll('_', '.'), 'wxt.config.ts');
+  for (const m of readFileSync(join(ROOT, 'wxt.config.ts'), 'utf8').matchAll(/__MSG_(\w+)__/g)) used.set(must(m[1], 'a message name').replaceAll('_', '.'), 'wxt.config.ts');
 
   it('has every key the code asks for', () => {
     expect([...used].filter(([k]) => !en.has(k)).map(([k, f]) => `${f}: ${k}`)).toEqual([]);

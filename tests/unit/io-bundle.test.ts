@@ -9,6 +9,7 @@ import { MAX_BUNDLE_BYTES, mergeBundle, mergeFields, parseBundle, readBundleFile
 import { bundle, fullBackup, loadWeekData, restoreBackup, type WeekData } from '@/lib/io/csv-export';
 import { makeSampleData, type SampleData } from '@/lib/sample';
 import { seed as seedDb } from './helpers/seed';
+import { first } from './helpers/must';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const T = NOW.getTime();
@@ -143,7 +144,7 @@ describe('mergeBundle', () => {
     // Alex made the same sample on another machine: same accounts and people, other ids.
     const alex = makeSampleData({ now: NOW, yourName: 'Alex Kim' });
     const alexData = weekData(alex);
-    const target0 = alexData.targets[0];
+    const target0 = first(alexData.targets, "Alex's targets");
     const nwAlex = alex.accounts.find((a) => a.name === 'Northwind Analytics')!;
     const nwOurs = sample.accounts.find((a) => a.name === 'Northwind Analytics')!;
     // Alex ticks a cell we have not, edits the notes later than we edit employees.
@@ -213,7 +214,7 @@ describe('mergeBundle', () => {
 
   it('for the same tick the newer one wins, whichever side it is on', async () => {
     const data = weekData(sample);
-    const tick = data.ticks[0];
+    const tick = first(data.ticks, 'sample ticks');
     await db.put('ticks', { ...tick, done: true, at: T, by: 'Sam Rep' });
     const older: Bundle = { ...bundle(data), ticks: [{ ...tick, done: false, at: T - HOUR, by: 'Alex Kim' }] };
     expect((await mergeBundle(db, parseBundle(bundleText(older)))).ticks).toEqual({ added: 0, updated: 0, unchanged: 1 });
@@ -226,7 +227,7 @@ describe('mergeBundle', () => {
 
 describe('backup', () => {
   it('restores everything, settings and links included', async () => {
-    await db.put('links', { pageKey: 'linkedin:in:jane-doe-4b1a2', kind: 'contact', targetId: sample.contacts[0].id, createdAt: T });
+    await db.put('links', { pageKey: 'linkedin:in:jane-doe-4b1a2', kind: 'contact', targetId: first(sample.contacts).id, createdAt: T });
     await db.put('settings', { ...defaultSettings(T), yourName: 'Sam Rep' });
     const before = await snapshot();
     const text = JSON.stringify(await fullBackup(db));
@@ -244,7 +245,7 @@ describe('backup', () => {
     await expect(restoreBackup(db, '{"format": "tiercover-bundle", "schemaVersion": 1}')).rejects.toThrow(/bundle, not a backup/);
     await expect(restoreBackup(db, JSON.stringify({ ...backup, schemaVersion: SCHEMA_VERSION + 1 }))).rejects.toThrow(`This backup comes from a newer Tiercover (schema ${SCHEMA_VERSION + 1}); update Tiercover to import it`);
     // Valid records that break a database constraint (two targets for one account in one week): the transaction fails as a whole.
-    const t = backup.targets[0];
+    const t = first(backup.targets, 'backed-up targets');
     await expect(restoreBackup(db, { ...backup, targets: [...backup.targets, { ...t, id: 'duplicate' }] })).rejects.toThrow(/could not be restored.*Your data was not changed/);
     expect(await snapshot()).toEqual(before);
   });

@@ -64,7 +64,7 @@ describe('Salesforce import file', () => {
     const [head, ...rows] = parse(out.missingCsv);
     expect(head).toEqual([...MISSING_ID_HEADERS]);
     expect(rows.map((r) => r[0]).sort()).toEqual(without.sort());
-    expect(rows[0][4]).toBe('No Salesforce id in Tiercover');
+    expect(rows[0]![4]).toBe('No Salesforce id in Tiercover');
     expect(out.rows + out.missing.length).toBe(d.accounts.length);
   });
 });
@@ -75,8 +75,8 @@ describe('HubSpot import file', () => {
     const out = crmExport('hubspot', d);
     const [head, ...rows] = parse(out.csv);
     expect(head).toEqual([...HUBSPOT_HEADERS]);
-    expect(head[0]).toBe('Record ID');
-    expect(head[2]).toBe('Ideal Customer Profile Tier');
+    expect(head![0]).toBe('Record ID');
+    expect(head![2]).toBe('Ideal Customer Profile Tier');
     const contoso = d.accounts.find((a) => a.name === 'Contoso Retail')!;
     const row = rows.find((r) => r[0] === '9001')!;
     const tier = computeTier(contoso, d.settings, NOW).tier;
@@ -93,11 +93,11 @@ describe('HubSpot import file', () => {
 describe('cells are defused like every export', () => {
   it('a formula-like account name or id is written as text', () => {
     const d = data();
-    const evil: Account = { ...d.accounts[0], id: 'evil', name: '=HYPERLINK("http://x")', crmIds: { hubspot: '+123' }, crmKeys: [] };
+    const evil: Account = { ...d.accounts[0]!, id: 'evil', name: '=HYPERLINK("http://x")', crmIds: { hubspot: '+123' }, crmKeys: [] };
     const out = crmExport('hubspot', { ...d, accounts: [evil] });
     const [, row] = parse(out.csv);
-    expect(row[0]).toBe("'+123");
-    expect(row[1]).toBe('\'=HYPERLINK("http://x")');
+    expect(row![0]).toBe("'+123");
+    expect(row![1]).toBe('\'=HYPERLINK("http://x")');
   });
 
   it('air cover is filled for this week\'s targets only', () => {
@@ -106,6 +106,6 @@ describe('cells are defused like every export', () => {
     const rows = parse(out.csv).slice(1);
     const targeted = new Set(d.targets.map((t) => d.accounts.find((a) => a.id === t.accountId)?.name));
     for (const r of rows) expect(r[5] === '').toBe(!targeted.has(r[1]));
-    expect(rows.some((r) => /^2026-W48: \d+ of \d+ standing · \d+ of \d+ this week$/.test(r[5]))).toBe(targeted.has('Northwind Analytics'));
+    expect(rows.some((r) => /^2026-W48: \d+ of \d+ standing · \d+ of \d+ this week$/.test(r[5] ?? ''))).toBe(targeted.has('Northwind Analytics'));
   });
 });

@@ -22,6 +22,7 @@ import {
 import { parseBundle } from '@/lib/io/bundle';
 import { meetingAgenda } from '@/lib/io/agenda-markdown';
 import { makeSampleData, type SampleData } from '@/lib/sample';
+import { first, must } from './helpers/must';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const WEEK: WeekId = '2026-W48';
@@ -77,7 +78,7 @@ describe('toCsv', () => {
     expect(readBack(csv)).toEqual([['A', 'B', 'C', 'D'], ...rows.map((r) => r.map(defused))]);
     const parsed = await parseCsv(new Blob([csv]));
     expect(parsed.headers).toEqual(['A', 'B', 'C', 'D']);
-    expect(parsed.rows).toEqual([rows[0].map(defused), rows[2].map(defused)]); // the blank row is skipped on import
+    expect(parsed.rows).toEqual([must(rows[0]).map(defused), must(rows[2]).map(defused)]); // the blank row is skipped on import
   });
 
   it('round-trips arbitrary strings (property)', () => {
@@ -121,8 +122,8 @@ describe('week exports', () => {
   });
 
   it('sales pack: a target without key contacts gets one row, contact columns empty', () => {
-    const t = { ...data.targets[0], keyContactIds: [] };
-    const [, row] = readBack(salesPack({ ...data, targets: [t] }));
+    const t = { ...first(data.targets, 'targets'), keyContactIds: [] };
+    const row = must(readBack(salesPack({ ...data, targets: [t] }))[1], 'a data row');
     expect(row.slice(7, 13)).toEqual(['', '', '', '', '', '']);
     expect(row[14]).toMatch(new RegExp(`^\\d+ of ${ACCOUNT_ITEMS.length}`));
   });
@@ -136,7 +137,7 @@ describe('week exports', () => {
       .reduce((n, t) => n + targetCells(t.keyContactIds).filter((c) => !done.has(tickId(t.id, c.contactId, c.item))).length, 0);
     expect(rows).toHaveLength(expected);
     const labels = new Set(Object.values(ITEM_LABELS));
-    for (const r of rows) expect(labels.has(r[5])).toBe(true);
+    for (const r of rows) expect(labels.has(r[5] ?? '')).toBe(true);
     const accountRow = rows.find((r) => r[3] === '(account)')!;
     expect(accountRow[6]).toMatch(/^https:\/\/www\.linkedin\.com\/company\/[a-z0-9-]+\/$/);
     expect(accountRow[8]).toBe('');
@@ -147,9 +148,9 @@ describe('week exports', () => {
 
   it('hostile names are defused in CSV', () => {
     const evil = '=cmd|\' /C calc\'!A0 *bold* [x](javascript:alert(1)) <img src=x onerror=alert(1)> | # _u_ `c`';
-    const t = data.targets[0];
+    const t = first(data.targets, 'targets');
     const hacked = { ...data, accounts: data.accounts.map((a) => (a.id === t.accountId ? { ...a, name: evil } : a)) };
-    const [, row] = readBack(salesPack(hacked));
+    const row = must(readBack(salesPack(hacked))[1], 'a data row');
     expect(row[1]).toBe(`'${evil}`);
   });
 

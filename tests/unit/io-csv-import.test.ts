@@ -17,6 +17,7 @@ import {
   planImport,
 } from '@/lib/io/csv-import';
 import { fullBackup } from '@/lib/io/csv-export';
+import { first } from './helpers/must';
 
 let db: DB;
 let northwind: Account;
@@ -163,7 +164,7 @@ describe('parseCsv', () => {
     expect(await parseCsv('Company\nAcme\nBeta\n')).toMatchObject({ headers: ['Company'], rows: [['Acme'], ['Beta']] });
     const r = await parseCsv('Company\nAcme\nBeta, Inc\n');
     expect(r).toMatchObject({ headers: ['Company'], rows: [['Acme']] });
-    expect(r.errors[0].message).toBe('Row 3 has 2 cells but the header has 1; it was skipped.');
+    expect(first(r.errors, 'errors').message).toBe('Row 3 has 2 cells but the header has 1; it was skipped.');
   });
 
   it('reports progress, ending at 1', async () => {
@@ -236,7 +237,7 @@ describe('importing accounts', () => {
     expect(fabrikam?.tierOverride).toBeUndefined();
 
     // The same file again: everything matches, nothing to write.
-    const again = await planImport((await parseCsv(SALESFORCE_ACCOUNTS)).rows, detectMapping(SALESFORCE_ACCOUNTS.split('\r\n')[0].split(',').map((h) => h.replace(/"/g, ''))), dbLookups(db), { now: NOW + 1 });
+    const again = await planImport((await parseCsv(SALESFORCE_ACCOUNTS)).rows, detectMapping(first(SALESFORCE_ACCOUNTS.split('\r\n')).split(',').map((h) => h.replace(/"/g, ''))), dbLookups(db), { now: NOW + 1 });
     expect(again.counts).toEqual({ added: 0, merged: 5, skipped: 1 });
     expect(again.accounts).toEqual([]);
     // The overrides are there now: the preview says none will be set, and none would be overwritten.
@@ -248,7 +249,7 @@ describe('importing accounts', () => {
     await db.put('accounts', newAccount({ name: 'ACME Inc', domains: ['acme.com'] }));
     const { plan, errors } = await importCsv(db, 'Company,Employees\nAcme,500\nAcme GmbH,40\nNewco,5\n');
     expect(plan.counts).toEqual({ added: 1, merged: 0, skipped: 2 });
-    expect(errors[0].message).toBe('Row 2: several accounts are called "Acme"; add a website or CRM id column to tell them apart; it was skipped.');
+    expect(first(errors, 'errors').message).toBe('Row 2: several accounts are called "Acme"; add a website or CRM id column to tell them apart; it was skipped.');
   });
 
   it('different CRM ids are different accounts, even with the same name', async () => {

@@ -7,6 +7,7 @@ import { parseBundle } from '@/lib/io/bundle';
 import { bundle, fullBackup, restoreBackup, type WeekData } from '@/lib/io/csv-export';
 import { earliest, IMPORT_LIMITS } from '@/lib/io/import-checks';
 import { makeSampleData, type SampleData } from '@/lib/sample';
+import { first, must } from './helpers/must';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const T = NOW.getTime();
@@ -45,13 +46,14 @@ describe('a bundle is checked beyond its schema, and each refusal says what and 
 
   it('an edit time in the future (year 9999) is refused', () => {
     const b = weekBundle();
-    b.accounts[2].edits = { ...b.accounts[2].edits, name: Date.UTC(9999, 0, 1) };
+    const account = must(b.accounts[2], 'a third account');
+    account.edits = { ...account.edits, name: Date.UTC(9999, 0, 1) };
     expect(() => parse(b)).toThrow(/accounts\[2\]\.edits\.name is 9999-01-01, later than now.*Nothing was changed/);
   });
 
   it('a colleague whose clock is a few minutes ahead is fine', () => {
     const b = weekBundle();
-    b.ticks[0].at = T + 5 * 60_000;
+    first(b.ticks, 'ticks').at = T + 5 * 60_000;
     expect(() => parse(b)).not.toThrow();
   });
 
@@ -62,14 +64,15 @@ describe('a bundle is checked beyond its schema, and each refusal says what and 
 
   it('a duplicate id is refused rather than replacing a record', () => {
     const b = weekBundle();
-    b.contacts.push({ ...b.contacts[0], name: 'Impostor' });
-    expect(() => parse(b)).toThrow(new RegExp(`contacts\\[${b.contacts.length - 1}\\]: the id "${b.contacts[0].id}" appears twice`));
+    const original = first(b.contacts, 'contacts');
+    b.contacts.push({ ...original, name: 'Impostor' });
+    expect(() => parse(b)).toThrow(new RegExp(`contacts\\[${b.contacts.length - 1}\\]: the id "${original.id}" appears twice`));
   });
 
   it('a reference to a record the file does not hold is refused', () => {
     const b = weekBundle();
-    b.ticks[3].targetId = 'no-such-target';
-    b.targets[1].weekId = '2026-W47';
+    must(b.ticks[3], 'a fourth tick').targetId = 'no-such-target';
+    must(b.targets[1], 'a second target').weekId = '2026-W47';
     const err = (() => {
       try {
         parse(b);
@@ -118,10 +121,10 @@ describe('a backup is checked the same way, and a refused one changes nothing', 
     const before = await fullBackup(db, T);
 
     const dup = structuredClone(backup);
-    dup.accounts.push({ ...dup.accounts[0], name: 'Replaced' });
+    dup.accounts.push({ ...first(dup.accounts, 'accounts'), name: 'Replaced' });
     await expect(restoreBackup(db, dup)).rejects.toThrow(/accounts\[40\]: the id ".*" appears twice/);
     const future = structuredClone(backup);
-    future.weeks[0].updatedAt = Date.UTC(9999, 0, 1);
+    first(future.weeks, 'weeks').updatedAt = Date.UTC(9999, 0, 1);
     await expect(restoreBackup(db, future)).rejects.toThrow(/weeks\[0\]\.updatedAt is 9999-01-01/);
     expect(await fullBackup(db, T)).toEqual(before);
   });

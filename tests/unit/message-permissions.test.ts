@@ -119,7 +119,7 @@ describe('the card frame writes only to its tab\'s account', () => {
     expect(await send('addTarget', { accountId: other }, frame)).toEqual({ ok: false, error: OUT_OF_SCOPE });
     expect(await send('addContact', { accountId: other, contact: { name: 'Eve' } }, frame)).toEqual({ ok: false, error: OUT_OF_SCOPE });
     // A valid week that is not this one.
-    const [y, w] = currentWeekId().split('-W').map(Number);
+    const [y = NaN, w = NaN] = currentWeekId().split('-W').map(Number);
     const elsewhere = `${y + 1}-W${String(w).padStart(2, '0')}`;
     expect(await send('addTarget', { accountId: mine, weekId: elsewhere }, frame)).toEqual({ ok: false, error: OUT_OF_SCOPE });
     const target = (await send('addTarget', { accountId: mine }, frame)) as { ok: true; data: { id: string; weekId: string } };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/lib/db/db';
 import { LATEST_DB_VERSION, MIGRATIONS, runMigrations } from '@/lib/db/migrations';
 import { makeSampleData } from '@/lib/sample';
+import { first } from './helpers/must';
 
 describe('database upgrades', () => {
   it('walks every step from an empty database to the latest version, with every index', async () => {
@@ -23,7 +24,8 @@ describe('database upgrades', () => {
     const name = 'failed-upgrade-test';
     const v1 = await openDatabase(name, 1);
     const sample = makeSampleData();
-    await v1.put('accounts', sample.accounts[0]);
+    const account = first(sample.accounts, 'sample accounts');
+    await v1.put('accounts', account);
     v1.close();
 
     // A next version whose step throws halfway, after a destructive change.
@@ -39,14 +41,14 @@ describe('database upgrades', () => {
 
     const again = await openDB(name);
     expect(again.version).toBe(1);
-    expect(await again.get('accounts', sample.accounts[0].id)).toEqual(sample.accounts[0]);
+    expect(await again.get('accounts', account.id)).toEqual(account);
     again.close();
   });
 
   it('step 2 carries the standing facts of weeks started before it, down a chain of weeks', async () => {
     const name = 'carry-upgrade-test';
     const v1 = await openDatabase(name, 1);
-    const acc = makeSampleData().accounts[0];
+    const acc = first(makeSampleData().accounts, 'sample accounts');
     const base = { createdAt: 1, updatedAt: 1, accountId: acc.id, keyContactIds: ['c1'], status: 'active' as const };
     await v1.put('accounts', acc);
     for (const [id, weekId, carriedFrom] of [['t47', '2026-W47'], ['t48', '2026-W48', '2026-W47'], ['t49', '2026-W49', '2026-W48']] as const) {

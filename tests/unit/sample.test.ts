@@ -6,6 +6,7 @@ import { replaceSampleData } from '@/lib/db/sample';
 import { newAccount, newContact } from '@/lib/domain/records';
 import { makeSampleData, SAMPLE_ID_PREFIX } from '@/lib/sample';
 import type { PageContext } from '@/lib/sites/types';
+import { first } from './helpers/must';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 let db: DB;
@@ -29,7 +30,7 @@ describe('loading the sample data', () => {
 
     // Someone adds a contact to a sample account; then the sample is loaded again, a day later.
     const sample = makeSampleData({ now: NOW });
-    const added = newContact({ accountId: sample.accounts[0].id, name: 'Added By Hand' });
+    const added = newContact({ accountId: first(sample.accounts, 'sample accounts').id, name: 'Added By Hand' });
     await db.put('contacts', added);
     await replaceSampleData(db, makeSampleData({ now: new Date(NOW.getTime() + 86_400_000) }));
     expect(await getStats(db)).toEqual({ ...once, contacts: once.contacts + 1 });

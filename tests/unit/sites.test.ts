@@ -6,6 +6,7 @@ import { clean, domainFromUrl, parseEmployees } from '../../lib/sites/dom';
 import { adapterFor, pageKeyFor, readPage, readySelectorsFor } from '../../lib/sites/index';
 import { salesforceId18 } from '../../lib/sites/salesforce';
 import type { PageContext } from '../../lib/sites/types';
+import { first } from './helpers/must';
 
 const DIR = join(__dirname, '../fixtures/pages');
 
@@ -150,8 +151,8 @@ it('LinkedIn company overview without About facts: size from the top card, not t
   const doc = document.implementation.createHTMLDocument('');
   doc.title = '(2) Northwind Analytics: Overview | LinkedIn'; // happy-dom ignores the title argument
   const main = doc.createElement('main');
-  for (const [tag, text] of [['div', 'Software Development'], ['div', '201-500 employees']]) {
-    const el = doc.createElement(tag);
+  for (const text of ['Software Development', '201-500 employees']) {
+    const el = doc.createElement('div');
     el.className = 'org-top-card-summary-info-list__info-item';
     el.textContent = text;
     main.append(el);
@@ -593,14 +594,14 @@ describe('fixtures contain no text from the real captures', () => {
     for (const file of readdirSync(CAPTURES).filter((f) => f.startsWith('linkedin-profile-'))) {
       const doc = new DOMParser().parseFromString(readFileSync(join(CAPTURES, file), 'utf8'), 'text/html');
       // The captured person (title), their company line parts and the /in/ and /company/ slugs they link.
-      const who = doc.title.replace(/\s*\|.*$/, '').split(' - ')[0].trim();
+      const who = first(doc.title.replace(/\s*\|.*$/, '').split(' - ')).trim();
       if (who.length > 3) names.add(who);
       for (const p of doc.querySelectorAll('[componentkey$="Topcard"] p, .top-card-link__description')) {
         for (const part of (p.textContent ?? '').split(' · ')) if (/^[A-Z][\w ()'-]{4,40}$/.test(part.trim())) names.add(part.trim());
       }
       for (const a of doc.querySelectorAll('a[href*="/in/"], a[href*="/company/"]')) {
         const m = /\/(?:in|company)\/([^/?#]{5,})/.exec(a.getAttribute('href') ?? '');
-        if (m) names.add(m[1]);
+        if (m?.[1]) names.add(m[1]);
       }
     }
     const ours = readdirSync(DIR).map((f) => readFileSync(join(DIR, f), 'utf8').toLowerCase()).join('\n');
