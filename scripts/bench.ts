@@ -20,6 +20,8 @@ const COLD_RUNS = QUICK ? 3 : 10;
 const IMPORT_ACCOUNTS = QUICK ? 5_000 : 50_000;
 const IMPORT_CONTACTS = QUICK ? 20_000 : 200_000;
 const WEEK_TARGETS = 1_000;
+/** `BENCH_ONLY=imports`: only the import measurements, printed (BENCHMARKS.md is left alone). */
+const ONLY_IMPORTS = process.env.BENCH_ONLY === 'imports';
 
 /** The benchmark's own build (with the look-up hook), apart from the .output/ the tests use. */
 const BUILD = join(ROOT, 'bench-out');
@@ -236,13 +238,22 @@ function csvFiles(dir: string) {
     const a = i % IMPORT_ACCOUNTS;
     contacts.push(`Person${i},Imported,${['VP Finance', 'Head of IT', 'Marketing Manager', 'CEO'][i % 4]},person${i}@imported${a}.example,Imported Company ${a}`);
   }
+  const cancel = ['Company name,Company Domain Name,Number of Employees'];
+  for (let i = 0; i < IMPORT_ACCOUNTS; i++) cancel.push(`Cancelled Company ${i},cancelled${i}.example,${100 + (i % 4000)}`);
   const a = join(dir, 'accounts.csv');
   const c = join(dir, 'contacts.csv');
+  const x = join(dir, 'cancelled.csv');
   writeFileSync(a, accounts.join('\r\n'));
   writeFileSync(c, contacts.join('\r\n'));
-  return { a, c };
+  writeFileSync(x, cancel.join('\r\n'));
+  return { a, c, x };
 }
 
+/**
+ * One import through the options page, as a user does it: the file input, the worker, the
+ * result line. Long tasks are those of the options page itself while the import runs (the
+ * page's own start-up is not counted).
+ */
 async function timedImport(page: Page, file: string) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -255,6 +266,7 @@ async function timedImport(page: Page, file: string) {
       /* page busy */
     }
   }, 200);
+  const from = await page.evaluate(() => performance.now());
   const t = Date.now();
   let savingFrom = NaN;
   const phase = setInterval(async () => {
@@ -268,7 +280,96 @@ async function timedImport(page: Page, file: string) {
   clearInterval(poll);
   clearInterval(phase);
   const text = (await page.getByTestId('import-result').textContent()) ?? '';
-  return { elapsed, peak, text, readAndPlan: savingFrom, write: elapsed - savingFrom };
+  const longTasks = await page.evaluate((from) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((l) => l.start >= from).map((l) => l.duration), from);
+  return { elapsed, peak, text, longTasks, readAndPlan: savingFrom, write: elapsed - savingFrom };
+}
+
+/** Cancel while saving: click to the result on screen, and the stored count before and after. */
+async function timedCancel(page: Page, file: string) {
+  const count = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const r = indexedDB.open('tiercover');
+          r.onerror = () => reject(r.error);
+          r.onsuccess = () => {
+            const q = r.result.transaction('accounts').objectStore('accounts').count();
+            q.onsuccess = () => (r.result.close(), resolve(q.result));
+          };
+        }),
+    );
+  const before = await count();
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.locator('[data-testid=import-progress][data-phase=writing]').waitFor({ timeout: 600_000 });
+  const stoppedIn = await page.evaluate(
+    (name) =>
+      new Promise<number>((resolve) => {
+        const t = performance.now();
+        (document.querySelector('[data-testid=import-cancel]') as HTMLButtonElement).click();
+        const check = () => (document.querySelector('[data-testid=import-result]')?.textContent?.includes(name) ? resolve(performance.now() - t) : requestAnimationFrame(check));
+        check();
+      }),
+    file.split('/').pop()!,
+  );
+  const text = (await page.getByTestId('import-result').textContent()) ?? '';
+  await page.waitForTimeout(1000); // anything still committing would land by now
+  return { stoppedIn, text, before, after: await count() };
+}
+
+/**
+ * The RECIPE's raw IndexedDB write floors, measured in this run in a scratch database of the
+ * extension's origin: N account-shaped records in one transaction as one record each with our
+ * five look-up indexes, as one record each with no index, and packed 1,000 to a value.
+ */
+async function writeFloors(page: Page, n: number) {
+  return page.evaluate(async (n) => {
+    const NAME = 'tiercover-bench-floor';
+    const open = () =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open(NAME, 1);
+        r.onupgradeneeded = () => {
+          const a = r.result.createObjectStore('indexed', { keyPath: 'id' });
+          a.createIndex('byDomain', 'domains', { multiEntry: true });
+          a.createIndex('byLinkedinSlug', 'linkedinSlug');
+          a.createIndex('byLinkedinId', 'linkedinId');
+          a.createIndex('byCrm', 'crmKeys', { multiEntry: true });
+          a.createIndex('byNameKey', 'nameKey');
+          r.result.createObjectStore('plain', { keyPath: 'id' });
+          r.result.createObjectStore('packed');
+        };
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    await new Promise((r) => {
+      const d = indexedDB.deleteDatabase(NAME);
+      d.onsuccess = d.onerror = d.onblocked = r;
+    });
+    const db = await open();
+    const now = Date.now();
+    const records = Array.from({ length: n }, (_, i) => ({
+      id: `acc-${i}`, createdAt: now, updatedAt: now, name: `Floor Company ${i}`, nameKey: `floor company ${i}`, domains: [`floor${i}.example`],
+      linkedinSlug: `floor-${i}`, linkedinId: String(3_000_000 + i), crmIds: {}, crmKeys: [`hubspot:${i}`], employees: 100, founded: 2000,
+      factors: { productFit: 'unknown', website: 'unknown', employeeSize: 'unknown', tenure: 'unknown', pricingFit: 'unknown', priorSpend: 'unknown', prioritiesFit: 'unknown' }, team: {},
+    }));
+    const timed = (store: string, write: (os: IDBObjectStore) => void) =>
+      new Promise<number>((resolve, reject) => {
+        const t = performance.now();
+        const tx = db.transaction(store, 'readwrite');
+        write(tx.objectStore(store));
+        tx.oncomplete = () => resolve(performance.now() - t);
+        tx.onerror = () => reject(tx.error);
+      });
+    const out = {
+      indexed: await timed('indexed', (os) => records.forEach((r) => os.put(r))),
+      plain: await timed('plain', (os) => records.forEach((r) => os.put(r))),
+      packed: await timed('packed', (os) => {
+        for (let i = 0; i < n; i += 1000) os.put(records.slice(i, i + 1000), i / 1000);
+      }),
+    };
+    db.close();
+    indexedDB.deleteDatabase(NAME);
+    return out;
+  }, n);
 }
 
 async function exportTimes(s: Session) {
@@ -349,6 +450,60 @@ async function scriptCost(s: Session, url: string) {
   return { script: get('ScriptDuration'), task: get('TaskDuration'), longTasks };
 }
 
+// ------------------------------------------------------------------ imports
+
+/** The options page's long tasks, with their start, to count only those during an import. */
+const IMPORT_INIT = `
+  window.__longTasks = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
+`;
+
+/** Imports in a fresh profile: accounts, contacts, the same accounts again (merge), a cancel; and the write floors. */
+async function imports() {
+  console.log('Imports (a fresh profile)…');
+  const dir = mkdtempSync(join(tmpdir(), 'tiercover-bench-'));
+  const files = csvFiles(dir);
+  const fresh = await launch({ extensionDir: EXT });
+  try {
+    const options = await fresh.context.newPage();
+    await options.addInitScript(IMPORT_INIT);
+    await options.goto(`chrome-extension://${fresh.extensionId}/options.html`);
+    await options.getByTestId('import-file').waitFor();
+    const floors = await writeFloors(options, IMPORT_ACCOUNTS);
+    console.log(`  write floors, ${IMPORT_ACCOUNTS} records: 5 indexes ${ms(floors.indexed)}, no index ${ms(floors.plain)}, packed 1,000 a value ${ms(floors.packed)}`);
+    const accounts = await timedImport(options, files.a);
+    console.log(`  ${IMPORT_ACCOUNTS} accounts: ${accounts.elapsed} ms — ${accounts.text} (longest page task ${ms(Math.max(0, ...accounts.longTasks))})`);
+    const contacts = await timedImport(options, files.c);
+    console.log(`  ${IMPORT_CONTACTS} contacts: ${contacts.elapsed} ms — ${contacts.text} (longest page task ${ms(Math.max(0, ...contacts.longTasks))})`);
+    const merge = await timedImport(options, files.a);
+    console.log(`  ${IMPORT_ACCOUNTS} accounts again (merge): ${merge.elapsed} ms — ${merge.text} (longest page task ${ms(Math.max(0, ...merge.longTasks))})`);
+    const cancel = await timedCancel(options, files.x);
+    console.log(`  cancel while saving: stopped in ${ms(cancel.stoppedIn)}; accounts ${cancel.before} before, ${cancel.after} after — ${cancel.text}`);
+    const size = (f: string) => statSync(f).size;
+    return { accounts, contacts, merge, cancel, floors, sizes: { a: size(files.a), c: size(files.c) } };
+  } finally {
+    await fresh.close();
+  }
+}
+
+type Imports = Awaited<ReturnType<typeof imports>>;
+
+/** Budget rows for the imports (issue #14), each beside the floor measured in the same run. */
+function importRows(imp: Imports): string[] {
+  const perRecord = imp.floors.indexed / IMPORT_ACCOUNTS;
+  const floor = (n: number) => `floor ${(perRecord * n / 1000).toFixed(1)} s for one indexed record each`;
+  const s = (x: number) => `${(x / 1000).toFixed(1)} s`;
+  const longest = (l: number[]) => Math.max(0, ...l);
+  const pageTasks = [...imp.accounts.longTasks, ...imp.contacts.longTasks, ...imp.merge.longTasks];
+  return [
+    `| import ${IMPORT_ACCOUNTS.toLocaleString('en-US')} accounts CSV | 3 s | ${s(imp.accounts.elapsed)} (${floor(IMPORT_ACCOUNTS)}) | ${verdict(imp.accounts.elapsed, 3000)} |`,
+    `| import ${IMPORT_CONTACTS.toLocaleString('en-US')} contacts CSV | 10 s | ${s(imp.contacts.elapsed)} (${floor(IMPORT_CONTACTS)}) | ${verdict(imp.contacts.elapsed, 10000)} |`,
+    `| import the same ${IMPORT_ACCOUNTS.toLocaleString('en-US')} accounts again (merge) | 5 s | ${s(imp.merge.elapsed)} | ${verdict(imp.merge.elapsed, 5000)} |`,
+    `| longest task on the options page during the three imports | 100 ms | ${ms(longest(pageTasks))} (${pageTasks.filter((d) => d > 100).length} over) | ${verdict(longest(pageTasks), 100)} |`,
+    `| Cancel while saving: click → result, data unchanged | 0.5 s | ${ms(imp.cancel.stoppedIn)}, ${imp.cancel.before === imp.cancel.after ? 'unchanged' : `${imp.cancel.after - imp.cancel.before} written`} | ${imp.cancel.before === imp.cancel.after ? verdict(imp.cancel.stoppedIn, 500) : '❌ data changed'} |`,
+  ];
+}
+
 // ------------------------------------------------------------------ run
 
 function dirSize(dir: string): number {
@@ -382,8 +537,8 @@ async function main() {
   let tick!: number[];
   let cost!: { script: number; task: number; longTasks: number[] };
 
-  const s = await launch({ extensionDir: EXT });
-  try {
+  const s = ONLY_IMPORTS ? undefined : await launch({ extensionDir: EXT });
+  if (s) try {
     let seeded = 0;
     for (const n of SIZES) {
       const options = await openExtensionPage(s, 'options.html');
@@ -417,20 +572,10 @@ async function main() {
     await s.close();
   }
 
-  console.log('Imports (a fresh profile)…');
-  const dir = mkdtempSync(join(tmpdir(), 'tiercover-bench-'));
-  const files = csvFiles(dir);
-  const fresh = await launch({ extensionDir: EXT });
-  let imp: { accounts: Awaited<ReturnType<typeof timedImport>>; contacts: Awaited<ReturnType<typeof timedImport>> };
-  try {
-    const options = await openExtensionPage(fresh, 'options.html');
-    const accounts = await timedImport(options, files.a);
-    console.log(`  ${IMPORT_ACCOUNTS} accounts: ${accounts.elapsed} ms — ${accounts.text}`);
-    const contacts = await timedImport(options, files.c);
-    console.log(`  ${IMPORT_CONTACTS} contacts: ${contacts.elapsed} ms — ${contacts.text}`);
-    imp = { accounts, contacts };
-  } finally {
-    await fresh.close();
+  const imp = await imports();
+  if (ONLY_IMPORTS) {
+    console.log(importRows(imp).join('\n'));
+    return;
   }
 
   // ---------------------------------------------------------------- report
@@ -453,8 +598,7 @@ async function main() {
     `| card latency, ${biggest.toLocaleString('en-US')} accounts, warm, p95 (worst page) | 50 ms | ${ms(warmP95)} | ${verdict(warmP95, 50)} |`,
     `| card latency, ${biggest.toLocaleString('en-US')} accounts, cold worker, p95 (worst page) | 250 ms | ${ms(coldP95)} | ${verdict(coldP95, 250)} |`,
     ...Object.entries(lookupsInWorker).map(([k, v]) => `| look-up at ${biggest.toLocaleString('en-US')} accounts / ${(biggest * 10).toLocaleString('en-US')} contacts: ${k}, median | 2 ms | ${ms(median(v))} (p95 ${ms(p95(v))}) | ${verdict(median(v), 2)} |`),
-    `| import ${IMPORT_ACCOUNTS.toLocaleString('en-US')} accounts CSV | 5 s | ${(imp.accounts.elapsed / 1000).toFixed(1)} s | ${verdict(imp.accounts.elapsed, 5000)} |`,
-    `| import ${IMPORT_CONTACTS.toLocaleString('en-US')} contacts CSV | 15 s | ${(imp.contacts.elapsed / 1000).toFixed(1)} s | ${verdict(imp.contacts.elapsed, 15000)} |`,
+    ...importRows(imp),
     ...Object.entries(exports).map(([k, v]) => `| export ${k}, ${WEEK_TARGETS} targets | 300 ms | ${ms(v)} | ${verdict(v, 300)} |`),
     ...sizes.map((x) => `| content script \`${x.name}.js\` gzipped | 30 KB | ${kb(x.gz)} (raw ${kb(x.raw)}) | ${verdict(x.gz, 30 * 1024)} |`),
     `| long tasks (> 50 ms) on card pages, all runs | none of ours | ${ours.length ? `${ours.length} (max ${ms(Math.max(...ours))})` : 'none'} | ${ours.length ? '❌' : '✅'} |`,
@@ -481,7 +625,8 @@ async function main() {
     '',
     '## Import, export, size',
     '',
-    `- Import through the real path (options page file input, papaparse streaming, one transaction): ${IMPORT_ACCOUNTS.toLocaleString('en-US')} HubSpot-style account rows in ${(imp.accounts.elapsed / 1000).toFixed(1)} s (read and plan ${(imp.accounts.readAndPlan / 1000).toFixed(1)} s, write ${(imp.accounts.write / 1000).toFixed(1)} s), peak JS heap ${(imp.accounts.peak / 2 ** 20).toFixed(0)} MB; then ${IMPORT_CONTACTS.toLocaleString('en-US')} contact rows linked to them by company name in ${(imp.contacts.elapsed / 1000).toFixed(1)} s (read and plan ${(imp.contacts.readAndPlan / 1000).toFixed(1)} s, write ${(imp.contacts.write / 1000).toFixed(1)} s), peak JS heap ${(imp.contacts.peak / 2 ** 20).toFixed(0)} MB. Results: "${imp.accounts.text.trim()}" / "${imp.contacts.text.trim()}"`,
+    `- Imports through the real path (the options page's file input; papaparse, planning and one transaction in the import worker, #14): ${IMPORT_ACCOUNTS.toLocaleString('en-US')} HubSpot-style account rows (${(imp.sizes.a / 2 ** 20).toFixed(1)} MB) in ${(imp.accounts.elapsed / 1000).toFixed(1)} s (read and plan ${(imp.accounts.readAndPlan / 1000).toFixed(1)} s, write ${(imp.accounts.write / 1000).toFixed(1)} s); then ${IMPORT_CONTACTS.toLocaleString('en-US')} contact rows (${(imp.sizes.c / 2 ** 20).toFixed(1)} MB) linked to them by company name in ${(imp.contacts.elapsed / 1000).toFixed(1)} s (read and plan ${(imp.contacts.readAndPlan / 1000).toFixed(1)} s, write ${(imp.contacts.write / 1000).toFixed(1)} s); the same accounts again (the merge path) in ${(imp.merge.elapsed / 1000).toFixed(1)} s. The options page's JS heap peaked at ${(Math.max(imp.accounts.peak, imp.contacts.peak, imp.merge.peak) / 2 ** 20).toFixed(0)} MB (the worker's heap is its own and not in this figure). Results: "${imp.accounts.text.trim()}" / "${imp.contacts.text.trim()}" / "${imp.merge.text.trim()}"`,
+    `- Write floors measured in the same run (one transaction, ${IMPORT_ACCOUNTS.toLocaleString('en-US')} account-shaped records, a scratch database): one record each with our 5 look-up indexes ${ms(imp.floors.indexed)}, one record each with no index ${ms(imp.floors.plain)}, packed 1,000 records a value ${ms(imp.floors.packed)}. Cancel while saving ${IMPORT_ACCOUNTS.toLocaleString('en-US')} new accounts: the result was on screen ${ms(imp.cancel.stoppedIn)} after the click; accounts stored ${imp.cancel.before.toLocaleString('en-US')} before, ${imp.cancel.after.toLocaleString('en-US')} after.`,
     `- First render of the week, median over ${weekParts.length} loads: the page's script starts reading at ${ms(median(weekParts.map((w) => w.readStart)))}, reading the week from IndexedDB (targets, ticks, accounts, their contacts; tiers and coverage computed) takes ${ms(median(weekParts.map((w) => w.read)))}, the list is on screen at ${ms(median(weekParts.map((w) => w.ready)))}.`,
     `- Exports: click to the browser's download event, ${WEEK_TARGETS} targets with 2 key contacts each: ${Object.entries(exports).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}.`,
     `- Sizes: ${sizes.map((x) => `\`${x.name}.js\` ${kb(x.raw)} raw / ${kb(x.gz)} gzipped`).join('; ')}; background ${kb(bg.length)} raw / ${kb(gzipSync(bg, { level: 9 }).length)} gzipped; the whole unpacked extension ${kb(total)}; the Chrome zip ${kb(zipSize)}.`,

@@ -1,88 +1,88 @@
 import { useSignal } from '@preact/signals';
-import { describeStorageError, getDb } from '@/lib/db/db';
+import { useEffect, useRef } from 'preact/hooks';
 import { fieldsFor, type ColumnMapping, type FieldKey, type ImportKind } from '@/lib/io/csv-columns';
-import { applyImport, dbLookups, parseCsv, planImport, type ImportPlan, type ParsedCsv } from '@/lib/io/csv-import';
+import { formatNumber, t } from '@/lib/i18n';
+import { ImportJob } from '@/lib/io/import/client';
+import type { ImportEvent, ImportSummary } from '@/lib/io/import/session';
 import { toCsv } from '@/lib/io/csv-export';
 import { send } from '@/lib/messaging/client';
 import { download } from '../download';
 
+type RowProblem = { row: number; message: string };
 type Stage =
   | { step: 'idle' }
   | { step: 'reading'; file: string; rows: number; fraction: number }
-  | { step: 'preview'; file: string; parsed: ParsedCsv; mapping: ColumnMapping }
-  | { step: 'confirm'; file: string; parsed: ParsedCsv; plan: ImportPlan }
+  | { step: 'planning'; file: string; fraction: number }
+  | { step: 'preview'; file: string; headers: string[]; sample: string[][]; rowCount: number; mapping: ColumnMapping }
+  | { step: 'confirm'; file: string; summary: ImportSummary }
   | { step: 'writing'; file: string; done: number; total: number }
-  | { step: 'done'; file: string; text: string; errors: { row: number; message: string }[] }
-  | { step: 'failed'; file: string; text: string; errors: { row: number; message: string }[] };
+  | { step: 'cancelling'; file: string }
+  | { step: 'done'; file: string; text: string; errors: RowProblem[] }
+  | { step: 'failed'; file: string; text: string; errors: RowProblem[] };
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
  * Import accounts or contacts from a CRM or LinkedIn CSV: recognised columns import in one step,
  * anything else is mapped by hand in a preview. All or nothing; row errors are listed and can be
- * downloaded. Runs in this page (the extension's own origin), in one IndexedDB transaction.
+ * downloaded. The work runs in a worker (`lib/io/import/`), so this page stays responsive and
+ * Cancel is heard at once; the job lives in a ref, not in the render, so a redraw never forgets it.
  */
 export function ImportSection() {
   const stage = useSignal<Stage>({ step: 'idle' });
   const dragging = useSignal(false);
-  let abort: AbortController | undefined;
+  const job = useRef<ImportJob | undefined>(undefined);
+  useEffect(() => () => job.current?.end(), []);
 
-  /**
-   * Plan the import; a file that would set tier overrides says so and waits for a yes first
-   * (they change tiers everyone sees), anything else is written at once.
-   */
-  async function prepare(file: string, parsed: ParsedCsv, mapping: ColumnMapping) {
-    try {
-      const plan = await planImport(parsed.rows, mapping, dbLookups(await getDb()), { sourceFile: file, rowNumbers: parsed.rowNumbers });
-      if (plan.tierOverrides.set > 0) stage.value = { step: 'confirm', file, parsed, plan };
-      else await write(file, parsed, plan);
-    } catch (e) {
-      stage.value = { step: 'failed', file, text: `${file}: ${describeStorageError(e)} Nothing was written.`, errors: parsed.errors };
+  function onEvent(file: string, e: ImportEvent) {
+    switch (e.type) {
+      case 'progress':
+        if (stage.value.step === 'cancelling') return;
+        if (e.phase === 'reading') stage.value = { step: 'reading', file, rows: e.rows ?? 0, fraction: e.fraction };
+        else if (e.phase === 'planning') stage.value = { step: 'planning', file, fraction: e.fraction };
+        else stage.value = { step: 'writing', file, done: e.done ?? 0, total: e.total ?? 0 };
+        return;
+      case 'preview':
+        stage.value = { step: 'preview', file, headers: e.headers, sample: e.sample, rowCount: e.rowCount, mapping: e.mapping };
+        return;
+      case 'confirm':
+        stage.value = { step: 'confirm', file, summary: e.summary };
+        return;
+      case 'done':
+        job.current = undefined;
+        void send('announceChange', { stores: ['accounts', 'contacts'] }).catch(() => undefined);
+        stage.value = { step: 'done', file, text: `${file}: ${fmt(e.added)} added, ${fmt(e.merged)} merged, ${fmt(e.skipped)} skipped.`, errors: e.errors };
+        return;
+      case 'failed':
+        job.current = undefined;
+        stage.value = { step: 'failed', file, text: `${file}: ${e.message}. Nothing was written.`.replace('.. ', '. '), errors: e.errors };
     }
   }
 
-  async function write(file: string, parsed: ParsedCsv, plan: ImportPlan) {
-    abort = new AbortController();
-    const signal = abort.signal;
-    try {
-      const db = await getDb();
-      const total = plan.accounts.length + plan.contacts.length;
-      stage.value = { step: 'writing', file, done: 0, total };
-      const r = await applyImport(db, plan, { signal, onProgress: (done: number) => (stage.value = { step: 'writing', file, done, total }) });
-      const errors = [...parsed.errors, ...plan.errors].sort((a, b) => a.row - b.row);
-      void send('announceChange', { stores: ['accounts', 'contacts'] }).catch(() => undefined);
-      stage.value = {
-        step: 'done',
-        file,
-        text: `${file}: ${fmt(r.added)} added, ${fmt(r.merged)} merged, ${fmt(r.skipped + parsed.errors.filter((x) => x.skipped).length)} skipped.`,
-        errors,
-      };
-    } catch (e) {
-      const cancelled = (e as Error)?.name === 'AbortError';
-      stage.value = {
-        step: 'failed',
-        file,
-        text: cancelled ? `${file}: import cancelled. Nothing was written.` : `${file}: ${describeStorageError(e)} Nothing was written.`,
-        errors: parsed.errors,
-      };
-    }
-  }
-
-  async function start(f: File) {
-    abort = new AbortController();
+  function start(f: File) {
+    job.current?.end();
+    const j = new ImportJob((e) => onEvent(f.name, e));
+    job.current = j;
     stage.value = { step: 'reading', file: f.name, rows: 0, fraction: 0 };
-    try {
-      const parsed = await parseCsv(f, { signal: abort.signal, onProgress: (rows, fraction) => (stage.value = { step: 'reading', file: f.name, rows, fraction }) });
-      if (parsed.mapping.unrecognised.length === 0 && parsed.rows.length > 0) await prepare(f.name, parsed, parsed.mapping);
-      else stage.value = { step: 'preview', file: f.name, parsed, mapping: parsed.mapping };
-    } catch (e) {
-      const cancelled = (e as Error)?.name === 'AbortError';
-      stage.value = { step: 'failed', file: f.name, text: `${f.name}: ${cancelled ? 'import cancelled' : (e as Error).message}. Nothing was written.`.replace('.. ', '. '), errors: [] };
-    }
+    j.read(f);
+  }
+
+  function cancel() {
+    const s = stage.value;
+    if (!job.current || s.step === 'idle' || s.step === 'done' || s.step === 'failed') return;
+    stage.value = { step: 'cancelling', file: s.file };
+    job.current.cancel();
+  }
+
+  /** Leave a preview or a confirmation: nothing was written, the worker goes. */
+  function dismiss() {
+    job.current?.end();
+    job.current = undefined;
+    stage.value = { step: 'idle' };
   }
 
   const s = stage.value;
-  const busy = s.step === 'reading' || s.step === 'writing';
+  const busy = s.step === 'reading' || s.step === 'planning' || s.step === 'writing' || s.step === 'cancelling';
   return (
     <section class="card" aria-labelledby="import-h">
       <h2 id="import-h">Import accounts and contacts</h2>
@@ -104,7 +104,7 @@ export function ImportSection() {
           e.preventDefault();
           dragging.value = false;
           const f = e.dataTransfer?.files?.[0];
-          if (f && !busy) void start(f);
+          if (f && !busy) start(f);
         }}
       >
         <label>
@@ -118,23 +118,23 @@ export function ImportSection() {
               const input = e.target as HTMLInputElement;
               const f = input.files?.[0];
               input.value = '';
-              if (f) void start(f);
+              if (f) start(f);
             }}
           />
         </label>
       </div>
 
       {busy && (
-        <div class="row" data-testid="import-progress" role="status">
-          <progress max={1} value={s.step === 'reading' ? s.fraction : s.total ? s.done / s.total : 0} />
-          <span>{s.step === 'reading' ? `Reading ${s.file}: ${fmt(s.rows)} rows…` : `Saving ${fmt(s.done)} of ${fmt(s.total)} records…`}</span>
-          <button type="button" onClick={() => abort?.abort()}>Cancel</button>
+        <div class="row" data-testid="import-progress" role="status" data-phase={s.step}>
+          <progress max={1} value={progressOf(s)} data-testid="import-progress-bar" />
+          <span>{progressText(s)}</span>
+          <button type="button" data-testid="import-cancel" disabled={s.step === 'cancelling'} onClick={cancel}>Cancel</button>
         </div>
       )}
 
-      {s.step === 'preview' && <Preview stage={s} onImport={(m) => void prepare(s.file, s.parsed, m)} onCancel={() => (stage.value = { step: 'idle' })} />}
+      {s.step === 'preview' && <Preview stage={s} onImport={(m) => { stage.value = { step: 'planning', file: s.file, fraction: 0 }; job.current?.plan(m); }} onCancel={dismiss} />}
 
-      {s.step === 'confirm' && <ConfirmOverrides stage={s} onImport={() => void write(s.file, s.parsed, s.plan)} onCancel={() => (stage.value = { step: 'idle' })} />}
+      {s.step === 'confirm' && <ConfirmOverrides stage={s} onImport={() => { stage.value = { step: 'writing', file: s.file, done: 0, total: 0 }; job.current?.apply(); }} onCancel={dismiss} />}
 
       {(s.step === 'done' || s.step === 'failed') && (
         <div data-testid="import-result">
@@ -165,15 +165,36 @@ export function ImportSection() {
   );
 }
 
+function progressOf(s: Stage): number {
+  if (s.step === 'reading' || s.step === 'planning') return s.fraction;
+  if (s.step === 'writing') return s.total ? s.done / s.total : 0;
+  return 0;
+}
+
+function progressText(s: Stage): string {
+  switch (s.step) {
+    case 'reading':
+      return `Reading ${s.file}: ${fmt(s.rows)} rows…`;
+    case 'planning':
+      return t('import.progress.matching', { file: s.file, percent: formatNumber(Math.round(s.fraction * 100)) });
+    case 'writing':
+      return `Saving ${fmt(s.done)} of ${fmt(s.total)} records…`;
+    case 'cancelling':
+      return t('import.progress.cancelling', { file: s.file });
+    default:
+      return '';
+  }
+}
+
 function Preview({ stage, onImport, onCancel }: { stage: Extract<Stage, { step: 'preview' }>; onImport: (m: ColumnMapping) => void; onCancel: () => void }) {
   const mapping = useSignal<ColumnMapping>(stage.mapping);
   const m = mapping.value;
   const fields = fieldsFor(m.kind);
-  const { headers, rows } = stage.parsed;
+  const { headers, sample, rowCount } = stage;
   return (
     <div data-testid="import-preview">
       <p>
-        <b>{stage.file}</b>: {fmt(rows.length)} rows. Some columns were not recognised: choose what each column holds, or
+        <b>{stage.file}</b>: {fmt(rowCount)} rows. Some columns were not recognised: choose what each column holds, or
         ignore it.
       </p>
       <label>
@@ -209,7 +230,7 @@ function Preview({ stage, onImport, onCancel }: { stage: Extract<Stage, { step: 
             </tr>
           </thead>
           <tbody>
-            {rows.slice(0, 5).map((r, ri) => (
+            {sample.map((r, ri) => (
               <tr key={ri}>
                 {headers.map((_, i) => (
                   <td key={i}>{(r[i] ?? '').slice(0, 80)}</td>
@@ -221,7 +242,7 @@ function Preview({ stage, onImport, onCancel }: { stage: Extract<Stage, { step: 
       </div>
       <div class="row" style={{ marginTop: '8px' }}>
         <button class="primary" data-testid="import-confirm" onClick={() => onImport({ ...m, unrecognised: [] })}>
-          Import {fmt(rows.length)} rows
+          Import {fmt(rowCount)} rows
         </button>
         <button onClick={onCancel}>Cancel</button>
       </div>
@@ -231,9 +252,9 @@ function Preview({ stage, onImport, onCancel }: { stage: Extract<Stage, { step: 
 
 /** Before a file sets tier overrides: how many, credited to what, and what stays as it is. */
 function ConfirmOverrides({ stage, onImport, onCancel }: { stage: Extract<Stage, { step: 'confirm' }>; onImport: () => void; onCancel: () => void }) {
-  const { plan, file } = stage;
-  const { set, kept } = plan.tierOverrides;
-  const { accounts, contacts } = plan.detail;
+  const { summary, file } = stage;
+  const { set, kept } = summary.tierOverrides;
+  const { accounts, contacts } = summary.detail;
   return (
     <div data-testid="import-confirm-overrides" role="group" aria-label={`Import ${file}`}>
       <p>

@@ -2,9 +2,10 @@
  * Firefox end to end: Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi, the
  * Firefox build installed as a temporary add-on, fixture pages served at the real URLs.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, fixtureManifest, SCREENSHOTS } from './harness';
 
@@ -218,5 +219,14 @@ describe('Firefox', () => {
     const sidebar = await openExtensionPage('app.html', '[data-testid=week-progress]');
     expect(await sidebar.$$eval('[data-testid=target]', (els) => els.length)).toBe(12);
     expect(outside).toEqual([]);
+  });
+
+  it('imports a CSV through the options page\'s import worker (a module worker in an MV2 page)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tiercover-ff-')), 'firefox-accounts.csv');
+    writeFileSync(file, ['Company name,Company Domain Name', ...Array.from({ length: 2000 }, (_, i) => `Firefox Co ${i},firefox${i}.example`)].join('\r\n'));
+    const options = await openExtensionPage('options.html', '[data-testid=import-file]');
+    const input = (await options.$('input[data-testid=import-file]')) as ElementHandle<HTMLInputElement> | null;
+    await input!.uploadFile(file);
+    await options.waitForFunction(() => document.querySelector('[data-testid=import-result]')?.textContent?.includes('firefox-accounts.csv: 2,000 added, 0 merged, 0 skipped.'), { timeout: 60_000 });
   });
 });

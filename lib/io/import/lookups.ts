@@ -1,0 +1,111 @@
+/** What a plan needs from storage: the stored records that share a key with the file's rows. */
+import type { DB } from '../../db/db';
+import { LOOKUP_LIMIT } from '../../domain/identity';
+import type { Account, Contact } from '../../domain/schema';
+
+// ---------------------------------------------------------------- look-ups
+
+export interface AccountKeys {
+  crmKeys: string[];
+  domains: string[];
+  linkedinSlugs: string[];
+  linkedinIds: string[];
+  nameKeys: string[];
+}
+export interface ContactKeys {
+  crmKeys: string[];
+  linkedinSlugs: string[];
+  emails: string[];
+  /** All contacts of these accounts (for matching by name within an account). */
+  accountIds: string[];
+}
+/** Share of the look-ups answered so far (0 to 1), so a long merge's progress keeps moving. */
+export type LookupProgress = (fraction: number) => void;
+
+/** Stored records that match any of the keys. */
+export interface LookupFns {
+  accounts(keys: AccountKeys, progress?: LookupProgress): Promise<Account[]>;
+  contacts(keys: ContactKeys, progress?: LookupProgress): Promise<Contact[]>;
+}
+
+/** Every request at once (IndexedDB pipelines them); counts answers for the progress, every 1,000. */
+function allCounted<T>(requests: Promise<T>[], progress?: LookupProgress): Promise<T[]> {
+  if (!progress) return Promise.all(requests);
+  let done = 0;
+  const total = requests.length;
+  return Promise.all(
+    requests.map((r) =>
+      r.then((v) => {
+        if (++done % 1000 === 0) progress(done / total);
+        return v;
+      }),
+    ),
+  );
+}
+
+const uniqueById = <T extends { id: string }>(list: (T | undefined)[]) => [...new Map(list.filter((x): x is T => !!x).map((x) => [x.id, x])).values()];
+
+/**
+ * Index look-ups in one read-only transaction per store: every request is issued at once and
+ * IndexedDB pipelines them, so 50,000 rows cost one round of index reads, not 50,000 awaits.
+ */
+export function dbLookups(db: DB): LookupFns {
+  return {
+    async accounts(k, progress) {
+      const store = db.transaction('accounts').store;
+      // Nothing stored, nothing to merge with: a first import skips every look-up.
+      if ((await store.count()) === 0) return [];
+      const few = (index: 'byCrm' | 'byDomain' | 'byLinkedinSlug' | 'byLinkedinId' | 'byNameKey', keys: string[]) =>
+        [...new Set(keys)].map((key) => store.index(index).getAll(key, LOOKUP_LIMIT));
+      const found = await allCounted(
+        [
+          ...few('byCrm', k.crmKeys),
+          ...few('byDomain', k.domains),
+          ...few('byLinkedinSlug', k.linkedinSlugs),
+          ...few('byLinkedinId', k.linkedinIds),
+          ...few('byNameKey', k.nameKeys),
+        ],
+        progress,
+      );
+      return uniqueById(found.flat());
+    },
+    async contacts(k, progress) {
+      const store = db.transaction('contacts').store;
+      if ((await store.count()) === 0) return [];
+      const few = (index: 'byCrm' | 'byLinkedinSlug' | 'byEmail', keys: string[]) => [...new Set(keys)].map((key) => store.index(index).getAll(key, 5));
+      const found = await allCounted(
+        [
+          ...few('byCrm', k.crmKeys),
+          ...few('byLinkedinSlug', k.linkedinSlugs),
+          ...few('byEmail', k.emails),
+          ...[...new Set(k.accountIds)].map((id) => store.index('byAccount').getAll(id)),
+        ],
+        progress,
+      );
+      return uniqueById(found.flat());
+    },
+  };
+}
+
+/** The same look-ups over records in memory (tests, previews). */
+export function memoryLookups(accounts: Account[], contacts: Contact[]): LookupFns {
+  return {
+    async accounts(k) {
+      const sets = { crm: new Set(k.crmKeys), dom: new Set(k.domains), slug: new Set(k.linkedinSlugs), lid: new Set(k.linkedinIds), name: new Set(k.nameKeys) };
+      return accounts.filter(
+        (a) =>
+          a.crmKeys.some((x) => sets.crm.has(x)) ||
+          a.domains.some((x) => sets.dom.has(x)) ||
+          (a.linkedinSlug && sets.slug.has(a.linkedinSlug)) ||
+          (a.linkedinId && sets.lid.has(a.linkedinId)) ||
+          sets.name.has(a.nameKey),
+      );
+    },
+    async contacts(k) {
+      const sets = { crm: new Set(k.crmKeys), slug: new Set(k.linkedinSlugs), email: new Set(k.emails), acc: new Set(k.accountIds) };
+      return contacts.filter(
+        (c) => c.crmKeys.some((x) => sets.crm.has(x)) || (c.linkedinSlug && sets.slug.has(c.linkedinSlug)) || (c.email && sets.email.has(c.email)) || sets.acc.has(c.accountId),
+      );
+    },
+  };
+}
