@@ -4,7 +4,14 @@ import { formatDayMonth, t } from '@/lib/i18n';
 import { groupLabel, itemLabel } from '@/lib/i18n/labels';
 import { safeHref } from '../safeHref';
 import { AIR_COVER_GROUPS, type AirCoverGroup, type AirCoverItem } from '@/lib/domain/constants';
-import type { AirCoverTick } from '@/lib/domain/schema';
+import type { AirCoverTick, TickSource } from '@/lib/domain/schema';
+
+/** Where a tick came from, when not from this checklist. */
+const SOURCE_LABELS: Record<TickSource, () => string> = {
+  linkedin: () => t('card.source.linkedin'),
+  matchedAudience: () => t('card.source.matchedAudience'),
+  marketingPack: () => t('card.source.marketingPack'),
+};
 
 
 export interface TickRequest {
@@ -64,6 +71,7 @@ export function AirCoverList(props: {
                         <span class="who">
                           {' '}
                           · {t('card.aircover.who', { who: tick.by, when: formatDayMonth(tick.at) })}
+                          {tick.source ? `, ${SOURCE_LABELS[tick.source]()}` : ''}
                           {tick.carriedFrom ? `, ${t('card.aircover.carried', { week: tick.carriedFrom })}` : ''}
                         </span>
                       )}

@@ -5,15 +5,18 @@ import { send } from '@/lib/messaging/client';
 import type { CardContext } from '@/lib/messaging/protocol';
 import { AirCoverList, type TickRequest } from './AirCoverList';
 import { ContactList } from './ContactList';
+import { EvidenceSuggestions } from './EvidenceSuggestions';
+import { formatDayMonth, t } from '@/lib/i18n';
+import { departmentLabel, roleLabel } from '@/lib/i18n/labels';
+import { rich } from '../rich';
+import { StrategicLines } from './StrategicLines';
 import { CoverageMeter } from './CoverageMeter';
 import { NoMatch } from './NoMatch';
 import { TierExplain } from './TierExplain';
 import { TierOverride } from '@/components/week/TierOverride';
 import { meetingSummary } from '@/lib/domain/meeting';
-import { t } from '@/lib/i18n';
-import { departmentLabel, roleLabel } from '@/lib/i18n/labels';
-import { rich } from '../rich';
-import { StrategicLines } from './StrategicLines';
+
+const seen = (at: number | undefined) => (at ? ` (${t('card.evidence.seen', { date: formatDayMonth(at) })})` : '');
 
 
 /**
@@ -53,6 +56,7 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
       </TierExplain>
       <StrategicLines s={a.strategicSummary} />
       <CoverageMeter coverage={a.coverage} />
+      <EvidenceSuggestions ctx={ctx} act={act} />
       <ContactList account={a} act={act} />
 
       {isPerson && (
@@ -65,6 +69,8 @@ export function CardBody({ ctx, refresh, onOpenPanel }: { ctx: CardContext; refr
                 details: `${ctx.contact.title ? `${ctx.contact.title} · ` : ''}${departmentLabel(ctx.contact.department)} · ${roleLabel(ctx.contact.buyingRole)}`,
               })}
               {ctx.contact.status !== 'active' && <span class="error"> · {ctx.contact.status === 'left' ? t('label.contactStatus.left') : t('label.contactStatus.unverified')}</span>}
+              {ctx.contact.connected && <span data-testid="person-connected"> · {t('card.evidence.isConnected')}{seen(ctx.contact.seenOnLinkedin?.connected)}</span>}
+              {ctx.contact.followed && <span data-testid="person-followed"> · {t('card.evidence.isFollowed')}{seen(ctx.contact.seenOnLinkedin?.followed)}</span>}
             </p>
           ) : (
             <p data-testid="person-unknown">

@@ -5,6 +5,9 @@ import type { WeekId } from '@/lib/domain/schema';
 import { send } from '@/lib/messaging/client';
 import { download } from '../download';
 import { t } from '@/lib/i18n';
+import { CrmExportBar } from './CrmExportBar';
+import { AudienceExportBar } from './AudienceExportBar';
+import { PackImport } from './PackImport';
 
 type Kind = 'sales' | 'marketing' | 'agenda' | 'bundle' | 'copy';
 
@@ -42,6 +45,7 @@ export function ExportBar({ weekId }: { weekId: WeekId }) {
     }
   };
   return (
+    <div class="export-bars">
     <div class="actions" role="group" aria-label={t('week.export.group')} data-testid="export-bar">
       <span class="muted">{t('week.export.label')}</span>
       <button class="btn" disabled={busy.value} data-testid="export-sales" onClick={() => void save('sales')}>{t('week.export.sales')}</button>
@@ -52,6 +56,10 @@ export function ExportBar({ weekId }: { weekId: WeekId }) {
       <button class="btn" disabled={busy.value} data-testid="export-bundle" onClick={() => void save('bundle')}>{t('week.export.bundle')}</button>
       {done.value && <span class="muted" role="status">{done.value}</span>}
       {error.value && <p class="error" role="alert">{error.value}</p>}
+    </div>
+    <CrmExportBar weekId={weekId} />
+    <AudienceExportBar weekId={weekId} />
+    <PackImport weekId={weekId} />
     </div>
   );
 }

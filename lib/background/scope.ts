@@ -38,6 +38,8 @@ const FRAME_RULES: Partial<Record<MessageType, Check>> = {
   searchAccounts: () => true,
   openSidePanel: () => true,
   tickAirCover: async (p, s) => (await targetIsOwn(p.targetId, s)) && (await contactIsOwn(p.contactId, s)),
+  acceptEvidence: async (p, s) =>
+    (p.targetId === undefined || (await targetIsOwn(p.targetId, s))) && (await contactIsOwn(p.contactId, s)),
   setKeyContact: async (p, s) => (await targetIsOwn(p.targetId, s)) && (await contactIsOwn(p.contactId, s)),
   setFactor: (p, s) => ownAccount(p.accountId, s),
   setTierOverride: (p, s) => ownAccount(p.accountId, s),

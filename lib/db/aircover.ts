@@ -4,7 +4,7 @@
  */
 import { tickId } from '../domain/aircover';
 import type { AirCoverItem } from '../domain/constants';
-import type { AirCoverTick, WeekId } from '../domain/schema';
+import type { AirCoverTick, TickSource, WeekId } from '../domain/schema';
 import type { DB } from './db';
 
 export interface Cell {
@@ -19,7 +19,9 @@ export class NotOnWeekError extends Error {}
  * Sets every cell to `done`. A cell already in that state keeps its record (who ticked it and
  * when stay true); a link or note on a cell is kept. Returns the records written.
  */
-export async function tickCells(db: DB, weekId: WeekId, cells: Cell[], done: boolean, by: string, now = Date.now()): Promise<AirCoverTick[]> {
+export async function tickCells(
+  db: DB, weekId: WeekId, cells: Cell[], done: boolean, by: string, now = Date.now(), from: { source?: TickSource; note?: string } = {},
+): Promise<AirCoverTick[]> {
   const tx = db.transaction(['targets', 'ticks'], 'readwrite');
   const targets = tx.objectStore('targets');
   const ticks = tx.objectStore('ticks');
@@ -35,7 +37,10 @@ export async function tickCells(db: DB, weekId: WeekId, cells: Cell[], done: boo
     const id = tickId(c.targetId, c.contactId, c.item);
     const was = await ticks.get(id);
     if ((was?.done ?? false) === done) continue;
-    const tick: AirCoverTick = { id, weekId, targetId: c.targetId, contactId: c.contactId, item: c.item, done, by, at: now, link: was?.link, note: was?.note };
+    const tick: AirCoverTick = {
+      id, weekId, targetId: c.targetId, contactId: c.contactId, item: c.item, done, by, at: now, link: was?.link, note: from.note ?? was?.note,
+      ...(done && from.source ? { source: from.source } : {}),
+    };
     await ticks.put(tick);
     written.push(tick);
   }

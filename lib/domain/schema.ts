@@ -202,6 +202,8 @@ export const contact = recordBase.extend({
   followed: z.boolean().default(false),
   status: contactStatus.default('active'),
   lastVerified: time.optional(),
+  /** When a LinkedIn page last showed these facts and the user accepted them (lib/domain/evidence.ts). */
+  seenOnLinkedin: z.object({ connected: time.optional(), followed: time.optional() }).optional(),
   notes: longText.optional(),
   // The relationship map (lib/domain/relationships.ts).
   influence: z.enum(INFLUENCE_LEVELS).optional(),
@@ -274,6 +276,9 @@ export type Target = z.infer<typeof target>;
 export const MEETING_FIELDS = ['nextStep', 'nextStepOwner', 'ask', 'decision'] as const;
 export type MeetingField = (typeof MEETING_FIELDS)[number];
 
+export const tickSource = z.enum(['linkedin', 'matchedAudience', 'marketingPack']);
+export type TickSource = z.infer<typeof tickSource>;
+
 export const airCoverItem = z.enum(AIR_COVER_ITEMS as [AirCoverItem, ...AirCoverItem[]]);
 
 export const airCoverTick = z.object({
@@ -294,6 +299,12 @@ export const airCoverTick = z.object({
    * ticked in. `by` and `at` stay those of the original tick.
    */
   carriedFrom: weekId.optional(),
+  /**
+   * Where the tick came from when not a click on the checklist: a LinkedIn page showed it and the
+   * user accepted ('linkedin'), the week's LinkedIn Matched Audience ('matchedAudience'), a
+   * marketing pack filled in a spreadsheet ('marketingPack'). `by` and `at` are who accepted and when.
+   */
+  source: tickSource.optional(),
 });
 export type AirCoverTick = z.infer<typeof airCoverTick>;
 

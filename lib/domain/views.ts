@@ -23,6 +23,7 @@ export function contactView(c: Contact): ContactView {
     strength: c.strength,
     reportsTo: c.reportsTo,
     relationshipOwner: c.relationshipOwner,
+    ...(c.seenOnLinkedin ? { seenOnLinkedin: c.seenOnLinkedin } : {}),
   };
 }
 

@@ -204,7 +204,15 @@ export function salesPack(data: WeekData): string {
 
 // ---------------------------------------------------------------- marketing pack
 
-export const MARKETING_PACK_HEADERS = ['Week', 'Account', 'Tier', 'Contact', 'Group', 'Item', 'LinkedIn URL', 'X handle URL', 'Email', 'Marketing owner', 'Sales owner'];
+/**
+ * The last columns come back (lib/io/pack-import.ts): the marketer fills "Evidence link" and/or
+ * "Evidence note" (and "Done by" when not the one importing) for the tasks done; the cell key says
+ * which checklist cell a row is, whatever else is edited, sorted or deleted in the sheet.
+ */
+export const PACK_EVIDENCE_HEADERS = ['Evidence link', 'Evidence note', 'Done by', 'Tiercover cell (do not edit)'] as const;
+export const MARKETING_PACK_HEADERS = [
+  'Week', 'Account', 'Tier', 'Contact', 'Group', 'Item', 'LinkedIn URL', 'X handle URL', 'Email', 'Marketing owner', 'Sales owner', ...PACK_EVIDENCE_HEADERS,
+];
 
 /** One row per air-cover task not yet done, for the active targets. */
 export function marketingPack(data: WeekData): string {
@@ -228,6 +236,10 @@ export function marketingPack(data: WeekData): string {
         c?.email,
         marketingOwner(v),
         salesOwner(v),
+        '',
+        '',
+        '',
+        tickId(v.target.id, cell.contactId, cell.item),
       ]);
     }
   }

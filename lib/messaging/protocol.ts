@@ -22,6 +22,7 @@ import {
   fourRReview,
   touchpoint,
   teamRating,
+  tickSource,
 } from '../domain/schema';
 import type { Account, AirCoverTick, Contact, FourRReview, Settings, Target, TierOverride, Touchpoint, WeekId } from '../domain/schema';
 import { INFLUENCE_LEVELS, RELATIONSHIP_STRENGTHS } from '../domain/constants';
@@ -31,6 +32,7 @@ import type { MatchVia } from '../db/match';
 import type { PageContext } from '../sites/types';
 import type { Stats } from '../db/db';
 import { LIMITS } from './limits';
+import { EVIDENCE_FACTS, type EvidenceFact } from '../domain/evidence';
 
 const str = (max = 300) => z.string().max(max);
 
@@ -65,6 +67,11 @@ const crmInfo = z.object({
   email: str(LIMITS.email).optional(),
   title: str().optional(),
 });
+const pageEvidence = z.object({
+  degree: z.literal([1, 2, 3]).optional(),
+  following: z.boolean().optional(),
+  savedLead: z.boolean().optional(),
+});
 export const pageContextSchema = z.union([
   z.object({ kind: z.literal('unsupported'), url: str(LIMITS.url) }),
   z.object({
@@ -76,6 +83,7 @@ export const pageContextSchema = z.union([
     person: personInfo.optional(),
     company: companyInfo.optional(),
     crm: crmInfo.optional(),
+    evidence: pageEvidence.optional(),
     signals: z.array(str(LIMITS.signal)).max(LIMITS.signals),
   }),
 ]);
@@ -167,11 +175,21 @@ export const requestSchemas = {
     link: z.string().max(2000).optional(),
     note: z.string().max(2000).optional(),
   }),
+  /**
+   * Accept a fact the page shows (1st degree, Following, a saved lead, a followed company page):
+   * the background writes what is still missing, with "seen on LinkedIn" and the date.
+   */
+  acceptEvidence: z
+    .object({ weekId, fact: z.enum(EVIDENCE_FACTS as [EvidenceFact, ...EvidenceFact[]]), contactId: id.optional(), targetId: id.optional() })
+    .refine((p) => p.contactId !== undefined || p.targetId !== undefined, 'nothing to record it on'),
   /** A column or row of the marketer's grid at once; only from Tiercover's own pages. */
   tickAirCoverMany: z.object({
     weekId,
     done: z.boolean(),
     cells: z.array(z.object({ targetId: id, contactId: id.optional(), item: airCoverItem })).min(1).max(5000),
+    /** Where the ticks come from (a LinkedIn matched audience uploaded), shown with who and when. */
+    source: tickSource.optional(),
+    note: z.string().max(2000).optional(),
   }),
   addContact: z.object({ accountId: id, contact: newContactFields, pageKey: str(500).optional() }),
   updateContact: z.object({ contactId: id, changes: newContactFields.partial() }),
@@ -286,6 +304,7 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   getTabContext: EXT,
   tickAirCover: CARD,
   tickAirCoverMany: EXT,
+  acceptEvidence: CARD,
   addContact: CARD,
   updateContact: EXT,
   fixContact: CARD,
@@ -337,6 +356,7 @@ export interface ContactView {
   strength?: Contact['strength'];
   reportsTo?: string;
   relationshipOwner?: string;
+  seenOnLinkedin?: Contact['seenOnLinkedin'];
 }
 
 /** What the strategic parts say about an account, computed once (lib/domain/views.ts). */
@@ -417,6 +437,7 @@ export interface Responses {
   getTabContext: CardContext | null;
   tickAirCover: AirCoverTick;
   tickAirCoverMany: AirCoverTick[];
+  acceptEvidence: { contact: boolean; tick: boolean };
   addContact: ContactView;
   updateContact: ContactView;
   fixContact: ContactView;

@@ -3,7 +3,7 @@
  * page: it only runs queries and reads attributes and text.
  */
 import { cut } from '../messaging/limits';
-import type { CompanyInfo, CrmRecordInfo, PageContext, PersonInfo, SiteId } from './types';
+import type { CompanyInfo, CrmRecordInfo, PageContext, PageEvidence, PersonInfo, SiteId } from './types';
 
 export const MAX_LEN = 300;
 
@@ -226,6 +226,7 @@ export interface Read {
   person?: PersonInfo;
   company?: CompanyInfo;
   crm?: CrmRecordInfo;
+  evidence?: PageEvidence;
 }
 
 /**
@@ -256,6 +257,7 @@ export function buildContext(
   if (person) ctx.person = person;
   if (company) ctx.company = company;
   if (crm) ctx.crm = crm;
+  if (r.evidence && Object.keys(r.evidence).length) ctx.evidence = r.evidence;
   return ctx;
 }
 

@@ -7,7 +7,8 @@ import {
   buildContext, clean, decode, deepText, docTitle, domainFromUrl, firstOf, hrefUrl, isObj, ldOfType, ldString,
   metaContent, note, pageUrl, parseEmployees, textIn, textOf,
 } from './dom';
-import type { CompanyInfo, PageContext, PersonInfo, SiteAdapter } from './types';
+import { degreeFrom, evidenceOf, followIn } from './evidence';
+import type { CompanyInfo, PageContext, PageEvidence, PersonInfo, SiteAdapter } from './types';
 
 export const SELECTORS = {
   person: {
@@ -44,6 +45,13 @@ export const SELECTORS = {
     experience: ['#experience', '#experience-section', '[componentkey*="Experience"]'],
     experienceEntry: 'li, [componentkey^="entity-collection-item"]',
     companyLink: 'a[href*="/company/"]',
+    // Evidence (lib/sites/evidence.ts). 2024 top card: `.pv-top-card` with the degree in
+    // `.dist-value` (linkedin-profile-2024-loggedin-en.html, linkedin-profile-2024-connected-following-en.html).
+    topCard2024: '.pv-top-card, .scaffold-layout__main > section:first-of-type',
+    distValue: '.dist-value',
+    // 2026: degree badges are `p` lines of the name row ("· 2nd"); two of them on every 2026 capture
+    // (linkedin-profile-2026-*.html, linkedin-profile-2026-connected-following-fr.html)
+    badge: 'p, span',
   },
   company: {
     // linkedin-company-loggedin-en.html, linkedin-company-about-de.html, linkedin-company-2026-interop-inner-en.html
@@ -64,6 +72,9 @@ export const SELECTORS = {
     // the title and a sidebar (linkedin-company-2026-interop-outer-en.html). Also present, hidden, on profiles.
     interopFrame: 'iframe[data-testid="interop-iframe"]',
     canonical: 'link[rel="canonical"]',
+    // Follow button of the company's own top card (linkedin-company-loggedin-en.html,
+    // linkedin-company-following-*.html); the aside's "Pages people also viewed" has others.
+    topCard: '.org-top-card, [data-view-name="organization-top-card"], main > section:first-of-type',
     ogUrl: 'meta[property="og:url"]',
   },
   ogTitle: 'meta[property="og:title"]',
@@ -412,7 +423,21 @@ function readPerson(doc: Document, url: URL, page: Page, signals: string[]) {
   }
   if (ref?.id) person.companyLinkedinId = ref.id;
   if (ref?.slug) person.companyLinkedinSlug = ref.slug;
-  return { readable: !!person.name, person };
+  const evidence = page.subpage ? undefined : personEvidence(doc, card, person.name, signals);
+  return { readable: !!person.name, person, evidence };
+}
+
+/** Degree and follow state from the subject's own top card (2026 Topcard, else the 2024 card). */
+function personEvidence(doc: Document, card: Element | undefined, name: string | undefined, signals: string[]): PageEvidence | undefined {
+  const root = card ?? doc.querySelector(S.person.topCard2024) ?? undefined;
+  if (!root) return undefined;
+  const degree = firstOf(signals, [
+    ['evidence:dist-value', () => degreeFrom([...root.querySelectorAll(S.person.distValue)].map((e) => textIn(e) ?? ''))],
+    ['evidence:degree-badge', () =>
+      degreeFrom([...root.querySelectorAll(S.person.badge)].filter((e) => !e.children.length).map((e) => textIn(e) ?? ''))],
+  ]);
+  const following = firstOf(signals, [['evidence:follow-button', () => followIn(root, name)]]);
+  return evidenceOf({ degree, following });
 }
 
 // ---------------------------------------------------------------- company
@@ -612,7 +637,9 @@ function readCompany(doc: Document, url: URL, page: Page, signals: string[]) {
       ['code-json', () => fromCode?.slug],
     ]);
   }
-  return { readable: !!company.name, company };
+  const topCard = doc.querySelector(S.company.topCard) ?? undefined;
+  const following = firstOf(signals, [['evidence:follow-button', () => followIn(topCard, company.name)]]);
+  return { readable: !!company.name, company, evidence: evidenceOf({ following }) };
 }
 
 // ---------------------------------------------------------------- adapter

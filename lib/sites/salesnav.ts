@@ -16,7 +16,8 @@
 import {
   buildContext, clean, decode, docTitle, domainFromUrl, firstOf, hrefUrl, note, pageUrl, parseEmployees, textIn, type Read,
 } from './dom';
-import { NO_SUBJECT, type CompanyInfo, type PageContext, type PersonInfo, type SiteAdapter } from './types';
+import { degreeFrom, evidenceOf, savedLeadFrom } from './evidence';
+import { NO_SUBJECT, type CompanyInfo, type PageContext, type PageEvidence, type PersonInfo, type SiteAdapter } from './types';
 
 export const SELECTORS = {
   // Lead name. salesnav-lead.html (h1), salesnav-lead-2026-en/-de/-no-company-page.html (h1 with
@@ -56,6 +57,11 @@ export const SELECTORS = {
   // never a name. salesnav-lead-2026-*.html, salesnav-company-2026.html, salesnav-search-panel-2026.html.
   // Not [aria-hidden]: dialogs may hide the whole page behind them from screen readers while it stays on screen.
   hidden: '.a11y-text, .visually-hidden, .sr-only',
+  // Evidence (lib/sites/evidence.ts). The lead's save call-to-action, "Save"/"Saved" (localised):
+  // salesnav-lead-2026-en/-de.html (not saved), salesnav-lead-2026-saved-en/-fr.html (saved).
+  saveCta: 'button[data-x--lead-save-cta]',
+  // Degree badge ("3rd") in the sublabel right after the lead's name: salesnav-lead-2026-en.html.
+  nameSublabel: 'span',
   // Places that only ever hold other people or companies: hovercards and tooltips.
   elsewhere: '[role="tooltip"]',
 } as const;
@@ -219,7 +225,18 @@ function readLeadIn(root: Root, url: URL, signals: string[], titleFallback: () =
 
 function readLead(doc: Document, url: URL, id: string, signals: string[]): Read {
   const person: PersonInfo = { salesNavLeadId: id, ...readLeadIn(doc, url, signals, () => titleName(doc)) };
-  return { readable: !!person.name, person };
+  return { readable: !!person.name, person, evidence: leadEvidence(doc, signals) };
+}
+
+/** Saved-lead state and degree of the lead page's own lead (a search panel's lead is not read). */
+function leadEvidence(root: Root, signals: string[]): PageEvidence | undefined {
+  const nameEl = leadNameElement(root);
+  const savedLead = firstOf(signals, [['evidence:save-cta', () => savedLeadFrom(shown(root, S.saveCta)[0])]]);
+  const degree = firstOf(signals, [['evidence:name-sublabel', () => {
+    const sub = nameEl?.nextElementSibling;
+    return sub ? degreeFrom([sub, ...sub.querySelectorAll(S.nameSublabel)].filter((e) => !e.children.length).map((e) => textIn(e) ?? '')) : undefined;
+  }]]);
+  return evidenceOf({ degree, savedLead });
 }
 
 /** The open lead panel of a search page: the container around a lead name that is not a result row. */

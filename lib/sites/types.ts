@@ -47,6 +47,19 @@ export interface CrmRecordInfo {
 }
 
 /**
+ * The viewer's relation to the page's subject, as the page shows it (lib/sites/evidence.ts):
+ * evidence the card offers as a suggestion, never a tick by itself.
+ */
+export interface PageEvidence {
+  /** LinkedIn connection degree of the person: 1 = connected. */
+  degree?: 1 | 2 | 3;
+  /** The viewer follows the person (profile) or the company (company page). */
+  following?: boolean;
+  /** Sales Navigator: the lead is saved (the viewer gets its updates). */
+  savedLead?: boolean;
+}
+
+/**
  * The result of reading a page.
  * - `kind: 'unsupported'`: the URL is not a page Tiercover reads (feed, search, settings...).
  * - `readable: false`: the URL is a supported page type but the DOM did not give what we need
@@ -65,6 +78,7 @@ export type PageContext =
       person?: PersonInfo;
       company?: CompanyInfo;
       crm?: CrmRecordInfo;
+      evidence?: PageEvidence;
       /** Which signals the adapter used, most stable first, for debugging and tests. */
       signals: string[];
     };

@@ -75,7 +75,7 @@ describe('message permissions', () => {
 
   it('the card frame may send only what the card does', () => {
     expect(Object.entries(SENDERS).filter(([, k]) => k.includes('frame')).map(([t]) => t).sort()).toEqual(
-      ['addContact', 'addTarget', 'cardLayout', 'createAccount', 'fixContact', 'getCardForTab', 'linkPage', 'openSidePanel', 'removeContact', 'restoreContact', 'searchAccounts', 'setFactor', 'setKeyContact', 'setTierOverride', 'tickAirCover'].sort(),
+      ['acceptEvidence', 'addContact', 'addTarget', 'cardLayout', 'createAccount', 'fixContact', 'getCardForTab', 'linkPage', 'openSidePanel', 'removeContact', 'restoreContact', 'searchAccounts', 'setFactor', 'setKeyContact', 'setTierOverride', 'tickAirCover'].sort(),
     );
   });
 
@@ -166,5 +166,28 @@ describe('the card frame\'s layout, passed on by the background (Firefox: a fram
     expect((await send('cardLayout', { ...layout, height: 'tall' }, senders.frame()))?.ok).toBe(false);
     expect((await send('cardLayout', { ...layout, top: Infinity }, senders.frame()))?.ok).toBe(false);
     expect(sent).not.toHaveBeenCalled();
+  });
+
+  it('accepts evidence only when its tab\'s page shows it, and writes it with its provenance', async () => {
+    const ext = senders.extension();
+    const mine = (await send('createAccount', { account: { name: 'Acme' }, pageKey: 'linkedin:company:acme' }, ext)) as { ok: true; data: { id: string } };
+    const other = (await send('createAccount', { account: { name: 'Other Co' } }, ext)) as { ok: true; data: { id: string } };
+    const page = (following: boolean) => ({ kind: 'company', site: 'linkedin', url: WEB, pageKey: 'linkedin:company:acme', readable: true, company: { name: 'Acme' }, evidence: { following }, signals: ['url'] });
+    await send('reportPage', { page: page(false) }, senders.content());
+    await send('getCardForTab', {}, senders.frame());
+    const frame = senders.frame();
+    const target = (await send('addTarget', { accountId: mine.data.id }, frame)) as { ok: true; data: { id: string; weekId: string } };
+    const accept = { weekId: target.data.weekId, fact: 'companyFollowed', targetId: target.data.id };
+    // The page does not show "Following": nothing to accept.
+    expect(await send('acceptEvidence', accept, frame)).toEqual({ ok: false, error: 'The page no longer shows that. Reload it and try again.' });
+    await send('reportPage', { page: page(true) }, senders.content());
+    await send('getCardForTab', {}, frame);
+    const otherTarget = (await send('addTarget', { accountId: other.data.id }, ext)) as { ok: true; data: { id: string } };
+    expect(await send('acceptEvidence', { ...accept, targetId: otherTarget.data.id }, frame)).toEqual({ ok: false, error: OUT_OF_SCOPE });
+    expect(await send('acceptEvidence', accept, frame)).toEqual({ ok: true, data: { contact: false, tick: true } });
+    const tick = await (await getDb()).get('ticks', `${target.data.id}|account|companyPageFollow`);
+    expect(tick).toMatchObject({ done: true, source: 'linkedin', item: 'companyPageFollow' });
+    // Already recorded: a second accept writes nothing.
+    expect(await send('acceptEvidence', accept, frame)).toEqual({ ok: true, data: { contact: false, tick: false } });
   });
 });

@@ -35,7 +35,7 @@ describe('page report', () => {
     const report = pageReport(readPage(doc, new URL(url)), pageStructure(doc), { version: '0.2.0', browser: 'Chrome 156' });
     const leaked = [...pageWords(doc)].filter((w) => !REPORT_WORDS.has(w) && !/^\d+$/.test(w) && report.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(w));
     // Landmark and signal names are ours; page words that happen to equal one are allowed.
-    const ours = /^(json|code|main|iframe|interop|componentkey|topcard|testid|anonymize|view|aria|label|href|about|experience|title|headline|semaphore|highlights|records|selenium|data|sdui|screen|chicklet|field|property|email|jobtitle|website|account|contact|lead|opportunity|classic|active|panel|search|link|header|industry|headcount|current|role|urn|sales|employees|error|public|self|structure|frame|details|recent|activity|overlay|info|test|people|about|company|title|highlighttitle|top|card|line|hiring|accountid|contacts|record)$/;
+    const ours = /^(json|code|main|iframe|interop|componentkey|topcard|testid|anonymize|view|aria|label|href|about|experience|title|headline|semaphore|highlights|records|selenium|data|sdui|screen|chicklet|field|property|email|jobtitle|website|account|contact|lead|opportunity|classic|active|panel|search|link|header|industry|headcount|current|role|urn|sales|employees|error|public|self|structure|frame|details|recent|activity|overlay|info|test|people|about|company|title|highlighttitle|top|card|line|hiring|accountid|contacts|record|evidence|follow|button|save|cta|degree|badge|dist|value|name|sublabel)$/;
     expect(leaked.filter((w) => !ours.test(w))).toEqual([]);
   });
 });

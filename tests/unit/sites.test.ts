@@ -406,6 +406,7 @@ describe('Sales Navigator 2026', () => {
     const ctx = readPage(load('salesnav-lead-2026-en.html'), new URL(LEAD_EN));
     expect(ctx.kind !== 'unsupported' && ctx.signals).toEqual([
       'url', 'data-anonymize:person-name', 'data-anonymize:job-title', 'data-anonymize:company-name', 'sales-company-urn', 'sn-view:lead-current-role',
+      'evidence:save-cta', 'evidence:name-sublabel',
     ]);
   });
 });

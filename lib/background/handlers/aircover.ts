@@ -30,11 +30,11 @@ export const aircoverHandlers: { [K in ('tickAirCover' | 'tickAirCoverMany')]: H
     return tick;
   },
 
-  async tickAirCoverMany({ weekId, cells, done }) {
+  async tickAirCoverMany({ weekId, cells, done, source, note }) {
     const db = await getDb();
     const settings = await settingsOf(db);
     try {
-      const written = await tickCells(db, weekId, cells, done, settings.yourName || 'Someone');
+      const written = await tickCells(db, weekId, cells, done, settings.yourName || 'Someone', Date.now(), { source, note: note?.trim() || undefined });
       if (written.length) void notifyChange(['ticks'], weekId);
       return written;
     } catch (e) {

@@ -12,6 +12,7 @@ import { accountsHandlers } from './accounts';
 import { weekHandlers } from './week';
 import { dataHandlers } from './data';
 import { strategicHandlers } from './strategic';
+import { evidenceHandlers } from './evidence';
 
 export { UserError, forgetSettings } from './common';
 export type { SenderInfo } from '../senders';
@@ -25,4 +26,5 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
   ...weekHandlers,
   ...dataHandlers,
   ...strategicHandlers,
+  ...evidenceHandlers,
 };

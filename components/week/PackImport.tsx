@@ -1,0 +1,65 @@
+import { useSignal } from '@preact/signals';
+import { getDb } from '@/lib/db/db';
+import type { WeekId } from '@/lib/domain/schema';
+import { send } from '@/lib/messaging/client';
+import type { PackImportResult } from '@/lib/io/pack-import';
+import { formatNumber, t } from '@/lib/i18n';
+
+/**
+ * The marketing pack comes back: pick the filled file; the tasks with a link or a note become ticks
+ * (with who, when and "from the marketing pack"), rows with a problem are listed by sheet row.
+ */
+export function PackImport({ weekId }: { weekId: WeekId }) {
+  const result = useSignal<PackImportResult | null>(null);
+  const error = useSignal<string | null>(null);
+  const busy = useSignal(false);
+  const onFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    busy.value = true;
+    error.value = null;
+    result.value = null;
+    try {
+      const [{ importMarketingPack }, settings] = await Promise.all([import('@/lib/io/pack-import'), send('getSettings', {})]);
+      result.value = await importMarketingPack(await getDb(), weekId, file, settings.yourName || 'Someone');
+      if (result.value.ticked) await send('announceChange', { stores: ['ticks'] });
+    } catch (e) {
+      error.value = (e as Error).message;
+    } finally {
+      busy.value = false;
+      input.value = '';
+    }
+  };
+  const r = result.value;
+  return (
+    <div class="actions" role="group" aria-label={t('week.pack.label')} data-testid="pack-import">
+      <label>
+        {t('week.pack.file')}{' '}
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          data-testid="pack-import-file"
+          disabled={busy.value}
+          onChange={(e) => void onFile(e.target as HTMLInputElement)}
+        />
+      </label>
+      {r && (
+        <div role="status" data-testid="pack-import-result">
+          <p>
+            {t('week.pack.ticked', r.ticked, { count: formatNumber(r.ticked) })}
+            {r.alreadyDone ? t('week.pack.alreadyDone', { count: formatNumber(r.alreadyDone) }) : ''}
+            {r.errors.length ? t('week.pack.rowErrors', r.errors.length, { count: formatNumber(r.errors.length) }) : '.'}
+          </p>
+          {r.errors.length > 0 && (
+            <ul data-testid="pack-import-errors">
+              {r.errors.map((e) => (
+                <li key={e.row}>{t('week.pack.rowError', { row: formatNumber(e.row), message: e.message })}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {error.value && <p class="error" role="alert">{error.value}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * Tiers back into the CRM: import files keyed by the record id Tiercover holds for each account,
+ * for Salesforce (Data Import Wizard / Data Loader: update Accounts matched by Id) and HubSpot
+ * (companies import, update matched by Record ID). The Tiercover fields are custom fields an admin
+ * creates once and maps on import (README, "Tiers back into the CRM"). Accounts without an id in
+ * that CRM are never dropped silently: they come back as a list (shown in the UI) and a second file.
+ */
+import { progressSentence, targetProgress, ticksById } from '../domain/aircover';
+import { computeCoverage } from '../domain/coverage';
+import type { Account, AirCoverTick, Contact, Settings, Target, Tier, WeekId } from '../domain/schema';
+import { computeTier, TIER_LABELS, TIER_ORDER } from '../domain/tier';
+import { getSettings } from '../db/settings';
+import type { DB } from '../db/db';
+import { toCsv, type Cell } from './csv-export';
+
+export type CrmTarget = 'salesforce' | 'hubspot';
+
+export interface CrmExportData {
+  weekId: WeekId;
+  /** The accounts to export (this week's targets, or all). */
+  accounts: Account[];
+  contacts: Contact[];
+  /** This week's targets and ticks, for the air-cover column. */
+  targets: Target[];
+  ticks: AirCoverTick[];
+  settings: Settings;
+  now: number;
+}
+
+/**
+ * Salesforce: `Id` is the column Data Loader matches an update on (the Data Import Wizard calls it
+ * "Salesforce.com ID" and maps it the same way); the rest are custom fields on Account, API names
+ * ending in `__c` as Salesforce requires of custom fields.
+ */
+export const SALESFORCE_HEADERS = [
+  'Id', 'Name', 'Tiercover_Tier__c', 'Tiercover_Tier_Reason__c', 'Tiercover_Coverage__c', 'Tiercover_Air_Cover__c', 'Tiercover_Week__c',
+] as const;
+
+/**
+ * HubSpot companies import: "Record ID" updates the existing company with that id; "Ideal
+ * Customer Profile Tier" is HubSpot's own company property (internal name
+ * hs_ideal_customer_profile, internal values tier_1, tier_2, tier_3); the Tiercover fields are
+ * custom company properties.
+ */
+export const HUBSPOT_HEADERS = [
+  'Record ID', 'Company name', 'Ideal Customer Profile Tier', 'Tiercover tier', 'Tiercover tier reason', 'Tiercover coverage', 'Tiercover air cover', 'Tiercover week',
+] as const;
+
+/**
+ * Tiercover tiers as HubSpot's ICP tier values. HubSpot has three: Global (Fortune-500 class, a
+ * top priority whatever its boxes) goes with Tier 1; Tier 4 (not a fit) has no ICP tier: the cell
+ * is left empty, which a HubSpot import leaves as it was rather than clearing.
+ */
+export const HUBSPOT_ICP_TIER: Record<Tier, string> = { global: 'tier_1', tier1: 'tier_1', tier2: 'tier_2', tier3: 'tier_3', tier4: '' };
+
+/** Columns of the file of accounts that have no id in the chosen CRM. */
+export const MISSING_ID_HEADERS = ['Account', 'Tier', 'Domain', 'LinkedIn company URL', 'Why not in the import'] as const;
+
+export interface CrmExport {
+  /** The import file. */
+  csv: string;
+  rows: number;
+  /** Accounts left out because Tiercover holds no id for them in this CRM, by name. */
+  missing: string[];
+  /** The file listing them (empty when none). */
+  missingCsv: string;
+}
+
+const CRM_NAMES: Record<CrmTarget, string> = { salesforce: 'Salesforce', hubspot: 'HubSpot' };
+
+/** "6 of 10 named, 3 departments, decision maker: yes". */
+function coverageText(contacts: Contact[], settings: Settings, now: number): string {
+  const c = computeCoverage(contacts, settings, now);
+  return `${c.named} of ${c.min}-${c.max} named, ${c.departments.length} of ${c.minDepartments} departments, decision maker: ${c.decisionMaker ? 'yes' : 'no'}`;
+}
+
+export function crmExport(system: CrmTarget, data: CrmExportData): CrmExport {
+  const byAccount = new Map<string, Contact[]>();
+  for (const c of data.contacts) byAccount.set(c.accountId, [...(byAccount.get(c.accountId) ?? []), c]);
+  const targetOf = new Map(data.targets.map((t) => [t.accountId, t]));
+  const ticks = ticksById(data.ticks);
+  const now = new Date(data.now);
+  const rows: Cell[][] = [];
+  const missing: Cell[][] = [];
+  const missingNames: string[] = [];
+  const sorted = data.accounts
+    .map((a) => ({ a, tier: computeTier(a, data.settings, now) }))
+    .sort((x, y) => TIER_ORDER.indexOf(x.tier.tier) - TIER_ORDER.indexOf(y.tier.tier) || x.a.name.localeCompare(y.a.name));
+  for (const { a, tier } of sorted) {
+    const id = a.crmIds[system];
+    if (!id) {
+      missingNames.push(a.name);
+      missing.push([a.name, TIER_LABELS[tier.tier], a.domains[0], a.linkedinSlug ? `https://www.linkedin.com/company/${encodeURIComponent(a.linkedinSlug)}/` : '', `No ${CRM_NAMES[system]} id in Tiercover`]);
+      continue;
+    }
+    const t = targetOf.get(a.id);
+    const air = t ? `${data.weekId}: ${progressSentence(targetProgress(t, ticks, data.settings.standingItems))}` : '';
+    const coverage = coverageText(byAccount.get(a.id) ?? [], data.settings, data.now);
+    rows.push(
+      system === 'salesforce'
+        ? [id, a.name, TIER_LABELS[tier.tier], tier.sentence, coverage, air, t ? data.weekId : '']
+        : [id, a.name, HUBSPOT_ICP_TIER[tier.tier], TIER_LABELS[tier.tier], tier.sentence, coverage, air, t ? data.weekId : ''],
+    );
+  }
+  return {
+    csv: toCsv([...(system === 'salesforce' ? SALESFORCE_HEADERS : HUBSPOT_HEADERS)], rows),
+    rows: rows.length,
+    missing: missingNames,
+    missingCsv: missing.length ? toCsv([...MISSING_ID_HEADERS], missing) : '',
+  };
+}
+
+export const crmFileName = (system: CrmTarget, scope: 'week' | 'all', weekId: WeekId, missing = false) =>
+  `tiercover-${scope === 'week' ? weekId : 'all-accounts'}-${system}-${missing ? 'accounts-without-id' : 'import'}.csv`;
+
+/** This week's targets' accounts, or every account, with this week's targets and ticks; one read transaction. */
+export async function loadCrmExportData(db: DB, weekId: WeekId, scope: 'week' | 'all', now = Date.now()): Promise<CrmExportData> {
+  const settings = await getSettings(db);
+  const tx = db.transaction(['accounts', 'contacts', 'targets', 'ticks']);
+  const [targets, ticks] = await Promise.all([tx.objectStore('targets').index('byWeek').getAll(weekId), tx.objectStore('ticks').index('byWeek').getAll(weekId)]);
+  let accounts: Account[];
+  let contacts: Contact[];
+  if (scope === 'all') {
+    [accounts, contacts] = await Promise.all([tx.objectStore('accounts').getAll(), tx.objectStore('contacts').getAll()]);
+  } else {
+    const ids = [...new Set(targets.filter((t) => t.status !== 'dropped').map((t) => t.accountId))];
+    const [found, lists] = await Promise.all([
+      Promise.all(ids.map((id) => tx.objectStore('accounts').get(id))),
+      Promise.all(ids.map((id) => tx.objectStore('contacts').index('byAccount').getAll(id))),
+    ]);
+    accounts = found.filter((a): a is Account => !!a);
+    contacts = lists.flat();
+  }
+  return { weekId, accounts, contacts, targets, ticks, settings, now };
+}

@@ -1,0 +1,123 @@
+/**
+ * The marketing pack comes back: a marketer fills "Evidence link" / "Evidence note" (and "Done
+ * by") of the exported pack (lib/io/csv-export.ts) in a spreadsheet; importing it ticks those
+ * cells, with who and when and the source "marketing pack". Rows are checked one by one: a row
+ * with a problem is listed with its sheet row number and skipped; the others are written in one
+ * transaction. Nothing else changes: no contact, account or target field, no untick, no other week.
+ */
+import Papa from 'papaparse';
+import { ACCOUNT_SUBJECT, tickId } from '../domain/aircover';
+import { AIR_COVER_ITEMS, type AirCoverItem } from '../domain/constants';
+import type { AirCoverTick, WeekId } from '../domain/schema';
+import type { DB } from '../db/db';
+import { decodeText } from './csv-import';
+import { PACK_EVIDENCE_HEADERS } from './csv-export';
+
+export interface PackRowError {
+  /** The row as the spreadsheet numbers it (the header is row 1). */
+  row: number;
+  message: string;
+}
+
+export interface PackImportResult {
+  /** Ticks written. */
+  ticked: number;
+  /** Filled rows whose cell was already done: left as they were. */
+  alreadyDone: number;
+  /** Rows left empty (not done yet). */
+  empty: number;
+  errors: PackRowError[];
+}
+
+export class PackFileError extends Error {}
+
+const [LINK, NOTE, BY, KEY] = PACK_EVIDENCE_HEADERS;
+
+/** Undo the export's formula defusing: "'=x" was written for "=x". */
+const undefuse = (v: string | undefined) => (v ?? '').trim().replace(/^'(?=[=+\-@\t\r])/, '');
+
+const isLink = (s: string) => {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+};
+
+/** Import a filled marketing pack for `weekId`. Throws PackFileError when the file is not a pack at all. */
+export async function importMarketingPack(db: DB, weekId: WeekId, input: File | Blob | string, importer: string, now = Date.now()): Promise<PackImportResult> {
+  let text: string;
+  try {
+    text = await decodeText(input);
+  } catch (e) {
+    throw new PackFileError(`This file cannot be read as text: ${(e as Error).message}`);
+  }
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  const [header, ...rows] = parsed.data;
+  const col = (name: string) => header?.findIndex((h) => h.trim() === name) ?? -1;
+  const [iLink, iNote, iBy, iKey, iWeek] = [col(LINK), col(NOTE), col(BY), col(KEY), col('Week')];
+  if (iKey < 0 || (iLink < 0 && iNote < 0)) {
+    throw new PackFileError(`This is not a Tiercover marketing pack: it needs the columns "${LINK}", "${NOTE}" and "${KEY}". Nothing was imported.`);
+  }
+
+  const result: PackImportResult = { ticked: 0, alreadyDone: 0, empty: 0, errors: [] };
+  const tx = db.transaction(['targets', 'ticks'], 'readwrite');
+  const targets = tx.objectStore('targets');
+  const ticks = tx.objectStore('ticks');
+  const seen = new Set<string>();
+  for (const [i, r] of rows.entries()) {
+    const row = i + 2;
+    const link = undefuse(r[iLink]);
+    const note = undefuse(r[iNote]).slice(0, 2000);
+    if (!link && !note) {
+      result.empty++;
+      continue;
+    }
+    const fail = (message: string) => result.errors.push({ row, message });
+    const key = (r[iKey] ?? '').trim();
+    const [targetId, subject, item] = key.split('|');
+    if (!targetId || !subject || !item || key.split('|').length !== 3 || !AIR_COVER_ITEMS.includes(item as AirCoverItem)) {
+      fail(`the "${KEY}" cell was changed or emptied; export the pack again and fill that row there`);
+      continue;
+    }
+    if (iWeek >= 0 && (r[iWeek] ?? '').trim() && (r[iWeek] ?? '').trim() !== weekId) {
+      fail(`this row is for ${(r[iWeek] ?? '').trim()}, not ${weekId}`);
+      continue;
+    }
+    if (link && !isLink(link)) {
+      fail(`"${link.slice(0, 80)}" is not a web link (https://…)`);
+      continue;
+    }
+    if (seen.has(key)) {
+      fail('the same task is filled on an earlier row too; only that one counts');
+      continue;
+    }
+    seen.add(key);
+    const target = await targets.get(targetId);
+    if (!target || target.weekId !== weekId) {
+      fail(`that account is not on ${weekId}'s list any more`);
+      continue;
+    }
+    const contactId = subject === ACCOUNT_SUBJECT ? undefined : subject;
+    if (contactId && !target.keyContactIds.includes(contactId)) {
+      fail('that person is no longer a key contact of the account this week');
+      continue;
+    }
+    const id = tickId(targetId, contactId, item as AirCoverItem);
+    const was = await ticks.get(id);
+    if (was?.done) {
+      result.alreadyDone++;
+      continue;
+    }
+    const by = (r[iBy] ?? '').trim().slice(0, 200) || importer;
+    const tick: AirCoverTick = {
+      id, weekId, targetId, contactId, item: item as AirCoverItem, done: true, by, at: now,
+      link: link || was?.link, note: note || was?.note, source: 'marketingPack',
+    };
+    await ticks.put(tick);
+    result.ticked++;
+  }
+  await tx.done;
+  return result;
+}
