@@ -4,9 +4,16 @@
  * English read "1.234" and "3. Dez." in German. Formatters are cached: they are costly to build.
  */
 import { i18n } from '#i18n';
-import { browser } from 'wxt/browser';
 
 const t = i18n.t;
+
+/**
+ * The browser's UI language where there is a `browser.i18n` (not in the import worker). Read from
+ * the global, not through `wxt/browser`: that is the polyfill, which refuses to load in a worker,
+ * and this module is reached from code the import worker runs (tiers, coverage).
+ */
+const browserUiLanguage = (): string | undefined =>
+  (globalThis as { chrome?: { i18n?: { getUILanguage?(): string } } }).chrome?.i18n?.getUILanguage?.();
 
 /**
  * The language the interface speaks: the catalog's own language (`meta.locale`: the `_locales`
@@ -19,8 +26,8 @@ const t = i18n.t;
 export function uiLocale(): string | undefined {
   try {
     const language = t('meta.locale');
-    const browserLocale = browser.i18n.getUILanguage();
-    return browserLocale.split(/[-_]/)[0] === language ? browserLocale.replace('_', '-') : language || undefined;
+    const browserLocale = browserUiLanguage();
+    return browserLocale?.split(/[-_]/)[0] === language ? browserLocale.replace('_', '-') : language || undefined;
   } catch {
     return undefined;
   }
