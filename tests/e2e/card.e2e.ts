@@ -33,7 +33,9 @@ describe('the card', () => {
     const { page, card } = await open(JANE);
     await card.waitFor('[data-testid=card-title]', 'Northwind');
     const seen = await page.evaluate(() => {
-      const host = document.body.lastElementChild;
+      // Our host: the plain div with `all: initial` (it goes up while the page is still being
+      // parsed, so it need not be the body's last element).
+      const host = [...document.body.children].find((el) => el instanceof HTMLDivElement && el.style.cssText.includes('initial'));
       return {
         plainDiv: host?.localName === 'div',
         customElements: document.querySelector('tiercover-card') !== null,
@@ -95,9 +97,10 @@ describe('the card', () => {
       const next = new DOMParser().parseFromString(doc, 'text/html');
       history.pushState({}, '', '/in/lukas-becker/');
       document.title = next.title;
-      // Swap the page's content the way the SPA does, leaving our card's host (the body's last
-      // element, appended when the card first showed) alone.
-      const host = document.body.lastElementChild;
+      // Swap the page's content the way the SPA does, leaving our card's host alone.
+      // Our host: the plain div with `all: initial` (it goes up while the page is still being
+      // parsed, so it need not be the body's last element).
+      const host = [...document.body.children].find((el) => el instanceof HTMLDivElement && el.style.cssText.includes('initial'));
       for (const el of [...document.body.children]) if (el !== host) el.remove();
       for (const el of [...next.body.children]) document.body.prepend(document.importNode(el, true));
     }, html);
