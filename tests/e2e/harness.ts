@@ -153,6 +153,10 @@ export async function tabIdOf(s: Session, pageKey: string): Promise<number> {
 
 export async function loadSampleData(s: Session) {
   const page = await openExtensionPage(s, 'options.html');
+  // A fresh profile: the first-run panel appears above the data section once settings and stats
+  // are in. Wait for it, so the click does not land where the button was before the page settled
+  // (seen on a loaded CI machine: the click hit the panel and nothing loaded).
+  await page.getByTestId('first-run').waitFor();
   await page.getByTestId('load-sample').click();
   // The outcome in any interface language: the status turns ok ("Sample data loaded: …" in English).
   await page.locator('[data-testid=data-status].ok').waitFor();
