@@ -127,6 +127,35 @@ describe('the card', () => {
     await page.close();
   });
 
+  it('a new page in the same tab never shows the previous page’s card, not even for a frame', async () => {
+    const unknown = 'https://www.linkedin.com/company/quiet-harbor-labs/';
+    s.serve(
+      unknown,
+      '<!doctype html><html><head><title>Quiet Harbor Labs: Overview | LinkedIn</title></head><body><main><h1>Quiet Harbor Labs</h1></main></body></html>',
+    );
+    const page = await s.context.newPage();
+    // Runs in every frame before its scripts, the card frame included: records each verdict the
+    // card shows (title or no-match), in order, from its very first render.
+    await page.addInitScript(() => {
+      if (location.protocol !== 'chrome-extension:') return;
+      const shown: string[] = [];
+      (window as unknown as { __shown: string[] }).__shown = shown;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid=card-title], [data-testid=no-match]')?.textContent ?? '';
+        if (text && shown.at(-1) !== text) shown.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.goto(JANE);
+    const card = await CardObject.of(page);
+    await card.waitFor('[data-testid=card-title]', 'Northwind');
+    await page.goto(unknown);
+    await card.waitFor('[data-testid=no-match]', 'Quiet Harbor Labs');
+    const shown = await card.frame()!.evaluate(() => (window as unknown as { __shown?: string[] }).__shown);
+    expect(shown?.length, 'the recorder ran in the new card frame').toBeGreaterThan(0);
+    expect(shown!.filter((text) => text.includes('Northwind'))).toEqual([]);
+    await page.close();
+  });
+
   it('an unreadable page still shows the card, with the link action', async () => {
     const url = 'https://www.linkedin.com/in/nobody-we-know-123/';
     s.serve(url, '<!doctype html><html><head><title>LinkedIn</title></head><body><div id="app"></div></body></html>');
