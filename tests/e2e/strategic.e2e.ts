@@ -135,6 +135,27 @@ describe('strategic accounts in Chromium: team, relationship map, governance, 4R
     await app.close();
   });
 
+  it('the side panel’s Strategy tab ranks where to invest and keeps the team’s 4R review', async () => {
+    const s = session();
+    const panel = await openExtensionPage(s, 'sidepanel.html');
+    await panel.getByTestId('tab-strategy').click();
+    const view = panel.getByTestId('strategy-view');
+    const ranking = view.getByTestId('invest-ranking');
+    // Contoso Retail is the sample's Global account: it is on the list, with its reasons.
+    await expect.poll(() => ranking.locator('li').count(), { timeout: 20_000 }).toBeGreaterThan(1);
+    expect(await ranking.textContent()).toContain('Contoso Retail');
+    const review = view.getByTestId('review');
+    await review.getByTestId('review-start').click();
+    for (let i = 0; i < 15; i++) await review.getByTestId(`review-s${i}-4`).check();
+    await review.getByTestId('review-submit').click();
+    await expect.poll(() => review.getByTestId('review-trend').textContent()).toContain('60 of 75');
+    // Kept: a new panel shows the same review.
+    await panel.reload();
+    await panel.getByTestId('tab-strategy').click();
+    await expect.poll(() => panel.getByTestId('review-trend').textContent(), { timeout: 20_000 }).toContain('60 of 75');
+    await panel.close();
+  });
+
   it('shows an overdue executive check-in on the card and in the printed agenda', async () => {
     const s = session();
     const app = await openExtensionPage(s, 'app.html');
