@@ -3,13 +3,14 @@ import { useEffect, useRef } from 'preact/hooks';
 import { fieldsFor, type ColumnMapping, type FieldKey, type ImportKind } from '@/lib/io/csv-columns';
 import { formatNumber, t } from '@/lib/i18n';
 import { ImportJob } from '@/lib/io/import/client';
+import { fileProblemText, rowProblemText } from '@/lib/io/problem-text';
+import type { RowError } from '@/lib/io/import/parse';
 import type { ImportEvent, ImportSummary } from '@/lib/io/import/session';
 import { toCsv } from '@/lib/io/csv-export';
 import { send } from '@/lib/messaging/client';
 import { download } from '../download';
 import { rich } from '../rich';
 
-type RowProblem = { row: number; message: string };
 type Stage =
   | { step: 'idle' }
   | { step: 'reading'; file: string; rows: number; fraction: number }
@@ -18,8 +19,8 @@ type Stage =
   | { step: 'confirm'; file: string; summary: ImportSummary }
   | { step: 'writing'; file: string; done: number; total: number }
   | { step: 'cancelling'; file: string }
-  | { step: 'done'; file: string; text: string; errors: RowProblem[] }
-  | { step: 'failed'; file: string; text: string; errors: RowProblem[] };
+  | { step: 'done'; file: string; text: string; errors: RowError[] }
+  | { step: 'failed'; file: string; text: string; errors: RowError[] };
 
 const fmt = formatNumber;
 
@@ -56,7 +57,7 @@ export function ImportSection() {
         return;
       case 'failed':
         job.current = undefined;
-        stage.value = { step: 'failed', file, text: e.cancelled ? t('options.import.cancelled', { file }) : t('options.import.failed', { file, error: e.message.replace(/\.$/, '') }), errors: e.errors };
+        stage.value = { step: 'failed', file, text: e.cancelled ? t('options.import.cancelled', { file }) : t('options.import.failed', { file, error: e.problem ? fileProblemText(e.problem) : e.message.replace(/\.$/, '') }), errors: e.errors };
     }
   }
 
@@ -144,14 +145,14 @@ export function ImportSection() {
                 <button
                   type="button"
                   data-testid="import-errors-download"
-                  onClick={() => download(`${s.file.replace(/\.[^.]+$/, '')}-row-errors.csv`, toCsv(['Row', 'Problem'], s.errors.map((x) => [x.row, x.message])), 'text/csv')}
+                  onClick={() => download(`${s.file.replace(/\.[^.]+$/, '')}-row-errors.csv`, toCsv([t('options.import.rowColumn'), t('options.import.problemColumn')], s.errors.map((x) => [x.row, rowProblemText(x.row, x.problem)])), 'text/csv')}
                 >
                   {t('options.import.downloadErrors')}
                 </button>
               </p>
               <ul data-testid="import-errors">
                 {s.errors.slice(0, 10).map((x) => (
-                  <li key={`${x.row}-${x.message}`}>{x.message.startsWith(`Row ${x.row}`) ? x.message : t('options.import.row', { row: x.row, message: x.message })}</li>
+                  <li key={`${x.row}-${x.problem.code}`}>{rowProblemText(x.row, x.problem)}</li>
                 ))}
                 {s.errors.length > 10 && <li>{t('options.import.more', { count: fmt(s.errors.length - 10) })}</li>}
               </ul>

@@ -67,9 +67,11 @@ export async function closeDb() {
 }
 
 /** Translate IndexedDB's quota error into words a user can act on. */
+/** The browser refused a write for lack of room (a full disk or the origin's quota). */
+export const isQuotaError = (e: unknown) => (e as { name?: string })?.name === 'QuotaExceededError';
+
 export function describeStorageError(e: unknown): string {
-  const name = (e as { name?: string })?.name;
-  if (name === 'QuotaExceededError') {
+  if (isQuotaError(e)) {
     return 'The browser has no more room for Tiercover\'s data (storage quota reached). Nothing was saved; free disk space or export a backup and delete old weeks, then try again.';
   }
   return (e as Error)?.message ?? String(e);

@@ -10,7 +10,7 @@
  * A merge fills gaps and adds identifiers; it never overwrites a value already stored, so an
  * import cannot undo what someone typed in Tiercover.
  */
-export { CSV_LIMITS, CSV_MESSAGES, CsvError, decodeText, parseCsv, type ParsedCsv, type ParseOptions, type RowError } from './import/parse';
+export { CANCELLED_MESSAGE, CSV_LIMITS, CsvError, decodeText, parseCsv, type ParsedCsv, type ParseOptions, type RowError } from './import/parse';
 export { normalizePersonName, parseDepartment, parseEmployees, parseLinkedinUrl, parseTier, parseYear, type LinkedinRef } from './import/values';
 export { dbLookups, memoryLookups, type AccountKeys, type ContactKeys, type LookupFns } from './import/lookups';
 export { fillAccount, fillContact } from './import/merge';

@@ -97,7 +97,7 @@ describe('an import driven by messages (the worker side)', () => {
   it('a refused file fails with its reason', async () => {
     const { s, until } = session();
     await s.handle({ type: 'read', file: file(''), name: 'empty.csv' });
-    expect(await until('failed')).toMatchObject({ cancelled: false, message: 'The file is empty' });
+    expect(await until('failed')).toMatchObject({ cancelled: false, problem: { code: 'empty' } });
   });
 
   it('a merge reports its stored look-ups as they are answered, so its progress keeps moving', async () => {

@@ -5,7 +5,7 @@ import { newAccount, newContact } from '@/lib/domain/records';
 import type { Account, Contact } from '@/lib/domain/schema';
 import { detectMapping } from '@/lib/io/csv-columns';
 import {
-  CSV_MESSAGES,
+  CANCELLED_MESSAGE,
   applyImport,
   dbLookups,
   importCsv,
@@ -18,6 +18,13 @@ import {
 } from '@/lib/io/csv-import';
 import { fullBackup } from '@/lib/io/csv-export';
 import { first } from './helpers/must';
+import { fileProblemText, rowProblemText } from '@/lib/io/problem-text';
+import type { RowError } from '@/lib/io/import/parse';
+import type { FileProblem } from '@/lib/io/import/problems';
+import { useLanguage } from './helpers/i18n';
+
+/** What the user reads for each row problem (the English catalog). */
+const said = (errors: RowError[]) => errors.map((e) => rowProblemText(e.row, e.problem));
 
 let db: DB;
 let northwind: Account;
@@ -63,26 +70,29 @@ describe('refused files change nothing', () => {
   const latin1 = bytes('Account Name,City\n', [0x43, 0x61, 0x66, 0xe9, 0x20, 0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72], ',', [0x5a, 0xfc, 0x72, 0x69, 0x63, 0x68], '\n');
   const png = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
   const nulHeavy = bytes('A\0c\0c\0o\0u\0n\0t\0,\0N\0a\0m\0e\0\n\0');
-  const cases: [string, () => File | Blob | string, string][] = [
-    ['an empty string', () => '', CSV_MESSAGES.empty],
-    ['an empty file', () => new Blob([]), CSV_MESSAGES.empty],
-    ['blank lines only', () => bytes('\r\n  \r\n\r\n'), CSV_MESSAGES.empty],
-    ['a header only', () => bytes('Account Name,Website\r\n'), CSV_MESSAGES.headerOnly],
-    ['a header and blank lines', () => 'Account Name,Website\n\n,\n', CSV_MESSAGES.headerOnly],
-    ['a binary file (PNG)', () => png, CSV_MESSAGES.notText],
-    ['a NUL-heavy file', () => nulHeavy, CSV_MESSAGES.notText],
-    ['Latin-1 bytes (invalid UTF-8)', () => latin1, CSV_MESSAGES.notText],
+  const cases: [string, () => File | Blob | string, 'empty' | 'headerOnly' | 'notText'][] = [
+    ['an empty string', () => '', 'empty'],
+    ['an empty file', () => new Blob([]), 'empty'],
+    ['blank lines only', () => bytes('\r\n  \r\n\r\n'), 'empty'],
+    ['a header only', () => bytes('Account Name,Website\r\n'), 'headerOnly'],
+    ['a header and blank lines', () => 'Account Name,Website\n\n,\n', 'headerOnly'],
+    ['a binary file (PNG)', () => png, 'notText'],
+    ['a NUL-heavy file', () => nulHeavy, 'notText'],
+    ['Latin-1 bytes (invalid UTF-8)', () => latin1, 'notText'],
   ];
-  it.each(cases)('%s', async (_name, input, message) => {
+  it.each(cases)('%s', async (_name, input, code) => {
     const before = await snapshot();
-    await expect(importCsv(db, input())).rejects.toThrow(message);
+    await expect(importCsv(db, input())).rejects.toMatchObject({ name: 'CsvError', problem: { code } });
     expect(await snapshot()).toEqual(before);
   });
 
   it('more than 1,000,000 rows', async () => {
     const before = await snapshot();
     const text = 'Account Name,Website\n' + 'a,b\n'.repeat(1_000_001);
-    await expect(importCsv(db, text)).rejects.toThrow(CSV_MESSAGES.tooManyRows);
+    const refusal = (await importCsv(db, text).then(() => null, (e: { problem: FileProblem }) => e))!;
+    expect(fileProblemText(refusal.problem)).toBe(
+      'The file has more than 1,000,000 rows; Tiercover imports at most 1,000,000 at a time. Split it into smaller files',
+    );
     expect(await snapshot()).toEqual(before);
   }, 60_000);
 
@@ -90,7 +100,7 @@ describe('refused files change nothing', () => {
     const before = await snapshot();
     const text = ['Account Name,Website,Employees', 'Acme,acme.com', 'Beta,beta.com,5,extra', `Gamma,gamma.com,"${'x'.repeat(150_000)}"`, 'Delta,"delta.com,5'].join('\n');
     const { errors, plan } = await importCsv(db, text);
-    expect(errors.map((e) => e.message)).toEqual([
+    expect(said(errors)).toEqual([
       'Row 2 has 2 cells but the header has 3; it was skipped.',
       'Row 3 has 4 cells but the header has 3; it was skipped.',
       'Row 4: the cell in column "Employees" has 150,000 characters (the limit is 100,000); it was skipped.',
@@ -144,7 +154,19 @@ describe('parseCsv', () => {
       ['Gamma', 'gamma.com'],
     ]);
     expect(r.rowNumbers).toEqual([2, 4, 6]);
-    expect(r.errors).toEqual([{ row: 3, message: 'Row 3 has 1 cell but the header has 2; it was skipped.', skipped: true }]);
+    expect(r.errors).toEqual([{ row: 3, problem: { code: 'cellCount', cells: 1, header: 2 }, skipped: true }]);
+    expect(said(r.errors)).toEqual(['Row 3 has 1 cell but the header has 2; it was skipped.']);
+  });
+
+  it('says row and file problems in the interface language (the worker only reports codes)', async () => {
+    const r = await parseCsv('Company,Website\nAcme\n');
+    await useLanguage('de');
+    try {
+      expect(said(r.errors)).toEqual(['Zeile 2 hat 1 Zelle, die Kopfzeile aber 2; sie wurde übersprungen.']);
+      expect(fileProblemText({ code: 'tooManyRows', limit: 1_000_000 })).toContain('mehr als 1.000.000 Zeilen');
+    } finally {
+      await useLanguage('en');
+    }
   });
 
   it("skips LinkedIn's notes above the header and Salesforce's report footer", async () => {
@@ -164,7 +186,7 @@ describe('parseCsv', () => {
     expect(await parseCsv('Company\nAcme\nBeta\n')).toMatchObject({ headers: ['Company'], rows: [['Acme'], ['Beta']] });
     const r = await parseCsv('Company\nAcme\nBeta, Inc\n');
     expect(r).toMatchObject({ headers: ['Company'], rows: [['Acme']] });
-    expect(first(r.errors, 'errors').message).toBe('Row 3 has 2 cells but the header has 1; it was skipped.');
+    expect(said([first(r.errors, 'errors')])[0]).toBe('Row 3 has 2 cells but the header has 1; it was skipped.');
   });
 
   it('reports progress, ending at 1', async () => {
@@ -214,10 +236,8 @@ describe('importing accounts', () => {
     expect(plan.counts).toEqual({ added: 2, merged: 3, skipped: 1 });
     // Tier 1 (Northwind), Global (Contoso, new), T2 (Brauhaus); Platinum is no tier.
     expect(plan.tierOverrides).toEqual({ set: 3, kept: 0 });
-    expect(errors).toEqual([
-      { row: 6, message: 'Row 6: the tier "Platinum" is not one of Tier 1 to Tier 4 or Global, so no tier was set.', skipped: false },
-      { row: 7, message: 'Row 7: no company name; it was skipped.', skipped: true },
-    ]);
+    expect(errors.map((e) => e.skipped)).toEqual([false, true]);
+    expect(said(errors)).toEqual(['Row 6: the tier "Platinum" is not one of Tier 1 to Tier 4 or Global, so no tier was set.', 'Row 7: no company name; it was skipped.']);
     expect((await getStats(db)).accounts).toBe(4);
 
     const nw = (await db.get('accounts', northwind.id))!;
@@ -249,7 +269,7 @@ describe('importing accounts', () => {
     await db.put('accounts', newAccount({ name: 'ACME Inc', domains: ['acme.com'] }));
     const { plan, errors } = await importCsv(db, 'Company,Employees\nAcme,500\nAcme GmbH,40\nNewco,5\n');
     expect(plan.counts).toEqual({ added: 1, merged: 0, skipped: 2 });
-    expect(first(errors, 'errors').message).toBe('Row 2: several accounts are called "Acme"; add a website or CRM id column to tell them apart; it was skipped.');
+    expect(said([first(errors, 'errors')])[0]).toBe('Row 2: several accounts are called "Acme"; add a website or CRM id column to tell them apart; it was skipped.');
   });
 
   it('different CRM ids are different accounts, even with the same name', async () => {
@@ -282,7 +302,7 @@ describe('importing contacts', () => {
     expect(plan.kind).toBe('contacts');
     expect(plan.counts).toEqual({ added: 4, merged: 2, skipped: 1 });
     expect(plan.detail).toEqual({ accounts: { added: 1, merged: 0 }, contacts: { added: 3, merged: 2 } });
-    expect(errors.map((e) => e.message)).toEqual(['Row 7: no company for this contact (add an Account Name or Company column); it was skipped.']);
+    expect(said(errors)).toEqual(['Row 7: no company for this contact (add an Account Name or Company column); it was skipped.']);
 
     const ofContoso = await db.getAllFromIndex('contacts', 'byAccount', contoso.id);
     expect(ofContoso.map((c) => c.name).sort()).toEqual(['Dana Scully', 'Jane Doe']);
@@ -332,7 +352,7 @@ describe('cancelling', () => {
     const before = await snapshot();
     const ctrl = new AbortController();
     const run = importCsv(db, huge, { signal: ctrl.signal, onProgress: () => ctrl.abort() });
-    await expect(run).rejects.toMatchObject({ name: 'AbortError', message: CSV_MESSAGES.cancelled });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError', message: CANCELLED_MESSAGE });
     expect(await snapshot()).toEqual(before);
     const ctrl2 = new AbortController();
     await expect(parseCsv(huge, { signal: ctrl2.signal, onProgress: () => ctrl2.abort() })).rejects.toMatchObject({ name: 'AbortError' });

@@ -1,5 +1,5 @@
 /** Applying a plan: one readwrite transaction, every record or none. */
-import { describeStorageError, type DB } from '../../db/db';
+import { isQuotaError, type DB } from '../../db/db';
 import { abortError, CsvError, parseCsv, type ParsedCsv, type ParseOptions, type RowError } from './parse';
 import { dbLookups } from './lookups';
 import { fillAccount, fillContact } from './merge';
@@ -59,7 +59,7 @@ export async function applyImport(db: DB, plan: ImportPlan, opts: ApplyOptions =
     await Promise.all([...writes, tx.done]);
   } catch (e) {
     if (signal?.aborted) throw abortError();
-    throw new CsvError(`The import could not be saved: ${describeStorageError(e)} Nothing was imported.`, e);
+    throw new CsvError(isQuotaError(e) ? { code: 'storageFull' } : { code: 'notSaved', detail: (e as Error)?.message ?? String(e) }, e);
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }

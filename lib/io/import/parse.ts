@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { detectMapping, type ColumnMapping } from '../csv-columns';
+import type { FileProblem, RowProblem } from './problems';
 
 export const CSV_LIMITS = {
   maxRows: 1_000_000,
@@ -14,26 +15,23 @@ export const CSV_LIMITS = {
   chunkChars: 1 << 20,
 };
 
-export const CSV_MESSAGES = {
-  empty: 'The file is empty',
-  headerOnly: 'The file has a header row but no data rows',
-  notText: 'This file is not UTF-8 or UTF-16 text',
-  tooManyRows: `The file has more than ${CSV_LIMITS.maxRows.toLocaleString('en-US')} rows; Tiercover imports at most ${CSV_LIMITS.maxRows.toLocaleString('en-US')} at a time. Split it into smaller files.`,
-  cancelled: 'The import was cancelled; nothing was imported.',
-};
+/** The message of the AbortError a cancelled import rejects with (developer-facing). */
+export const CANCELLED_MESSAGE = 'The import was cancelled; nothing was imported.';
 
-/** A file-level refusal: nothing can be imported from this file. */
+/** A file-level refusal: nothing can be imported from this file. The page words `problem`. */
 export class CsvError extends Error {
-  constructor(message: string, cause?: unknown) {
-    super(message, { cause });
+  readonly problem: FileProblem;
+  constructor(problem: FileProblem, cause?: unknown) {
+    super(`CSV file refused: ${problem.code}`, { cause });
     this.name = 'CsvError';
+    this.problem = problem;
   }
 }
 
 /** A problem with one row. `row` is the record number in the file, the header being row 1. */
 export interface RowError {
   row: number;
-  message: string;
+  problem: RowProblem;
   /** True when the row was left out; false for a note on a row that was imported. */
   skipped: boolean;
 }
@@ -55,7 +53,7 @@ export interface ParseOptions {
   mapping?: ColumnMapping;
 }
 
-export const abortError = () => new DOMException(CSV_MESSAGES.cancelled, 'AbortError');
+export const abortError = () => new DOMException(CANCELLED_MESSAGE, 'AbortError');
 
 // ---------------------------------------------------------------- decoding
 
@@ -63,7 +61,7 @@ export const abortError = () => new DOMException(CSV_MESSAGES.cancelled, 'AbortE
 export async function decodeText(input: File | Blob | string): Promise<string> {
   if (typeof input === 'string') return input.replace(/^\uFEFF/, '');
   const bytes = new Uint8Array(await input.arrayBuffer());
-  if (!bytes.length) throw new CsvError(CSV_MESSAGES.empty);
+  if (!bytes.length) throw new CsvError({ code: 'empty' });
   let encoding = 'utf-8';
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
@@ -73,9 +71,9 @@ export async function decodeText(input: File | Blob | string): Promise<string> {
   try {
     text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
   } catch (e) {
-    throw new CsvError(CSV_MESSAGES.notText, e);
+    throw new CsvError({ code: 'notText' }, e);
   }
-  if (looksBinary(text)) throw new CsvError(CSV_MESSAGES.notText);
+  if (looksBinary(text)) throw new CsvError({ code: 'notText' });
   return text;
 }
 
@@ -101,13 +99,13 @@ export async function parseCsv(input: File | Blob | string, opts: ParseOptions =
   const { signal, onProgress } = opts;
   if (signal?.aborted) throw abortError();
   const text = await decodeText(input);
-  if (!text.trim()) throw new CsvError(CSV_MESSAGES.empty);
+  if (!text.trim()) throw new CsvError({ code: 'empty' });
   if (signal?.aborted) throw abortError();
 
   return new Promise<ParsedCsv>((resolve, reject) => {
     let headers: string[] | undefined;
     /** Single-cell rows before the header is known. */
-    let preamble: { row: string[]; record: number; error?: string }[] = [];
+    let preamble: { row: string[]; record: number; error?: RowProblem }[] = [];
     const rows: string[][] = [];
     const rowNumbers: number[] = [];
     const errors: RowError[] = [];
@@ -123,11 +121,11 @@ export async function parseCsv(input: File | Blob | string, opts: ParseOptions =
       reject(e);
     };
 
-    const takeData = (row: string[], rec: number, error?: string) => {
+    const takeData = (row: string[], rec: number, error?: RowProblem) => {
       const h = headers!;
-      if (++dataRows > CSV_LIMITS.maxRows) throw new CsvError(CSV_MESSAGES.tooManyRows);
+      if (++dataRows > CSV_LIMITS.maxRows) throw new CsvError({ code: 'tooManyRows', limit: CSV_LIMITS.maxRows });
       if (error) {
-        errors.push({ row: rec, message: `Row ${rec}: ${error}; it was skipped.`, skipped: true });
+        errors.push({ row: rec, problem: error, skipped: true });
         return;
       }
       let cells = row;
@@ -136,7 +134,7 @@ export async function parseCsv(input: File | Blob | string, opts: ParseOptions =
         if (cells.length === 1 && h.length > 1 && REPORT_FOOTER.test(cells[0] ?? '')) return;
         errors.push({
           row: rec,
-          message: `Row ${rec} has ${cells.length} cell${cells.length === 1 ? '' : 's'} but the header has ${h.length}; it was skipped.`,
+          problem: { code: 'cellCount', cells: cells.length, header: h.length },
           skipped: true,
         });
         return;
@@ -146,7 +144,7 @@ export async function parseCsv(input: File | Blob | string, opts: ParseOptions =
       if (longCell !== undefined) {
         errors.push({
           row: rec,
-          message: `Row ${rec}: the cell in column "${h[long] || long + 1}" has ${longCell.length.toLocaleString('en-US')} characters (the limit is ${CSV_LIMITS.maxCellChars.toLocaleString('en-US')}); it was skipped.`,
+          problem: { code: 'cellTooLong', column: h[long] || String(long + 1), length: longCell.length, limit: CSV_LIMITS.maxCellChars },
           skipped: true,
         });
         return;
@@ -168,7 +166,7 @@ export async function parseCsv(input: File | Blob | string, opts: ParseOptions =
       if (first) settleHeader(first.row, [...rest, ...more]);
     };
 
-    const takeRow = (row: string[], error?: string) => {
+    const takeRow = (row: string[], error?: RowProblem) => {
       record++;
       if (isBlank(row) && !error) {
         if (!headers && preamble.length) blankAfterPreamble = true;
@@ -191,8 +189,8 @@ export async function parseCsv(input: File | Blob | string, opts: ParseOptions =
         return fail(e);
       }
       settled = true;
-      if (!headers || headers.every((h) => !h)) return reject(new CsvError(headers ? 'The first row has no column names' : CSV_MESSAGES.empty));
-      if (!rows.length && !errors.length) return reject(new CsvError(CSV_MESSAGES.headerOnly));
+      if (!headers || headers.every((h) => !h)) return reject(new CsvError(headers ? { code: 'noColumnNames' } : { code: 'empty' }));
+      if (!rows.length && !errors.length) return reject(new CsvError({ code: 'headerOnly' }));
       onProgress?.(rows.length, 1);
       resolve({ headers, rows, rowNumbers, errors, mapping: opts.mapping ?? detectMapping(headers), delimiter });
     };
@@ -207,15 +205,15 @@ export async function parseCsv(input: File | Blob | string, opts: ParseOptions =
         chunks++;
         try {
           delimiter = results.meta.delimiter || delimiter;
-          const rowErrors = new Map<number, string>();
+          const rowErrors = new Map<number, RowProblem>();
           for (const e of results.errors) {
             if (e.type !== 'Quotes' || e.row === undefined) continue;
-            rowErrors.set(e.row, e.code === 'MissingQuotes' ? 'a quoted cell is never closed (a closing " is missing)' : 'a quoted cell is malformed (text after the closing ")');
+            rowErrors.set(e.row, { code: e.code === 'MissingQuotes' ? 'unclosedQuote' : 'malformedQuote' });
           }
           results.data.forEach((row: string[], i: number) => takeRow(row, rowErrors.get(i)));
           const consumed = Math.min(text.length, chunks * CSV_LIMITS.chunkChars);
           if (consumed - results.meta.cursor > CSV_LIMITS.maxRowChars) {
-            throw new CsvError(`Row ${record + 1} runs on for more than ${CSV_LIMITS.maxRowChars.toLocaleString('en-US')} characters: a closing quote (") is probably missing. Nothing was imported.`);
+            throw new CsvError({ code: 'runsOn', row: record + 1, limit: CSV_LIMITS.maxRowChars });
           }
           onProgress?.(rows.length, Math.min(1, results.meta.cursor / text.length));
         } catch (e) {

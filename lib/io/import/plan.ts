@@ -9,6 +9,7 @@ import { newAccount, newContact } from '../../domain/records';
 import type { Account, Contact, CrmSystem, Tier } from '../../domain/schema';
 import type { ColumnMapping, FieldKey, ImportKind, SourceSystem } from '../csv-columns';
 import { abortError, type RowError } from './parse';
+import type { RowProblem } from './problems';
 import type { AccountKeys, LookupFns } from './lookups';
 import { fillAccount, fillContact } from './merge';
 import { AccountIndex, ContactIndex } from './match-index';
@@ -102,12 +103,13 @@ class Planner {
   readonly tierOverrides = { set: 0, kept: 0 };
   constructor(readonly now: number) {}
 
-  skip(row: number, message: string) {
+  skip(row: number, problem: RowProblem) {
     this.counts.skipped++;
-    this.errors.push({ row, message: `Row ${row}: ${message}; it was skipped.`, skipped: true });
+    this.errors.push({ row, problem, skipped: true });
   }
-  note(row: number, message: string) {
-    this.errors.push({ row, message: `Row ${row}: ${message}.`, skipped: false });
+  /** The row was imported, with something the user should know. */
+  note(row: number, problem: RowProblem) {
+    this.errors.push({ row, problem, skipped: false });
   }
 
   /** The working copy of an account (stored or new in this file). */
@@ -218,7 +220,7 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
     const draftOne = (r: string[], i: number) => {
       const row = rowNo(i);
       const name = cell(r, 'name');
-      if (!name) return p.skip(row, 'no company name');
+      if (!name) return p.skip(row, { code: 'noCompanyName' });
       const domains: string[] = [];
       let linkedinSlug: string | undefined;
       let linkedinId: string | undefined = /^\d{1,30}$/.test(cell(r, 'linkedinId')) ? cell(r, 'linkedinId') : undefined;
@@ -234,7 +236,7 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
       }
       const tierText = cell(r, 'tier');
       const tier = parseTier(tierText);
-      if (tier === null) p.note(row, `the tier "${tierText.slice(0, 40)}" is not one of Tier 1 to Tier 4 or Global, so no tier was set`);
+      if (tier === null) p.note(row, { code: 'unknownTier', value: tierText.slice(0, 40) });
       const industry = cell(r, 'industry');
       const crmId = cell(r, 'crmId');
       try {
@@ -255,7 +257,7 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
         );
         drafts.push({ row, account });
       } catch (e) {
-        p.skip(row, zodMessage(e));
+        p.skip(row, { code: 'invalidValue', detail: zodMessage(e) });
       }
     };
     for (const [i, r] of rows.entries()) {
@@ -269,7 +271,7 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
       await pace(0.6 + (0.4 * i) / drafts.length);
       const found = index.find(queryOfAccount(account));
       if (found.ambiguous) {
-        p.skip(row, `several accounts are called "${account.name}"; add a website or CRM id column to tell them apart`);
+        p.skip(row, { code: 'ambiguousAccount', name: account.name });
       } else if (found.record) {
         p.mergeAccount(found.record, account, index);
         p.counts.merged++;
@@ -284,7 +286,7 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
   const draftOne = (r: string[], i: number) => {
     const row = rowNo(i);
     const name = cell(r, 'fullName') || [cell(r, 'firstName'), cell(r, 'lastName')].filter(Boolean).join(' ');
-    if (!name) return p.skip(row, 'no name for this contact');
+    if (!name) return p.skip(row, { code: 'noContactName' });
     const title = cell(r, 'title');
     const email = normalizeEmail(cell(r, 'email'));
     const li = parseLinkedinUrl(cell(r, 'linkedinUrl'), 'person');
@@ -319,7 +321,7 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
       );
       drafts.push({ row, contact, company });
     } catch (e) {
-      p.skip(row, zodMessage(e));
+      p.skip(row, { code: 'invalidValue', detail: zodMessage(e) });
     }
   };
   for (const [i, r] of rows.entries()) {
@@ -349,10 +351,10 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
       return;
     }
     const found = accountIndex.find(queries[i] ?? companyQuery(company)); // queries is drafts, mapped one to one
-    if (found.ambiguous) return p.skip(row, `several accounts are called "${company.name}"; add a website or CRM id column to tell them apart`);
+    if (found.ambiguous) return p.skip(row, { code: 'ambiguousAccount', name: company.name });
     let account = found.record && p.account(found.record);
     if (!account) {
-      if (!company.name) return p.skip(row, 'no company for this contact (add an Account Name or Company column)');
+      if (!company.name) return p.skip(row, { code: 'noContactCompany' });
       try {
         account = newAccount(
           {
@@ -366,13 +368,13 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
           now,
         );
       } catch (e) {
-        return p.skip(row, `the company could not be created: ${zodMessage(e)}`);
+        return p.skip(row, { code: 'companyNotCreated', detail: zodMessage(e) });
       }
       p.addAccount(account, accountIndex);
     }
     const withAccount = { ...contact, accountId: account.id };
     const byName = contactIndex.findByName(withAccount, account.id);
-    if (byName.ambiguous) return p.skip(row, `several contacts of ${account.name} are called "${contact.name}"; add an email or LinkedIn column`);
+    if (byName.ambiguous) return p.skip(row, { code: 'ambiguousContact', account: account.name, name: contact.name });
     if (byName.record) {
       p.mergeContact(byName.record, withAccount, contactIndex);
       p.counts.merged++;

@@ -8,11 +8,12 @@
  * transaction, so the data stays exactly as it was. A cancel that arrives after the transaction
  * committed is too late, and the result says what was written.
  */
-import { describeStorageError, type DB } from '../../db/db';
+import { isQuotaError, type DB } from '../../db/db';
 import type { ColumnMapping } from '../csv-columns';
 import { applyImport } from './apply';
 import { dbLookups } from './lookups';
-import { parseCsv, type ParsedCsv, type RowError } from './parse';
+import { CsvError, parseCsv, type ParsedCsv, type RowError } from './parse';
+import type { FileProblem } from './problems';
 import { planImport, type ImportPlan } from './plan';
 
 export type ImportPhase = 'reading' | 'planning' | 'writing';
@@ -39,7 +40,8 @@ export type ImportEvent =
   /** The plan sets tier overrides: the page asks for a yes first. */
   | { type: 'confirm'; summary: ImportSummary }
   | { type: 'done'; added: number; merged: number; skipped: number; errors: RowError[] }
-  | { type: 'failed'; message: string; cancelled: boolean; errors: RowError[] };
+  /** `problem` when the file was refused for a reason the page can word; `message` otherwise. */
+  | { type: 'failed'; message: string; problem?: FileProblem; cancelled: boolean; errors: RowError[] };
 
 /** Four redraws a second: the bar keeps moving, and the page has as little to do as it can. */
 const PROGRESS_EVERY_MS = 250;
@@ -92,7 +94,8 @@ export class ImportSession {
       await step();
     } catch (e) {
       const cancelled = (e as Error)?.name === 'AbortError' || this.abort.signal.aborted;
-      this.finish({ type: 'failed', cancelled, message: cancelled ? 'import cancelled' : describeStorageError(e), errors: this.parsed?.errors ?? [] });
+      const problem: FileProblem | undefined = e instanceof CsvError ? e.problem : isQuotaError(e) ? { code: 'storageFull' } : undefined;
+      this.finish({ type: 'failed', cancelled, message: cancelled ? 'import cancelled' : ((e as Error)?.message ?? String(e)), problem, errors: this.parsed?.errors ?? [] });
     }
   }
 
