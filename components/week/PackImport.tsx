@@ -2,7 +2,8 @@ import { useSignal } from '@preact/signals';
 import { getDb } from '@/lib/db/db';
 import type { WeekId } from '@/lib/domain/schema';
 import { send } from '@/lib/messaging/client';
-import type { PackImportResult } from '@/lib/io/pack-import';
+import type { PackFileError, PackImportResult } from '@/lib/io/pack-import';
+import { packFileProblemText, packRowProblemText } from '@/lib/io/problem-text';
 import { formatNumber, t } from '@/lib/i18n';
 
 /**
@@ -24,7 +25,8 @@ export function PackImport({ weekId }: { weekId: WeekId }) {
       result.value = await importMarketingPack(await getDb(), weekId, file, settings.yourName || 'Someone');
       if (result.value.ticked) await send('announceChange', { stores: ['ticks'] });
     } catch (e) {
-      error.value = (e as Error).message;
+      // The module is loaded on demand, so the refusal is told by its name, not instanceof.
+      error.value = (e as Error).name === 'PackFileError' ? packFileProblemText((e as PackFileError).problem) : (e as Error).message;
     } finally {
       busy.value = false;
       input.value = '';
@@ -53,7 +55,7 @@ export function PackImport({ weekId }: { weekId: WeekId }) {
           {r.errors.length > 0 && (
             <ul data-testid="pack-import-errors">
               {r.errors.map((e) => (
-                <li key={e.row}>{t('week.pack.rowError', { row: formatNumber(e.row), message: e.message })}</li>
+                <li key={e.row}>{t('week.pack.rowError', { row: formatNumber(e.row), message: packRowProblemText(e.problem) })}</li>
               ))}
             </ul>
           )}

@@ -13,10 +13,19 @@ import type { DB } from '../db/db';
 import { decodeText } from './csv-import';
 import { PACK_EVIDENCE_HEADERS } from './csv-export';
 
+/** Why a filled row was not imported (words: components/week/PackImport.tsx). */
+export type PackRowProblem =
+  | { code: 'keyChanged'; key: string }
+  | { code: 'otherWeek'; rowWeek: string; week: WeekId }
+  | { code: 'notALink'; link: string }
+  | { code: 'duplicate' }
+  | { code: 'notOnList'; week: WeekId }
+  | { code: 'notKeyContact' };
+
 export interface PackRowError {
   /** The row as the spreadsheet numbers it (the header is row 1). */
   row: number;
-  message: string;
+  problem: PackRowProblem;
 }
 
 export interface PackImportResult {
@@ -29,7 +38,17 @@ export interface PackImportResult {
   errors: PackRowError[];
 }
 
-export class PackFileError extends Error {}
+/** The file is not a pack at all: nothing was imported. */
+export type PackFileProblem = { code: 'unreadable' } | { code: 'notAPack'; link: string; note: string; key: string };
+
+export class PackFileError extends Error {
+  readonly problem: PackFileProblem;
+  constructor(problem: PackFileProblem, cause?: unknown) {
+    super(`Not a marketing pack: ${problem.code}`, { cause });
+    this.name = 'PackFileError';
+    this.problem = problem;
+  }
+}
 
 const [LINK, NOTE, BY, KEY] = PACK_EVIDENCE_HEADERS;
 
@@ -51,14 +70,14 @@ export async function importMarketingPack(db: DB, weekId: WeekId, input: File | 
   try {
     text = await decodeText(input);
   } catch (e) {
-    throw new PackFileError(`This file cannot be read as text: ${(e as Error).message}`);
+    throw new PackFileError({ code: 'unreadable' }, e);
   }
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
   const [header, ...rows] = parsed.data;
   const col = (name: string) => header?.findIndex((h) => h.trim() === name) ?? -1;
   const [iLink, iNote, iBy, iKey, iWeek] = [col(LINK), col(NOTE), col(BY), col(KEY), col('Week')];
   if (iKey < 0 || (iLink < 0 && iNote < 0)) {
-    throw new PackFileError(`This is not a Tiercover marketing pack: it needs the columns "${LINK}", "${NOTE}" and "${KEY}". Nothing was imported.`);
+    throw new PackFileError({ code: 'notAPack', link: LINK, note: NOTE, key: KEY });
   }
 
   const result: PackImportResult = { ticked: 0, alreadyDone: 0, empty: 0, errors: [] };
@@ -74,34 +93,34 @@ export async function importMarketingPack(db: DB, weekId: WeekId, input: File | 
       result.empty++;
       continue;
     }
-    const fail = (message: string) => result.errors.push({ row, message });
+    const fail = (problem: PackRowProblem) => result.errors.push({ row, problem });
     const key = (r[iKey] ?? '').trim();
     const [targetId, subject, item] = key.split('|');
     if (!targetId || !subject || !item || key.split('|').length !== 3 || !AIR_COVER_ITEMS.includes(item as AirCoverItem)) {
-      fail(`the "${KEY}" cell was changed or emptied; export the pack again and fill that row there`);
+      fail({ code: 'keyChanged', key: KEY });
       continue;
     }
     if (iWeek >= 0 && (r[iWeek] ?? '').trim() && (r[iWeek] ?? '').trim() !== weekId) {
-      fail(`this row is for ${(r[iWeek] ?? '').trim()}, not ${weekId}`);
+      fail({ code: 'otherWeek', rowWeek: (r[iWeek] ?? '').trim().slice(0, 40), week: weekId });
       continue;
     }
     if (link && !isLink(link)) {
-      fail(`"${link.slice(0, 80)}" is not a web link (https://…)`);
+      fail({ code: 'notALink', link: link.slice(0, 80) });
       continue;
     }
     if (seen.has(key)) {
-      fail('the same task is filled on an earlier row too; only that one counts');
+      fail({ code: 'duplicate' });
       continue;
     }
     seen.add(key);
     const target = await targets.get(targetId);
     if (!target || target.weekId !== weekId) {
-      fail(`that account is not on ${weekId}'s list any more`);
+      fail({ code: 'notOnList', week: weekId });
       continue;
     }
     const contactId = subject === ACCOUNT_SUBJECT ? undefined : subject;
     if (contactId && !target.keyContactIds.includes(contactId)) {
-      fail('that person is no longer a key contact of the account this week');
+      fail({ code: 'notKeyContact' });
       continue;
     }
     const id = tickId(targetId, contactId, item as AirCoverItem);

@@ -1,10 +1,11 @@
 /**
- * The words for an import problem, in the interface's language. The worker that reads and plans
+ * The words for an import problem (a CSV file, a filled marketing pack), in the interface's language. The worker that reads and plans
  * a CSV file only reports codes (`lib/io/import/problems.ts`); the page that shows them, or puts
  * them in the row-errors download, says them here.
  */
 import { formatNumber, t } from '../i18n';
 import type { FileProblem, RowProblem } from './import/problems';
+import type { PackFileProblem, PackRowProblem } from './pack-import';
 
 export function rowProblemText(row: number, p: RowProblem): string {
   const n = formatNumber(row);
@@ -56,4 +57,26 @@ export function fileProblemText(p: FileProblem): string {
     case 'storageFull':
       return t('import.fileProblem.storageFull');
   }
+}
+
+/** Why a row of a filled marketing pack was not imported (lib/io/pack-import.ts). */
+export function packRowProblemText(p: PackRowProblem): string {
+  switch (p.code) {
+    case 'keyChanged':
+      return t('week.pack.problem.keyChanged', { key: p.key });
+    case 'otherWeek':
+      return t('week.pack.problem.otherWeek', { rowWeek: p.rowWeek, week: p.week });
+    case 'notALink':
+      return t('week.pack.problem.notALink', { link: p.link });
+    case 'duplicate':
+      return t('week.pack.problem.duplicate');
+    case 'notOnList':
+      return t('week.pack.problem.notOnList', { week: p.week });
+    case 'notKeyContact':
+      return t('week.pack.problem.notKeyContact');
+  }
+}
+
+export function packFileProblemText(p: PackFileProblem): string {
+  return p.code === 'notAPack' ? t('week.pack.problem.notAPack', { link: p.link, note: p.note, key: p.key }) : t('week.pack.problem.unreadable');
 }

@@ -11,6 +11,7 @@ import { putSettings } from '@/lib/db/settings';
 import { defaultSettings, type WeekId } from '@/lib/domain/schema';
 import { loadWeekData, marketingPack, MARKETING_PACK_HEADERS } from '@/lib/io/csv-export';
 import { importMarketingPack, PackFileError } from '@/lib/io/pack-import';
+import { packRowProblemText } from '@/lib/io/problem-text';
 import { makeSampleData } from '@/lib/sample';
 import { seed } from './helpers/seed';
 
@@ -60,7 +61,7 @@ describe('marketing pack round trip', () => {
     const result = await importMarketingPack(db, WEEK, edited, 'Mia Marketer', NOW.getTime() + 1000);
     expect(result.ticked).toBe(3);
     expect(result.errors.map((e) => e.row)).toEqual([5, 6, 7, 8]);
-    expect(result.errors.map((e) => e.message)).toEqual([
+    expect(result.errors.map((e) => packRowProblemText(e.problem))).toEqual([
       '"not a link" is not a web link (https://…)',
       'the "Tiercover cell (do not edit)" cell was changed or emptied; export the pack again and fill that row there',
       'this row is for 2026-W47, not 2026-W48',
