@@ -104,6 +104,10 @@ export async function startRedis(): Promise<TestRedis> {
   child.stderr?.on('data', (d) => (output += d));
   let exited = false;
   child.on('exit', () => (exited = true));
+  child.on('error', (error) => {
+    output += `${error.message}: install it with apt-get install redis-server (.ci/run does)`;
+    exited = true;
+  });
   await waitFor('redis-server to accept connections', () => exited || /Ready to accept connections/i.test(output));
   if (exited) throw new Error(`redis-server did not start:\n${output}`);
   return {
