@@ -93,6 +93,7 @@ interface RunResult {
   serverCpuPercent: number;
   serverRssMb: number[];
   serverMaxRssMb: number[];
+  membersCpuPercent: number;
 }
 
 async function runTeam(label: string, members: number, servers: ServerProc[], workers: number, editIntervalMs = EDIT_INTERVAL_MS): Promise<RunResult> {
@@ -120,6 +121,8 @@ async function runTeam(label: string, members: number, servers: ServerProc[], wo
   if (synced !== members) throw new Error(`${label}: only ${synced} of ${members} members synced`);
 
   const before = await Promise.all(servers.map((s) => s.request<Stats>('stats')));
+  // This process hosts every member (worker threads included): its CPU is the members' side.
+  const membersBefore = process.cpuUsage();
   const t0 = Date.now();
   const until = t0 + DURATION_MS;
   const sentP = Promise.all(threads.map((w) => next(w, 'sent')));
@@ -132,6 +135,7 @@ async function runTeam(label: string, members: number, servers: ServerProc[], wo
   threads.forEach((w) => w.postMessage({ type: 'settle', expected: total }));
   const settled = await settledP;
   const wall = Date.now() - t0;
+  const membersCpu = process.cpuUsage(membersBefore);
   const after = await Promise.all(servers.map((s) => s.request<Stats>('stats')));
 
   // Time for an edit to reach ALL other members: the latest arrival among them.
@@ -181,6 +185,7 @@ async function runTeam(label: string, members: number, servers: ServerProc[], wo
     serverCpuPercent: (cpuMicros / 1000 / wall) * 100,
     serverRssMb: after.map((a) => a.rss / 1024 / 1024),
     serverMaxRssMb: after.map((a) => a.maxRss / 1024 / 1024),
+    membersCpuPercent: ((membersCpu.user + membersCpu.system) / 1000 / wall) * 100,
   };
 }
 
@@ -235,6 +240,7 @@ async function withServers<T>(nodes: number, fn: (servers: ServerProc[]) => Prom
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 1 : 0)} ms` : 'n/a');
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 
+const startLoad = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 console.log(`bench:sync: ${MEMBERS} members in ${WORKERS} worker threads, one edit every ${EDIT_INTERVAL_MS / 1000} s each, ${DURATION_MS / 1000} s${QUICK ? ' (quick)' : ''}`);
 const echo = await wsEchoFloor();
 console.log(`floor: raw WebSocket echo round trip p50 ${ms(echo.p50)}, p95 ${ms(echo.p95)}`);
@@ -249,17 +255,19 @@ const two = await withServers(2, (s) => runTeam(`${MEMBERS} members, two nodes +
 console.log(two);
 
 const rows = [floor, one, two].map((r) =>
-  `| ${r.label} | ${r.edits} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${r.p95 && floor.p95 ? `${(r.p95 / floor.p95).toFixed(1)}×` : ''} | ${r.lost} | ${r.converged ? 'yes' : '**no**'} | ${r.serverCpuPercent.toFixed(0)} % | ${r.serverRssMb.map(mb).join(' + ')} (peak ${r.serverMaxRssMb.map(mb).join(' + ')}) |`,
+  `| ${r.label} | ${r.edits} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${r.p95 && floor.p95 ? `${(r.p95 / floor.p95).toFixed(1)}×` : ''} | ${r.lost} | ${r.converged ? 'yes' : '**no**'} | ${r.serverCpuPercent.toFixed(0)} % | ${r.serverRssMb.map(mb).join(' + ')} (peak ${r.serverMaxRssMb.map(mb).join(' + ')}) | ${r.membersCpuPercent.toFixed(0)} % |`,
 );
 const loadavg = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const section = `## Team sync (npm run bench:sync)
 
-Measured ${new Date().toISOString().slice(0, 10)}${QUICK ? ' (quick run, `BENCH_QUICK=1`: 10 s of editing)' : ' (60 s of editing)'} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average at the end ${loadavg} (the machine is shared: other jobs run too).
+Measured ${new Date().toISOString().slice(0, 10)}${QUICK ? ' (quick run, `BENCH_QUICK=1`: 10 s of editing)' : ' (60 s of editing)'} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average (1, 5, 15 min) ${startLoad} at the start and ${loadavg} at the end (above ${cpus().length} means jobs queue for the ${cpus().length} cores: other work shares this machine).
 
-${MEMBERS} simulated members in ${WORKERS} worker threads, each member with its own Y.Doc and its own HocuspocusProvider (its own WebSocket) on one team document (\`${DOCUMENT}\`), against the real team server (\`server/team-server.ts\`, SQLite) running as its own process. A person is taken to make an edit every ${PERSON_EDIT_EVERY_MS / 1000} s while working the week; at ${SPEEDUP}× that pace each member edits every ${EDIT_INTERVAL_MS / 1000} s (a status, an owner, a note or an air-cover tick on one of 200 targets), so ${MEMBERS} members send about ${(MEMBERS / (EDIT_INTERVAL_MS / 1000)).toFixed(0)} edits a second, each fanned out to ${MEMBERS - 1} others. Members edit plain Yjs maps (the extension's document model was not on this branch yet). Each edit carries a unique id and its send time; "reaches all" is the time until the last of the other members has it. Lost = edits some member does not hold at the end (must be 0); converged = every member ends with the same week. Server CPU is the server process's \`process.cpuUsage()\` over the run (100 % = one core; two nodes: their sum), RSS at the end and at peak.
+${MEMBERS} simulated members in ${WORKERS} worker threads, each member with its own Y.Doc and its own HocuspocusProvider (its own WebSocket) on one team document (\`${DOCUMENT}\`), against the real team server (\`server/team-server.ts\`, SQLite) running as its own process. A person is taken to make an edit every ${PERSON_EDIT_EVERY_MS / 1000} s while working the week; at ${SPEEDUP}× that pace each member edits every ${EDIT_INTERVAL_MS / 1000} s (a status, an owner, a note or an air-cover tick on one of 200 targets), so ${MEMBERS} members send about ${(MEMBERS / (EDIT_INTERVAL_MS / 1000)).toFixed(0)} edits a second, each fanned out to ${MEMBERS - 1} others. Members edit plain Yjs maps (the extension's document model was not on this branch yet). Each edit carries a unique id and its send time; "reaches all" is the time until the last of the other members has it. Lost = edits some member does not hold at the end (must be 0); converged = every member ends with the same week. Server CPU is the server process's \`process.cpuUsage()\` over the run (100 % = one core; two nodes: their sum), RSS at the end and at peak. Members' CPU is the benchmark process hosting all members (their Yjs and WebSocket work), on the same machine.
 
-| run | edits | reaches all, p50 | p95 | max | p95 / floor | lost | converged | server CPU | server RSS |
-|---|---|---|---|---|---|---|---|---|---|
+Two nodes cost more per edit by design: Hocuspocus' Redis extension publishes the changed document's state vector (SyncStep1) and the other node answers with the difference (SyncStep2), so an edit crosses Redis twice and each node computes a diff before the members of the other node get it.
+
+| run | edits | reaches all, p50 | p95 | max | p95 / floor | lost | converged | server CPU | server RSS | members' CPU |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Floor, same run: the 2-member row (one hop through the server, nothing else going on; those two edit every ${FLOOR_INTERVAL_MS} ms, only to collect enough samples), and a raw WebSocket echo round trip on loopback, p50 ${ms(echo.p50)}, p95 ${ms(echo.p95)} (no Yjs, no Hocuspocus: the least any message costs).
