@@ -22,6 +22,8 @@ export interface SharedEntry {
   kind: SharedKind;
   record: Record<string, unknown>;
   at: number;
+  /** Written only because another entry refers to it: not counted as a change of its own. */
+  dependency?: true;
 }
 
 const MEMBER_PREFIX = 'w:';
@@ -63,7 +65,7 @@ export function writeTime(now = Date.now()): number {
  * Write this member's versions (one Yjs transaction, LOCAL_ORIGIN). An entry equal to what is
  * already there is not written again, so the document does not grow with repeats.
  */
-export function writeEntries(doc: Y.Doc, member: string, entries: { kind: SharedKind; id: string; record: Record<string, unknown> }[], now = Date.now()): number {
+export function writeEntries(doc: Y.Doc, member: string, entries: { kind: SharedKind; id: string; record: Record<string, unknown>; dependency?: boolean }[], now = Date.now()): number {
   const map = memberMap(doc, member);
   let written = 0;
   doc.transact(() => {
@@ -71,7 +73,7 @@ export function writeEntries(doc: Y.Doc, member: string, entries: { kind: Shared
       const key = entryKey(e.kind, e.id);
       const prev = map.get(key);
       if (prev && JSON.stringify(prev.record) === JSON.stringify(e.record)) continue;
-      map.set(key, { kind: e.kind, record: e.record, at: writeTime(now) });
+      map.set(key, { kind: e.kind, record: e.record, at: writeTime(now), ...(e.dependency ? { dependency: true as const } : {}) });
       written++;
     }
   }, LOCAL_ORIGIN);

@@ -52,7 +52,7 @@ export interface EngineOptions {
 /** The team's document on the server: `<team>/shared` (the server accepts `<team>/<anything>`). */
 export const documentName = (team: string) => `${team}/shared`;
 /** This browser's copy of it (y-indexeddb's own database, not Tiercover's). */
-export const localDocName = (c: Pick<TeamConfig, 'serverUrl' | 'team'>) => `tiercover-team:${new URL(c.serverUrl).host}/${c.team}`;
+export const localDocName = (c: TeamConfig) => `tiercover-team:${new URL(c.serverUrl).host}/${c.team}/${c.member}`;
 
 const KEYS = { applied: 'tiercover.teamApplied', lastSynced: 'tiercover.teamLastSynced' } as const;
 
@@ -81,6 +81,11 @@ export class TeamEngine {
   /** Resolves once the local copy is loaded and applied and the connection is under way. */
   whenReady(): Promise<void> {
     return this.ready;
+  }
+
+  /** This browser's member id: its map in the document is `w:<member>`. */
+  get member() {
+    return this.o.config.member;
   }
 
   private get me() {
@@ -198,7 +203,7 @@ export class TeamEngine {
   pending(): number {
     const since = this.lastSyncedAt ?? 0;
     let n = 0;
-    for (const e of memberMap(this.doc, this.me).values()) if ((e?.at ?? 0) > since) n++;
+    for (const e of memberMap(this.doc, this.me).values()) if ((e?.at ?? 0) > since && !e.dependency) n++;
     return n;
   }
 
