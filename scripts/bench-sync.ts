@@ -4,6 +4,8 @@
  * behind one Redis with the members split between them. Writes the section
  * "## Team sync (npm run bench:sync)" of BENCHMARKS.md.
  *
+ * Members write through the extension's document code (lib/sync/doc.ts), in worker threads.
+ *
  * Pace: a person makes an edit about every 30 s while working the week; the benchmark runs at ten
  * times that, one edit every 3 s per member (50 members: about 17 edits a second into the server,
  * each fanned out to 49 others). 60 s of editing (BENCH_QUICK=1: 10 s).
@@ -103,7 +105,9 @@ async function runTeam(label: string, members: number, servers: ServerProc[], wo
 
   const threads = groups.map((group, index) => {
     const input: WorkerInput = { members: group, documentName: DOCUMENT, token: TOKEN, editIntervalMs, seed: index + 1 };
-    return new Worker(new URL('./bench-sync/members-worker.ts', import.meta.url), { workerData: input });
+    // jiti's loader: the extension's lib/ (the document code the members write through) imports
+    // without file extensions, which Node's own type stripping does not resolve.
+    return new Worker(new URL('./bench-sync/members-worker.ts', import.meta.url), { workerData: input, execArgv: [...process.execArgv, '--import', 'jiti/register'] });
   });
   const next = (w: Worker, type: string) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
@@ -262,7 +266,7 @@ const section = `## Team sync (npm run bench:sync)
 
 Measured ${new Date().toISOString().slice(0, 10)}${QUICK ? ' (quick run, `BENCH_QUICK=1`: 10 s of editing)' : ' (60 s of editing)'} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average (1, 5, 15 min) ${startLoad} at the start and ${loadavg} at the end (above ${cpus().length} means jobs queue for the ${cpus().length} cores: other work shares this machine).
 
-${MEMBERS} simulated members in ${WORKERS} worker threads, each member with its own Y.Doc and its own HocuspocusProvider (its own WebSocket) on one team document (\`${DOCUMENT}\`), against the real team server (\`server/team-server.ts\`, SQLite) running as its own process. A person is taken to make an edit every ${PERSON_EDIT_EVERY_MS / 1000} s while working the week; at ${SPEEDUP}× that pace each member edits every ${EDIT_INTERVAL_MS / 1000} s (a status, an owner, a note or an air-cover tick on one of 200 targets), so ${MEMBERS} members send about ${(MEMBERS / (EDIT_INTERVAL_MS / 1000)).toFixed(0)} edits a second, each fanned out to ${MEMBERS - 1} others. Members edit plain Yjs maps (the extension's document model was not on this branch yet). Each edit carries a unique id and its send time; "reaches all" is the time until the last of the other members has it. Lost = edits some member does not hold at the end (must be 0); converged = every member ends with the same week. Server CPU is the server process's \`process.cpuUsage()\` over the run (100 % = one core; two nodes: their sum), RSS at the end and at peak. Members' CPU is the benchmark process hosting all members (their Yjs and WebSocket work), on the same machine.
+${MEMBERS} simulated members in ${WORKERS} worker threads, each member with its own Y.Doc and its own HocuspocusProvider (its own WebSocket) on one team document (\`${DOCUMENT}\`), against the real team server (\`server/team-server.ts\`, SQLite) running as its own process. A person is taken to make an edit every ${PERSON_EDIT_EVERY_MS / 1000} s while working the week; at ${SPEEDUP}× that pace each member edits every ${EDIT_INTERVAL_MS / 1000} s (a target's status, owner, note or next step, or an air-cover tick, on one of 200 targets), so ${MEMBERS} members send about ${(MEMBERS / (EDIT_INTERVAL_MS / 1000)).toFixed(0)} edits a second, each fanned out to ${MEMBERS - 1} others. Members write through the extension's own document code (\`lib/sync/doc.ts\` \`writeEntries\`: each member writes its version of a target or tick record into its own map \`w:<member>\`). Each edit carries a unique id and its send time; "reaches all" is the time until the last of the other members has it. Lost = edits some member does not hold at the end (must be 0); converged = every member ends with the same shared state (every \`w:\` map equal). Server CPU is the server process's \`process.cpuUsage()\` over the run (100 % = one core; two nodes: their sum), RSS at the end and at peak. Members' CPU is the benchmark process hosting all members (their Yjs and WebSocket work), on the same machine.
 
 Two nodes cost more per edit by design: Hocuspocus' Redis extension publishes the changed document's state vector (SyncStep1) and the other node answers with the difference (SyncStep2), so an edit crosses Redis twice and each node computes a diff before the members of the other node get it.
 

@@ -32,7 +32,7 @@ try {
   const why = code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is already in use`
     : code === 'EACCES' ? `no permission to listen on port ${config.port}`
     : code === 'EADDRNOTAVAIL' ? `${config.host} is not an address of this machine`
-    : (error as Error).message;
+    : (error as Error).message.replace(/\.$/, '');
   console.error(`Tiercover team server could not start: ${why}.`);
   process.exit(1);
 }

@@ -11,6 +11,7 @@ import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { Server } from '@hocuspocus/server';
 import type { Socket } from 'node:net';
 import { openDocumentStore } from './document-store.ts';
+import { checkRedisReachable } from './redis-check.ts';
 import { TeamTokens, teamOfDocument } from './team-auth.ts';
 import { DEFAULT_MAX_UPDATE_BYTES, UpdateGuard } from './update-guard.ts';
 
@@ -67,6 +68,12 @@ export async function startTeamServer(o: TeamServerOptions): Promise<RunningTeam
     },
   ];
   if (o.redis) {
+    try {
+      await checkRedisReachable(o.redis.host, o.redis.port);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
     extensions.push(new Redis({ host: o.redis.host, port: o.redis.port, prefix: 'tiercover' }));
   }
 

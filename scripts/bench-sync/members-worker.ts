@@ -1,6 +1,7 @@
 /**
  * A worker thread hosting several simulated members, each with its own Y.Doc and its own
- * HocuspocusProvider (its own WebSocket) on the team's week document.
+ * HocuspocusProvider (its own WebSocket) on the team's document. Started with jiti's loader
+ * (`--import jiti/register`): the extension's lib/ imports without file extensions.
  *
  * Messages from the parent: `start` (edit until `until`), `settle` (wait until every member holds
  * `expected` edits), `close`. Reports: `ready`, `sent` (edits made), `settled` (arrivals).
@@ -9,7 +10,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import { parentPort, workerData } from 'node:worker_threads';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { logOf, makeEdit, seededRandom } from './week-edits.ts';
+import { logOf, makeEdit, seededRandom, sharedState } from './week-edits.ts';
 
 export interface MemberSpec {
   id: string;
@@ -93,13 +94,13 @@ port.on('message', async (message: { type: string; until?: number; expected?: nu
   } else if (message.type === 'settle') {
     const expected = message.expected!;
     await until(() => members.every((m) => logOf(m.doc).size >= expected), 120_000);
-    const weekJson = JSON.stringify(sorted(members[0]!.doc.getMap('week').toJSON())) + JSON.stringify(sorted(members[0]!.doc.getMap('ticks').toJSON()));
+    const weekJson = sharedState(members[0]!.doc);
     port.postMessage({
       type: 'settled',
       arrivals,
       held: Object.fromEntries(members.map((m) => [m.id, logOf(m.doc).size])),
       // Every member of this worker holds the same week (compared across workers by the parent).
-      converged: members.every((m) => JSON.stringify(sorted(m.doc.getMap('week').toJSON())) + JSON.stringify(sorted(m.doc.getMap('ticks').toJSON())) === weekJson),
+      converged: members.every((m) => sharedState(m.doc) === weekJson),
       weekJson,
     });
   } else if (message.type === 'log') {
@@ -109,7 +110,3 @@ port.on('message', async (message: { type: string; until?: number; expected?: nu
     port.postMessage({ type: 'closed' });
   }
 });
-
-function sorted(o: Record<string, unknown>): Array<[string, unknown]> {
-  return Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
-}
