@@ -52,9 +52,12 @@ export interface EngineOptions {
 /** The team's document on the server: `<team>/shared` (the server accepts `<team>/<anything>`). */
 export const documentName = (team: string) => `${team}/shared`;
 /** This browser's copy of it (y-indexeddb's own database, not Tiercover's). */
-export const localDocName = (c: TeamConfig) => `tiercover-team:${new URL(c.serverUrl).host}/${c.team}/${c.member}`;
+export const TEAM_DOC_PREFIX = 'tiercover-team:';
+export const localDocName = (c: TeamConfig) => `${TEAM_DOC_PREFIX}${new URL(c.serverUrl).host}/${c.team}/${c.member}`;
 
 const KEYS = { applied: 'tiercover.teamApplied', lastSynced: 'tiercover.teamLastSynced' } as const;
+/** The storage.local keys the engine writes (removed with its local copies). */
+export const ENGINE_KEYS = Object.values(KEYS);
 
 export class TeamEngine {
   readonly doc = new Y.Doc();
@@ -147,8 +150,10 @@ export class TeamEngine {
       name: documentName(config.team),
       document: this.doc,
       token,
-      // No presence: the team sees edits, not who is online.
-      awareness: null,
+      // Awareness stays on with its empty local state ({}: no name, nothing shown or stored): its
+      // renewal every 15 s, echoed by the server, is the connection's heartbeat. Without it the
+      // provider drops a connection that heard nothing for 30 s, and Chrome stops a worker that
+      // has been idle for 30 s, so an idle team would flap between offline and connected.
       onStatus: ({ status }) => {
         if (this.state === 'refused') return;
         if (status === WebSocketStatus.Disconnected) this.set('offline', 'unreachable');
