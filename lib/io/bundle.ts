@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { describeStorageError, type DB } from '../db/db';
+import { refreshCoverage } from '../db/coverage';
 import { tickId } from '../domain/aircover';
 import { withAccountKeys, withContactKeys } from '../domain/records';
 import {
@@ -238,9 +239,11 @@ const zero = (): StoreCounts => ({ added: 0, updated: 0, unchanged: 0 });
  */
 export async function mergeBundle(db: DB, b: Bundle): Promise<MergeCounts> {
   const counts: MergeCounts = { accounts: zero(), contacts: zero(), weeks: zero(), targets: zero(), ticks: zero(), links: zero() };
-  const tx = db.transaction(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links'], 'readwrite');
+  const tx = db.transaction(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'coverage'], 'readwrite');
   const accounts = tx.objectStore('accounts');
   const contacts = tx.objectStore('contacts');
+  /** Accounts whose contacts the merge wrote: their coverage summaries are redone once, at the end. */
+  const touched = new Set<string>();
   const accountIds = new Map<string, string>();
   const contactIds = new Map<string, string>();
   const targetIds = new Map<string, string>();
@@ -300,6 +303,8 @@ export async function mergeBundle(db: DB, b: Bundle): Promise<MergeCounts> {
       const current = await findContact(incoming);
       const next = current ? withContactKeys(mergeFields(current, { ...incoming, id: current.id, accountId: current.accountId })) : incoming;
       contactIds.set(raw.id, next.id);
+      touched.add(next.accountId);
+      if (current) touched.add(current.accountId);
       await save(contacts, counts.contacts, current, next);
     }
 
@@ -362,6 +367,7 @@ export async function mergeBundle(db: DB, b: Bundle): Promise<MergeCounts> {
       const incoming: PageLink = { ...raw, targetId };
       await save(links, counts.links, current, current ?? incoming);
     }
+    await refreshCoverage(tx, touched);
     await tx.done;
   } catch (e) {
     try {

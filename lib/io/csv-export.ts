@@ -7,7 +7,8 @@
 // First: the week view (app, side panel) loads zod only through this module, on demand.
 import '../zod-jitless';
 import { describeStorageError, type DB } from '../db/db';
-import { DATA_STORES } from '../db/schema';
+import { DATA_STORES, DERIVED_STORES } from '../db/schema';
+import { rebuildCoverage } from '../db/coverage';
 import { GROUP_LABELS, ITEM_GROUP, ITEM_LABELS, targetCells, tickId, ticksById } from '../domain/aircover';
 import { BUYING_ROLE_LABELS, DEPARTMENT_LABELS } from '../domain/constants';
 import { computeCoverage, type Coverage } from '../domain/coverage';
@@ -292,7 +293,7 @@ export async function fullBackup(db: DB, now = Date.now()): Promise<Backup> {
  */
 export async function restoreBackup(db: DB, json: string | Backup): Promise<Record<'accounts' | 'contacts' | 'weeks' | 'targets' | 'ticks' | 'links', number>> {
   const backup = typeof json === 'string' ? parseBackup(json) : checkBackup(json);
-  const tx = db.transaction([...DATA_STORES], 'readwrite');
+  const tx = db.transaction([...DATA_STORES, ...DERIVED_STORES], 'readwrite');
   const writes: Promise<unknown>[] = DATA_STORES.map((s) => tx.objectStore(s).clear());
   const put = <T>(store: (typeof DATA_STORES)[number], list: T[]) => {
     for (const r of list) writes.push(tx.objectStore(store).put(r as never));
@@ -304,8 +305,12 @@ export async function restoreBackup(db: DB, json: string | Backup): Promise<Reco
   put('ticks', backup.ticks);
   put('links', backup.links);
   if (backup.settings) put('settings', [backup.settings]);
+  const done = tx.done;
+  done.catch(() => undefined); // reported through the writes
   try {
-    await Promise.all([...writes, tx.done]);
+    await Promise.all(writes);
+    await rebuildCoverage(tx);
+    await done;
   } catch (e) {
     throw new BundleError(`The backup could not be restored: ${describeStorageError(e)}. Your data was not changed.`, e);
   }
