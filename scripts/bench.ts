@@ -598,6 +598,12 @@ async function main() {
       console.log(`Seeding ${n.toLocaleString('en-US')} accounts (${(n * 10).toLocaleString('en-US')} contacts)…`);
       const t = Date.now();
       if (n > seeded) await seed(options, seeded, n);
+      // The seed wrote contacts straight into IndexedDB: their accounts' coverage summaries (#14)
+      // are made by the extension's own code, as its writers do (absent before version 3).
+      await s.worker.evaluate(async () => {
+        const hook = (globalThis as unknown as { tiercoverBench?: { summarizeAll?(): Promise<void> } }).tiercoverBench;
+        await hook?.summarizeAll?.();
+      });
       console.log(`  seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
       seeded = n;
       await options.close();
