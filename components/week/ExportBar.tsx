@@ -27,7 +27,9 @@ export function ExportBar({ weekId }: { weekId: WeekId }) {
         import('@/lib/io/agenda'),
         import('@/lib/io/agenda-markdown'),
       ]);
-      const [data, settings] = await Promise.all([loadWeekData(await getDb(), weekId), send('getSettings', {})]);
+      // Only the bundle carries every contact; the packs and the agenda need the key contacts and
+      // each account's coverage summary.
+      const [data, settings] = await Promise.all([loadWeekData(await getDb(), weekId, Date.now(), { contacts: kind === 'bundle' ? 'all' : 'keys' }), send('getSettings', {})]);
       if (kind === 'copy') {
         const { copyAgendaRich } = await import('./copyAgenda');
         done.value = await copyAgendaRich(buildAgenda(data));
