@@ -45,9 +45,9 @@ export function WeekView({ you }: { you: string }) {
     try {
       // An extension page reads the extension's own database directly: no message, no copy.
       performance.mark('tiercover:week-read-start');
-      const [db, s] = await Promise.all([getDb(), send('getSettings', {})]);
-      settings.value = s;
-      const d = await weekView(db, wanted, s);
+      // The settings come from the background while the week's records are read.
+      const asked = send('getSettings', {}).then((s) => (settings.value = s));
+      const d = await weekView(await getDb(), wanted, asked);
       performance.measure('tiercover:week-read', 'tiercover:week-read-start');
       if (wanted === weekId.value) data.value = d;
       error.value = null;
@@ -99,8 +99,8 @@ export function WeekView({ you }: { you: string }) {
 
   /** Rows that come on screen (more shown, a filter) get their key contacts read then. */
   const detail = async (ids: string[]) => {
-    if (!data.value) return;
-    data.value = await withDetails(await getDb(), data.value, ids);
+    if (!data.value || !settings.value) return;
+    data.value = await withDetails(await getDb(), data.value, ids, settings.value);
   };
 
   const d = data.value;
@@ -404,14 +404,14 @@ function Review({ weekId, fromWeek, onDone, onCancel }: { weekId: WeekId; fromWe
 
 /**
  * What a target got last week, so Done or Drop is decided on facts: air cover done of total
- * (standing and weekly apart) and its coverage (names and gaps, from the account's summary).
+ * (standing and weekly apart) and its coverage (names, and the gaps once the row's details are worked out).
  */
 function ReviewProgress({ row }: { row: TargetRow }) {
   const p = row.progress;
   return (
     <span class="muted" data-testid="review-progress">
       {t('week.review.progress', { done: p.all.done, total: p.all.total, pct: pct(p.all), sentence: progressSentence(p) })}
-      {` · ${t('week.review.named', { count: row.account.named })}${row.account.gaps.length ? `; ${row.account.gaps.join('; ')}` : ''}`}
+      {` · ${t('week.review.named', { count: row.account.named })}${row.detailed && row.account.gaps.length ? `; ${row.account.gaps.join('; ')}` : ''}`}
     </span>
   );
 }

@@ -12,15 +12,17 @@ import { previousWeek, weekLabel } from '../domain/week';
 import type { DB } from './db';
 import type { ContactView } from '../messaging/protocol';
 import { contactView } from '../domain/views';
-import { coverageOf, type CoverageSummary } from '../domain/coverage';
+import { coverageOf, namedIn, type CoverageSummary } from '../domain/coverage';
 import { uiLocale } from '../i18n';
 
 export interface TargetRow {
   target: Target;
-  /** Coverage gaps and names counted from the account's coverage summary: known for every row. */
+  /** Names counted for every row; the coverage gaps in words with the details (`withDetails`). */
   account: { id: string; name: string; tier: Tier; tierSentence: string; gaps: string[]; named: number; owner?: string; marketingOwner?: string; team: AccountTeam };
+  /** The account's coverage summary as read with the week (undefined: no contacts). */
+  summary?: CoverageSummary;
   keyContacts: ContactView[];
-  /** Key contacts are read for the rows on screen only (`withDetails`). */
+  /** Key contacts and coverage gaps are worked out for the rows on screen only (`withDetails`). */
   detailed: boolean;
   ticks: AirCoverTick[];
   progress: TargetProgress;
@@ -104,7 +106,7 @@ export const DETAIL_PER_TIER = 10;
  * Fill in the key contacts of some rows: one read transaction, one get per key contact. A big
  * week reads these only for the rows on screen; coverage comes with every row from the summaries.
  */
-export async function withDetails(db: DB, view: WeekView, targetIds: Iterable<string>): Promise<WeekView> {
+export async function withDetails(db: DB, view: WeekView, targetIds: Iterable<string>, settings: Pick<Settings, 'coverage'>, now = new Date()): Promise<WeekView> {
   const wanted = new Set(targetIds);
   const todo = view.rows.filter((r) => wanted.has(r.target.id) && !r.detailed);
   if (!todo.length) return view;
@@ -114,13 +116,15 @@ export async function withDetails(db: DB, view: WeekView, targetIds: Iterable<st
     lists.map(({ r, contacts }) => {
       // A key contact of another account (a stale id) is not shown, as before.
       const keys = contacts.filter((c) => !!c && c.accountId === r.account.id).map((c) => contactView(c!));
-      return [r.target.id, { ...r, detailed: true, keyContacts: keys } satisfies TargetRow] as const;
+      const gaps = coverageOf(r.summary, settings, now.getTime()).gaps;
+      return [r.target.id, { ...r, detailed: true, keyContacts: keys, account: { ...r.account, gaps } } satisfies TargetRow] as const;
     }),
   );
   return { ...view, rows: view.rows.map((r) => filled.get(r.target.id) ?? r) };
 }
 
-export async function weekView(db: DB, weekId: WeekId, settings: Settings, now = new Date()): Promise<WeekView> {
+/** `settings` may still be on its way: the records are read meanwhile. */
+export async function weekView(db: DB, weekId: WeekId, settingsOrPromise: Settings | Promise<Settings>, now = new Date()): Promise<WeekView> {
   const prevId = previousWeek(weekId);
   // Two short read transactions rather than one long one: a tick written meanwhile (a readwrite
   // transaction on 'ticks') waits only for the first.
@@ -141,6 +145,8 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
   ]);
   const accounts = new Map(accountList.filter((a) => !!a).map((a) => [a!.id, a!]));
   const summaries = new Map(summaryList.filter((x): x is CoverageSummary => !!x).map((x) => [x.accountId, x]));
+  performance.mark('tiercover:week-records-read'); // the benchmark splits reading from computing here
+  const settings = await settingsOrPromise;
 
   const byId = ticksById(ticks);
   const ticksOf = new Map<string, AirCoverTick[]>();
@@ -150,10 +156,11 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
     const a = accounts.get(t.accountId);
     if (!a) continue;
     const tier = computeTier(a, settings, now);
-    const coverage = coverageOf(summaries.get(a.id), settings, now.getTime());
+    const summary = summaries.get(a.id);
     rows.push({
       target: t,
-      account: { id: a.id, name: a.name, tier: tier.tier, tierSentence: tier.sentence, gaps: coverage.gaps, named: coverage.named, owner: a.team.owner, marketingOwner: a.team.marketingOwner, team: a.team },
+      account: { id: a.id, name: a.name, tier: tier.tier, tierSentence: tier.sentence, gaps: [], named: namedIn(summary), owner: a.team.owner, marketingOwner: a.team.marketingOwner, team: a.team },
+      summary,
       keyContacts: [],
       detailed: false,
       ticks: ticksOf.get(t.id) ?? [],
@@ -186,7 +193,7 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
     },
     previous: { weekId: prevId, exists: !!prevWeek, open: prevTargets.filter((t) => t.status === 'active').length },
   };
-  return withDetails(db, view, first.map((r) => r.target.id));
+  return withDetails(db, view, first.map((r) => r.target.id), settings, now);
 }
 
 /**

@@ -110,6 +110,9 @@ export function computeCoverage(
   return coverageOf(summarizeCoverage('', contacts), settings, now);
 }
 
+/** Names still at the company (not left): the count a list shows before the rest of the coverage. */
+export const namedIn = (summary: CoverageSummary | undefined) => Object.values(summary?.cells ?? {}).reduce((n, x) => n + x, 0);
+
 /** Coverage from an account's summary (undefined: no contacts), with today's settings and clock. */
 export function coverageOf(summary: CoverageSummary | undefined, settings: Pick<Settings, 'coverage'>, now = Date.now()): Coverage {
   const s = summary ?? emptySummary('');
@@ -120,7 +123,7 @@ export function coverageOf(summary: CoverageSummary | undefined, settings: Pick<
   const departments: Department[] = [...new Set(cells.map((c) => c.department).filter((d) => d !== 'other'))];
   const decisionMaker = cells.some((c) => c.role === 'decision-maker');
   const connected = s.connected;
-  const named = cells.reduce((n, c) => n + c.n, 0);
+  const named = namedIn(s);
 
   const missingDepartments =
     departments.length >= minDepartments ? [] : CORE_DEPARTMENTS.filter((d) => !departments.includes(d));
