@@ -20,7 +20,7 @@ export function AgendaPrint({ weekId }: { weekId: WeekId }) {
   const doc = useRef<HTMLDivElement>(null);
   useEffect(() => {
     Promise.all([getDb(), import('@/lib/io/csv-export'), import('@/lib/io/agenda')])
-      .then(async ([db, { loadWeekData }, { buildAgenda }]) => buildAgenda(await loadWeekData(db, weekId)))
+      .then(async ([db, { loadWeekData }, { buildAgenda }]) => buildAgenda(await loadWeekData(db, weekId, Date.now(), { contacts: 'keys' })))
       .then((a) => {
         agenda.value = a;
         document.title = a.title;

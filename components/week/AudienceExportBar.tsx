@@ -26,7 +26,7 @@ export function AudienceExportBar({ weekId }: { weekId: WeekId }) {
     status.value = null;
     try {
       const [{ loadWeekData }, { companyList, contactList }] = await Promise.all([import('@/lib/io/csv-export'), import('@/lib/io/audience-export')]);
-      const data = await loadWeekData(await getDb(), weekId);
+      const data = await loadWeekData(await getDb(), weekId, Date.now(), { contacts: 'keys' });
       const tiers = tier.value ? [tier.value] : [];
       const suffix = tier.value ? `-${tier.value}` : '';
       if (kind === 'companies') {

@@ -1,9 +1,11 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { getDb } from '@/lib/db/db';
-import { weekView, withDetails, withTick, withTicks, type TargetRow, type WeekView as WeekData } from '@/lib/db/week';
+import { DETAIL_PER_TIER, weekView, withDetails, withTick, withTicks, type TargetRow, type WeekView as WeekData } from '@/lib/db/week';
 import type { Cell } from '@/lib/db/aircover';
 import type { AirCoverTick, Settings } from '@/lib/domain/schema';
+import { contactView } from '@/lib/domain/views';
+import type { ContactView } from '@/lib/messaging/protocol';
 import { DEFAULT_STANDING_ITEMS, pct, progressSentence } from '@/lib/domain/aircover';
 import type { AirCoverGroup, AirCoverItem, RosterMember, Tier, WeekId } from '@/lib/domain/schema';
 import { isMine } from '@/lib/domain/roster';
@@ -43,9 +45,9 @@ export function WeekView({ you }: { you: string }) {
     try {
       // An extension page reads the extension's own database directly: no message, no copy.
       performance.mark('tiercover:week-read-start');
-      const db = await getDb();
-      settings.value = await send('getSettings', {});
-      const d = await weekView(db, wanted, settings.value);
+      // The settings come from the background while the week's records are read.
+      const asked = send('getSettings', {}).then((s) => (settings.value = s));
+      const d = await weekView(await getDb(), wanted, asked);
       performance.measure('tiercover:week-read', 'tiercover:week-read-start');
       if (wanted === weekId.value) data.value = d;
       error.value = null;
@@ -95,7 +97,7 @@ export function WeekView({ you }: { you: string }) {
     }
   };
 
-  /** Rows that come on screen (more shown, a filter) get their contacts read then. */
+  /** Rows that come on screen (more shown, a filter) get their key contacts read then. */
   const detail = async (ids: string[]) => {
     if (!data.value || !settings.value) return;
     data.value = await withDetails(await getDb(), data.value, ids, settings.value);
@@ -228,7 +230,11 @@ export function WeekView({ you }: { you: string }) {
   );
 }
 
-/** The first targets of a tier at once, the rest on demand: a 1,000-target week renders fast. */
+/**
+ * The first targets of a tier at once, the rest on demand: a 1,000-target week renders fast. The
+ * first screen draws the rows whose key contacts came with the week (DETAIL_PER_TIER); the rest
+ * of the first page follows after that first paint.
+ */
 type Act = (fn: () => Promise<unknown>) => Promise<void>;
 type Tick = (targetId: string, r: TickRequest) => Promise<void>;
 type TickMany = (cells: Cell[], done: boolean) => Promise<AirCoverTick[]>;
@@ -236,7 +242,16 @@ interface Shared { act: Act; tick: Tick; tickMany: TickMany; standing: readonly 
 
 function TierGroup({ rows, detail, ...shared }: Shared & { rows: TargetRow[]; detail: (ids: string[]) => Promise<void> }) {
   const PAGE = 50;
-  const shown = useSignal(PAGE);
+  const shown = useSignal(Math.min(PAGE, DETAIL_PER_TIER));
+  useEffect(() => {
+    // After the first paint (a frame, then a task), not in it.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => (shown.value = Math.max(shown.value, PAGE)))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
   const missing = rows.slice(0, shown.value).filter((r) => !r.detailed).map((r) => r.target.id);
   useEffect(() => {
     if (missing.length) void detail(missing);
@@ -301,9 +316,20 @@ function TargetCard({ row, act, tick, tickMany, standing, roster }: Shared & { r
   );
 }
 
+/** The account's other people to pick a key contact from: read when the target is opened (and on each reload of the week). */
 function KeyContacts({ row, act }: { row: TargetRow; act: (fn: () => Promise<unknown>) => Promise<void> }) {
+  const contacts = useSignal<ContactView[]>([]);
+  useEffect(() => {
+    let live = true;
+    void getDb()
+      .then((db) => db.getAllFromIndex('contacts', 'byAccount', row.account.id))
+      .then((cs) => live && (contacts.value = cs.map(contactView)));
+    return () => {
+      live = false;
+    };
+  }, [row]);
   const keys = new Set(row.target.keyContactIds);
-  const others = row.contacts.filter((c) => !keys.has(c.id) && c.status !== 'left');
+  const others = contacts.value.filter((c) => !keys.has(c.id) && c.status !== 'left');
   if (!others.length) return null;
   return (
     <label>
@@ -378,14 +404,14 @@ function Review({ weekId, fromWeek, onDone, onCancel }: { weekId: WeekId; fromWe
 
 /**
  * What a target got last week, so Done or Drop is decided on facts: air cover done of total
- * (standing and weekly apart) and its coverage (names, and the gaps when its contacts are read).
+ * (standing and weekly apart) and its coverage (names, and the gaps once the row's details are worked out).
  */
 function ReviewProgress({ row }: { row: TargetRow }) {
   const p = row.progress;
   return (
     <span class="muted" data-testid="review-progress">
       {t('week.review.progress', { done: p.all.done, total: p.all.total, pct: pct(p.all), sentence: progressSentence(p) })}
-      {row.detailed && ` · ${t('week.review.named', { count: row.account.named })}${row.account.gaps.length ? `; ${row.account.gaps.join('; ')}` : ''}`}
+      {` · ${t('week.review.named', { count: row.account.named })}${row.detailed && row.account.gaps.length ? `; ${row.account.gaps.join('; ')}` : ''}`}
     </span>
   );
 }

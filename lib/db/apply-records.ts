@@ -7,6 +7,7 @@
  * tick ids), so merging the same records twice changes nothing the second time.
  */
 import type { DB } from './db';
+import { refreshCoverage } from './coverage';
 import { tickId } from '../domain/aircover';
 import { withAccountKeys, withContactKeys } from '../domain/records';
 import { type Account, type AirCoverTick, type Contact, type PageLink, type Target, type Week } from '../domain/schema';
@@ -39,9 +40,11 @@ const created = <T extends { createdAt: number; updatedAt: number }>(r: T): T =>
 /** Merge `set` into the database; throws (and changes nothing) if any write fails. */
 export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts> {
   const counts: MergeCounts = { accounts: zero(), contacts: zero(), weeks: zero(), targets: zero(), ticks: zero(), links: zero() };
-  const tx = db.transaction(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links'], 'readwrite');
+  const tx = db.transaction(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'coverage'], 'readwrite');
   const accounts = tx.objectStore('accounts');
   const contacts = tx.objectStore('contacts');
+  /** Accounts whose contacts the merge wrote: their coverage summaries are redone once, at the end. */
+  const touched = new Set<string>();
   const accountIds = new Map<string, string>();
   const contactIds = new Map<string, string>();
   const targetIds = new Map<string, string>();
@@ -101,6 +104,7 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
       const current = await findContact(incoming);
       const next = current ? withContactKeys(mergeFields(current, { ...incoming, id: current.id, accountId: current.accountId })) : created(incoming);
       contactIds.set(raw.id, next.id);
+      touched.add(next.accountId);
       await save(contacts, counts.contacts, current, next);
     }
 
@@ -163,6 +167,7 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
       const incoming: PageLink = { ...raw, targetId };
       await save(links, counts.links, current, current ?? incoming);
     }
+    await refreshCoverage(tx, touched);
     await tx.done;
   } catch (e) {
     try {

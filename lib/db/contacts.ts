@@ -7,6 +7,7 @@
 import { withContactKeys } from '../domain/records';
 import type { AirCoverTick, Contact, PageLink, Target } from '../domain/schema';
 import type { DB } from './db';
+import { refreshCoverage } from './coverage';
 
 export interface ContactFix {
   connected?: boolean;
@@ -18,8 +19,8 @@ export interface ContactFix {
 }
 
 export async function fixContact(db: DB, contactId: string, fix: ContactFix, now = Date.now()): Promise<Contact | undefined> {
-  const tx = db.transaction('contacts', 'readwrite');
-  const c = await tx.store.get(contactId);
+  const tx = db.transaction(['contacts', 'coverage'], 'readwrite');
+  const c = await tx.objectStore('contacts').get(contactId);
   if (!c) return undefined;
   const { verified, ...changes } = fix;
   const next: Contact = { ...c, ...changes, updatedAt: now, edits: { ...(c.edits ?? {}) } };
@@ -27,7 +28,8 @@ export async function fixContact(db: DB, contactId: string, fix: ContactFix, now
   else if (changes.status) next.lastVerified = now;
   for (const k of [...Object.keys(changes), ...(verified ? ['status', 'lastVerified'] : [])]) next.edits![k] = now;
   const saved = withContactKeys(next);
-  await tx.store.put(saved);
+  await tx.objectStore('contacts').put(saved);
+  await refreshCoverage(tx, [saved.accountId]);
   await tx.done;
   return saved;
 }
@@ -42,7 +44,7 @@ export interface RemovedContact {
 }
 
 export async function removeContact(db: DB, contactId: string, now = Date.now()): Promise<RemovedContact | undefined> {
-  const tx = db.transaction(['contacts', 'targets', 'ticks', 'links', 'accounts'], 'readwrite');
+  const tx = db.transaction(['contacts', 'targets', 'ticks', 'links', 'accounts', 'coverage'], 'readwrite');
   const contact = await tx.objectStore('contacts').get(contactId);
   if (!contact) {
     await tx.done;
@@ -79,14 +81,16 @@ export async function removeContact(db: DB, contactId: string, now = Date.now())
     await tx.objectStore('accounts').put({ ...account, touchpoints, updatedAt: now, edits: { ...(account.edits ?? {}), touchpoints: now } });
   }
   await contacts.delete(contactId);
+  await refreshCoverage(tx, [contact.accountId]);
   await tx.done;
   return { contact, keyOf, ticks, links };
 }
 
 /** Undo a removal: the contact, its places as a key contact, its ticks and links. */
 export async function restoreContact(db: DB, removed: RemovedContact, now = Date.now()): Promise<void> {
-  const tx = db.transaction(['contacts', 'targets', 'ticks', 'links'], 'readwrite');
+  const tx = db.transaction(['contacts', 'targets', 'ticks', 'links', 'coverage'], 'readwrite');
   await tx.objectStore('contacts').put(removed.contact);
+  await refreshCoverage(tx, [removed.contact.accountId]);
   const targets = tx.objectStore('targets');
   for (const { targetId, index } of removed.keyOf) {
     const t: Target | undefined = await targets.get(targetId);

@@ -9,6 +9,7 @@ import { writeFor, type EvidenceFact, type EvidenceWrite } from '../domain/evide
 import { withContactKeys } from '../domain/records';
 import type { AirCoverTick, Contact, WeekId } from '../domain/schema';
 import type { DB } from './db';
+import { refreshCoverage } from './coverage';
 
 export class EvidenceTargetGone extends Error {}
 
@@ -24,7 +25,7 @@ export async function acceptEvidence(
   by: string,
   now = Date.now(),
 ): Promise<AcceptedEvidence> {
-  const tx = db.transaction(['contacts', 'targets', 'ticks'], 'readwrite');
+  const tx = db.transaction(['contacts', 'targets', 'ticks', 'coverage'], 'readwrite');
   const contacts = tx.objectStore('contacts');
   const ticks = tx.objectStore('ticks');
   const contact = p.contactId ? await contacts.get(p.contactId) : undefined;
@@ -47,6 +48,7 @@ export async function acceptEvidence(
     edits.seenOnLinkedin = now;
     out.contact = withContactKeys({ ...contact, ...write.contact, seenOnLinkedin: seen, updatedAt: now, edits });
     await contacts.put(out.contact);
+    await refreshCoverage(tx, [out.contact.accountId]);
   }
   if (write.tick && target) {
     const id = tickId(target.id, write.tick.contactId, write.tick.item);

@@ -8,6 +8,7 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { TiercoverDB } from './schema';
 import { carriedTicks } from '../domain/carry';
 import { DEFAULT_STANDING_ITEMS } from '../domain/constants';
+import { rebuildCoverage } from './coverage';
 
 type UpgradeTx = IDBPTransaction<TiercoverDB, StoreNames<TiercoverDB>[], 'versionchange'>;
 export type MigrationStep = (db: IDBPDatabase<TiercoverDB>, tx: UpgradeTx) => void | Promise<void>;
@@ -67,6 +68,16 @@ export const MIGRATIONS: Record<number, MigrationStep> = {
         }
       }
     }
+  },
+
+  /**
+   * Version 3: the `coverage` store, one summary per account with contacts (lib/db/coverage.ts),
+   * so the week and its exports stop reading every contact. Filled here from the contacts
+   * already stored; from now on every contact write keeps it exact.
+   */
+  3: async (db, tx) => {
+    db.createObjectStore('coverage', { keyPath: 'accountId' });
+    await rebuildCoverage(tx);
   },
 };
 

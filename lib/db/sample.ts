@@ -6,8 +6,9 @@
  */
 import { SAMPLE_ACCOUNT_KEYS, SAMPLE_ID_PREFIX, type SampleData } from '../sample';
 import type { DB } from './db';
+import { refreshCoverage } from './coverage';
 
-const STORES = ['accounts', 'contacts', 'weeks', 'targets', 'ticks'] as const;
+const STORES = ['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'coverage'] as const;
 
 export async function replaceSampleData(db: DB, data: SampleData): Promise<void> {
   const tx = db.transaction([...STORES], 'readwrite');
@@ -23,6 +24,9 @@ export async function replaceSampleData(db: DB, data: SampleData): Promise<void>
   ).flatMap(({ k, list }) => list.filter((a) => a.name === k.name && !a.id.startsWith(SAMPLE_ID_PREFIX)).map((a) => a.id));
   const legacyTargets = (await Promise.all(legacy.map((id) => targets.index('byAccount').getAllKeys(id)))).flat();
   const legacyContacts = (await Promise.all(legacy.map((id) => contacts.index('byAccount').getAllKeys(id)))).flat();
+  // Whose contacts change: the legacy copies, every sample account, and accounts a sample contact
+  // (replaced by id) sat under before.
+  const removedSample = await contacts.getAll(sampleIds);
   const legacyTicks = (await Promise.all(legacyTargets.map((id) => ticks.index('byTarget').getAllKeys(id)))).flat();
   await Promise.all([
     ...legacy.map((id) => accounts.delete(id)),
@@ -47,5 +51,7 @@ export async function replaceSampleData(db: DB, data: SampleData): Promise<void>
     // A week the user already has keeps its own record (started from, reviewed).
     ...data.weeks.map(async (w) => (await weeks.getKey(w.id)) ?? weeks.put(w)),
   ];
-  await Promise.all([...writes, tx.done]);
+  await Promise.all(writes);
+  await refreshCoverage(tx, [...legacy, ...removedSample.map((c) => c.accountId), ...data.contacts.map((c) => c.accountId)]);
+  await tx.done;
 }

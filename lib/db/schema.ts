@@ -3,6 +3,7 @@
  * extension pages, never by content scripts (there it would be the site's database).
  */
 import type { DBSchema } from 'idb';
+import type { CoverageSummary } from '../domain/coverage';
 import type { Account, AirCoverTick, Contact, PageLink, Settings, Target, Week } from '../domain/schema';
 
 export const DB_NAME = 'tiercover';
@@ -51,7 +52,11 @@ export interface TiercoverDB extends DBSchema {
   links: { key: string; value: PageLink; indexes: { byTarget: string } };
   settings: { key: string; value: Settings };
   meta: { key: string; value: MetaRecord };
+  /** Version 3: each account's contacts summarised (lib/db/coverage.ts), kept by every contact write. */
+  coverage: { key: string; value: CoverageSummary };
 }
 
-export type StoreName = 'accounts' | 'contacts' | 'weeks' | 'targets' | 'ticks' | 'links' | 'settings' | 'meta';
+export type StoreName = 'accounts' | 'contacts' | 'weeks' | 'targets' | 'ticks' | 'links' | 'settings' | 'meta' | 'coverage';
 export const DATA_STORES = ['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'settings'] as const;
+/** Stores computed from the data stores (never exported, rebuilt on restore). */
+export const DERIVED_STORES = ['coverage'] as const;

@@ -12,16 +12,17 @@ import { previousWeek, weekLabel } from '../domain/week';
 import type { DB } from './db';
 import type { ContactView } from '../messaging/protocol';
 import { contactView } from '../domain/views';
-import { computeCoverage } from '../domain/coverage';
+import { coverageOf, namedIn, type CoverageSummary } from '../domain/coverage';
 import { uiLocale } from '../i18n';
 
 export interface TargetRow {
   target: Target;
+  /** Names counted for every row; the coverage gaps in words with the details (`withDetails`). */
   account: { id: string; name: string; tier: Tier; tierSentence: string; gaps: string[]; named: number; owner?: string; marketingOwner?: string; team: AccountTeam };
+  /** The account's coverage summary as read with the week (undefined: no contacts). */
+  summary?: CoverageSummary;
   keyContacts: ContactView[];
-  /** Every contact of the account, to pick key contacts from. */
-  contacts: ContactView[];
-  /** Contacts (and so key contacts, coverage gaps) are read for the rows on screen only. */
+  /** Key contacts and coverage gaps are worked out for the rows on screen only (`withDetails`). */
   detailed: boolean;
   ticks: AirCoverTick[];
   progress: TargetProgress;
@@ -94,38 +95,36 @@ export function withTicks(view: WeekView, ticks: AirCoverTick[], settings: WeekS
   return { ...view, rows, ...summarize(view.weekId, rows, settings), changes: { ...view.changes, airCoverAdded } };
 }
 
-/** How many rows of each tier get their contacts read with the week (the rest on demand). */
-export const DETAIL_PER_TIER = 50;
+/**
+ * How many rows of each tier come with their key contacts and are drawn first: what fills the
+ * first screen. The list draws the rest of its first page after the first paint, and reads their
+ * key contacts then.
+ */
+export const DETAIL_PER_TIER = 10;
 
 /**
- * Fill in the contacts, key contacts and coverage of some rows: one read transaction. A big week
- * reads these only for the rows on screen (cloning every contact of 1,000 accounts is most of
- * the cost of showing such a week, BENCHMARKS.md).
+ * Fill in the key contacts of some rows: one read transaction, one get per key contact. A big
+ * week reads these only for the rows on screen; coverage comes with every row from the summaries.
  */
-export async function withDetails(db: DB, view: WeekView, targetIds: Iterable<string>, settings: Settings, now = new Date()): Promise<WeekView> {
+export async function withDetails(db: DB, view: WeekView, targetIds: Iterable<string>, settings: Pick<Settings, 'coverage'>, now = new Date()): Promise<WeekView> {
   const wanted = new Set(targetIds);
   const todo = view.rows.filter((r) => wanted.has(r.target.id) && !r.detailed);
   if (!todo.length) return view;
   const tx = db.transaction('contacts');
-  const lists = await Promise.all(todo.map(async (r) => ({ r, contacts: await tx.store.index('byAccount').getAll(r.account.id) })));
+  const lists = await Promise.all(todo.map(async (r) => ({ r, contacts: await Promise.all(r.target.keyContactIds.map((id) => tx.store.get(id))) })));
   const filled = new Map(
     lists.map(({ r, contacts }) => {
-      const cov = computeCoverage(contacts, settings, now.getTime());
-      const key = new Set(r.target.keyContactIds);
-      const row: TargetRow = {
-        ...r,
-        detailed: true,
-        account: { ...r.account, gaps: cov.gaps, named: cov.named },
-        keyContacts: contacts.filter((c) => key.has(c.id)).map(contactView),
-        contacts: contacts.map(contactView),
-      };
-      return [r.target.id, row] as const;
+      // A key contact of another account (a stale id) is not shown, as before.
+      const keys = contacts.filter((c) => !!c && c.accountId === r.account.id).map((c) => contactView(c!));
+      const gaps = coverageOf(r.summary, settings, now.getTime()).gaps;
+      return [r.target.id, { ...r, detailed: true, keyContacts: keys, account: { ...r.account, gaps } } satisfies TargetRow] as const;
     }),
   );
   return { ...view, rows: view.rows.map((r) => filled.get(r.target.id) ?? r) };
 }
 
-export async function weekView(db: DB, weekId: WeekId, settings: Settings, now = new Date()): Promise<WeekView> {
+/** `settings` may still be on its way: the records are read meanwhile. */
+export async function weekView(db: DB, weekId: WeekId, settingsOrPromise: Settings | Promise<Settings>, now = new Date()): Promise<WeekView> {
   const prevId = previousWeek(weekId);
   // Two short read transactions rather than one long one: a tick written meanwhile (a readwrite
   // transaction on 'ticks') waits only for the first.
@@ -138,9 +137,16 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
     tx1.objectStore('targets').index('byWeek').getAll(prevId),
   ]);
   const accountIds = [...new Set([...targets, ...prevTargets].map((t) => t.accountId))];
-  const tx = db.transaction('accounts');
-  const accountList = await Promise.all(accountIds.map((id) => tx.store.get(id)));
+  const tx = db.transaction(['accounts', 'coverage']);
+  const [accountList, summaryList] = await Promise.all([
+    Promise.all(accountIds.map((id) => tx.objectStore('accounts').get(id))),
+    // One small record per account instead of all its contacts (lib/db/coverage.ts).
+    Promise.all(targets.map((t) => tx.objectStore('coverage').get(t.accountId))),
+  ]);
   const accounts = new Map(accountList.filter((a) => !!a).map((a) => [a!.id, a!]));
+  const summaries = new Map(summaryList.filter((x): x is CoverageSummary => !!x).map((x) => [x.accountId, x]));
+  performance.mark('tiercover:week-records-read'); // the benchmark splits reading from computing here
+  const settings = await settingsOrPromise;
 
   const byId = ticksById(ticks);
   const ticksOf = new Map<string, AirCoverTick[]>();
@@ -150,11 +156,12 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
     const a = accounts.get(t.accountId);
     if (!a) continue;
     const tier = computeTier(a, settings, now);
+    const summary = summaries.get(a.id);
     rows.push({
       target: t,
-      account: { id: a.id, name: a.name, tier: tier.tier, tierSentence: tier.sentence, gaps: [], named: 0, owner: a.team.owner, marketingOwner: a.team.marketingOwner, team: a.team },
+      account: { id: a.id, name: a.name, tier: tier.tier, tierSentence: tier.sentence, gaps: [], named: namedIn(summary), owner: a.team.owner, marketingOwner: a.team.marketingOwner, team: a.team },
+      summary,
       keyContacts: [],
-      contacts: [],
       detailed: false,
       ticks: ticksOf.get(t.id) ?? [],
       progress: targetProgress(t, byId, settings.standingItems),
@@ -162,7 +169,7 @@ export async function weekView(db: DB, weekId: WeekId, settings: Settings, now =
   }
   const { focus, progress } = summarize(weekId, rows, settings);
   const name = (accountId: string) => accounts.get(accountId)?.name ?? '(deleted account)';
-  // The first rows of each tier (what the list shows first) come with their contacts.
+  // The first rows of each tier (what the list shows first) come with their key contacts.
   const perTier = new Map<Tier, number>();
   const first = rows.filter((r) => {
     const n = perTier.get(r.account.tier) ?? 0;

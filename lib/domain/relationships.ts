@@ -19,8 +19,17 @@ const live = (cs: MapContact[]) => cs.filter((c) => c.status !== 'left');
 const names = (cs: MapContact[]) => cs.map((c) => c.name).sort((a, b) => a.localeCompare(b)).join(', ');
 
 /** Whether any relationship field has been filled in: before that there is no map to judge. */
-export function hasMap(contacts: MapContact[]): boolean {
+export function hasMap(contacts: Pick<MapContact, 'influence' | 'strength' | 'reportsTo' | 'relationshipOwner'>[]): boolean {
   return contacts.some((c) => c.influence || c.strength || c.reportsTo || c.relationshipOwner);
+}
+
+/**
+ * The contacts `relationshipGaps` looks at: current ones with an owner on our side, a decision
+ * maker or high influence. The others change no gap, so an account's coverage summary keeps only
+ * these (lib/domain/coverage.ts) and the agenda's gaps come out the same as from every contact.
+ */
+export function mapRelevant(c: Pick<MapContact, 'status' | 'buyingRole' | 'influence' | 'relationshipOwner'>): boolean {
+  return c.status !== 'left' && (!!c.relationshipOwner || c.buyingRole === 'decision-maker' || c.influence === 'high');
 }
 
 /**

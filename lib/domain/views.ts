@@ -1,9 +1,9 @@
 /** Turning stored records into what the views show (tier and coverage computed here, once). */
-import { computeCoverage } from './coverage';
+import { computeCoverage, summarizeCoverage, type CoverageSummary } from './coverage';
 import type { Account, Contact, Settings, Tier } from './schema';
 import { teamLine } from './account-team';
 import { governanceAlerts, todayIso } from './governance';
-import { hasMap, relationshipGaps } from './relationships';
+import { relationshipGaps } from './relationships';
 import { computeTier } from './tier';
 import type { AccountHit, AccountView, ContactView, StrategicSummary } from '../messaging/protocol';
 
@@ -31,11 +31,16 @@ export const STRATEGIC_TIERS: readonly Tier[] = ['global', 'tier1'];
 
 /** The account team line, the relationship map's gaps and overdue governance, in words. */
 export function strategicSummary(a: Account, contacts: Contact[], tier: Tier, now = new Date()): StrategicSummary {
+  return strategicSummaryOf(a, summarizeCoverage(a.id, contacts), tier, now);
+}
+
+/** The same from the account's coverage summary (undefined: no contacts), without its contacts. */
+export function strategicSummaryOf(a: Account, summary: CoverageSummary | undefined, tier: Tier, now = new Date()): StrategicSummary {
   const strategic = STRATEGIC_TIERS.includes(tier);
   return {
     strategic,
     teamLine: teamLine(a.team),
-    relationshipGaps: strategic || hasMap(contacts) ? relationshipGaps(contacts, a.team) : [],
+    relationshipGaps: strategic || summary?.mapped ? relationshipGaps(summary?.mapContacts ?? [], a.team) : [],
     governance: strategic ? governanceAlerts(a.touchpoints, todayIso(now)) : [],
   };
 }

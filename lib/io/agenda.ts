@@ -13,9 +13,8 @@ import { weekLabel } from '../domain/week';
 import { isoDate, marketingOwner, salesOwner, targetViews, type TargetView, type WeekData } from './csv-export';
 import { t as tr, uiLocale } from '../i18n';
 import { tierLabel } from '../i18n/labels';
-import { strategicSummary } from '../domain/views';
+import { strategicSummaryOf } from '../domain/views';
 import { investmentLine, rankInvestments } from '../domain/invest';
-import type { Contact } from '../domain/schema';
 
 export interface AgendaTable {
   kind: 'table';
@@ -162,14 +161,13 @@ function focusSection(data: WeekData, views: TargetView[]): AgendaBlock[] {
 }
 
 /** The strategic parts of a target's account in words (team, relationship gaps, governance). */
-type Summaries = Map<string, ReturnType<typeof strategicSummary>>;
+type Summaries = Map<string, ReturnType<typeof strategicSummaryOf>>;
 
+/** From each account's coverage summary (its relationship map's people): no contact is read. */
 function summaries(data: WeekData, views: TargetView[]): Summaries {
-  const byAccount = new Map<string, Contact[]>();
-  for (const c of data.contacts) byAccount.set(c.accountId, [...(byAccount.get(c.accountId) ?? []), c]);
   const now = new Date(data.now);
   const out: Summaries = new Map();
-  for (const v of views) if (v.account && v.tier) out.set(v.account.id, strategicSummary(v.account, byAccount.get(v.account.id) ?? [], v.tier.tier, now));
+  for (const v of views) if (v.account && v.tier) out.set(v.account.id, strategicSummaryOf(v.account, v.summary, v.tier.tier, now));
   return out;
 }
 

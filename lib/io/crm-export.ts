@@ -6,12 +6,12 @@
  * that CRM are never dropped silently: they come back as a list (shown in the UI) and a second file.
  */
 import { progressSentence, targetProgress, ticksById } from '../domain/aircover';
-import { computeCoverage } from '../domain/coverage';
+import { coverageOf, type CoverageSummary } from '../domain/coverage';
 import type { Account, AirCoverTick, Contact, Settings, Target, Tier, WeekId } from '../domain/schema';
 import { computeTier, TIER_LABELS, TIER_ORDER } from '../domain/tier';
 import { getSettings } from '../db/settings';
 import type { DB } from '../db/db';
-import { toCsv, type Cell } from './csv-export';
+import { summaryIn, toCsv, type Cell } from './csv-export';
 
 export type CrmTarget = 'salesforce' | 'hubspot';
 
@@ -19,7 +19,10 @@ export interface CrmExportData {
   weekId: WeekId;
   /** The accounts to export (this week's targets, or all). */
   accounts: Account[];
+  /** Their contacts: only needed without `coverage`. */
   contacts: Contact[];
+  /** The accounts' coverage summaries (none: no contacts), as stored. Absent: made from `contacts`. */
+  coverage?: Map<string, CoverageSummary>;
   /** This week's targets and ticks, for the air-cover column. */
   targets: Target[];
   ticks: AirCoverTick[];
@@ -69,14 +72,13 @@ export interface CrmExport {
 const CRM_NAMES: Record<CrmTarget, string> = { salesforce: 'Salesforce', hubspot: 'HubSpot' };
 
 /** "6 of 10 named, 3 departments, decision maker: yes". */
-function coverageText(contacts: Contact[], settings: Settings, now: number): string {
-  const c = computeCoverage(contacts, settings, now);
+function coverageText(summary: CoverageSummary | undefined, settings: Settings, now: number): string {
+  const c = coverageOf(summary, settings, now);
   return `${c.named} of ${c.min}-${c.max} named, ${c.departments.length} of ${c.minDepartments} departments, decision maker: ${c.decisionMaker ? 'yes' : 'no'}`;
 }
 
 export function crmExport(system: CrmTarget, data: CrmExportData): CrmExport {
-  const byAccount = new Map<string, Contact[]>();
-  for (const c of data.contacts) byAccount.set(c.accountId, [...(byAccount.get(c.accountId) ?? []), c]);
+  const summaryOf = summaryIn(data);
   const targetOf = new Map(data.targets.map((t) => [t.accountId, t]));
   const ticks = ticksById(data.ticks);
   const now = new Date(data.now);
@@ -95,7 +97,7 @@ export function crmExport(system: CrmTarget, data: CrmExportData): CrmExport {
     }
     const t = targetOf.get(a.id);
     const air = t ? `${data.weekId}: ${progressSentence(targetProgress(t, ticks, data.settings.standingItems))}` : '';
-    const coverage = coverageText(byAccount.get(a.id) ?? [], data.settings, data.now);
+    const coverage = coverageText(summaryOf(a.id), data.settings, data.now);
     rows.push(
       system === 'salesforce'
         ? [id, a.name, TIER_LABELS[tier.tier], tier.sentence, coverage, air, t ? data.weekId : '']
@@ -116,20 +118,22 @@ export const crmFileName = (system: CrmTarget, scope: 'week' | 'all', weekId: We
 /** This week's targets' accounts, or every account, with this week's targets and ticks; one read transaction. */
 export async function loadCrmExportData(db: DB, weekId: WeekId, scope: 'week' | 'all', now = Date.now()): Promise<CrmExportData> {
   const settings = await getSettings(db);
-  const tx = db.transaction(['accounts', 'contacts', 'targets', 'ticks']);
+  // Coverage from the stored summaries: no contact is read.
+  const tx = db.transaction(['accounts', 'coverage', 'targets', 'ticks']);
   const [targets, ticks] = await Promise.all([tx.objectStore('targets').index('byWeek').getAll(weekId), tx.objectStore('ticks').index('byWeek').getAll(weekId)]);
   let accounts: Account[];
-  let contacts: Contact[];
+  let summaries: (CoverageSummary | undefined)[];
   if (scope === 'all') {
-    [accounts, contacts] = await Promise.all([tx.objectStore('accounts').getAll(), tx.objectStore('contacts').getAll()]);
+    [accounts, summaries] = await Promise.all([tx.objectStore('accounts').getAll(), tx.objectStore('coverage').getAll()]);
   } else {
     const ids = [...new Set(targets.filter((t) => t.status !== 'dropped').map((t) => t.accountId))];
-    const [found, lists] = await Promise.all([
+    const [found, sums] = await Promise.all([
       Promise.all(ids.map((id) => tx.objectStore('accounts').get(id))),
-      Promise.all(ids.map((id) => tx.objectStore('contacts').index('byAccount').getAll(id))),
+      Promise.all(ids.map((id) => tx.objectStore('coverage').get(id))),
     ]);
     accounts = found.filter((a): a is Account => !!a);
-    contacts = lists.flat();
+    summaries = sums;
   }
-  return { weekId, accounts, contacts, targets, ticks, settings, now };
+  const coverage = new Map(summaries.filter((x): x is CoverageSummary => !!x).map((x) => [x.accountId, x]));
+  return { weekId, accounts, contacts: [], coverage, targets, ticks, settings, now };
 }

@@ -7,10 +7,11 @@
 // First: the week view (app, side panel) loads zod only through this module, on demand.
 import '../zod-jitless';
 import { describeStorageError, type DB } from '../db/db';
-import { DATA_STORES } from '../db/schema';
+import { DATA_STORES, DERIVED_STORES } from '../db/schema';
+import { rebuildCoverage } from '../db/coverage';
 import { GROUP_LABELS, ITEM_GROUP, ITEM_LABELS, targetCells, tickId, ticksById } from '../domain/aircover';
 import { BUYING_ROLE_LABELS, DEPARTMENT_LABELS } from '../domain/constants';
-import { computeCoverage, type Coverage } from '../domain/coverage';
+import { coverageOf, summarizeCoverage, type Coverage, type CoverageSummary } from '../domain/coverage';
 import {
   SCHEMA_VERSION,
   type Account,
@@ -67,8 +68,13 @@ export interface WeekData {
   weekId: WeekId;
   /** At least the accounts of this week's and last week's targets. */
   accounts: Account[];
-  /** At least the contacts of those accounts. */
+  /**
+   * At least the contacts of those accounts; or, loaded with `{ contacts: 'keys' }`, only this
+   * week's key contacts (the packs and the agenda need no others: coverage comes from `coverage`).
+   */
   contacts: Contact[];
+  /** The accounts' coverage summaries (none: no contacts). Absent: made from `contacts`. */
+  coverage?: Map<string, CoverageSummary>;
   /** This week's targets. */
   targets: Target[];
   /** This week's ticks. */
@@ -81,10 +87,19 @@ export interface WeekData {
   links?: PageLink[];
 }
 
+export interface LoadOptions {
+  /**
+   * 'all' (the bundle): every contact of the accounts. 'keys' (the packs, the agenda, the audience
+   * lists): only the targets' key contacts, one get each; coverage comes from the stored summaries
+   * either way, so no export reads every contact of 1,000 accounts to say their gaps.
+   */
+  contacts?: 'all' | 'keys';
+}
+
 /** Read a week's snapshot from the database in one read-only transaction. */
-export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now()): Promise<WeekData> {
+export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now(), opts: LoadOptions = {}): Promise<WeekData> {
   const settings = await getSettings(db);
-  const tx = db.transaction(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links']);
+  const tx = db.transaction(['accounts', 'contacts', 'coverage', 'weeks', 'targets', 'ticks', 'links']);
   const [targets, previousTargets, ticks, week] = await Promise.all([
     tx.objectStore('targets').index('byWeek').getAll(weekId),
     tx.objectStore('targets').index('byWeek').getAll(previousWeek(weekId)),
@@ -92,26 +107,40 @@ export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now()): Pr
     tx.objectStore('weeks').get(weekId),
   ]);
   const accountIds = [...new Set([...targets, ...previousTargets].map((t) => t.accountId))];
-  const [accounts, contactLists] = await Promise.all([
+  const contactStore = tx.objectStore('contacts');
+  const readContacts =
+    opts.contacts === 'keys'
+      ? Promise.all([...new Set(targets.flatMap((t) => t.keyContactIds))].map((id) => contactStore.get(id))).then((cs) => cs.filter((c): c is Contact => !!c))
+      : Promise.all(accountIds.map((id) => contactStore.index('byAccount').getAll(id))).then((lists) => lists.flat());
+  const [accounts, contacts, summaries, allLinks] = await Promise.all([
     Promise.all(accountIds.map((id) => tx.objectStore('accounts').get(id))),
-    Promise.all(accountIds.map((id) => tx.objectStore('contacts').index('byAccount').getAll(id))),
+    readContacts,
+    Promise.all(accountIds.map((id) => tx.objectStore('coverage').get(id))),
+    // Links made by hand are few: one read of them all beats a look-up per contact.
+    tx.objectStore('links').getAll(),
   ]);
-  const contacts = contactLists.flat();
-  // Links made by hand are few: one read of them all beats a look-up per contact.
   const wanted = new Set<string>([...accountIds, ...contacts.map((c) => c.id)]);
-  const links = (await tx.objectStore('links').getAll()).filter((l) => wanted.has(l.targetId));
   return {
     weekId,
     accounts: accounts.filter((a): a is Account => !!a),
     contacts,
+    coverage: new Map(summaries.filter((x): x is CoverageSummary => !!x).map((x) => [x.accountId, x])),
     targets,
     ticks,
     previousTargets,
     settings,
     now,
     week,
-    links,
+    links: allLinks.filter((l) => wanted.has(l.targetId)),
   };
+}
+
+/** An account's coverage summary from a snapshot: the stored one, else made from its contacts. */
+export function summaryIn(data: Pick<WeekData, 'coverage' | 'contacts'>): (accountId: string) => CoverageSummary | undefined {
+  if (data.coverage) return (id) => data.coverage!.get(id);
+  const byAccount = new Map<string, Contact[]>();
+  for (const c of data.contacts) byAccount.set(c.accountId, [...(byAccount.get(c.accountId) ?? []), c]);
+  return (id) => summarizeCoverage(id, byAccount.get(id) ?? []);
 }
 
 export interface TargetView {
@@ -120,6 +149,8 @@ export interface TargetView {
   accountName: string;
   tier?: TierResult;
   coverage: Coverage;
+  /** The account's coverage summary (undefined: no contacts), for what else is said from it. */
+  summary?: CoverageSummary;
   keyContacts: Contact[];
   /** On last week's list too (carried over), or new this week. */
   carried: boolean;
@@ -133,19 +164,20 @@ const tierIndex = (t?: Tier) => (t ? TIER_ORDER.indexOf(t) : TIER_ORDER.length);
 export function targetViews(data: WeekData): TargetView[] {
   const accounts = new Map(data.accounts.map((a) => [a.id, a]));
   const contacts = new Map(data.contacts.map((c) => [c.id, c]));
-  const byAccount = new Map<string, Contact[]>();
-  for (const c of data.contacts) byAccount.set(c.accountId, [...(byAccount.get(c.accountId) ?? []), c]);
+  const summaryOf = summaryIn(data);
   const lastWeek = new Set(data.previousTargets.map((t) => t.accountId));
   const now = new Date(data.now);
   return data.targets
     .map((target): TargetView => {
       const account = accounts.get(target.accountId);
+      const summary = summaryOf(target.accountId);
       return {
         target,
         account,
         accountName: account?.name ?? '(deleted account)',
         tier: account && computeTier(account, data.settings, now),
-        coverage: computeCoverage(byAccount.get(target.accountId) ?? [], data.settings, data.now),
+        coverage: coverageOf(summary, data.settings, data.now),
+        summary,
         keyContacts: target.keyContactIds.map((id) => contacts.get(id)).filter((c): c is Contact => !!c),
         carried: !!target.carriedFrom || lastWeek.has(target.accountId),
       };
@@ -292,7 +324,7 @@ export async function fullBackup(db: DB, now = Date.now()): Promise<Backup> {
  */
 export async function restoreBackup(db: DB, json: string | Backup): Promise<Record<'accounts' | 'contacts' | 'weeks' | 'targets' | 'ticks' | 'links', number>> {
   const backup = typeof json === 'string' ? parseBackup(json) : checkBackup(json);
-  const tx = db.transaction([...DATA_STORES], 'readwrite');
+  const tx = db.transaction([...DATA_STORES, ...DERIVED_STORES], 'readwrite');
   const writes: Promise<unknown>[] = DATA_STORES.map((s) => tx.objectStore(s).clear());
   const put = <T>(store: (typeof DATA_STORES)[number], list: T[]) => {
     for (const r of list) writes.push(tx.objectStore(store).put(r as never));
@@ -304,8 +336,12 @@ export async function restoreBackup(db: DB, json: string | Backup): Promise<Reco
   put('ticks', backup.ticks);
   put('links', backup.links);
   if (backup.settings) put('settings', [backup.settings]);
+  const done = tx.done;
+  done.catch(() => undefined); // reported through the writes
   try {
-    await Promise.all([...writes, tx.done]);
+    await Promise.all(writes);
+    await rebuildCoverage(tx);
+    await done;
   } catch (e) {
     throw new BundleError(`The backup could not be restored: ${describeStorageError(e)}. Your data was not changed.`, e);
   }

@@ -23,6 +23,7 @@ import { parseBundle } from '@/lib/io/bundle';
 import { meetingAgenda } from '@/lib/io/agenda-markdown';
 import { makeSampleData, type SampleData } from '@/lib/sample';
 import { first, must } from './helpers/must';
+import { seed } from './helpers/seed';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const WEEK: WeekId = '2026-W48';
@@ -166,15 +167,22 @@ describe('week exports', () => {
     expect(parseBundle(JSON.stringify(b))).toEqual(b);
   });
 
-  it('loadWeekData reads the same snapshot from the database', async () => {
+  it('loadWeekData reads the same snapshot from the database, with every contact or only the key contacts', async () => {
     const db = await getDb();
     await deleteAllData(db);
-    for (const s of ['accounts', 'contacts', 'weeks', 'targets', 'ticks'] as const) for (const r of sample[s]) await db.put(s, r as never);
+    await seed(db, sample);
     await putSettings(data.settings, db);
     const loaded = await loadWeekData(db, WEEK, NOW.getTime());
     expect(salesPack(loaded)).toBe(salesPack(data));
     expect(marketingPack(loaded)).toBe(marketingPack(data));
     expect(meetingAgenda(loaded)).toBe(meetingAgenda(data));
+    // The packs and the agenda from the key contacts and the stored coverage summaries alone.
+    const keys = await loadWeekData(db, WEEK, NOW.getTime(), { contacts: 'keys' });
+    expect(keys.contacts.length).toBeLessThan(loaded.contacts.length);
+    expect(new Set(keys.contacts.map((c) => c.id))).toEqual(new Set(keys.targets.flatMap((t) => t.keyContactIds)));
+    expect(salesPack(keys)).toBe(salesPack(data));
+    expect(marketingPack(keys)).toBe(marketingPack(data));
+    expect(meetingAgenda(keys)).toBe(meetingAgenda(data));
     await closeDb();
   });
 });

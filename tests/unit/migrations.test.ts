@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { openDatabase } from '@/lib/db/db';
+import { coverageOf, summarizeCoverage } from '@/lib/domain/coverage';
+import { defaultSettings } from '@/lib/domain/schema';
 import { LATEST_DB_VERSION, MIGRATIONS, runMigrations } from '@/lib/db/migrations';
 import { makeSampleData } from '@/lib/sample';
 import { first } from './helpers/must';
@@ -10,7 +13,7 @@ describe('database upgrades', () => {
   it('walks every step from an empty database to the latest version, with every index', async () => {
     const db = await openDatabase('walk-test');
     expect(db.version).toBe(LATEST_DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'contacts', 'links', 'meta', 'settings', 'targets', 'ticks', 'weeks']);
+    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'contacts', 'coverage', 'links', 'meta', 'settings', 'targets', 'ticks', 'weeks']);
     const tx = db.transaction(['accounts', 'contacts', 'targets', 'ticks']);
     expect([...tx.objectStore('accounts').indexNames].sort()).toEqual(['byCrm', 'byDomain', 'byLinkedinId', 'byLinkedinSlug', 'byNameKey']);
     expect([...tx.objectStore('contacts').indexNames].sort()).toEqual(['byAccount', 'byCrm', 'byEmail', 'byLinkedinSlug']);
@@ -75,6 +78,32 @@ describe('database upgrades', () => {
       ['onNewsletter', true, 'Morgan Lee', '2026-W47'],
     ]);
     expect(await db.get('meta', 'schema')).toMatchObject({ version: 2 });
+    db.close();
+  });
+
+  it('step 3 summarises the contacts of a version-2 database into the coverage store (fixture tests/fixtures/db/v2.json)', async () => {
+    const fixture = JSON.parse(readFileSync(new URL('../fixtures/db/v2.json', import.meta.url), 'utf8')) as { version: number; stores: Record<string, unknown[]> };
+    const name = 'coverage-upgrade-test';
+    const v2 = await openDatabase(name, fixture.version);
+    for (const [store, records] of Object.entries(fixture.stores)) {
+      for (const r of records) await v2.put(store as 'accounts', r as never);
+    }
+    expect([...v2.objectStoreNames]).not.toContain('coverage');
+    v2.close();
+
+    const db = await openDatabase(name, 3);
+    expect(await db.get('meta', 'schema')).toMatchObject({ version: 3 });
+    // Nothing else changed.
+    for (const [store, records] of Object.entries(fixture.stores)) expect(await db.getAll(store as 'accounts')).toHaveLength(records.length);
+    // One summary per account with contacts; the account without any has none.
+    expect((await db.getAllKeys('coverage')).sort()).toEqual(['acc-contoso', 'acc-northwind']);
+    const nw = await db.get('coverage', 'acc-northwind');
+    expect(nw).toEqual(summarizeCoverage('acc-northwind', await db.getAllFromIndex('contacts', 'byAccount', 'acc-northwind')));
+    expect(nw).toMatchObject({ total: 4, left: 1, connected: 1, unverifiedSince: [1700000000000], mapped: true });
+    // What the card and the exports say from it: three named (the one who left is not), one stale.
+    const coverage = coverageOf(nw, defaultSettings(), Date.UTC(2026, 10, 26));
+    expect(coverage).toMatchObject({ named: 3, left: 1, staleUnverified: 1, decisionMaker: true, departments: ['finance', 'it', 'marketing'] });
+    expect(nw?.mapContacts.map((c) => c.name)).toEqual(['Ada Finch']);
     db.close();
   });
 

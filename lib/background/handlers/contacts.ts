@@ -3,6 +3,7 @@ import { departmentFromTitle, suggestBuyingRole } from '../../domain/department'
 import { newContact, withContactKeys } from '../../domain/records';
 import { getDb } from '../../db/db';
 import { fixContact, removeContact, restoreContact } from '../../db/contacts';
+import { refreshCoverage } from '../../db/coverage';
 import { keepForUndo, takeUndo } from '../undo';
 import { notifyChange } from '../live';
 import { contactView } from '../../domain/views';
@@ -19,9 +20,9 @@ export const contactsHandlers: { [K in ('addContact' | 'updateContact' | 'fixCon
       buyingRole: contact.buyingRole ?? suggestBuyingRole(contact.title ?? ''),
       lastVerified: Date.now(),
     });
-    const tx = db.transaction(['contacts', 'links'], 'readwrite');
+    const tx = db.transaction(['contacts', 'links', 'coverage'], 'readwrite');
     await Promise.all([
-      tx.objectStore('contacts').put(c),
+      tx.objectStore('contacts').put(c).then(() => refreshCoverage(tx, [c.accountId])),
       pageKey ? tx.objectStore('links').put({ pageKey, kind: 'contact', targetId: c.id, createdAt: Date.now() }) : undefined,
       tx.done,
     ]);
@@ -31,13 +32,17 @@ export const contactsHandlers: { [K in ('addContact' | 'updateContact' | 'fixCon
 
   async updateContact({ contactId, changes }) {
     const db = await getDb();
-    const c = await db.get('contacts', contactId);
+    // Read, write and summarise in one transaction: the account's coverage moves with the edit.
+    const tx = db.transaction(['contacts', 'coverage'], 'readwrite');
+    const c = await tx.objectStore('contacts').get(contactId);
     if (!c) throw new UserError('That contact no longer exists.');
     const now = Date.now();
     const edits = { ...(c.edits ?? {}) };
     for (const k of Object.keys(changes)) edits[k] = now;
     const next = withContactKeys({ ...c, ...changes, updatedAt: now, edits, ...(changes.status ? { lastVerified: now } : {}) });
-    await db.put('contacts', next);
+    await tx.objectStore('contacts').put(next);
+    await refreshCoverage(tx, [c.accountId, next.accountId]);
+    await tx.done;
     void notifyChange(['contacts']);
     return contactView(next);
   },

@@ -9,6 +9,7 @@ import { rankInvestments } from '../../domain/invest';
 import { computeTier } from '../../domain/tier';
 import type { Contact, FourRReview } from '../../domain/schema';
 import { getDb } from '../../db/db';
+import { refreshCoverage } from '../../db/coverage';
 import { notifyChange } from '../live';
 import { contactView } from '../../domain/views';
 import { forgetSettings, type Handler, UserError, requireAccount, settingsOf, touchAccount, viewOf } from './common';
@@ -18,7 +19,7 @@ const REVIEWS_KEPT = 200;
 export const strategicHandlers: { [K in 'setRelationship' | 'saveTouchpoint' | 'removeTouchpoint' | 'addReview' | 'setTeamRating' | 'rankInvestments']: Handler<K> } = {
   async setRelationship({ contactId, changes }) {
     const db = await getDb();
-    const tx = db.transaction('contacts', 'readwrite');
+    const tx = db.transaction(['contacts', 'coverage'], 'readwrite');
     const store = tx.objectStore('contacts');
     const c = await store.get(contactId);
     if (!c) throw new UserError('That contact no longer exists.');
@@ -37,6 +38,7 @@ export const strategicHandlers: { [K in 'setRelationship' | 'saveTouchpoint' | '
     if (!next.buyingRole) next.buyingRole = 'unknown';
     const saved = withContactKeys(next);
     await store.put(saved);
+    await refreshCoverage(tx, [saved.accountId]);
     await tx.done;
     void notifyChange(['contacts']);
     return contactView(saved);

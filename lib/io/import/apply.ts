@@ -1,5 +1,7 @@
 /** Applying a plan: one readwrite transaction, every record or none. */
 import { isQuotaError, type DB } from '../../db/db';
+import { refreshCoverage } from '../../db/coverage';
+import type { Contact } from '../../domain/schema';
 import { abortError, CsvError, parseCsv, type ParsedCsv, type ParseOptions, type RowError } from './parse';
 import { dbLookups } from './lookups';
 import { fillAccount, fillContact } from './merge';
@@ -20,7 +22,7 @@ export interface ApplyOptions {
 export async function applyImport(db: DB, plan: ImportPlan, opts: ApplyOptions = {}): Promise<ImportCounts & { written: number }> {
   const { signal, onProgress } = opts;
   if (signal?.aborted) throw abortError();
-  const tx = db.transaction(['accounts', 'contacts'], 'readwrite');
+  const tx = db.transaction(['accounts', 'contacts', 'coverage'], 'readwrite');
   const onAbort = () => {
     try {
       tx.abort();
@@ -37,26 +39,42 @@ export async function applyImport(db: DB, plan: ImportPlan, opts: ApplyOptions =
   };
 
   const writes: Promise<unknown>[] = [];
-  const queue = <T extends { id: string }>(store: 'accounts' | 'contacts', list: PlannedWrite<T>[], fill: (cur: T, planned: T, now: number) => T | null) => {
+  /** Accounts whose contacts this import wrote: their coverage summaries are redone once, at the end. */
+  const touched = new Set<string>();
+  const queue = <T extends { id: string }>(
+    store: 'accounts' | 'contacts',
+    list: PlannedWrite<T>[],
+    fill: (cur: T, planned: T, now: number) => T | null,
+    wrote: (r: T) => void = () => undefined,
+  ) => {
     const os = tx.objectStore(store) as unknown as { get(id: string): Promise<T | undefined>; put(v: T): Promise<unknown> };
     for (const w of list) {
       if (w.op === 'add') {
+        wrote(w.record);
         writes.push(os.put(w.record).then(step));
         continue;
       }
       writes.push(
         os.get(w.record.id).then(async (cur) => {
           const next = cur ? fill(cur, w.record, plan.now) : w.record;
-          if (next) await os.put(next);
+          if (next) {
+            if (cur) wrote(cur);
+            wrote(next);
+            await os.put(next);
+          }
           step();
         }),
       );
     }
   };
   queue('accounts', plan.accounts, fillAccount);
-  queue('contacts', plan.contacts, fillContact);
+  queue<Contact>('contacts', plan.contacts, fillContact, (c) => touched.add(c.accountId));
+  const committed = tx.done;
+  committed.catch(() => undefined); // a failed write or a cancel is reported through the writes below
   try {
-    await Promise.all([...writes, tx.done]);
+    await Promise.all(writes);
+    await refreshCoverage(tx, touched);
+    await committed;
   } catch (e) {
     if (signal?.aborted) throw abortError();
     throw new CsvError(isQuotaError(e) ? { code: 'storageFull' } : { code: 'notSaved', detail: (e as Error)?.message ?? String(e) }, e);
