@@ -33,6 +33,8 @@ import type { PageContext } from '../sites/types';
 import type { Stats } from '../db/db';
 import { LIMITS } from './limits';
 import { EVIDENCE_FACTS, type EvidenceFact } from '../domain/evidence';
+import { teamConnectRequest } from '../sync/config';
+import type { TeamStatus } from '../sync/status';
 
 const str = (max = 300) => z.string().max(max);
 
@@ -279,6 +281,16 @@ export const requestSchemas = {
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(500).default(100),
   }),
+  /** Team sync's status (no token in it). From the options page and the side panel. */
+  teamStatus: z.object({}),
+  /**
+   * Switch team sync on with this server, team and token (checked: wss://, or ws:// to this
+   * machine; a slug; 16-256 printable characters). The page asks the server's host permission
+   * first. Answers the status; later changes come as `teamStatusChanged` pushes.
+   */
+  teamConnect: teamConnectRequest,
+  /** Switch team sync off and forget the token; the local data stays. */
+  teamDisconnect: z.object({}),
 } as const;
 
 export type MessageType = keyof typeof requestSchemas;
@@ -337,6 +349,9 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   addReview: EXT,
   setTeamRating: EXT,
   rankInvestments: EXT,
+  teamStatus: EXT,
+  teamConnect: EXT,
+  teamDisconnect: EXT,
 };
 
 // ------------------------------------------------------------------ responses
@@ -470,6 +485,9 @@ export interface Responses {
   addReview: FourRReview;
   setTeamRating: AccountView;
   rankInvestments: InvestmentRow[];
+  teamStatus: TeamStatus;
+  teamConnect: TeamStatus;
+  teamDisconnect: TeamStatus;
 }
 
 export interface InvestmentRow {
@@ -511,6 +529,7 @@ export interface ChangeEvent {
  * - cardHost: content script → its frame: the page's light/dark and viewport size.
  * - cardProblem: content script → its frame: the page could not be reported (readable text).
  * - cardLayout: card frame → its content script: where the frame goes and how big it is.
+ * - teamStatusChanged: background → extension pages, team sync's status changed (no token).
  */
 export type PushMessage =
   | ChangeEvent
@@ -518,4 +537,5 @@ export type PushMessage =
   | { type: 'toggleCard' }
   | { type: 'cardHost'; dark: boolean; viewport: { width: number; height: number } }
   | { type: 'cardProblem'; message: string }
-  | { type: 'cardLayout'; visible: boolean; top: number; right: number; width: number; height: number };
+  | { type: 'cardLayout'; visible: boolean; top: number; right: number; width: number; height: number }
+  | { type: 'teamStatusChanged'; status: TeamStatus };

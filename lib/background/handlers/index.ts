@@ -13,6 +13,7 @@ import { weekHandlers } from './week';
 import { dataHandlers } from './data';
 import { strategicHandlers } from './strategic';
 import { evidenceHandlers } from './evidence';
+import { teamHandlers } from './team';
 
 export { UserError, forgetSettings } from './common';
 export type { SenderInfo } from '../senders';
@@ -27,4 +28,5 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
   ...dataHandlers,
   ...strategicHandlers,
   ...evidenceHandlers,
+  ...teamHandlers,
 };

@@ -1,0 +1,181 @@
+/**
+ * Records from elsewhere (a colleague's bundle, the team's shared document) merged into the
+ * database in ONE readwrite transaction (all or nothing), by lib/domain/merge.ts's rule.
+ * Records match by id, then accounts by the identity rules (lib/domain/identity.ts), contacts by
+ * CRM id, LinkedIn slug, email and name within the account, targets by week and account. Ids of
+ * matched records are rewritten to ours throughout (contacts' accounts, targets' key contacts,
+ * tick ids), so merging the same records twice changes nothing the second time.
+ */
+import type { DB } from './db';
+import { tickId } from '../domain/aircover';
+import { withAccountKeys, withContactKeys } from '../domain/records';
+import { type Account, type AirCoverTick, type Contact, type PageLink, type Target, type Week } from '../domain/schema';
+import { accountLookups, accountQuery, LOOKUP_LIMIT, resolveAccount } from '../domain/identity';
+import { mergeFields, mergeTick, same, type Timed } from '../domain/merge';
+import { contactsConflict, normalizePersonName } from '../io/csv-import';
+import { earliest } from '../io/import-checks';
+
+export interface RecordSet {
+  accounts: Account[];
+  contacts: Contact[];
+  weeks: Week[];
+  targets: Target[];
+  ticks: AirCoverTick[];
+  links: PageLink[];
+}
+
+export interface StoreCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+export type MergeCounts = Record<'accounts' | 'contacts' | 'weeks' | 'targets' | 'ticks' | 'links', StoreCounts>;
+
+const zero = (): StoreCounts => ({ added: 0, updated: 0, unchanged: 0 });
+
+/** A record new to us keeps its times; one shared without a creation time (0) takes its last edit's. */
+const created = <T extends { createdAt: number; updatedAt: number }>(r: T): T => (r.createdAt ? r : { ...r, createdAt: r.updatedAt });
+
+/** Merge `set` into the database; throws (and changes nothing) if any write fails. */
+export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts> {
+  const counts: MergeCounts = { accounts: zero(), contacts: zero(), weeks: zero(), targets: zero(), ticks: zero(), links: zero() };
+  const tx = db.transaction(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links'], 'readwrite');
+  const accounts = tx.objectStore('accounts');
+  const contacts = tx.objectStore('contacts');
+  const accountIds = new Map<string, string>();
+  const contactIds = new Map<string, string>();
+  const targetIds = new Map<string, string>();
+
+  /** Put `next` if it differs from `current`, counting what happened. */
+  async function save<T>(store: { put(v: T): Promise<unknown> }, c: StoreCounts, current: T | undefined, next: T) {
+    if (!current) c.added++;
+    else if (same(current, next)) return void c.unchanged++;
+    else c.updated++;
+    await store.put(next);
+  }
+
+  /** The same id, else the identity rules (`lib/domain/identity.ts`); several by name is no match. */
+  async function findAccount(a: Account): Promise<Account | undefined> {
+    const byId = await accounts.get(a.id);
+    if (byId) return byId;
+    const q = accountQuery({ name: a.name, crmIds: a.crmIds, domains: a.domains, linkedinSlug: a.linkedinSlug, linkedinId: a.linkedinId });
+    const lookups = accountLookups(q);
+    const found = await Promise.all(lookups.map((l) => accounts.index(l.index).getAll(l.key, LOOKUP_LIMIT)));
+    const byLookup = new Map(lookups.map((l, i) => [`${l.index}|${l.key}`, found[i]]));
+    return resolveAccount(q, (index, key) => byLookup.get(`${index}|${key}`)).account;
+  }
+
+  async function findContact(c: Contact): Promise<Contact | undefined> {
+    const byId = await contacts.get(c.id);
+    if (byId) return byId;
+    for (const k of c.crmKeys) {
+      const hit = await contacts.index('byCrm').get(k);
+      if (hit) return hit;
+    }
+    const ok = (list: Contact[]) => list.find((x) => !contactsConflict(x, c));
+    if (c.linkedinSlug) {
+      const hit = ok(await contacts.index('byLinkedinSlug').getAll(c.linkedinSlug, 5));
+      if (hit) return hit;
+    }
+    if (c.email) {
+      const hit = ok(await contacts.index('byEmail').getAll(c.email, 5));
+      if (hit) return hit;
+    }
+    const name = normalizePersonName(c.name);
+    const named = (await contacts.index('byAccount').getAll(c.accountId)).filter((x) => normalizePersonName(x.name) === name && !contactsConflict(x, c));
+    return named.length === 1 ? named[0] : undefined;
+  }
+
+  // Any failure (a constraint, a bug) aborts the transaction: nothing of the set is kept.
+  tx.done.catch(() => undefined);
+  try {
+    for (const incoming of set.accounts) {
+      const current = await findAccount(withAccountKeys(incoming));
+      const next = current ? withAccountKeys(mergeFields(current, { ...incoming, id: current.id })) : withAccountKeys(created(incoming));
+      accountIds.set(incoming.id, next.id);
+      await save(accounts, counts.accounts, current, next);
+    }
+
+    for (const raw of set.contacts) {
+      const incoming = withContactKeys({ ...raw, accountId: accountIds.get(raw.accountId) ?? raw.accountId });
+      const current = await findContact(incoming);
+      const next = current ? withContactKeys(mergeFields(current, { ...incoming, id: current.id, accountId: current.accountId })) : created(incoming);
+      contactIds.set(raw.id, next.id);
+      await save(contacts, counts.contacts, current, next);
+    }
+
+    // Ids on the relationship map and in touchpoints are the sender's: rewrite them to ours, now
+    // that every contact's match is known (a manager may come after their report).
+    const ours = (id: string) => contactIds.get(id) ?? id;
+    for (const raw of set.contacts) {
+      if (!raw.reportsTo) continue;
+      const saved = await contacts.get(ours(raw.id));
+      if (saved && saved.reportsTo && saved.reportsTo !== ours(saved.reportsTo)) await contacts.put({ ...saved, reportsTo: ours(saved.reportsTo) });
+    }
+    for (const raw of set.accounts) {
+      if (!raw.touchpoints?.length) continue;
+      const saved = await accounts.get(accountIds.get(raw.id) ?? raw.id);
+      if (!saved?.touchpoints) continue;
+      const touchpoints = saved.touchpoints.map((tp) => ({ ...tp, theirs: [...new Set(tp.theirs.map(ours))] }));
+      if (!same(touchpoints, saved.touchpoints)) await accounts.put({ ...saved, touchpoints });
+    }
+
+    const weeks = tx.objectStore('weeks');
+    for (const w of set.weeks) {
+      const current = await weeks.get(w.id);
+      const next = current ? (mergeFields({ ...current } as Week & Timed, { ...w } as Week & Timed) as Week) : w;
+      await save(weeks, counts.weeks, current, next);
+    }
+
+    const targets = tx.objectStore('targets');
+    for (const raw of set.targets) {
+      const incoming: Target = {
+        ...raw,
+        accountId: accountIds.get(raw.accountId) ?? raw.accountId,
+        keyContactIds: [...new Set(raw.keyContactIds.map((id) => contactIds.get(id) ?? id))],
+      };
+      const current = (await targets.get(incoming.id)) ?? (await targets.index('byWeekAccount').get([incoming.weekId, incoming.accountId]));
+      const next = current ? mergeFields(current, { ...incoming, id: current.id, weekId: current.weekId, accountId: current.accountId }) : created(incoming);
+      targetIds.set(raw.id, next.id);
+      await save(targets, counts.targets, current, next);
+    }
+    // A target's week must exist for it to show.
+    for (const weekId of new Set(set.targets.map((t) => t.weekId))) {
+      if (await weeks.get(weekId)) continue;
+      const at = earliest(set.targets.filter((t) => t.weekId === weekId).map((t) => t.createdAt || t.updatedAt)) ?? Date.now();
+      await save(weeks, counts.weeks, undefined, { id: weekId, createdAt: at, updatedAt: at, reviewed: false } satisfies Week);
+    }
+
+    const ticks = tx.objectStore('ticks');
+    for (const raw of set.ticks) {
+      const targetId = targetIds.get(raw.targetId) ?? raw.targetId;
+      const contactId = raw.contactId ? (contactIds.get(raw.contactId) ?? raw.contactId) : undefined;
+      const incoming: AirCoverTick = { ...raw, targetId, contactId, id: tickId(targetId, contactId, raw.item) };
+      if (!incoming.contactId) delete incoming.contactId;
+      const current = await ticks.get(incoming.id);
+      await save(ticks, counts.ticks, current, mergeTick(current, incoming));
+    }
+
+    const links = tx.objectStore('links');
+    for (const raw of set.links) {
+      const targetId = (raw.kind === 'account' ? accountIds : contactIds).get(raw.targetId) ?? raw.targetId;
+      const current = await links.get(raw.pageKey);
+      const incoming: PageLink = { ...raw, targetId };
+      await save(links, counts.links, current, current ?? incoming);
+    }
+    await tx.done;
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      /* already aborted */
+    }
+    throw e;
+  }
+  return counts;
+}
+
+/** The stores a merge changed, for the `changed` push. */
+export function changedStores(c: MergeCounts): (keyof MergeCounts)[] {
+  return (Object.keys(c) as (keyof MergeCounts)[]).filter((k) => c[k].added + c[k].updated > 0);
+}
