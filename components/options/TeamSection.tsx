@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '@/lib/messaging/client';
 import { serverAddress, type ServerAddress } from '@/lib/sync/origin';
+import { teamId as teamIdRule, teamToken as teamTokenRule } from '@/lib/sync/config';
 import type { TeamStatus } from '@/lib/sync/status';
 import { formatNumber, formatRelativeTime, t } from '@/lib/i18n';
 import { Status } from '../Status';
@@ -80,7 +81,9 @@ export function TeamSection() {
     const secret = token.value;
     if (!address.ok) return void (message.value = { kind: 'error', text: addressProblem(address.reason) });
     if (!teamId) return void (message.value = { kind: 'error', text: t('options.team.teamEmpty') });
+    if (!teamIdRule.safeParse(teamId).success) return void (message.value = { kind: 'error', text: t('options.team.teamInvalid') });
     if (!secret) return void (message.value = { kind: 'error', text: t('options.team.tokenEmpty') });
+    if (!teamTokenRule.safeParse(secret).success) return void (message.value = { kind: 'error', text: t('options.team.tokenInvalid') });
     // Asked before any await: Chrome and Firefox grant an optional permission only while the
     // click (or Enter) that asked is still the current user gesture.
     const granted = browser.permissions.request({ origins: [address.origin] });
@@ -107,7 +110,8 @@ export function TeamSection() {
       <h2 id="team-h">{t('options.team.heading')}</h2>
       <p class="muted">{t('options.team.intro')}</p>
       <p data-testid="team-where">{t('options.team.where')}</p>
-      <form onSubmit={connect}>
+      {/* Our own checks and messages (in the user's language), not the browser's URL bubble. */}
+      <form noValidate onSubmit={connect}>
         <label for="team-server">{t('options.team.server')}</label>
         <input
           id="team-server"
