@@ -41,6 +41,14 @@ export default tseslint.config(
     files: CONTENT_SCRIPT_FILES,
     rules: { '@typescript-eslint/no-restricted-imports': ['error', NOT_IN_CONTENT_SCRIPTS] },
   },
+  // The team server (server/) runs in Node on the team's machine; nothing the extension bundles may
+  // import it (its code, its configuration or its tokens would ship in the build).
+  {
+    files: ['entrypoints/**', 'lib/**', 'components/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)server(/|$)', message: 'The extension never bundles the team server: it talks to it over WebSocket.' }] }],
+    },
+  },
   // The benchmark's floor extension (bench/floor): plain scripts on the chrome.* API.
   { files: ['bench/floor/**/*.js'], languageOptions: { globals: { ...globals.webextensions } } },
 );
