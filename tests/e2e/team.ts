@@ -55,7 +55,7 @@ export async function startRedis(): Promise<{ port: number; stop(): Promise<void
       () =>
         new Promise<boolean>((resolve) => {
           if (exited) return resolve(false);
-          const socket = createConnection({ host: '127.0.0.1', port }, () => socket.write('PING\r\n'));
+          const socket = createConnection({ host: '127.0.0.1', port }, () => socket.end('PING\r\n'));
           socket.once('data', (d) => (socket.destroy(), resolve(d.toString().startsWith('+PONG'))));
           socket.once('error', () => resolve(false));
         }),
