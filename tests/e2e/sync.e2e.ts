@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startTeamServer } from '../../server/team-server.ts';
 import { CardObject, launch, loadSampleData, readStore, screenshot, type Session } from './harness';
-import { connectAndWait, connectTeam, freePort, loopbackGrantedBuild, openTeamSection, startRedis, teamProblem, teamState, type TeamLogin } from './team';
+import { connectAndWait, connectTeam, freePort, loopbackGrantedBuild, netLogRequests, openTeamSection, startRedis, teamProblem, teamState, type NetLogRequest, type TeamLogin } from './team';
 
 const JANE = 'https://www.linkedin.com/in/jane-doe-4b1a2/';
 const TEAM = 'northwind-deal-team';
@@ -81,19 +81,41 @@ afterAll(async () => {
 describe('team sync', () => {
   it('is off by default, and with it off the extension talks to nobody', async () => {
     server = await start();
-    const options = await openTeamSection(a);
-    expect(await teamState(options)).toBe('off');
-    expect(await options.getByTestId('team-state').textContent()).toContain('Nothing leaves this browser');
-    const { page, card } = await janeCard(a);
-    const [item] = await openItems(card);
-    await tick(card, item!);
-    await expect.poll(() => ticked(card, item!)).toBe(true);
-    await tick(card, item!);
-    await expect.poll(() => ticked(card, item!)).toBe(false);
-    await page.close();
-    await options.close();
-    expect(a.outside).toEqual([]);
-    expect(serverLog.filter((l) => !/^listening on /.test(l))).toEqual([]);
+    // A profile of its own, recorded by Chromium's net log (WebSockets included). Its build holds
+    // the server's host permission already, so only "sync is off" keeps it quiet. At the end it
+    // connects, to show the log does see the extension's requests when there are some.
+    const netLog = join(dataDir, 'netlog.json');
+    const quiet = await launch({ extensionDir: build, args: [`--log-net-log=${netLog}`] });
+    let connectedAt = 0;
+    try {
+      await loadSampleData(quiet);
+      const options = await openTeamSection(quiet);
+      expect(await teamState(options)).toBe('off');
+      expect(await options.getByTestId('team-state').textContent()).toContain('Nothing leaves this browser');
+      expect(await options.getByTestId('team-where').textContent()).toContain('Your data goes only to the server your team runs');
+      const { page, card } = await janeCard(quiet);
+      const [item] = await openItems(card);
+      await tick(card, item!);
+      await expect.poll(() => ticked(card, item!)).toBe(true);
+      await tick(card, item!);
+      await expect.poll(() => ticked(card, item!)).toBe(false);
+      await page.close();
+      expect(quiet.outside).toEqual([]);
+      expect(serverLog.filter((l) => !/^listening on /.test(l))).toEqual([]);
+
+      connectedAt = Date.now();
+      await connectTeam(options, login());
+      await expect.poll(() => teamState(options), { timeout: 30_000 }).toBe('connected');
+      await options.close();
+    } finally {
+      await quiet.close();
+    }
+    const requests = netLogRequests(netLog);
+    const ours = (r: NetLogRequest) => !/^(chrome-extension|chrome|data|blob|about):/.test(r.url) && (r.initiator?.startsWith('chrome-extension://') || /^wss?:/.test(r.url) || r.url.includes(`127.0.0.1:${port}`));
+    expect(requests.filter((r) => ours(r) && r.at < connectedAt).map((r) => r.url)).toEqual([]);
+    // Once on, the log shows the WebSocket to the team server and nothing else of ours.
+    const after = [...new Set(requests.filter((r) => ours(r) && r.at >= connectedAt).map((r) => new URL(r.url).host))];
+    expect(after).toEqual([`127.0.0.1:${port}`]);
   });
 
   it('a tick on A\'s card shows on B\'s open card within 2 s', async () => {

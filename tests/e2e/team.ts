@@ -107,3 +107,27 @@ export async function connectAndWait(s: Session, login: TeamLogin): Promise<Page
   await expect.poll(() => teamState(page), { timeout: 30_000 }).toBe('connected');
   return page;
 }
+
+export interface NetLogRequest {
+  url: string;
+  /** The origin that asked ("chrome-extension://…" for ours); browser-internal requests have none. */
+  initiator?: string;
+  /** When (epoch ms). */
+  at: number;
+}
+
+/**
+ * Every request the browser's network stack saw, from Chromium's own net log (`--log-net-log`,
+ * written out when the browser closes): page loads, the service worker's fetches and WebSocket
+ * handshakes alike, which a Playwright route cannot all see (it never sees a WebSocket).
+ */
+export function netLogRequests(path: string): NetLogRequest[] {
+  const log = JSON.parse(readFileSync(path, 'utf8')) as {
+    constants: { timeTickOffset: string | number };
+    events: { time: string; params?: { url?: string; initiator?: string } }[];
+  };
+  const offset = Number(log.constants.timeTickOffset);
+  return log.events
+    .filter((e) => typeof e.params?.url === 'string')
+    .map((e) => ({ url: e.params!.url!, initiator: e.params!.initiator, at: Number(e.time) + offset }));
+}
