@@ -3,7 +3,21 @@ import preact from '@preact/preset-vite';
 import { zodNoEvalProbe } from './build/zod-no-eval-probe';
 
 // Tiercover reads LinkedIn, Salesforce and HubSpot pages and keeps everything in the
-// extension's own IndexedDB. No host is contacted; see README "Permissions".
+// extension's own IndexedDB. No host is contacted unless team sync is on, and then only the
+// team's server; see README "Permissions" and docs/ARCHITECTURE.md "Team sync".
+
+/**
+ * Team sync's server: any wss:// host (the team runs its own, chosen at run time), or a server on
+ * this machine over plain ws://. Optional: the Team section asks for the exact origin on connect.
+ */
+const TEAM_SERVER_ORIGINS = ['wss://*/*', 'ws://localhost/*', 'ws://127.0.0.1/*'];
+/**
+ * The extension pages' connect-src (the background included): a CSP is fixed at build time and
+ * the server is not, so any wss: host, and ws: to this machine only (its ports are not known
+ * either). Nothing else: no fetch to any web host. Only the sync engine, loaded only while sync
+ * is on, opens a connection, and only to the configured server.
+ */
+const CONNECT_SRC = "connect-src 'self' wss: ws://localhost:* ws://127.0.0.1:*";
 
 export default defineConfig({
   // The benchmark builds its own copy (with a look-up hook) without touching .output/.
@@ -31,16 +45,19 @@ export default defineConfig({
     permissions: [
       'storage',
       'unlimitedStorage',
+      // Team sync only: while it is on, wakes the MV3 worker every 30 s so the connection to the
+      // team's server is re-opened after Chrome stops an idle worker (nothing runs while it is off).
+      'alarms',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     // Custom CRM hosts (Salesforce My Domain, other CRMs) are asked for at the moment a user adds them.
     ...(browser === 'firefox'
-      ? { optional_permissions: ['https://*/*', 'scripting'] }
-      : { optional_host_permissions: ['https://*/*'], optional_permissions: ['scripting'] }),
+      ? { optional_permissions: ['https://*/*', ...TEAM_SERVER_ORIGINS, 'scripting'] }
+      : { optional_host_permissions: ['https://*/*', ...TEAM_SERVER_ORIGINS], optional_permissions: ['scripting'] }),
     content_security_policy:
       browser === 'firefox'
-        ? "script-src 'self'; object-src 'none'"
-        : { extension_pages: "script-src 'self'; object-src 'none'; connect-src 'none'" },
+        ? `script-src 'self'; object-src 'none'; ${CONNECT_SRC}`
+        : { extension_pages: `script-src 'self'; object-src 'none'; ${CONNECT_SRC}` },
     // `icons` comes from public/icon/<size>.png (WXT finds them); the toolbar button names its own.
     action: { default_title: '__MSG_manifest_name__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // The card page is framed into the sites' pages by the content script, so those pages must be

@@ -14,6 +14,7 @@ import { requestSchemas, SENDERS, type MessageType, type Reply } from '../messag
 import { handlers, scopeFor, UserError } from './handlers';
 import { inScope, OUT_OF_SCOPE } from './scope';
 import { classifySender, type SenderInfo } from './senders';
+import { afterWrite } from './team-sync';
 
 type Sender = Browser.runtime.MessageSender;
 type Guarded = { ok: true; type: MessageType; payload: unknown; sender: SenderInfo } | { ok: false; reply: Reply<MessageType> | undefined };
@@ -46,7 +47,10 @@ export async function handleMessage(message: unknown, sender: Sender): Promise<R
   if (!g.ok) return g.reply;
   try {
     const handler = handlers[g.type] as (p: unknown, s: SenderInfo) => Promise<unknown>;
-    return { ok: true, data: (await handler(g.payload, g.sender)) as never };
+    const data = await handler(g.payload, g.sender);
+    // A user's write is shared with the team when sync is on; the answer does not wait for it.
+    void afterWrite(g.type, g.payload as never, data as never).catch((e) => console.warn('Tiercover: team sync could not take a change', (e as Error)?.message));
+    return { ok: true, data: data as never };
   } catch (e) {
     if (!(e instanceof UserError)) console.error(`Tiercover: ${g.type} failed`, e);
     return { ok: false, error: describeStorageError(e) };

@@ -1,0 +1,199 @@
+/**
+ * Team sync with a real team server on loopback (server/team-server.ts) and members each with
+ * their own database: what one member does reaches the others' databases, merged by time; offline
+ * edits are kept; an untick is never revived; a wrong token, a server that is down and a refused
+ * update leave the local data as it was; the token appears in no status and no log line.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTeamServer, type RunningTeamServer } from '../../../server/team-server.ts';
+import { tempDir } from '../server/helpers.ts';
+import { member, tickOf, TEAM, TOKEN, WEEK, type Member } from './members';
+
+const WAIT = { timeout: 20_000, interval: 25 };
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function server(port = 0, dbPath?: string): Promise<RunningTeamServer & { dbPath: string }> {
+  let path = dbPath;
+  if (!path) {
+    const dir = tempDir('sync-client');
+    cleanups.push(() => dir.remove());
+    path = `${dir.path}/team.sqlite`;
+  }
+  const s = await startTeamServer({ port, dbPath: path, teams: { [TEAM]: TOKEN } });
+  cleanups.push(() => s.stop());
+  return { ...s, dbPath: path };
+}
+
+async function join(name: string, url: string, o?: Parameters<typeof member>[2]): Promise<Member> {
+  const m = await member(name, url, o);
+  cleanups.push(() => m.engine.stop());
+  return m;
+}
+
+const connected = (m: Member) => expect.poll(() => m.engine.status().state, WAIT).toBe('connected');
+
+describe('team sync between members', () => {
+  it('a tick on one member reaches the other member\'s database, on its own target and contact, with a change push', async () => {
+    const s = await server();
+    const a = await join('a', s.url);
+    const b = await join('b', s.url);
+    await connected(a);
+    await connected(b);
+    await a.tick('followedPersonal', true, 5_000);
+    await expect.poll(() => tickOf(b, 'followedPersonal'), WAIT).toMatchObject({ done: true, by: 'a', at: 5_000, targetId: b.targetId, contactId: b.contactId });
+    expect(b.changes.flat()).toContain('ticks');
+    // Attached to B's own records by the identity rules: no second account, contact or target.
+    expect(await b.db.count('accounts')).toBe(1);
+    expect(await b.db.count('contacts')).toBe(1);
+    expect(await b.db.count('targets')).toBe(1);
+    // Nothing echoes back: A's database did not change, B shared nothing.
+    expect(a.changes).toEqual([]);
+    expect(b.engine.pending()).toBe(0);
+    expect([...b.engine.doc.getMap(`w:${b.engine.member}`).keys()]).toEqual([]);
+    // A's map holds the tick with what it refers to, under A's own ids.
+    const keys = [...a.engine.doc.getMap(`w:${a.engine.member}`).keys()];
+    expect(keys.sort()).toEqual([`account:${a.accountId}`, `contact:${a.contactId}`, `target:${a.targetId}`, `tick:${a.targetId}|${a.contactId}|followedPersonal`, `week:${WEEK}`].sort());
+  });
+
+  it('the newer edit wins by time, even when the older writer has the higher Yjs client id', async () => {
+    const s = await server();
+    const a = await join('a', s.url, { clientID: 0xfffffff0 });
+    const b = await join('b', s.url, { clientID: 1 });
+    await connected(a);
+    await connected(b);
+    // Written at once, so both are in flight together: Yjs alone would keep the higher client id's.
+    await Promise.all([a.editTarget({ nextStep: 'A: older plan' }, 2_000), b.editTarget({ nextStep: 'B: newer plan', ask: 'A case study' }, 3_000)]);
+    await expect.poll(async () => (await a.db.get('targets', a.targetId))?.nextStep, WAIT).toBe('B: newer plan');
+    await expect.poll(async () => (await b.db.get('targets', b.targetId))?.ask, WAIT).toBe('A case study');
+    expect((await b.db.get('targets', b.targetId))?.nextStep).toBe('B: newer plan');
+    // A later edit by A wins again: time, not who.
+    await a.editTarget({ nextStep: 'A: newest plan' }, 4_000);
+    await expect.poll(async () => (await b.db.get('targets', b.targetId))?.nextStep, WAIT).toBe('A: newest plan');
+  });
+
+  it('edits both members make offline are all kept once the server is back (restarted on its data)', async () => {
+    const first = await server();
+    const a = await join('a', first.url);
+    const b = await join('b', first.url);
+    await connected(a);
+    await connected(b);
+    await first.stop();
+    await expect.poll(() => a.engine.status(), WAIT).toMatchObject({ state: 'offline', problem: 'unreachable' });
+    await expect.poll(() => b.engine.status().state, WAIT).toBe('offline');
+
+    await a.tick('onNewsletter', true, 6_000, false);
+    await a.editTarget({ notes: 'Met them at the fair' }, 6_100);
+    await b.tick('engagedWithPosts', true, 6_200);
+    await b.editTarget({ decision: 'Invite to the webinar' }, 6_300);
+    expect(a.engine.status().pending).toBeGreaterThan(0);
+    expect(b.engine.status().pending).toBeGreaterThan(0);
+    // Offline, nothing crosses.
+    expect(await tickOf(b, 'onNewsletter', false)).toBeUndefined();
+
+    const port = Number(new URL(first.url).port);
+    await server(port, first.dbPath);
+    await connected(a);
+    await connected(b);
+    for (const m of [a, b]) {
+      await expect.poll(() => tickOf(m, 'onNewsletter', false), WAIT).toMatchObject({ done: true, by: 'a' });
+      await expect.poll(() => tickOf(m, 'engagedWithPosts'), WAIT).toMatchObject({ done: true, by: 'b' });
+      await expect.poll(async () => (await m.db.get('targets', m.targetId)) ?? {}, WAIT).toMatchObject({ notes: 'Met them at the fair', decision: 'Invite to the webinar' });
+    }
+    await expect.poll(() => a.engine.status().pending, WAIT).toBe(0);
+    expect(a.engine.status().lastSyncedAt).toBeGreaterThan(0);
+  });
+
+  it('an untick is not revived by an older tick arriving later', async () => {
+    const s = await server();
+    const a = await join('a', s.url);
+    const b = await join('b', s.url);
+    await connected(a);
+    await connected(b);
+    await b.tick('mentionedInPost', true, 7_000);
+    await expect.poll(() => tickOf(a, 'mentionedInPost'), WAIT).toMatchObject({ done: true });
+    // B unticks at 9 000; then A, whose clock is behind, ticks the same cell "at 8 000".
+    await b.tick('mentionedInPost', false, 9_000);
+    await expect.poll(() => tickOf(a, 'mentionedInPost'), WAIT).toMatchObject({ done: false, at: 9_000 });
+    const late = await a.tick('mentionedInPost', true, 8_000);
+    // B has received A's older tick and applied what it received: the untick stays.
+    await expect.poll(() => (b.engine.doc.getMap<{ record: { at: number } }>(`w:${a.engine.member}`).get(`tick:${late.id}`))?.record.at, WAIT).toBe(8_000);
+    await b.engine.idle();
+    expect(await tickOf(b, 'mentionedInPost')).toMatchObject({ done: false, at: 9_000 });
+  });
+});
+
+describe('a member\'s local copy', () => {
+  it('keeps edits made with the server down across an engine restart, and sends them when it is up', async () => {
+    const s = await server();
+    const port = Number(new URL(s.url).port);
+    await s.stop();
+    const a = await join('a', s.url, { persist: true });
+    await expect.poll(() => a.engine.status().state, WAIT).toBe('offline');
+    await a.tick('someoneKnowsOrg', true, 10_000, false);
+    expect(a.engine.status().pending).toBe(1);
+    // The worker is stopped and started again: the edit is still waiting.
+    await a.restart();
+    expect(a.engine.status().pending).toBe(1);
+
+    await server(port, s.dbPath);
+    const b = await join('b', s.url);
+    await expect.poll(() => tickOf(b, 'someoneKnowsOrg', false), WAIT).toMatchObject({ done: true, by: 'a' });
+    await expect.poll(() => a.engine.status(), WAIT).toMatchObject({ state: 'connected', pending: 0 });
+  });
+});
+
+describe('refusals change nothing locally', () => {
+  it('a wrong token: refused, "wrong-token", no retry, the database as it was', async () => {
+    const s = await server();
+    const bad = 'not-the-team-token-at-all-0000';
+    const a = await join('a', s.url, { token: bad });
+    await expect.poll(() => a.engine.status(), WAIT).toMatchObject({ state: 'refused', problem: 'wrong-token' });
+    await a.tick('visitedWebsite', true, 11_000);
+    expect(await tickOf(a, 'visitedWebsite')).toMatchObject({ done: true });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(a.engine.status().state).toBe('refused');
+    // Nothing reached the team.
+    const b = await join('b', s.url);
+    await connected(b);
+    await b.engine.idle();
+    expect(await tickOf(b, 'visitedWebsite')).toBeUndefined();
+    expect(JSON.stringify(a.statuses)).not.toContain(bad);
+  });
+
+  it('the token is in no status and no log line', async () => {
+    const s = await server();
+    const a = await join('a', s.url);
+    await connected(a);
+    await a.tick('followedPersonal', true, 12_000);
+    await s.stop();
+    await expect.poll(() => a.engine.status().state, WAIT).toBe('offline');
+    const everything = JSON.stringify({ statuses: a.statuses, logs: a.logs, store: [...a.store.data] });
+    expect(a.statuses.length).toBeGreaterThan(2);
+    expect(everything).not.toContain(TOKEN);
+    expect(a.statuses.every((st) => st.team === TEAM && !('token' in st))).toBe(true);
+  });
+});
+
+describe('what the engine checks', () => {
+  it('a member\'s malformed entry is skipped and reported; the rest still applies', async () => {
+    const s = await server();
+    const a = await join('a', s.url);
+    const b = await join('b', s.url);
+    await connected(a);
+    await connected(b);
+    // A broken client writes a tick with a week that does not exist beside a good one.
+    const map = a.engine.doc.getMap<Record<string, unknown>>(`w:member-forged`);
+    a.engine.doc.transact(() => {
+      map.set('tick:x', { kind: 'tick', at: 1, record: { id: 'x', weekId: '2026-W99', targetId: 't', item: 'followedPersonal', done: true, by: 'z', at: 1 } });
+    });
+    await a.tick('companyPageFollow', true, 13_000, false);
+    await expect.poll(() => tickOf(b, 'companyPageFollow', false), WAIT).toMatchObject({ done: true });
+    await expect.poll(() => b.engine.status().problem, WAIT).toBe('malformed');
+    expect(await b.db.count('ticks')).toBe(1);
+    expect(await b.db.get('weeks', WEEK)).toBeDefined();
+  });
+});
