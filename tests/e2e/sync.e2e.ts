@@ -126,7 +126,7 @@ describe('team sync', () => {
     expect(await optionsA.getByTestId('team-token-note').getAttribute('data-saved')).toBe('true');
     expect(await optionsA.getByTestId('team-state').textContent()).toContain(`Connected to ws://127.0.0.1:${port}, team ${TEAM}.`);
     await optionsA.emulateMedia({ colorScheme: 'light' });
-    await optionsA.getByTestId('team-section').scrollIntoViewIfNeeded();
+    await optionsA.getByTestId('team-section').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(optionsA, 'options-team-light');
     await optionsA.emulateMedia({ colorScheme: 'dark' });
     await screenshot(optionsA, 'options-team-dark');
@@ -174,7 +174,7 @@ describe('team sync', () => {
     expect(await ticked(onA.card, itemB!)).toBe(false);
     expect(await ticked(onB.card, itemA!)).toBe(false);
     await expect.poll(() => optionsA.getByTestId('team-pending').textContent()).toMatch(/\d+ changes? waiting to be sent/);
-    await optionsA.getByTestId('team-section').scrollIntoViewIfNeeded();
+    await optionsA.getByTestId('team-section').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(optionsA, 'options-team-offline');
 
     server = await start();
@@ -240,11 +240,17 @@ describe('team sync', () => {
       }
       const onA = await janeCard(a);
       const onB = await janeCard(b);
-      const [item] = await openItems(onA.card);
+      // Every item of Jane's list is ticked by now: this one crosses as an untick, which must hold.
+      const item = (await openItems(onA.card))[0] ?? 'executiveOutreach';
+      const before = await ticked(onA.card, item);
+      expect(await ticked(onB.card, item)).toBe(before);
       const clickedAt = Date.now();
-      await tick(onA.card, item!);
-      await expect.poll(() => ticked(onB.card, item!), { timeout: 20_000, interval: 20 }).toBe(true);
+      await tick(onA.card, item);
+      await expect.poll(() => ticked(onB.card, item), { timeout: 20_000, interval: 20 }).toBe(!before);
       console.log(`team sync through Redis: node 1 to node 2 in ${Date.now() - clickedAt} ms`);
+      // And back the other way, B on node 2 to A on node 1.
+      await tick(onB.card, item);
+      await expect.poll(() => ticked(onA.card, item), { timeout: 20_000 }).toBe(before);
       await Promise.all([onA.page.close(), onB.page.close()]);
     } finally {
       await node1.stop();
