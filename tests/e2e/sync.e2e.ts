@@ -224,7 +224,7 @@ describe('team sync', () => {
   });
 
   it('two server nodes behind one Redis: a tick from A on node 1 reaches B on node 2', async () => {
-    await server!.stop();
+    await server?.stop();
     server = undefined;
     const redis = await startRedis();
     const node1 = await start(0, join(dataDir, 'node1.sqlite'), { host: '127.0.0.1', port: redis.port });
@@ -232,8 +232,10 @@ describe('team sync', () => {
     try {
       for (const [s, node] of [[a, node1], [b, node2]] as const) {
         const options = await openTeamSection(s);
-        await options.getByTestId('team-disconnect').click();
-        await expect.poll(() => teamState(options)).toBe('off');
+        if (await teamState(options) !== 'off') {
+          await options.getByTestId('team-disconnect').click();
+          await expect.poll(() => teamState(options)).toBe('off');
+        }
         await connectTeam(options, login(node.url));
         await expect.poll(() => teamState(options), { timeout: 30_000 }).toBe('connected');
         await options.close();
