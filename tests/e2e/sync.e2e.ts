@@ -33,6 +33,16 @@ let a: Session;
 let b: Session;
 const serverLog: string[] = [];
 
+/**
+ * A profile on the sync build. Two or three browsers and the server share a loaded 2-core CI
+ * machine here: Playwright's 30 s default for a wait is too short for loading the sample data.
+ */
+async function profile(args?: string[]): Promise<Session> {
+  const s = await launch({ extensionDir: build, args });
+  s.context.setDefaultTimeout(90_000);
+  return s;
+}
+
 const start = (p = port, path = dbPath, redis?: { host: string; port: number }) =>
   startTeamServer({ port: p, dbPath: path, teams: { [TEAM]: TOKEN }, redis, log: (line) => serverLog.push(line) });
 const login = (url = `ws://127.0.0.1:${port}`): TeamLogin => ({ serverUrl: url, team: TEAM, token: TOKEN });
@@ -64,8 +74,8 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'tiercover-sync-db-'));
   dbPath = join(dataDir, 'team.sqlite');
   port = await freePort();
-  a = await launch({ extensionDir: build });
-  b = await launch({ extensionDir: build });
+  a = await profile();
+  b = await profile();
   await loadSampleData(a);
   await loadSampleData(b);
 });
@@ -85,7 +95,7 @@ describe('team sync', () => {
     // the server's host permission already, so only "sync is off" keeps it quiet. At the end it
     // connects, to show the log does see the extension's requests when there are some.
     const netLog = join(dataDir, 'netlog.json');
-    const quiet = await launch({ extensionDir: build, args: [`--log-net-log=${netLog}`] });
+    const quiet = await profile([`--log-net-log=${netLog}`]);
     let connectedAt = 0;
     try {
       await loadSampleData(quiet);
@@ -195,7 +205,7 @@ describe('team sync', () => {
     await server!.stop();
     server = await start();
     // A newcomer: a third profile with only the sample data, connecting after the restart.
-    const c = await launch({ extensionDir: build });
+    const c = await profile();
     try {
       await loadSampleData(c);
       const sampleOnly = await ticksOf(c);
