@@ -160,7 +160,8 @@ export function TeamSection() {
       </form>
       {teamStatusError.value && <p class="status error" role="alert">{teamStatusError.value}</p>}
       {status && (
-        <div class={`team-state ${status.problem || status.state === 'error' ? 'problem' : status.state}`} data-testid="team-state" data-state={status.state} data-problem={status.problem ?? ''} role="status">
+        // An unreachable server is waiting (amber), not a fault: edits are kept and sent later.
+        <div class={`team-state ${(status.problem && status.problem !== 'unreachable') || status.state === 'error' ? 'problem' : status.problem === 'unreachable' ? 'offline' : status.state}`} data-testid="team-state" data-state={status.state} data-problem={status.problem ?? ''} role="status">
           <b>{stateSentence(status)}</b>
           {status.enabled && (
             <span data-testid="team-pending">
