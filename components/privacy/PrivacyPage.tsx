@@ -1,5 +1,5 @@
 /**
- * What Tiercover stores, reads and sends (nothing), in the extension itself, so a user can check
+ * What Tiercover stores, reads and sends (nothing unless team sync is on), in the extension itself, so a user can check
  * it offline and a store reviewer finds it at a stable URL. Keep it true: when a store, a storage
  * key, a permission or a page read changes, this page changes in the same commit (the facts come
  * from lib/db/schema.ts, lib/background/{custom-hosts,tab-cards}.ts, components/card/CardFrameApp.tsx,
@@ -37,7 +37,7 @@ export function PrivacyPage() {
 
       <Section id="sent-h" title={t('privacy.sent.title')}>
         <ul>
-          <li>{rich(t('privacy.sent.requests', { csp: '{csp}' }), { csp: <code>connect-src 'none'</code> })}</li>
+          <li>{rich(t('privacy.sent.requests', { csp: '{csp}' }), { csp: <code>connect-src 'self' wss: ws://localhost:* ws://127.0.0.1:*</code> })}</li>
           <li>{t('privacy.sent.analytics')}</li>
           <li>{rich(t('privacy.sent.code', { csp: '{csp}' }), { csp: <code>script-src 'self'</code> })}</li>
           <li>{t('privacy.sent.sync')}</li>
@@ -56,6 +56,10 @@ export function PrivacyPage() {
             <tr>
               <th scope="row"><code>storage.local</code></th>
               <td>{t('privacy.stored.local')}</td>
+            </tr>
+            <tr>
+              <th scope="row">{rich(t('privacy.stored.teamDoc', { name: '{name}' }), { name: <code>tiercover-team:…</code> })}</th>
+              <td>{t('privacy.stored.teamDocWhat')}</td>
             </tr>
             <tr>
               <th scope="row">{rich(t('privacy.stored.session', { name: '{name}' }), { name: <code>storage.session</code> })}</th>
@@ -91,6 +95,8 @@ export function PrivacyPage() {
             <tr><th scope="row"><code>unlimitedStorage</code></th><td>{t('privacy.perm.unlimited')}</td></tr>
             <tr><th scope="row">{rich(t('privacy.perm.sidePanel', { name: '{name}' }), { name: <code>sidePanel</code> })}</th><td>{t('privacy.perm.sidePanelWhy')}</td></tr>
             <tr><th scope="row">{rich(t('privacy.perm.optional', { name: '{name}' }), { name: <code>scripting</code> })}</th><td>{t('privacy.perm.optionalWhy')}</td></tr>
+            <tr><th scope="row"><code>alarms</code></th><td>{t('privacy.perm.alarmsWhy')}</td></tr>
+            <tr><th scope="row">{rich(t('privacy.perm.teamServer', { name: '{name}' }), { name: <code>wss://*/*, ws://localhost/*, ws://127.0.0.1/*</code> })}</th><td>{t('privacy.perm.teamServerWhy')}</td></tr>
           </tbody>
         </table>
         <p class="muted">{t('privacy.perm.none')}</p>

@@ -12,15 +12,17 @@ describe('foundation in Chromium', () => {
   it('the built manifest asks for the least it needs', async () => {
     const m = await s.worker.evaluate(() => chrome.runtime.getManifest());
     expect(m.name).toBe('Tiercover');
-    expect([...(m.permissions ?? [])].sort()).toEqual(['sidePanel', 'storage', 'unlimitedStorage']);
+    expect([...(m.permissions ?? [])].sort()).toEqual(['alarms', 'sidePanel', 'storage', 'unlimitedStorage']);
     expect(m.host_permissions ?? []).toEqual([]);
-    expect(m.optional_host_permissions).toEqual(['https://*/*']);
+    // Custom CRM hosts, and team sync's server (wss anywhere, ws on this machine): asked at run time.
+    expect(m.optional_host_permissions).toEqual(['https://*/*', 'wss://*/*', 'ws://localhost/*', 'ws://127.0.0.1/*']);
     // Only the card page, only through a per-session dynamic URL (custom CRM hosts need it too):
     // nothing a site can probe for at a fixed address.
     expect(m.web_accessible_resources).toEqual([
       { resources: ['card.html'], matches: ['https://*/*'], use_dynamic_url: true },
     ]);
-    expect((m.content_security_policy as { extension_pages: string }).extension_pages).toBe("script-src 'self'; object-src 'none'; connect-src 'none'");
+    // Connections only to a team sync server: wss anywhere (chosen at run time), ws on this machine.
+    expect((m.content_security_policy as { extension_pages: string }).extension_pages).toBe("script-src 'self'; object-src 'none'; connect-src 'self' wss: ws://localhost:* ws://127.0.0.1:*");
     expect(m.content_scripts?.flatMap((c) => c.matches).sort()).toEqual([
       'https://*.hubspot.com/*',
       'https://*.lightning.force.com/*',

@@ -16,7 +16,8 @@ export const weekHandlers: { [K in ('addTarget' | 'startWeek' | 'setTargetStatus
     const existing = await tx.objectStore('targets').index('byWeekAccount').get([week, accountId]);
     let target: Target;
     if (existing) {
-      target = { ...existing, status: 'active', statusReason: undefined, updatedAt: now };
+      // Edit times recorded, so a bundle merge or team sync takes the re-activation as the newer edit.
+      target = { ...existing, status: 'active', statusReason: undefined, updatedAt: now, edits: { ...(existing.edits ?? {}), status: now, statusReason: now } };
     } else {
       let keys = keyContactIds;
       if (!keys) {

@@ -9,11 +9,12 @@ import { tickId } from '@/lib/domain/aircover';
 import { newAccount, newContact } from '@/lib/domain/records';
 import type { AirCoverItem, AirCoverTick, Target } from '@/lib/domain/schema';
 import { TeamEngine, type EngineStore } from '@/lib/sync/engine';
+import { currentWeekId } from '@/lib/domain/week';
 import type { TeamStatus } from '@/lib/sync/status';
 
 export const TEAM = 'acme';
 export const TOKEN = 'acme-token-0123456789-secret';
-export const WEEK = '2026-W49';
+export const WEEK = currentWeekId();
 
 export function memoryStore(): EngineStore & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();

@@ -16,14 +16,14 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function server(port = 0, dbPath?: string): Promise<RunningTeamServer & { dbPath: string }> {
+async function server(port = 0, dbPath?: string, maxUpdateBytes?: number): Promise<RunningTeamServer & { dbPath: string }> {
   let path = dbPath;
   if (!path) {
     const dir = tempDir('sync-client');
     cleanups.push(() => dir.remove());
     path = `${dir.path}/team.sqlite`;
   }
-  const s = await startTeamServer({ port, dbPath: path, teams: { [TEAM]: TOKEN } });
+  const s = await startTeamServer({ port, dbPath: path, teams: { [TEAM]: TOKEN }, maxUpdateBytes });
   cleanups.push(() => s.stop());
   return { ...s, dbPath: path };
 }
@@ -162,6 +162,16 @@ describe('refusals change nothing locally', () => {
     await b.engine.idle();
     expect(await tickOf(b, 'visitedWebsite')).toBeUndefined();
     expect(JSON.stringify(a.statuses)).not.toContain(bad);
+  });
+
+  it('an update the server refuses (too large): refused, "update-refused", the local data kept', async () => {
+    const s = await server(0, undefined, 300);
+    const a = await join('a', s.url);
+    await connected(a);
+    await a.editTarget({ notes: 'x'.repeat(2_000) }, 14_000);
+    await expect.poll(() => a.engine.status(), WAIT).toMatchObject({ state: 'refused', problem: 'update-refused' });
+    expect(await a.db.get('targets', a.targetId)).toMatchObject({ notes: 'x'.repeat(2_000) });
+    expect(a.engine.status().pending).toBeGreaterThan(0);
   });
 
   it('the token is in no status and no log line', async () => {
