@@ -5,10 +5,10 @@ import { formatRelativeTime } from '@/lib/i18n/format';
 describe('the team server address typed in the options', () => {
   it.each([
     ['wss://sync.example.com', 'wss://sync.example.com', 'wss://sync.example.com/*'],
-    ['  wss://sync.example.com:8443/team/  ', 'wss://sync.example.com:8443/team', 'wss://sync.example.com:8443/*'],
+    ['  wss://sync.example.com:8443/team/  ', 'wss://sync.example.com:8443/team', 'wss://sync.example.com/*'],
     ['wss://sync.example.com/?x=1#frag', 'wss://sync.example.com', 'wss://sync.example.com/*'],
-    ['ws://127.0.0.1:41234', 'ws://127.0.0.1:41234', 'ws://127.0.0.1:41234/*'],
-    ['ws://localhost:1234', 'ws://localhost:1234', 'ws://localhost:1234/*'],
+    ['ws://127.0.0.1:41234', 'ws://127.0.0.1:41234', 'ws://127.0.0.1/*'],
+    ['ws://localhost:1234', 'ws://localhost:1234', 'ws://localhost/*'],
   ])('%s connects to %s and asks for %s only', (typed, url, origin) => {
     expect(serverAddress(typed)).toMatchObject({ ok: true, url, origin });
   });
