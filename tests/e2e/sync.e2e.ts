@@ -219,7 +219,7 @@ describe('team sync', () => {
       const again = await openTeamSection(c);
       await again.getByTestId('team-disconnect').click();
       await expect.poll(() => teamState(again)).toBe('off');
-      await connectTeam(again, { ...login(), token: 'not-the-team-token' });
+      await connectTeam(again, { ...login(), token: 'not-the-team-token' }, 'enter');
       await expect.poll(() => teamProblem(again), { timeout: 30_000 }).toBe('wrong-token');
       expect(await teamState(again)).toBe('refused');
       expect(await again.getByTestId('team-state').textContent()).toContain(`Refused: wrong token for team ${TEAM}.`);

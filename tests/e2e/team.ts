@@ -88,12 +88,16 @@ export async function openTeamSection(s: Session): Promise<Page> {
   return page;
 }
 
-/** Type the address, team and token and press Connect (a real click: the permission needs it). */
-export async function connectTeam(page: Page, login: TeamLogin) {
+/**
+ * Type the address, team and token and press Connect: a real click, or Enter in the token field
+ * (the keyboard path); either is the user gesture the permission request needs.
+ */
+export async function connectTeam(page: Page, login: TeamLogin, how: 'click' | 'enter' = 'click') {
   await page.getByTestId('team-server').fill(login.serverUrl);
   await page.getByTestId('team-name').fill(login.team);
   await page.getByTestId('team-token').fill(login.token);
-  await page.getByTestId('team-connect').click();
+  if (how === 'enter') await page.getByTestId('team-token').press('Enter');
+  else await page.getByTestId('team-connect').click();
 }
 
 /** The state the Team section shows (`data-state` of its status line), e.g. "connected". */
