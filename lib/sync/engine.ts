@@ -147,8 +147,10 @@ export class TeamEngine {
       name: documentName(config.team),
       document: this.doc,
       token,
-      // No presence: the team sees edits, not who is online.
-      awareness: null,
+      // Awareness stays on with its empty local state ({}: no name, nothing shown or stored): its
+      // renewal every 15 s, echoed by the server, is the connection's heartbeat. Without it the
+      // provider drops a connection that heard nothing for 30 s, and Chrome stops a worker that
+      // has been idle for 30 s, so an idle team would flap between offline and connected.
       onStatus: ({ status }) => {
         if (this.state === 'refused') return;
         if (status === WebSocketStatus.Disconnected) this.set('offline', 'unreachable');
