@@ -6,6 +6,7 @@
  * Prints where it listens and which teams it serves, never a token; exits 2 on a bad configuration.
  */
 import { ConfigError, readConfig } from './config.ts';
+import { describeLocation } from './document-store.ts';
 import { startTeamServer } from './team-server.ts';
 
 function log(line: string): void {
@@ -31,11 +32,11 @@ try {
   const why = code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is already in use`
     : code === 'EACCES' ? `no permission to listen on port ${config.port}`
     : code === 'EADDRNOTAVAIL' ? `${config.host} is not an address of this machine`
-    : (error as Error).message;
+    : (error as Error).message.replace(/\.$/, '');
   console.error(`Tiercover team server could not start: ${why}.`);
   process.exit(1);
 }
-log(`documents are kept in ${config.dbPath}`);
+log(`documents are kept in ${describeLocation(config.dbPath)}`);
 if (config.host !== '127.0.0.1' && config.host !== 'localhost' && config.host !== '::1') {
   log(`listening on ${config.host}, not only on loopback: put a TLS reverse proxy in front (docs/TEAM-SERVER.md)`);
 }

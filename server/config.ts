@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isPostgresUrl } from './document-store.ts';
 import { MIN_TOKEN_LENGTH, teamConfigProblems } from './team-auth.ts';
 import type { TeamServerOptions } from './team-server.ts';
 import { DEFAULT_MAX_UPDATE_BYTES } from './update-guard.ts';
@@ -28,7 +29,8 @@ export function readConfig(env: Env, cwd = process.cwd()): Omit<TeamServerOption
 
   const host = env.TIERCOVER_HOST?.trim() || '127.0.0.1';
   const port = parsePort(env.TIERCOVER_PORT, DEFAULT_PORT, 'TIERCOVER_PORT', problems);
-  const dbPath = resolve(cwd, env.TIERCOVER_DB?.trim() || DEFAULT_DB);
+  const db = env.TIERCOVER_DB?.trim() || DEFAULT_DB;
+  const dbPath = isPostgresUrl(db) ? db : resolve(cwd, db);
   const teams = readTeams(env, cwd, problems);
   const redis = env.TIERCOVER_REDIS?.trim() ? parseRedis(env.TIERCOVER_REDIS.trim(), problems) : undefined;
   const maxUpdateBytes = env.TIERCOVER_MAX_UPDATE_BYTES?.trim()

@@ -10,14 +10,15 @@ import { Redis } from '@hocuspocus/extension-redis';
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import { Server } from '@hocuspocus/server';
 import type { Socket } from 'node:net';
-import { openSqliteStore } from './sqlite-store.ts';
+import { openDocumentStore } from './document-store.ts';
+import { checkRedisReachable } from './redis-check.ts';
 import { TeamTokens, teamOfDocument } from './team-auth.ts';
 import { DEFAULT_MAX_UPDATE_BYTES, UpdateGuard } from './update-guard.ts';
 
 export interface TeamServerOptions {
   host?: string; // default '127.0.0.1'
   port?: number; // 0 = any free port
-  dbPath: string; // SQLite file (node:sqlite, built into Node 22: no native addon)
+  dbPath: string; // SQLite file (node:sqlite, built into Node 22: no native addon), or a postgres:// URL
   teams: Record<string, string>; // team id -> token
   redis?: { host: string; port: number }; // several nodes share updates through Redis
   maxUpdateBytes?: number; // an update over this is refused (default 2 MiB)
@@ -51,7 +52,7 @@ export async function startTeamServer(o: TeamServerOptions): Promise<RunningTeam
   const maxUpdateBytes = o.maxUpdateBytes ?? DEFAULT_MAX_UPDATE_BYTES;
   if (!(maxUpdateBytes > 0)) throw new Error(`maxUpdateBytes must be a positive number of bytes, not ${o.maxUpdateBytes}.`);
   const host = o.host ?? '127.0.0.1';
-  const store = openSqliteStore(o.dbPath);
+  const store = await openDocumentStore(o.dbPath);
 
   const extensions: Extension[] = [
     new UpdateGuard(maxUpdateBytes, log),
@@ -67,6 +68,12 @@ export async function startTeamServer(o: TeamServerOptions): Promise<RunningTeam
     },
   ];
   if (o.redis) {
+    try {
+      await checkRedisReachable(o.redis.host, o.redis.port);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
     extensions.push(new Redis({ host: o.redis.host, port: o.redis.port, prefix: 'tiercover' }));
   }
 

@@ -3,8 +3,8 @@
  * loopback, plain Y.Docs, and a redis-server of our own on a free port in a temp folder.
  */
 import { HocuspocusProvider } from '@hocuspocus/provider';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,6 +104,10 @@ export async function startRedis(): Promise<TestRedis> {
   child.stderr?.on('data', (d) => (output += d));
   let exited = false;
   child.on('exit', () => (exited = true));
+  child.on('error', (error) => {
+    output += `${error.message}: install it with apt-get install redis-server (.ci/run does)`;
+    exited = true;
+  });
   await waitFor('redis-server to accept connections', () => exited || /Ready to accept connections/i.test(output));
   if (exited) throw new Error(`redis-server did not start:\n${output}`);
   return {
@@ -115,6 +119,47 @@ export async function startRedis(): Promise<TestRedis> {
         await waitFor('redis-server to exit', () => exited);
       }
       dir.remove();
+    },
+  };
+}
+
+/** Debian's PostgreSQL server binaries, if installed (`apt-get install postgresql`). */
+export function postgresBinDir(): string | null {
+  try {
+    const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a));
+    for (const v of versions) if (existsSync(`/usr/lib/postgresql/${v}/bin/pg_ctl`)) return `/usr/lib/postgresql/${v}/bin`;
+  } catch {
+    // not installed
+  }
+  return null;
+}
+
+export interface TestPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A throwaway PostgreSQL cluster on loopback in a temp folder (trust auth, user `tiercover`).
+ * PostgreSQL refuses to run as root: as root, its commands run as the `postgres` user.
+ */
+export async function startPostgres(bin: string): Promise<TestPostgres> {
+  const dir = tempDir('pg');
+  const port = await freePort();
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir.path]);
+  const run = (cmd: string, args: string[]) =>
+    execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: 'pipe', cwd: dir.path });
+  run(`${bin}/initdb`, ['-D', `${dir.path}/data`, '-U', 'tiercover', '--auth=trust', '--no-sync']);
+  run(`${bin}/pg_ctl`, ['-D', `${dir.path}/data`, '-l', `${dir.path}/log`, '-w', '-t', '60', '-o', `-p ${port} -k ${dir.path} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  return {
+    url: `postgresql://tiercover@127.0.0.1:${port}/postgres`,
+    async stop() {
+      try {
+        run(`${bin}/pg_ctl`, ['-D', `${dir.path}/data`, '-m', 'fast', '-w', 'stop']);
+      } finally {
+        dir.remove();
+      }
     },
   };
 }

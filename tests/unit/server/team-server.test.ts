@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { openSqliteStore } from '../../../server/sqlite-store.ts';
 import { startTeamServer, type RunningTeamServer, type TeamServerOptions } from '../../../server/team-server.ts';
 import { REFUSAL } from '../../../server/update-guard.ts';
-import { connect, startRedis, tempDir, waitFor, type TestClient, type TestRedis } from './helpers.ts';
+import { connect, freePort, startRedis, tempDir, waitFor, type TestClient, type TestRedis } from './helpers.ts';
 
 const ACME_TOKEN = 'acme-token-0123456789-secret';
 const GLOBEX_TOKEN = 'globex-token-9876543210-secret';
@@ -181,6 +181,12 @@ describe('team server', () => {
     await waitFor('B on node 2 sees A', () => b.doc.getMap('week').get('from-a') === 'node 1');
     b.doc.getMap('week').set('from-b', 'node 2');
     await waitFor('A on node 1 sees B', () => a.doc.getMap('week').get('from-b') === 'node 2');
+  });
+
+  it('refuses to start when the configured Redis cannot be reached', async () => {
+    const port = await freePort();
+    await expect(startTeamServer({ dbPath: dbDir(), teams: TEAMS, redis: { host: '127.0.0.1', port } }))
+      .rejects.toThrow(`Cannot use Redis at 127.0.0.1:${port}: ECONNREFUSED. Start redis-server there or fix TIERCOVER_REDIS`);
   });
 
   it('never writes a token to its log or the console', async () => {
