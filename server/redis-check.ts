@@ -14,6 +14,7 @@ export async function checkRedisReachable(host: string, port: number, timeoutMs 
       resolve(result);
     };
     const timer = setTimeout(() => done(`no answer within ${timeoutMs / 1000} s`), timeoutMs);
+    // eslint-disable-next-line no-restricted-syntax -- a TCP socket's write, not document.write: no HTML here
     socket.once('connect', () => socket.write('PING\r\n'));
     socket.on('data', (data) => {
       reply += data.toString('latin1');
