@@ -17,7 +17,7 @@ import { sharedRefs, SHARED_WRITES } from '../sync/writes';
 // Static, not import(): an MV3 service worker may not use dynamic import (the HTML spec disallows
 // it in a ServiceWorkerGlobalScope). With sync off the engine is never constructed: no socket,
 // no timer, no database of its own.
-import { TeamEngine } from '../sync/engine';
+import { ENGINE_KEYS, TEAM_DOC_PREFIX, TeamEngine } from '../sync/engine';
 import type { Payload } from './handlers/common';
 import { getDb } from '../db/db';
 import { notifyChange } from './live';
@@ -130,11 +130,32 @@ export async function teamDisconnect(): Promise<TeamStatus> {
 export async function afterWrite<K extends MessageType>(type: K, payload: Payload<K>, result: Responses[K]) {
   if (!SHARED_WRITES[type] && type !== 'deleteAllData') return;
   enabled ??= loadConfig().then((c) => !!c?.enabled);
-  if (!(await enabled)) return;
+  if (!(await enabled)) {
+    if (type === 'deleteAllData') await forgetTeamCopies();
+    return;
+  }
   const e = await ensureEngine();
   if (!e) return;
   if (type === 'deleteAllData') await e.reapply();
   else await e.share(sharedRefs(type, payload, result));
+}
+
+/**
+ * "Delete all data" with sync off also deletes the local copies of team documents (y-indexeddb
+ * databases `tiercover-team:…`) and what was noted about them. With sync on they are the team's:
+ * the engine applies the team's records again instead.
+ */
+async function forgetTeamCopies() {
+  const dbs = (await indexedDB.databases?.().catch(() => [])) ?? [];
+  await Promise.all(
+    dbs
+      .filter((d) => d.name?.startsWith(TEAM_DOC_PREFIX))
+      .map((d) => new Promise<void>((done) => {
+        const r = indexedDB.deleteDatabase(d.name!);
+        r.onsuccess = r.onerror = r.onblocked = () => done();
+      })),
+  );
+  await browser.storage.local.remove([...ENGINE_KEYS]);
 }
 
 /** Resolves when everything queued (applying the team's changes, sharing writes) is done. */

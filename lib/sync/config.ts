@@ -49,8 +49,6 @@ export interface TeamConfig {
 export const TEAM_STORAGE_KEYS = {
   config: 'tiercover.teamSync',
   token: 'tiercover.teamToken',
-  /** When the server last confirmed every local change: kept so a woken worker still knows. */
-  lastSynced: 'tiercover.teamLastSynced',
 } as const;
 
 const storedConfig = z.object({ enabled: z.boolean(), serverUrl: teamServerUrl, team: teamId, member: z.string().min(8).max(100) });

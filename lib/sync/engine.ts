@@ -52,9 +52,12 @@ export interface EngineOptions {
 /** The team's document on the server: `<team>/shared` (the server accepts `<team>/<anything>`). */
 export const documentName = (team: string) => `${team}/shared`;
 /** This browser's copy of it (y-indexeddb's own database, not Tiercover's). */
-export const localDocName = (c: TeamConfig) => `tiercover-team:${new URL(c.serverUrl).host}/${c.team}/${c.member}`;
+export const TEAM_DOC_PREFIX = 'tiercover-team:';
+export const localDocName = (c: TeamConfig) => `${TEAM_DOC_PREFIX}${new URL(c.serverUrl).host}/${c.team}/${c.member}`;
 
 const KEYS = { applied: 'tiercover.teamApplied', lastSynced: 'tiercover.teamLastSynced' } as const;
+/** The storage.local keys the engine writes (removed with its local copies). */
+export const ENGINE_KEYS = Object.values(KEYS);
 
 export class TeamEngine {
   readonly doc = new Y.Doc();

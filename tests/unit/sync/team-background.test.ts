@@ -80,6 +80,20 @@ describe('team sync in the background', () => {
     expect(JSON.stringify(pushes)).not.toContain(TOKEN);
   });
 
+  it('"delete all data" with sync off also deletes the local copy of the team document', async () => {
+    const s = await teamServer();
+    await send('teamConnect', { serverUrl: s.url, team: TEAM, token: TOKEN });
+    await expect.poll(() => send<{ state: string }>('teamStatus', {}).then((st) => st.state), WAIT).toBe('connected');
+    const teamCopies = async () => (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('tiercover-team:'));
+    const copies = await teamCopies();
+    expect(copies.length).toBeGreaterThan(0);
+    await send('teamDisconnect', {});
+    // Disconnecting keeps it (changes not yet sent stay); deleting everything removes it.
+    expect(await teamCopies()).toEqual(copies);
+    await send('deleteAllData', { confirm: 'DELETE' });
+    await expect.poll(teamCopies, WAIT).toEqual([]);
+  });
+
   it('with sync off, writes open no connection at all', async () => {
     const opened = vi.fn();
     vi.stubGlobal('WebSocket', class {
