@@ -126,7 +126,9 @@ describe('team sync', () => {
     // Once on, the log shows the WebSocket to the team server and nothing else of ours.
     const after = [...new Set(requests.filter((r) => ours(r) && r.at >= connectedAt).map((r) => new URL(r.url).host))];
     expect(after).toEqual([`127.0.0.1:${port}`]);
-  });
+    // A browser of its own to start, fill with the sample data and close: a beforeAll's worth of
+    // work on top of the test's (one run on the loaded CI machine went past 90 s).
+  }, 240_000);
 
   it('a tick on A\'s card shows on B\'s open card within 2 s', async () => {
     const optionsA = await connectAndWait(a, login());
