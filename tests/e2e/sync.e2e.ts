@@ -98,7 +98,12 @@ describe('team sync', () => {
     const quiet = await profile([`--log-net-log=${netLog}`]);
     let connectedAt = 0;
     try {
-      await loadSampleData(quiet);
+      await loadSampleData(quiet).catch(async (e: Error) => {
+        // Say what the options page showed instead of "Sample data loaded" (seen once under load).
+        const page = quiet.context.pages().find((p) => p.url().includes('options.html'));
+        const shown = await page?.getByTestId('data-status').textContent({ timeout: 1000 }).catch(() => null);
+        throw new Error(`${e.message}\nthe data status read: ${JSON.stringify(shown)}`, { cause: e });
+      });
       const options = await openTeamSection(quiet);
       expect(await teamState(options)).toBe('off');
       expect(await options.getByTestId('team-state').textContent()).toContain('Nothing leaves this browser');
