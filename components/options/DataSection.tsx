@@ -5,6 +5,7 @@ import { Status } from '../Status';
 import { useAction } from '../useAsync';
 import { formatNumber, t } from '@/lib/i18n';
 import { rich } from '../rich';
+import { teamStatus } from './teamStatus';
 
 const fmt = formatNumber;
 
@@ -42,7 +43,8 @@ export function DataSection({ stats, lastBackupAt }: { stats: Signal<Stats | nul
           {lastBackupAt
             ? t('options.data.backupAge', Math.floor((Date.now() - lastBackupAt) / 86_400_000), { count: fmt(Math.floor((Date.now() - lastBackupAt) / 86_400_000)) })
             : t('options.data.noBackup')}{' '}
-          {t('options.data.backupAdvice')}
+          {/* With team sync on, the week is also on the team's server; the CRM imports are not. */}
+          {teamStatus.value?.enabled ? t('options.data.backupAdviceSynced') : t('options.data.backupAdvice')}
         </p>
       )}
       {empty && (

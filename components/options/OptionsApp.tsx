@@ -14,6 +14,8 @@ import { RosterSection } from './RosterSection';
 import { AirCoverSection } from './AirCoverSection';
 import { t } from '@/lib/i18n';
 import { StrategicSettingsSection } from './StrategicSection';
+import { TeamSection } from './TeamSection';
+import { teamStatus, useTeamStatus } from './teamStatus';
 
 export function OptionsApp() {
   const settings = useSignal<Settings | null>(null);
@@ -32,18 +34,20 @@ export function OptionsApp() {
     [],
     1000,
   );
+  useTeamStatus();
 
   return (
     <main>
       <h1>Tiercover</h1>
       <p class="lead">
-        {t('options.lead')}
+        {teamStatus.value?.enabled ? t('options.leadSynced') : t('options.lead')}
       </p>
       {loadError.value && <div class="status error" role="alert">{loadError.value}</div>}
       {settings.value && <FirstRun settings={settings.value} stats={stats} />}
       <DataSection stats={stats} lastBackupAt={settings.value?.lastBackupAt} />
       <ImportSection />
       <BundleSection />
+      <TeamSection />
       {/* Keyed by the name: set in the first run, it must not be saved back empty from here. */}
       {settings.value && <ProfileSection key={settings.value.yourName} settings={settings.value} />}
       {settings.value && <RosterSection settings={settings.value} />}

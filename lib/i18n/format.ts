@@ -54,3 +54,26 @@ export function formatDate(when: number | Date, options: Intl.DateTimeFormatOpti
 
 /** "3 Dec" / "3. Dez." / "3 déc." / "3 dic": the short day the card and grid show for a tick. */
 export const formatDayMonth = (when: number | Date) => formatDate(when, { day: 'numeric', month: 'short' });
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', Infinity],
+];
+
+/** "5 minutes ago" / "vor 5 Minuten" / "il y a 5 minutes" / "hace 5 minutos"; "now" under 10 s. */
+export function formatRelativeTime(when: number, now = Date.now()): string {
+  const locale = uiLocale();
+  let f = relativeFormats.get(locale ?? '');
+  if (!f) relativeFormats.set(locale ?? '', (f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  let amount = (when - now) / 1000;
+  if (Math.abs(amount) < 10) return f.format(0, 'second');
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(amount) < size) return f.format(Math.round(amount), unit);
+    amount /= size;
+  }
+  return f.format(Math.round(amount), 'week');
+}

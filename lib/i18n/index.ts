@@ -10,4 +10,4 @@ import { i18n } from '#i18n';
 
 export const t = i18n.t;
 
-export { formatDate, formatDayMonth, formatNumber, uiLocale } from './format';
+export { formatDate, formatDayMonth, formatNumber, formatRelativeTime, uiLocale } from './format';

@@ -59,8 +59,12 @@ export function readConfig(raw: unknown): TeamConfig | undefined {
   return p.success ? p.data : undefined;
 }
 
-/** The origin a host permission is asked for (the UI asks exactly this one). */
+/**
+ * The origin a host permission is asked for (the UI asks exactly this one): the host without its
+ * port. Firefox refuses a match pattern with a port (bugs 1362809, 1468162), and Chrome reads a
+ * pattern without one as that host on any port.
+ */
 export function serverOrigin(serverUrl: string): string {
   const u = new URL(serverUrl);
-  return `${u.protocol}//${u.host}/*`;
+  return `${u.protocol}//${u.hostname}/*`;
 }

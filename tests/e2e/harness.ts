@@ -51,7 +51,7 @@ export interface Session {
  * `lang` is the browser's UI language, which `browser.i18n` (and so the whole interface) follows.
  * English unless a test asks for another, whatever the machine's own locale.
  */
-export async function launch(opts: { extensionDir?: string; userDataDir?: string; headless?: boolean; lang?: string } = {}): Promise<Session> {
+export async function launch(opts: { extensionDir?: string; userDataDir?: string; headless?: boolean; lang?: string; args?: string[] } = {}): Promise<Session> {
   const lang = opts.lang ?? 'en-US';
   const dir = opts.extensionDir ?? CHROME_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run npm run build first.`);
@@ -71,6 +71,7 @@ export async function launch(opts: { extensionDir?: string; userDataDir?: string
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(opts.args ?? []),
     ],
   });
   const byUrl = new Map<string, string>();

@@ -52,6 +52,10 @@ describe('a German browser', () => {
     await expect.poll(() => options.locator('#data-h').textContent()).toBe('Ihre Daten');
     await expect.poll(() => options.locator('#import-h').textContent()).toBe('Accounts und Kontakte importieren');
     expect(await options.getByTestId('privacy-link').textContent()).toBe('Datenschutz: was Tiercover speichert, liest und sendet (nichts)');
+    // Team sync: off, and said so in German.
+    await expect.poll(() => options.locator('#team-h').textContent()).toBe('Team-Synchronisierung');
+    expect(await options.getByTestId('team-state').textContent()).toBe('Aus. Nichts verlässt diesen Browser.');
+    expect(await options.getByTestId('team-connect').textContent()).toBe('Verbinden');
     await options.close();
 
     const week = await openExtensionPage(s, 'app.html');

@@ -12,7 +12,7 @@ const ROOT = join(import.meta.dirname, '../..');
 const USER_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'label']);
 
 /** Text that is the same in every language: product and site names, example values. */
-const ALLOWED = new Set(['Tiercover', 'LinkedIn', 'Salesforce', 'HubSpot', 'https://…', 'crm.example.com']);
+const ALLOWED = new Set(['Tiercover', 'LinkedIn', 'Salesforce', 'HubSpot', 'https://…', 'crm.example.com', 'wss://sync.example.com']);
 
 function tsxFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
