@@ -159,7 +159,7 @@ export function AccountList() {
                   <span class="name">{a.name}</span>
                   <span class="muted">{a.domains[0] ?? ''}{a.owner ? ` · ${a.owner}` : ''}</span>
                 </span>
-                <span>{d ? formatNumber(d.named) : ''}</span>
+                <span class="account-named">{d ? formatNumber(d.named) : ''}</span>
                 <span class="muted account-gaps">{d?.gaps.slice(0, 2).join('; ') ?? ''}</span>
               </div>
             );
