@@ -49,7 +49,7 @@ export function useAccountIndex(): LiveAccountIndex {
         let total = 0;
         let limit = fresh ? FIRST_PAGE : PAGE;
         for (;;) {
-          const page = await send('listAccountIndex', { afterNameKey: after, limit });
+          const page = await send('listAccountIndex', { afterNameKey: after, limit, withTotal: limit !== FIRST_PAGE });
           if (mine !== generation || ac.signal.aborted) return;
           if (page.total >= 0) total = page.total;
           target.append(page.entries);

@@ -277,6 +277,8 @@ export const requestSchemas = {
   listAccountIndex: z.object({
     afterNameKey: z.string().max(2000).optional(),
     limit: z.number().int().min(1).max(10_000).default(5_000),
+    /** Also count every account (for the progress line); the first screen's page skips it. */
+    withTotal: z.boolean().default(false),
   }),
   /** Index entries of named accounts (after a change to them); an id not returned is gone. */
   getAccountIndexEntries: z.object({ ids: z.array(z.string().max(200)).max(500) }),
@@ -471,7 +473,7 @@ export interface Responses {
   setKeyContact: Target;
   getAccount: AccountView;
   announceChange: { ok: true };
-  listAccountIndex: { entries: AccountIndexEntry[]; next?: string; total: number };
+  listAccountIndex: { entries: AccountIndexEntry[]; next?: string; /** -1 unless `withTotal`. */ total: number };
   getAccountIndexEntries: AccountIndexEntry[];
   getAccountRows: AccountRow[];
   listCoveredAccounts: string[];
