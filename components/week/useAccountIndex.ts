@@ -6,14 +6,14 @@
  */
 import { useSignal, type Signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
-import { AccountIndex } from '@/lib/domain/account-index';
+import { AccountIndex, type AccountIndexEntry } from '@/lib/domain/account-index';
 import { onChange, send } from '@/lib/messaging/client';
 import type { ChangeEvent } from '@/lib/messaging/protocol';
 
 /** Enough for the first screen of rows, asked first so it does not wait for the rest. */
 export const FIRST_PAGE = 60;
-/** Later pages: few round trips, each short enough to keep the background answering. */
-export const PAGE = 5_000;
+/** The bulk read's pages: few round trips, each short enough to keep the background answering. */
+export const PAGE = 10_000;
 
 export interface LiveAccountIndex {
   index: AccountIndex;
@@ -40,32 +40,39 @@ export function useAccountIndex(): LiveAccountIndex {
     const ac = new AbortController();
     let generation = 0;
 
-    /** Read the whole index; a reload builds beside the shown one and swaps when complete. */
+    /**
+     * Read the whole index. A first load shows the first screen (name order, through the name
+     * index) at once; then every entry is read in stored order (much faster in bulk), sorted once,
+     * and swapped in. A reload keeps the list on screen until its replacement is complete.
+     */
     const loadAll = async (fresh: boolean) => {
       const mine = ++generation;
-      const target = fresh ? holder.index : new AccountIndex();
+      const stale = () => mine !== generation || ac.signal.aborted;
       try {
-        let after: string | undefined;
-        let total = 0;
-        let limit = fresh ? FIRST_PAGE : PAGE;
-        for (;;) {
-          const page = await send('listAccountIndex', { afterNameKey: after, limit, withTotal: limit !== FIRST_PAGE });
-          if (mine !== generation || ac.signal.aborted) return;
-          if (page.total >= 0) total = page.total;
-          target.append(page.entries);
-          if (fresh) {
-            ready.value = true;
-            version.value++;
-          }
-          progress.value = page.next !== undefined ? { loaded: target.size, total: Math.max(total, target.size) } : null;
-          if (page.next === undefined) break;
-          after = page.next;
-          limit = PAGE;
-        }
-        if (!fresh) {
-          holder.index = target;
+        if (fresh) {
+          const first = await send('listAccountIndex', { limit: FIRST_PAGE });
+          if (stale()) return;
+          holder.index.append(first.entries);
+          ready.value = true;
           version.value++;
+          if (first.next === undefined) return; // that was every account
+          progress.value = { loaded: first.entries.length, total: first.entries.length };
         }
+        const all: AccountIndexEntry[] = [];
+        let afterId: string | undefined;
+        let total = -1;
+        for (;;) {
+          const page = await send('listAccountIndexById', { afterId, limit: PAGE, withTotal: total < 0 });
+          if (stale()) return;
+          if (page.total >= 0) total = page.total;
+          all.push(...page.entries);
+          if (page.next === undefined) break;
+          afterId = page.next;
+          progress.value = { loaded: all.length, total: Math.max(total, all.length) };
+        }
+        holder.index = AccountIndex.from(all);
+        progress.value = null;
+        version.value++;
         error.value = null;
       } catch (e) {
         if (mine === generation) error.value = (e as Error).message;

@@ -54,6 +54,13 @@ export class AccountIndex {
   /** The last search, to narrow from when the next query contains it (typing on). */
   private last: { key: string; domain?: string; tier?: Tier; exclude?: ReadonlySet<string>; result: Int32Array } | null = null;
 
+  /** An index of entries in any order (sorted once here). */
+  static from(entries: AccountIndexEntry[]): AccountIndex {
+    const ix = new AccountIndex();
+    ix.append([...entries].sort(compareEntries));
+    return ix;
+  }
+
   get size(): number {
     return this.entries.length;
   }

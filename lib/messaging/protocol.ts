@@ -280,6 +280,12 @@ export const requestSchemas = {
     /** Also count every account (for the progress line); the first screen's page skips it. */
     withTotal: z.boolean().default(false),
   }),
+  /** The whole index in pages of stored order (ids; fast to read), sorted on the page once complete. */
+  listAccountIndexById: z.object({
+    afterId: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(20_000).default(10_000),
+    withTotal: z.boolean().default(false),
+  }),
   /** Index entries of named accounts (after a change to them); an id not returned is gone. */
   getAccountIndexEntries: z.object({ ids: z.array(z.string().max(200)).max(500) }),
   /** The rows on screen: tier sentence and coverage, which need each account's contacts. */
@@ -338,6 +344,7 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   getAccount: EXT,
   announceChange: EXT,
   listAccountIndex: EXT,
+  listAccountIndexById: EXT,
   getAccountIndexEntries: EXT,
   getAccountRows: EXT,
   listCoveredAccounts: EXT,
@@ -474,6 +481,7 @@ export interface Responses {
   getAccount: AccountView;
   announceChange: { ok: true };
   listAccountIndex: { entries: AccountIndexEntry[]; next?: string; /** -1 unless `withTotal`. */ total: number };
+  listAccountIndexById: { entries: AccountIndexEntry[]; next?: string; total: number };
   getAccountIndexEntries: AccountIndexEntry[];
   getAccountRows: AccountRow[];
   listCoveredAccounts: string[];

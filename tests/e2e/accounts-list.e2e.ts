@@ -136,7 +136,7 @@ describe('the accounts list at 5,000 accounts', () => {
     await expect.poll(() => row.locator('.tier').getAttribute('class')).toContain('global');
     const seen = await s.worker.evaluate(() => (globalThis as unknown as { seenTypes: string[] }).seenTypes);
     expect(seen).toContain('getAccountIndexEntries');
-    expect(seen).not.toContain('listAccountIndex');
+    expect(seen.filter((type) => type.startsWith('listAccountIndex'))).toEqual([]);
     // The tier filter knows it too.
     await app.getByTestId('account-tier').selectOption('global');
     await expect.poll(() => rows().locator('.name').allTextContents()).toEqual(['Synthetic Company 4321']);

@@ -72,6 +72,11 @@ describe('the accounts list index', () => {
     expect(ix.size).toBe(5);
   });
 
+  it('builds from entries in any order', () => {
+    const ix = AccountIndex.from([entry('z', 'Zeta'), entry('b2', 'Beta'), entry('a', 'Alpha'), entry('b1', 'Beta')]);
+    expect([...ix.filter({ query: '' })].map((p) => ix.at(p)!.id)).toEqual(['a', 'b1', 'b2', 'z']);
+  });
+
   it('takes a page that overlaps what it holds (a change raced the paging) without doubles', () => {
     const ix = sample();
     ix.append([entry('a2', 'Northwind Analytics', 'tier1', ['northwind.io']), entry('a0', 'Aaron Ltd')]);

@@ -51,6 +51,20 @@ describe('the accounts list messages', () => {
     expect(seen[0]).toMatchObject({ domains: ['d0.com'], owner: 'Sam' });
   });
 
+  it('pages every entry in stored order for the bulk read, counting when asked', async () => {
+    const ids: string[] = [];
+    let afterId: string | undefined;
+    for (let guard = 0; guard < 10; guard++) {
+      const page = await ask<{ entries: AccountIndexEntry[]; next?: string; total: number }>('listAccountIndexById', { afterId, limit: 3, withTotal: afterId === undefined });
+      expect(page.total).toBe(afterId === undefined ? 8 : -1);
+      ids.push(...page.entries.map((e) => e.id));
+      if (page.next === undefined) break;
+      afterId = page.next;
+    }
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(8);
+  });
+
   it('answers entries for changed ids, leaving out an account that is gone', async () => {
     const got = await ask<AccountIndexEntry[]>('getAccountIndexEntries', { ids: ['acc-4', 'gone'] });
     expect(got.map((e) => e.id)).toEqual(['acc-4']);

@@ -18,7 +18,7 @@ function entryOf(a: Account, settings: Settings, now = new Date()): AccountIndex
   return { id: a.id, name: a.name, nameKey: a.nameKey, domains: a.domains, tier: t.tier, provisional: t.provisional, owner: a.team.owner };
 }
 
-export const accountListHandlers: { [K in ('listAccountIndex' | 'getAccountIndexEntries' | 'getAccountRows' | 'listCoveredAccounts')]: Handler<K> } = {
+export const accountListHandlers: { [K in ('listAccountIndex' | 'listAccountIndexById' | 'getAccountIndexEntries' | 'getAccountRows' | 'listCoveredAccounts')]: Handler<K> } = {
   async listAccountIndex({ afterNameKey, limit = 5_000, withTotal = false }) {
     const db = await getDb();
     const settings = await settingsOf(db);
@@ -35,6 +35,18 @@ export const accountListHandlers: { [K in ('listAccountIndex' | 'getAccountIndex
     }
     const now = new Date();
     return { entries: page.map((a) => entryOf(a, settings, now)), next: lastKey, total };
+  },
+
+  async listAccountIndexById({ afterId, limit = 10_000, withTotal = false }) {
+    const db = await getDb();
+    const settings = await settingsOf(db);
+    const tx = db.transaction('accounts');
+    // Stored order reads the records in sequence: several times faster than through the name
+    // index, which looks each record up again (seen in the bench at 60,000 accounts).
+    const range = afterId === undefined ? undefined : IDBKeyRange.lowerBound(afterId, true);
+    const [page, total] = await Promise.all([tx.objectStore('accounts').getAll(range, limit), withTotal ? tx.objectStore('accounts').count() : Promise.resolve(-1)]);
+    const now = new Date();
+    return { entries: page.map((a) => entryOf(a, settings, now)), next: page.length === limit ? page[page.length - 1]?.id : undefined, total };
   },
 
   async getAccountIndexEntries({ ids }) {
