@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { currentWeekId } from '../lib/domain/week.ts';
-import { CardObject, cardFrame, chromePath, launch, loadSampleData, openExtensionPage, restartServiceWorker, ROOT, type Session } from '../tests/e2e/harness.ts';
+import { CardObject, cardFrame, chromePath, launch, loadSampleData, openExtensionPage, restartServiceWorker, ROOT, seedAccounts, type Session } from '../tests/e2e/harness.ts';
 
 const QUICK = !!process.env.BENCH_QUICK;
 const SIZES = QUICK ? [0, 1_000, 5_000] : [0, 5_000, 50_000];
@@ -25,6 +25,11 @@ const ONLY_IMPORTS = process.env.BENCH_ONLY === 'imports';
 const ONLY_CARD = process.env.BENCH_ONLY === 'card';
 /** `BENCH_ONLY=week`: the week's first screen and the four exports, each beside its floor. */
 const ONLY_WEEK = process.env.BENCH_ONLY === 'week';
+/** `BENCH_ONLY=accounts`: only the accounts list at LIST_ACCOUNTS accounts (issue #14), printed. */
+const ONLY_ACCOUNTS = process.env.BENCH_ONLY === 'accounts';
+/** The accounts list is measured at the issue's size in a quick run too; only the runs are fewer. */
+const LIST_ACCOUNTS = 60_000;
+const LIST_RUNS = QUICK ? 3 : 10;
 
 /** The benchmark's own build (with the look-up hook), apart from the .output/ the tests use. */
 const BUILD = join(ROOT, 'bench-out');
@@ -557,6 +562,171 @@ function importRows(imp: Imports): string[] {
   ];
 }
 
+// ------------------------------------------------------------------ the accounts list (#14)
+
+/** The bare page the list is compared with (bench/list-floor.html): the same jobs, no framework. */
+const LIST_FLOOR = join(ROOT, 'bench/list-floor.html');
+
+/** Click the Accounts tab; ms until the first row is on screen (the frame after it is in the DOM), and until the count says every account is in. */
+function listFirstRows(page: Page, total: number) {
+  return page.evaluate((total) => new Promise<{ first: number; all: number }>((resolve) => {
+    const t0 = performance.now();
+    let first = NaN;
+    const want = `${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`;
+    const check = () => {
+      if (Number.isNaN(first) && document.querySelector('[data-testid=account-row]')) {
+        first = -1;
+        requestAnimationFrame(() => setTimeout(() => (first = performance.now() - t0)));
+      }
+      const count = document.querySelector('[data-testid=account-count]');
+      if (!count || count.textContent?.startsWith(want)) {
+        if (first >= 0) return resolve({ first, all: count ? performance.now() - t0 : first });
+      }
+      setTimeout(check, 5);
+    };
+    new MutationObserver((_, o) => {
+      if (document.querySelector('[data-testid=account-row]')) o.disconnect();
+      check();
+    }).observe(document.body, { childList: true, subtree: true });
+    (document.querySelector('[data-testid=tab-accounts]') as HTMLElement).click();
+  }), total);
+}
+
+/** Type `text` one key at a time into the search (then delete it again); ms per keystroke until the frame after it. */
+function listTyping(page: Page, text: string) {
+  return page.evaluate((text) => (async () => {
+    const input = document.querySelector('[data-testid=account-search]') as HTMLInputElement;
+    const frame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r)));
+    const times: number[] = [];
+    const values = [...[...text].map((_, i) => text.slice(0, i + 1)), ...[...text].map((_, i) => text.slice(0, text.length - i - 1))];
+    for (const v of values) {
+      await frame();
+      const t0 = performance.now();
+      input.value = v;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await frame();
+      times.push(performance.now() - t0);
+    }
+    return times;
+  })(), text);
+}
+
+/** Choose each tier and then all tiers again; ms per choice until the frame after it. */
+function listTiers(page: Page) {
+  return page.evaluate(() => (async () => {
+    const select = document.querySelector('[data-testid=account-tier]') as HTMLSelectElement;
+    const frame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r)));
+    const times: number[] = [];
+    for (const v of ['tier1', 'global', 'tier2', 'tier3', 'tier4', 'all']) {
+      await frame();
+      const t0 = performance.now();
+      select.value = v;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await frame();
+      times.push(performance.now() - t0);
+    }
+    return times;
+  })());
+}
+
+/** Scroll the list one screen per frame for `screens` frames; the frame gaps, and long tasks meanwhile. */
+function listScroll(page: Page, screens: number) {
+  return page.evaluate((screens) => new Promise<{ frames: number[]; longTasks: number[]; rows: number }>((resolve) => {
+    const box = document.querySelector('[data-testid=account-listbox]') as HTMLElement;
+    const longTasks: number[] = [];
+    const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => longTasks.push(e.duration)));
+    obs.observe({ type: 'longtask' });
+    const frames: number[] = [];
+    let last = performance.now();
+    let n = 0;
+    const step = (now: number) => {
+      if (n > 0) frames.push(now - last);
+      last = now;
+      if (n++ >= screens) {
+        obs.disconnect();
+        return resolve({ frames, longTasks, rows: document.querySelectorAll('[data-testid=account-row]').length });
+      }
+      box.scrollTop += box.clientHeight;
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  }), screens);
+}
+
+interface ListSide { first: number[]; all: number[]; typing: number[]; tiers: number[]; frames: number[]; longTasks: number[]; rows: number[] }
+
+async function listRun(page: Page, side: ListSide, total: number) {
+  const load = await listFirstRows(page, total);
+  side.first.push(load.first);
+  side.all.push(load.all);
+  side.typing.push(...(await listTyping(page, 'company 4321')), ...(await listTyping(page, 'synth777.ex')));
+  side.tiers.push(...(await listTiers(page)));
+  const scroll = await listScroll(page, QUICK ? 60 : 200);
+  side.frames.push(...scroll.frames);
+  side.longTasks.push(...scroll.longTasks);
+  side.rows.push(scroll.rows);
+}
+
+async function accountsList() {
+  console.log(`The accounts list at ${LIST_ACCOUNTS.toLocaleString('en-US')} accounts (a fresh profile)…`);
+  const s = await launch({ extensionDir: EXT });
+  try {
+    const seeder = await openExtensionPage(s, 'options.html');
+    const t = Date.now();
+    await seedAccounts(seeder, 0, LIST_ACCOUNTS, 2);
+    await seeder.close();
+    console.log(`  seeded ${LIST_ACCOUNTS.toLocaleString('en-US')} accounts, 2 contacts each, in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const ours: ListSide = { first: [], all: [], typing: [], tiers: [], frames: [], longTasks: [], rows: [] };
+    const floor: ListSide = { first: [], all: [], typing: [], tiers: [], frames: [], longTasks: [], rows: [] };
+    const pageLongTasks: number[] = [];
+    for (let i = 0; i < LIST_RUNS; i++) {
+      // Ours and the floor alternate, so both see the same machine.
+      const app = await s.context.newPage();
+      await app.addInitScript(INIT);
+      await app.goto(`chrome-extension://${s.extensionId}/app.html`);
+      await app.getByTestId('tab-accounts').waitFor();
+      await listRun(app, ours, LIST_ACCOUNTS);
+      pageLongTasks.push(...(await app.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)));
+      await app.close();
+      const bare = await s.context.newPage();
+      // Its content set on a blank page (file: URLs do not open in this profile); 60,000 rows by default.
+      await bare.setContent(readFileSync(LIST_FLOOR, 'utf8'));
+      await listRun(bare, floor, LIST_ACCOUNTS);
+      await bare.close();
+    }
+    return { ours, floor, pageLongTasks };
+  } finally {
+    await s.close();
+  }
+}
+
+type AccountsListResult = Awaited<ReturnType<typeof accountsList>>;
+
+/** Budget rows for the accounts list (issue #14), each beside its floor and the ratio. */
+function accountsListRows(r: AccountsListResult): string[] {
+  const { ours, floor } = r;
+  const n = LIST_ACCOUNTS.toLocaleString('en-US');
+  const x = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+  const slow = (f: number[]) => f.filter((d) => d > 25).length; // a frame of 60 Hz dropped or more
+  const worst = (f: number[]) => Math.max(0, ...f);
+  return [
+    `| accounts list, ${n} accounts: Accounts tab → first rows on screen, median | 200 ms | ${ms(median(ours.first))} (p95 ${ms(p95(ours.first))}; floor ${ms(median(floor.first))}, ${x(median(ours.first), median(floor.first))}) | ${verdict(median(ours.first), 200)} |`,
+    `| accounts list, ${n} accounts: search as you type, per keystroke to the next frame, p95 | 50 ms | ${ms(p95(ours.typing))} (median ${ms(median(ours.typing))}; floor p95 ${ms(p95(floor.typing))}, ${x(p95(ours.typing), p95(floor.typing))}) | ${verdict(p95(ours.typing), 50)} |`,
+    `| accounts list, ${n} accounts: tier filter to the next frame, p95 | 50 ms | ${ms(p95(ours.tiers))} (median ${ms(median(ours.tiers))}; floor p95 ${ms(p95(floor.tiers))}, ${x(p95(ours.tiers), p95(floor.tiers))}) | ${verdict(p95(ours.tiers), 50)} |`,
+    `| accounts list, ${n} accounts: scroll one screen a frame, frames over 25 ms | 0 | ${slow(ours.frames)} of ${ours.frames.length} (worst ${ms(worst(ours.frames))}, p95 ${ms(p95(ours.frames))}; floor ${slow(floor.frames)} of ${floor.frames.length}, worst ${ms(worst(floor.frames))}) | ${slow(ours.frames) === 0 ? '✅ within' : '❌ over'} |`,
+  ];
+}
+
+function accountsListNote(r: AccountsListResult): string {
+  const { ours, floor } = r;
+  return `- The accounts list at ${LIST_ACCOUNTS.toLocaleString('en-US')} accounts (2 contacts each), ${LIST_RUNS} loads of \`app.html\` alternating with its floor (\`bench/list-floor.html\`: the same jobs on a bare page, 60,000 rows in an in-memory array, 50 drawn with plain DOM): every account searchable after: median ${ms(median(ours.all))} (p95 ${ms(p95(ours.all))}); long tasks on the app page (load, typing, filters, scroll): ${r.pageLongTasks.length ? r.pageLongTasks.map(ms).join(', ') : 'none'}; long tasks while scrolling: ours ${ours.longTasks.length}, floor ${floor.longTasks.length}; rows in the DOM after scrolling: ${Math.max(...ours.rows)} (floor ${Math.max(...floor.rows)}).`;
+}
+
+function printAccountsList(r: AccountsListResult) {
+  console.log(accountsListRows(r).join('\n'));
+  console.log(accountsListNote(r));
+}
+
 // ------------------------------------------------------------------ run
 
 function dirSize(dir: string): number {
@@ -580,6 +750,7 @@ async function main() {
   const zip = readdirSync(BUILD).find((f) => f.endsWith('-chrome.zip'));
   const total = dirSize(out);
   const zipSize = zip ? statSync(join(BUILD, zip)).size : NaN;
+  if (ONLY_ACCOUNTS) return printAccountsList(await accountsList());
 
   const latency: { n: number; page: string; warm: number[]; cold: number[]; floorWarm: number[]; floorCold: number[] }[] = [];
   const longTasks: number[] = [];
@@ -655,6 +826,7 @@ async function main() {
   }
 
   const imp = await imports();
+  const list = ONLY_IMPORTS ? undefined : await accountsList();
   if (ONLY_IMPORTS) {
     console.log(importRows(imp).join('\n'));
     return;
@@ -690,6 +862,7 @@ async function main() {
     `| card latency ÷ floor, cold worker, median (worst page) | 1.3× | ${x(coldRatio)} | ${verdict(coldRatio, 1.3)} |`,
     ...Object.entries(lookupsInWorker).map(([k, v]) => `| look-up at ${biggest.toLocaleString('en-US')} accounts / ${(biggest * 10).toLocaleString('en-US')} contacts: ${k}, median | 2 ms | ${ms(median(v))} (p95 ${ms(p95(v))}) | ${verdict(median(v), 2)} |`),
     ...importRows(imp),
+    ...(list ? accountsListRows(list) : []),
     ...Object.entries(exports).map(([k, v]) => `| export ${k}, ${WEEK_TARGETS} targets, median | 100 ms | ${ms(median(v.ours))} (floor ${ms(median(v.floor))}, ${x(ratio(v.ours, v.floor))}) | ${verdict(median(v.ours), 100)} |`),
     ...sizes.map((f) => `| content script \`${f.name}.js\` gzipped | 20 KB | ${kb(f.gz)} (raw ${kb(f.raw)}) | ${verdict(f.gz, 20 * 1024)} |`),
     `| long tasks (> 50 ms) on card pages, all runs | none of ours | ${ours.length ? `${ours.length} (max ${ms(Math.max(...ours))})` : 'none'} | ${ours.length ? '❌' : '✅'} |`,
@@ -721,6 +894,7 @@ async function main() {
     `- Imports through the real path (the options page's file input; papaparse, planning and one transaction in the import worker, #14): ${IMPORT_ACCOUNTS.toLocaleString('en-US')} HubSpot-style account rows (${(imp.sizes.a / 2 ** 20).toFixed(1)} MB) in ${(imp.accounts.elapsed / 1000).toFixed(1)} s (read and plan ${(imp.accounts.readAndPlan / 1000).toFixed(1)} s, write ${(imp.accounts.write / 1000).toFixed(1)} s); then ${IMPORT_CONTACTS.toLocaleString('en-US')} contact rows (${(imp.sizes.c / 2 ** 20).toFixed(1)} MB) linked to them by company name in ${(imp.contacts.elapsed / 1000).toFixed(1)} s (read and plan ${(imp.contacts.readAndPlan / 1000).toFixed(1)} s, write ${(imp.contacts.write / 1000).toFixed(1)} s); the same accounts again (the merge path) in ${(imp.merge.elapsed / 1000).toFixed(1)} s. The options page's JS heap peaked at ${(Math.max(imp.accounts.peak, imp.contacts.peak, imp.merge.peak) / 2 ** 20).toFixed(0)} MB (the worker's heap is its own and not in this figure). Results: "${imp.accounts.text.trim()}" / "${imp.contacts.text.trim()}" / "${imp.merge.text.trim()}"`,
     `- Write floors measured in the same run (one transaction, ${IMPORT_ACCOUNTS.toLocaleString('en-US')} account-shaped records, a scratch database): one record each with our 5 look-up indexes ${ms(imp.floors.indexed)}, one record each with no index ${ms(imp.floors.plain)}, packed 1,000 records a value ${ms(imp.floors.packed)}. Cancel while saving ${IMPORT_ACCOUNTS.toLocaleString('en-US')} new accounts: the result was on screen ${ms(imp.cancel.stoppedIn)} after the click; accounts stored ${imp.cancel.before.toLocaleString('en-US')} before, ${imp.cancel.after.toLocaleString('en-US')} after.`,
     `- First render of the week, median over ${weekParts.length} loads: the page's script starts reading at ${ms(median(weekParts.map((w) => w.readStart)))}, reading the week from IndexedDB (targets, ticks, accounts, their contacts; tiers and coverage computed) takes ${ms(median(weekParts.map((w) => w.read)))}, the list is on screen at ${ms(median(weekParts.map((w) => w.ready)))}.`,
+    ...(list ? [accountsListNote(list)] : []),
     `- Exports: click to the browser's download event, ${WEEK_TARGETS} targets with 2 key contacts each, medians: ${Object.entries(exports).map(([k, v]) => `${k} ${ms(median(v.ours))} (floor ${ms(median(v.floor))})`).join(', ')}. The floor (\`bench/floor/week.html\`) does the same reads in one transaction (accounts and key contacts for the CSVs, every contact of the accounts for the bundle), builds one string and downloads it, clicked right after ours.`,
     `- Sizes: ${sizes.map((x) => `\`${x.name}.js\` ${kb(x.raw)} raw / ${kb(x.gz)} gzipped`).join('; ')}; background ${kb(bg.length)} raw / ${kb(gzipSync(bg, { level: 9 }).length)} gzipped; the whole unpacked extension ${kb(total)}; the Chrome zip ${kb(zipSize)}.`,
     `- Page cost on the LinkedIn profile fixture (a page with no scripts of its own, so it is all ours): script ${ms(cost.script)}, all main-thread tasks ${ms(cost.task)}, long tasks: ${cost.longTasks.length ? cost.longTasks.map(ms).join(', ') : 'none'}.`,

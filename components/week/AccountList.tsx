@@ -1,49 +1,95 @@
 import { useSignal } from '@preact/signals';
+import { useEffect, useId, useMemo, useRef } from 'preact/hooks';
 import type { Tier } from '@/lib/domain/schema';
 import { TIER_ORDER, TIER_SHORT } from '@/lib/domain/tier';
 import { t } from '@/lib/i18n';
-import { departmentLabel, tierLabel } from '@/lib/i18n/labels';
-import { currentWeekId } from '@/lib/domain/week';
+import { tierLabel } from '@/lib/i18n/labels';
+import { formatNumber } from '@/lib/i18n/format';
 import { send } from '@/lib/messaging/client';
-import { useLive } from '../useLive';
-import { actThenReload } from '../useAsync';
-import type { AccountRow, AccountView } from '@/lib/messaging/protocol';
-import { CoverageMeter } from '../card/CoverageMeter';
-import { TierExplain } from '../card/TierExplain';
-import { TierOverride } from './TierOverride';
-import { CoverageMatrix } from './CoverageMatrix';
-import { StrategicSection } from './strategic/StrategicSection';
+import { useVirtualList } from '../useVirtualList';
+import { useAccountIndex } from './useAccountIndex';
+import { useAccountRows } from './useAccountRows';
+import { AccountEditor } from './AccountEditor';
+import './account-list.css';
 
-/** Every account: search, filter by tier and coverage gaps, open one to edit it. */
+/** Every row is this tall (px; also in account-list.css): the virtual list places rows by it. */
+const ROW_HEIGHT = 48;
+
+/**
+ * Every account: search as you type, filter by tier and coverage gaps, open one to edit it.
+ * A virtual listbox over the page's own index (useAccountIndex): the first screen shows while the
+ * rest loads, and a keystroke or a filter never asks the background. Keyboard: arrows, Home, End,
+ * PageUp/PageDown move through the rows, Enter opens the account, Escape closes it.
+ */
 export function AccountList() {
+  const live = useAccountIndex();
   const query = useSignal('');
   const tier = useSignal<Tier | 'all'>('all');
   const gapsOnly = useSignal(false);
-  const page = useSignal(0);
-  const result = useSignal<{ rows: AccountRow[]; total: number; more: boolean } | null>(null);
+  /** The accounts without coverage gaps, asked when "gaps only" is ticked; null while asked. */
+  const covered = useSignal<Set<string> | null>(null);
   const openId = useSignal<string | null>(null);
-  const error = useSignal<string | null>(null);
-  const LIMIT = 50;
-  let seq = 0;
+  const active = useSignal(0);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const uid = useId();
+  const version = live.version.value;
+  const detailsVersion = live.detailsVersion.value;
 
-  const load = async () => {
-    const mine = ++seq;
-    try {
-      const r = await send('listAccounts', { query: query.value, tier: tier.value === 'all' ? undefined : tier.value, gapsOnly: gapsOnly.value, offset: page.value * LIMIT, limit: LIMIT });
-      if (mine === seq) result.value = r;
-    } catch (e) {
-      error.value = (e as Error).message;
-    }
-  };
-  useLive(load);
+  useEffect(() => {
+    if (!gapsOnly.value) return;
+    let current = true;
+    send('listCoveredAccounts', {}).then(
+      (ids) => current && (covered.value = new Set(ids)),
+      (e: Error) => current && (live.error.value = e.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [gapsOnly.value, detailsVersion]);
+
+  const waitingForGaps = gapsOnly.value && !covered.value;
+  const matches = useMemo(
+    () => (waitingForGaps ? new Int32Array(0) : live.index.filter({ query: query.value, tier: tier.value === 'all' ? undefined : tier.value, exclude: gapsOnly.value ? covered.value ?? undefined : undefined })),
+    [version, query.value, tier.value, gapsOnly.value, covered.value],
+  );
+  const count = matches.length;
+  const list = useVirtualList({ count, scrollRef, rowHeight: ROW_HEIGHT });
+  const items = list.items();
+  const entryAt = (i: number) => live.index.at(matches[i] ?? -1);
+  const visibleIds = items.map((it) => entryAt(it.index)?.id).filter((id): id is string => !!id);
+  const details = useAccountRows(visibleIds, live.detailsVersion).value;
+  const activeIndex = Math.min(active.value, Math.max(0, count - 1));
+
   const refilter = () => {
-    page.value = 0;
-    void load();
+    active.value = 0;
+    scrollRef.current?.scrollTo({ top: 0 });
+  };
+  const moveTo = (i: number) => {
+    active.value = i;
+    list.scrollToIndex(i);
+  };
+  const toggle = (id: string) => (openId.value = openId.value === id ? null : id);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const last = count - 1;
+    const page = list.rowsPerScreen();
+    const moves: Record<string, number> = { ArrowDown: activeIndex + 1, ArrowUp: activeIndex - 1, Home: 0, End: last, PageDown: activeIndex + page, PageUp: activeIndex - page };
+    if (e.key in moves && count > 0) moveTo(Math.max(0, Math.min(last, moves[e.key]!)));
+    else if (e.key === 'Enter' && count > 0) {
+      const entry = entryAt(activeIndex);
+      if (entry) toggle(entry.id);
+    } else if (e.key === 'Escape' && openId.value) openId.value = null;
+    else return;
+    e.preventDefault();
   };
 
-  const r = result.value;
+  const opened = openId.value;
+  const openedName = opened ? live.index.get(opened)?.name : undefined;
+  const filtering = !!query.value || tier.value !== 'all' || gapsOnly.value;
+  const progress = live.progress.value;
+
   return (
-    <div class="list" data-testid="account-list">
+    <div class="list account-list" data-testid="account-list">
       <div class="filters" role="group" aria-label={t('week.accounts.filters')}>
         <input type="search" aria-label={t('week.accounts.searchLabel')} placeholder={t('week.accounts.searchPlaceholder')} data-testid="account-search" value={query.value} onInput={(e) => ((query.value = (e.target as HTMLInputElement).value), refilter())} />
         <select aria-label={t('week.accounts.tier')} data-testid="account-tier" value={tier.value} onChange={(e) => ((tier.value = (e.target as HTMLSelectElement).value as Tier | 'all'), refilter())}>
@@ -52,104 +98,75 @@ export function AccountList() {
             <option key={x} value={x}>{tierLabel(x)}</option>
           ))}
         </select>
-        <label><input type="checkbox" checked={gapsOnly.value} onChange={(e) => ((gapsOnly.value = (e.target as HTMLInputElement).checked), refilter())} /> {t('week.accounts.gapsOnly')}</label>
+        <label><input type="checkbox" data-testid="account-gaps" checked={gapsOnly.value} onChange={(e) => ((gapsOnly.value = (e.target as HTMLInputElement).checked), (covered.value = null), refilter())} /> {t('week.accounts.gapsOnly')}</label>
       </div>
-      {error.value && <p class="error" role="alert">{error.value}</p>}
-      {!r && <p class="muted">{t('week.accounts.loading')}</p>}
-      {r && r.total === 0 && <p data-testid="accounts-empty">{query.value || tier.value !== 'all' || gapsOnly.value ? t('week.accounts.noMatch') : t('week.accounts.empty')}</p>}
-      {r && r.rows.length > 0 && (
-        <table class="accounts">
-          <thead><tr><th>{t('week.accounts.colTier')}</th><th>{t('week.accounts.colAccount')}</th><th>{t('week.accounts.colNames')}</th><th>{t('week.accounts.colGaps')}</th></tr></thead>
-          <tbody>
-            {r.rows.map((a) => (
-              <>
-                <tr key={a.id} data-testid="account-row">
-                  <td><span class={`tier ${a.tier}${a.provisional ? ' provisional' : ''}`} title={a.sentence}>{TIER_SHORT[a.tier]}</span></td>
-                  <td>
-                    <button class="link" aria-expanded={openId.value === a.id} onClick={() => (openId.value = openId.value === a.id ? null : a.id)}>{a.name}</button>
-                    <div class="muted">{a.domains[0] ?? ''}{a.owner ? ` · ${a.owner}` : ''}</div>
-                  </td>
-                  <td>{a.named}</td>
-                  <td class="muted">{a.gaps.slice(0, 2).join('; ')}</td>
-                </tr>
-                {openId.value === a.id && (
-                  <tr key={`${a.id}-edit`}>
-                    <td colSpan={4}><AccountEditor id={a.id} /></td>
-                  </tr>
-                )}
-              </>
-            ))}
-          </tbody>
-        </table>
+      {live.error.value && <p class="error" role="alert">{live.error.value}</p>}
+      <p class="muted account-count" role="status" data-testid="account-count">
+        {waitingForGaps
+          ? t('week.accounts.checkingGaps')
+          : !live.ready.value
+            ? t('week.accounts.loading')
+            : progress
+              ? t('week.accounts.loadingMore', { shown: formatNumber(count), loaded: formatNumber(progress.loaded), total: formatNumber(progress.total) })
+              : t('week.accounts.shown', { shown: formatNumber(count), total: formatNumber(live.index.size) })}
+      </p>
+      {opened && (
+        <section class="account-open" aria-label={openedName ?? ''} data-testid="account-open">
+          <div class="row">
+            <h3>{openedName}</h3>
+            <button type="button" class="btn" style={{ marginLeft: 'auto' }} onClick={() => ((openId.value = null), scrollRef.current?.focus())}>{t('week.accounts.close')}</button>
+          </div>
+          <AccountEditor id={opened} />
+        </section>
       )}
-      {r && (r.more || page.value > 0) && (
-        <div class="actions">
-          <span class="muted">{t('week.accounts.range', { from: page.value * LIMIT + 1, to: page.value * LIMIT + r.rows.length, total: r.total })}</span>
-          <button class="btn" disabled={page.value === 0} onClick={() => ((page.value -= 1), void load())}>{t('week.accounts.previous')}</button>
-          <button class="btn" disabled={!r.more} onClick={() => ((page.value += 1), void load())}>{t('week.accounts.next')}</button>
+      {live.ready.value && count === 0 && !waitingForGaps && <p data-testid="accounts-empty">{filtering ? t('week.accounts.noMatch') : t('week.accounts.empty')}</p>}
+      <div class="account-head" aria-hidden="true">
+        <span>{t('week.accounts.colTier')}</span><span>{t('week.accounts.colAccount')}</span><span>{t('week.accounts.colNames')}</span><span>{t('week.accounts.colGaps')}</span>
+      </div>
+      <div
+        ref={scrollRef}
+        class="account-scroller"
+        role="listbox"
+        tabIndex={0}
+        aria-label={t('week.accounts.listLabel')}
+        aria-describedby={`${uid}-keys`}
+        aria-activedescendant={count > 0 ? `${uid}-row-${activeIndex}` : undefined}
+        data-testid="account-listbox"
+        onKeyDown={onKeyDown}
+      >
+        <div class="account-rows" style={{ height: `${list.totalSize()}px` }}>
+          {items.map((it) => {
+            const a = entryAt(it.index);
+            if (!a) return null;
+            const d = details.get(a.id);
+            return (
+              <div
+                key={a.id}
+                id={`${uid}-row-${it.index}`}
+                role="option"
+                aria-selected={it.index === activeIndex}
+                aria-setsize={count}
+                aria-posinset={it.index + 1}
+                aria-label={t('week.accounts.rowLabel', { name: a.name, tier: tierLabel(a.tier) })}
+                data-testid="account-row"
+                data-open={opened === a.id ? '' : undefined}
+                class="account-row"
+                style={{ transform: `translateY(${it.start}px)` }}
+                onClick={() => ((active.value = it.index), toggle(a.id))}
+              >
+                <span class={`tier ${a.tier}${a.provisional ? ' provisional' : ''}`} title={d?.sentence}>{TIER_SHORT[a.tier]}</span>
+                <span class="account-name">
+                  <span class="name">{a.name}</span>
+                  <span class="muted">{a.domains[0] ?? ''}{a.owner ? ` · ${a.owner}` : ''}</span>
+                </span>
+                <span class="account-named">{d ? formatNumber(d.named) : ''}</span>
+                <span class="muted account-gaps">{d?.gaps.slice(0, 2).join('; ') ?? ''}</span>
+              </div>
+            );
+          })}
         </div>
-      )}
-    </div>
-  );
-}
-
-function AccountEditor({ id }: { id: string }) {
-  const view = useSignal<AccountView | null>(null);
-  const error = useSignal<string | null>(null);
-  const load = async () => {
-    try {
-      view.value = await send('getAccount', { accountId: id });
-    } catch (e) {
-      error.value = (e as Error).message;
-    }
-  };
-  useLive(load, [id]);
-  const act = actThenReload(error, load);
-  const a = view.value;
-  if (!a) return <p class="muted">{error.value ?? t('common.loading')}</p>;
-  const team = a.team;
-  const teamField = (key: 'owner' | 'accountManager' | 'marketingOwner' | 'support', label: string) => (
-    <label>
-      {label}
-      <input type="text" value={team[key] ?? ''} onChange={(e) => void act(() => send('updateAccount', { accountId: a.id, changes: { team: { [key]: (e.target as HTMLInputElement).value.trim() || undefined } } }))} />
-    </label>
-  );
-  return (
-    <div class="list" data-testid="account-editor">
-      <TierExplain tier={a.tier} onSetFactor={(key, state) => void act(() => send('setFactor', { accountId: a.id, key, state }))} />
-      <TierOverride account={a} onSave={(tier, reason) => send('setTierOverride', { accountId: a.id, tier, reason }).then(load)} />
-      <div class="form">
-        <label>
-          {t('week.accounts.employees')}
-          <input type="text" inputMode="numeric" value={a.employees ?? ''} onChange={(e) => {
-            const n = Number((e.target as HTMLInputElement).value.replace(/[^\d]/g, ''));
-            void act(() => send('updateAccount', { accountId: a.id, changes: { employees: Number.isFinite(n) && (e.target as HTMLInputElement).value ? n : undefined } }));
-          }} />
-        </label>
-        {teamField('owner', t('week.accounts.owner'))}
-        {teamField('accountManager', t('week.accounts.manager'))}
-        {teamField('marketingOwner', t('week.accounts.marketingOwner'))}
-        {teamField('support', t('week.accounts.support'))}
       </div>
-      <CoverageMeter coverage={a.coverage} />
-      <CoverageMatrix contacts={a.contacts} />
-      <StrategicSection a={a} act={act} />
-      <ul class="plain">
-        {a.contacts.map((c) => (
-          <li key={c.id} class="row">
-            <span>{c.name}{c.title ? `, ${c.title}` : ''} · {departmentLabel(c.department)}</span>
-            <select aria-label={t('week.accounts.contactStatus', { name: c.name })} value={c.status} onChange={(e) => void act(() => send('updateContact', { contactId: c.id, changes: { status: (e.target as HTMLSelectElement).value as typeof c.status } }))}>
-              <option value="active">{t('label.contactStatus.active')}</option>
-              <option value="unverified">{t('label.contactStatus.unverified')}</option>
-              <option value="left">{t('label.contactStatus.left')}</option>
-            </select>
-          </li>
-        ))}
-      </ul>
-      <div class="actions">
-        <button class="btn primary" data-testid="account-add-target" onClick={() => void act(() => send('addTarget', { accountId: a.id, weekId: currentWeekId() }))}>{t('card.week.add')}</button>
-      </div>
-      {error.value && <p class="error" role="alert">{error.value}</p>}
+      <p class="muted account-keys" id={`${uid}-keys`}>{t('week.accounts.keys')}</p>
     </div>
   );
 }

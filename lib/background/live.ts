@@ -17,7 +17,7 @@ export function pushToCardTabs(m: PushMessage, tabIds: Iterable<number>) {
   for (const tabId of tabIds) void Promise.resolve().then(() => browser.tabs.sendMessage(tabId, m)).catch(() => undefined);
 }
 
-export async function notifyChange(stores: ChangeEvent['stores'], weekId?: ChangeEvent['weekId'], extra: Pick<ChangeEvent, 'tick'> = {}) {
+export async function notifyChange(stores: ChangeEvent['stores'], weekId?: ChangeEvent['weekId'], extra: Pick<ChangeEvent, 'tick' | 'accountIds'> = {}) {
   forgetContexts();
   const event: ChangeEvent = { type: 'changed', stores, weekId, ...extra };
   browser.runtime.sendMessage(event).catch(() => {

@@ -81,23 +81,16 @@ export function effectiveFactors(
 ): FactorExplanation[] {
   return FACTOR_KEYS.map((key): FactorExplanation => {
     const label = shownFactorLabel(key, settings);
+    const state = factorState(key, account, settings, now);
     if (key === 'employeeSize' && account.employees !== undefined) {
       const { min, max } = settings.employeeBand;
-      const inBand = account.employees >= min && account.employees <= max;
-      return {
-        key, label, source: 'data', state: inBand ? 'checked' : 'unchecked',
-        detail: t('tier.detail.employees', { count: fmt(account.employees), min: fmt(min), max: fmt(max) }),
-      };
+      return { key, label, source: 'data', state, detail: t('tier.detail.employees', { count: fmt(account.employees), min: fmt(min), max: fmt(max) }) };
     }
     if (key === 'tenure' && account.founded !== undefined) {
       const years = now.getFullYear() - account.founded;
-      const need = settings.tierThresholds.tenureYears;
-      return {
-        key, label, source: 'data', state: years >= need ? 'checked' : 'unchecked',
-        detail: t('tier.detail.tenure', years, { year: account.founded, count: years, need }),
-      };
+      return { key, label, source: 'data', state, detail: t('tier.detail.tenure', years, { year: account.founded, count: years, need: settings.tierThresholds.tenureYears }) };
     }
-    return { key, label, source: 'manual', state: account.factors[key] ?? 'unknown' };
+    return { key, label, source: 'manual', state };
   });
 }
 
@@ -111,12 +104,52 @@ export function tierFromBoxes(checkedCount: number, productFit: boolean, setting
   return 'tier4';
 }
 
-function globalReason(account: Pick<Account, 'global' | 'employees'>, settings: TierSettings): string | undefined {
-  if (account.global === true) return t('tier.global.marked');
-  if (account.global === undefined && account.employees !== undefined && account.employees >= settings.tierThresholds.globalEmployees) {
-    return t('tier.global.employees', { count: fmt(account.employees), min: fmt(settings.tierThresholds.globalEmployees) });
+/** One box's state: employee size and tenure come from the account's data where it has it. */
+function factorState(key: FactorKey, account: Pick<Account, 'factors' | 'employees' | 'founded'>, settings: TierSettings, now: Date): FactorState {
+  if (key === 'employeeSize' && account.employees !== undefined) {
+    const { min, max } = settings.employeeBand;
+    return account.employees >= min && account.employees <= max ? 'checked' : 'unchecked';
   }
-  return undefined;
+  if (key === 'tenure' && account.founded !== undefined) {
+    return now.getFullYear() - account.founded >= settings.tierThresholds.tenureYears ? 'checked' : 'unchecked';
+  }
+  return account.factors[key] ?? 'unknown';
+}
+
+/** Global whatever the boxes: marked so, or (unless marked not) employees above the setting. */
+function isGlobal(account: Pick<Account, 'global' | 'employees'>, settings: TierSettings): boolean {
+  if (account.global === true) return true;
+  return account.global === undefined && account.employees !== undefined && account.employees >= settings.tierThresholds.globalEmployees;
+}
+
+function globalReason(account: Pick<Account, 'global' | 'employees'>, settings: TierSettings): string | undefined {
+  if (!isGlobal(account, settings)) return undefined;
+  if (account.global === true) return t('tier.global.marked');
+  return t('tier.global.employees', { count: fmt(account.employees!), min: fmt(settings.tierThresholds.globalEmployees) });
+}
+
+/**
+ * The tier alone, by the same rules as `computeTier` but without its words (no labels, no
+ * sentence, no number formatting): what a list of tens of thousands of accounts needs per row.
+ */
+export function tierOf(
+  account: Pick<Account, 'factors' | 'employees' | 'founded' | 'global' | 'tierOverride'>,
+  settings: TierSettings,
+  now = new Date(),
+): Pick<TierResult, 'tier' | 'provisional'> {
+  if (account.tierOverride) return { tier: account.tierOverride.tier, provisional: false };
+  if (isGlobal(account, settings)) return { tier: 'global', provisional: false };
+  let checked = 0;
+  let unknown = 0;
+  for (const key of FACTOR_KEYS) {
+    const state = factorState(key, account, settings, now);
+    if (state === 'checked') checked++;
+    else if (state === 'unknown') unknown++;
+  }
+  const fit = factorState('productFit', account, settings, now);
+  const worst = tierFromBoxes(checked, fit === 'checked', settings);
+  const best = tierFromBoxes(checked + unknown, fit !== 'unchecked', settings);
+  return { tier: worst, provisional: worst !== best };
 }
 
 function listWords(items: string[]): string {

@@ -21,6 +21,22 @@ export async function send<K extends MessageType>(type: K, payload: Request<K>):
 }
 
 /**
+ * Two change events as one. The account ids stay only while every event that touched the
+ * accounts store named them: one event without them means any account may have changed.
+ */
+export function mergeChanges(a: ChangeEvent, b: ChangeEvent): ChangeEvent {
+  const touches = (e: ChangeEvent) => e.stores.includes('accounts');
+  const named = (touches(a) ? a.accountIds !== undefined : true) && (touches(b) ? b.accountIds !== undefined : true);
+  const accountIds = named && (touches(a) || touches(b)) ? [...new Set([...(a.accountIds ?? []), ...(b.accountIds ?? [])])] : undefined;
+  return {
+    type: 'changed',
+    stores: [...new Set([...a.stores, ...b.stores])],
+    weekId: a.weekId === b.weekId ? a.weekId : undefined,
+    ...(accountIds ? { accountIds } : {}),
+  };
+}
+
+/**
  * Listen for data changes pushed by the background (runtime messages to extension pages,
  * tabs.sendMessage to content scripts). No long-lived port: the service worker may sleep.
  * With `coalesceMs`, a burst of changes (another tab editing fast, an import) reaches the
@@ -33,9 +49,7 @@ export function onChange(listener: (e: ChangeEvent) => void, signal: AbortSignal
   const deliver = (e: ChangeEvent) => {
     // A lone tick is cheap to apply: it never waits.
     if (!opts.coalesceMs || (e.tick && !pending)) return listener(e);
-    pending = pending
-      ? { type: 'changed', stores: [...new Set([...pending.stores, ...e.stores])], weekId: pending.weekId === e.weekId ? e.weekId : undefined }
-      : e;
+    pending = pending ? mergeChanges(pending, e) : e;
     timer ??= setTimeout(() => {
       const p = pending!;
       pending = undefined;

@@ -28,6 +28,7 @@ import type { Account, AirCoverTick, Contact, FourRReview, Settings, Target, Tie
 import { INFLUENCE_LEVELS, RELATIONSHIP_STRENGTHS } from '../domain/constants';
 import type { Coverage } from '../domain/coverage';
 import type { TierResult } from '../domain/tier';
+import type { AccountIndexEntry } from '../domain/account-index';
 import type { MatchVia } from '../db/match';
 import type { PageContext } from '../sites/types';
 import type { Stats } from '../db/db';
@@ -274,12 +275,12 @@ export const requestSchemas = {
   setTeamRating: z.object({ accountId: id, rating: teamRating.omit({ by: true, at: true }).nullable() }),
   /** Where to invest the costly air cover: strategic and other accounts ranked (lib/domain/invest.ts). */
   rankInvestments: z.object({ limit: z.number().int().min(1).max(500).default(20) }),
-  listAccounts: z.object({
-    query: z.string().max(300).default(''),
-    tier: tier.optional(),
-    gapsOnly: z.boolean().default(false),
-    offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(500).default(100),
+  /** The accounts list's index, a page at a time in name order: after the last page's name key. */
+  listAccountIndex: z.object({
+    afterNameKey: z.string().max(2000).optional(),
+    limit: z.number().int().min(1).max(10_000).default(5_000),
+    /** Also count every account (for the progress line); the first screen's page skips it. */
+    withTotal: z.boolean().default(false),
   }),
   /** Team sync's status (no token in it). From the options page and the side panel. */
   teamStatus: z.object({}),
@@ -291,6 +292,18 @@ export const requestSchemas = {
   teamConnect: teamConnectRequest,
   /** Switch team sync off and forget the token; the local data stays. */
   teamDisconnect: z.object({}),
+  /** The whole index in pages of stored order (ids; fast to read), sorted on the page once complete. */
+  listAccountIndexById: z.object({
+    afterId: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(20_000).default(10_000),
+    withTotal: z.boolean().default(false),
+  }),
+  /** Index entries of named accounts (after a change to them); an id not returned is gone. */
+  getAccountIndexEntries: z.object({ ids: z.array(z.string().max(200)).max(500) }),
+  /** The rows on screen: tier sentence and coverage, which need each account's contacts. */
+  getAccountRows: z.object({ ids: z.array(z.string().max(200)).max(500) }),
+  /** The accounts whose coverage has no gap (the "gaps only" filter shows all the others). */
+  listCoveredAccounts: z.object({}),
 } as const;
 
 export type MessageType = keyof typeof requestSchemas;
@@ -342,7 +355,11 @@ export const SENDERS: Record<MessageType, readonly SenderKind[]> = {
   setKeyContact: CARD,
   getAccount: EXT,
   announceChange: EXT,
-  listAccounts: EXT,
+  listAccountIndex: EXT,
+  listAccountIndexById: EXT,
+  getAccountIndexEntries: EXT,
+  getAccountRows: EXT,
+  listCoveredAccounts: EXT,
   setRelationship: EXT,
   saveTouchpoint: EXT,
   removeTouchpoint: EXT,
@@ -478,7 +495,11 @@ export interface Responses {
   setKeyContact: Target;
   getAccount: AccountView;
   announceChange: { ok: true };
-  listAccounts: { rows: AccountRow[]; total: number; more: boolean };
+  listAccountIndex: { entries: AccountIndexEntry[]; next?: string; /** -1 unless `withTotal`. */ total: number };
+  listAccountIndexById: { entries: AccountIndexEntry[]; next?: string; total: number };
+  getAccountIndexEntries: AccountIndexEntry[];
+  getAccountRows: AccountRow[];
+  listCoveredAccounts: string[];
   setRelationship: ContactView;
   saveTouchpoint: AccountView;
   removeTouchpoint: AccountView;
@@ -518,6 +539,11 @@ export interface ChangeEvent {
   weekId?: WeekId;
   /** A single tick that changed: views that show its target apply it without asking again. */
   tick?: AirCoverTick;
+  /**
+   * When set, the only accounts whose records changed (an edit of one account): a list patches
+   * them instead of reading every account again. Absent with 'accounts' in `stores`: any may have.
+   */
+  accountIds?: string[];
 }
 
 /**

@@ -304,3 +304,50 @@ export class CardObject {
     throw new Error(`card: ${selector} never showed ${JSON.stringify(text)}; last: ${JSON.stringify(last)}`);
   }
 }
+
+/**
+ * Write accounts `from`..`to` (synthetic, "Synthetic Company <i>", domain `synth<i>.example`,
+ * factors varying so every tier occurs) with `contactsEach` contacts each, straight into the
+ * extension's database from one of its pages: seconds for thousands, where an import is the
+ * path under test elsewhere. Open views learn of it only on their next load.
+ */
+export async function seedAccounts(page: Page, from: number, to: number, contactsEach = 2) {
+  await page.evaluate(
+    async ({ from, to, contactsEach }) => {
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        const r = indexedDB.open('tiercover');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const DEPTS = ['executive', 'finance', 'it', 'marketing', 'sales', 'operations', 'hr', 'engineering', 'legal', 'product'];
+      const states = ['checked', 'unchecked', 'unknown'];
+      const now = Date.now();
+      const BATCH = 5_000;
+      for (let start = from; start < to; start += BATCH) {
+        await new Promise<void>((res, rej) => {
+          const tx = db.transaction(['accounts', 'contacts'], 'readwrite');
+          for (let i = start; i < Math.min(to, start + BATCH); i++) {
+            const f = (k: number) => states[(i * 7 + k * (i % 5)) % 3];
+            tx.objectStore('accounts').put({
+              id: `syn-${i}`, createdAt: now, updatedAt: now, name: `Synthetic Company ${i}`, nameKey: `synthetic company ${i}`,
+              domains: [`synth${i}.example`], crmIds: {}, crmKeys: [], employees: 50 + (i % 6000), founded: 1990 + (i % 35),
+              factors: { productFit: f(0), website: f(1), employeeSize: f(2), tenure: f(3), pricingFit: f(4), priorSpend: f(5), prioritiesFit: f(6) },
+              global: i % 97 === 0 ? true : undefined, team: { owner: 'Sam Rep' },
+            });
+            for (let j = 0; j < contactsEach; j++) {
+              tx.objectStore('contacts').put({
+                id: `syn-con-${i}-${j}`, accountId: `syn-${i}`, createdAt: now, updatedAt: now, name: `Person ${i}-${j}`, title: 'Manager',
+                department: DEPTS[j % DEPTS.length], buyingRole: j === 0 ? 'decision-maker' : 'user', crmIds: {}, crmKeys: [],
+                connected: true, followed: false, status: 'active',
+              });
+            }
+          }
+          tx.oncomplete = () => res();
+          tx.onerror = () => rej(tx.error);
+        });
+      }
+      db.close();
+    },
+    { from, to, contactsEach },
+  );
+}

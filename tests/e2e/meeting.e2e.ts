@@ -58,7 +58,7 @@ describe('first run, sample data, tier overrides and the meeting in Chromium', (
     const app = await openExtensionPage(s, 'app.html');
     await app.getByTestId('tab-accounts').click();
     await app.getByTestId('account-search').fill('Northwind');
-    await app.getByTestId('account-row').getByRole('button', { name: 'Northwind Analytics' }).click();
+    await app.getByRole('option', { name: 'Northwind Analytics,' }).click();
     const editor = app.getByTestId('account-editor');
     await editor.getByTestId('tier-sentence').filter({ hasText: /^Tier 1: 7 of 7 boxes/ }).waitFor();
 

@@ -14,7 +14,7 @@ const localDay = (ms: number) => {
 async function openContoso(app: Page): Promise<Locator> {
   await app.getByTestId('tab-accounts').click();
   await app.getByTestId('account-search').fill('Contoso');
-  await app.getByTestId('account-row').getByRole('button', { name: 'Contoso Retail' }).click();
+  await app.getByRole('option', { name: 'Contoso Retail,' }).click();
   const editor = app.getByTestId('account-editor');
   await editor.getByTestId('relationship-map').waitFor();
   return editor;

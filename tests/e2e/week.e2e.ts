@@ -117,7 +117,7 @@ describe('the week', () => {
     // Add a Tier 4 account from the account list.
     await app.getByTestId('tab-accounts').click();
     await app.getByTestId('account-search').fill('Alpine');
-    await app.getByRole('button', { name: 'Alpine Ski House' }).click();
+    await app.getByRole('option', { name: 'Alpine Ski House,' }).click();
     // Its coverage as departments × buying roles, empty core departments marked as the gaps.
     const matrix = app.getByTestId('coverage-matrix');
     await matrix.waitFor();

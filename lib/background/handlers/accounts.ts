@@ -1,21 +1,18 @@
-/** Accounts: tier boxes and overrides, edits, creation from a page, page links, search and lists. */
+/** Accounts: tier boxes and overrides, edits, creation from a page, page links, search (the list: account-list.ts). */
 import { normalizeCompanyName, normalizeDomain } from '../../domain/normalize';
 import { newAccount } from '../../domain/records';
 import { type Account } from '../../domain/schema';
 import { getDb } from '../../db/db';
-import type { AccountRow } from '../../messaging/protocol';
 import { notifyChange } from '../live';
 import { accountHit } from '../../domain/views';
-import { computeTier } from '../../domain/tier';
-import { computeCoverage } from '../../domain/coverage';
 import { type Handler, UserError, requireAccount, settingsOf, touchAccount, viewOf } from './common';
 
-export const accountsHandlers: { [K in ('setFactor' | 'setTierOverride' | 'updateAccount' | 'createAccount' | 'linkPage' | 'unlinkPage' | 'searchAccounts' | 'getAccount' | 'listAccounts')]: Handler<K> } = {
+export const accountsHandlers: { [K in ('setFactor' | 'setTierOverride' | 'updateAccount' | 'createAccount' | 'linkPage' | 'unlinkPage' | 'searchAccounts' | 'getAccount')]: Handler<K> } = {
   async setFactor({ accountId, key, state }) {
     const db = await getDb();
     const a = await requireAccount(db, accountId);
     const next = await touchAccount(db, { ...a, factors: { ...a.factors, [key]: state } }, [`factors.${key}`]);
-    void notifyChange(['accounts']);
+    void notifyChange(['accounts'], undefined, { accountIds: [a.id] });
     return viewOf(db, next);
   },
 
@@ -29,7 +26,7 @@ export const accountsHandlers: { [K in ('setFactor' | 'setTierOverride' | 'updat
     else if (a.tierOverride) next = { ...a, tierOverride: undefined, tierOverrideCleared: { tier: a.tierOverride.tier, ...stamp } };
     else throw new UserError(`${a.name} has no tier override to clear.`);
     const saved = await touchAccount(db, next, ['tierOverride', 'tierOverrideCleared']);
-    void notifyChange(['accounts']);
+    void notifyChange(['accounts'], undefined, { accountIds: [a.id] });
     return viewOf(db, saved, settings);
   },
 
@@ -47,7 +44,7 @@ export const accountsHandlers: { [K in ('setFactor' | 'setTierOverride' | 'updat
       crmIds: rest.crmIds ? { ...a.crmIds, ...rest.crmIds } : a.crmIds,
     };
     const next = await touchAccount(db, merged, Object.keys(changes));
-    void notifyChange(['accounts']);
+    void notifyChange(['accounts'], undefined, { accountIds: [a.id] });
     return viewOf(db, next);
   },
 
@@ -67,7 +64,7 @@ export const accountsHandlers: { [K in ('setFactor' | 'setTierOverride' | 'updat
       pageKey ? tx.objectStore('links').put({ pageKey, kind: 'account', targetId: a.id, createdAt: Date.now() }) : undefined,
       tx.done,
     ]);
-    void notifyChange(['accounts', 'links']);
+    void notifyChange(['accounts', 'links'], undefined, { accountIds: [a.id] });
     return accountHit(a, settings);
   },
 
@@ -107,32 +104,5 @@ export const accountsHandlers: { [K in ('setFactor' | 'setTierOverride' | 'updat
   async getAccount({ accountId }) {
     const db = await getDb();
     return viewOf(db, await requireAccount(db, accountId));
-  },
-
-  async listAccounts({ query, tier, gapsOnly, offset, limit }) {
-    const db = await getDb();
-    const settings = await settingsOf(db);
-    const key = normalizeCompanyName(query);
-    const domain = query.includes('.') ? normalizeDomain(query) : undefined;
-    const rows: AccountRow[] = [];
-    let total = 0;
-    // One pass in name order over the name index; tiers are computed, so a tier filter reads all.
-    const tx = db.transaction(['accounts', 'contacts']);
-    const range = key ? IDBKeyRange.bound(key, key + '\uffff') : undefined;
-    const source = domain ? await tx.objectStore('accounts').index('byDomain').getAll(domain) : await tx.objectStore('accounts').index('byNameKey').getAll(range);
-    for (const a of source) {
-      const t = computeTier(a, settings);
-      if (tier && t.tier !== tier) continue;
-      if (gapsOnly || (total >= offset && rows.length < limit)) {
-        const contacts = await tx.objectStore('contacts').index('byAccount').getAll(a.id);
-        const cov = computeCoverage(contacts, settings);
-        if (gapsOnly && cov.gaps.length === 0) continue;
-        if (total >= offset && rows.length < limit) {
-          rows.push({ id: a.id, name: a.name, domains: a.domains, tier: t.tier, sentence: t.sentence, provisional: t.provisional, named: cov.named, gaps: cov.gaps, owner: a.team.owner });
-        }
-      }
-      total++;
-    }
-    return { rows, total, more: total > offset + rows.length };
   },
 };

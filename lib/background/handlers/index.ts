@@ -9,6 +9,7 @@ import { pageHandlers } from './page';
 import { aircoverHandlers } from './aircover';
 import { contactsHandlers } from './contacts';
 import { accountsHandlers } from './accounts';
+import { accountListHandlers } from './account-list';
 import { weekHandlers } from './week';
 import { dataHandlers } from './data';
 import { strategicHandlers } from './strategic';
@@ -24,6 +25,7 @@ export const handlers: { [K in MessageType]: Handler<K> } = {
   ...aircoverHandlers,
   ...contactsHandlers,
   ...accountsHandlers,
+  ...accountListHandlers,
   ...weekHandlers,
   ...dataHandlers,
   ...strategicHandlers,

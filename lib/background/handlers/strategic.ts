@@ -52,7 +52,7 @@ export const strategicHandlers: { [K in 'setRelationship' | 'saveTouchpoint' | '
     if (at < 0 && list.length >= 30) throw new UserError(`${a.name} already has 30 touchpoints: remove one first.`);
     const touchpoints = at < 0 ? [...list, touchpoint] : list.map((t, i) => (i === at ? touchpoint : t));
     const next = await touchAccount(db, { ...a, touchpoints }, ['touchpoints']);
-    void notifyChange(['accounts']);
+    void notifyChange(['accounts'], undefined, { accountIds: [a.id] });
     return viewOf(db, next);
   },
 
@@ -60,7 +60,7 @@ export const strategicHandlers: { [K in 'setRelationship' | 'saveTouchpoint' | '
     const db = await getDb();
     const a = await requireAccount(db, accountId);
     const next = await touchAccount(db, { ...a, touchpoints: (a.touchpoints ?? []).filter((t) => t.id !== touchpointId) }, ['touchpoints']);
-    void notifyChange(['accounts']);
+    void notifyChange(['accounts'], undefined, { accountIds: [a.id] });
     return viewOf(db, next);
   },
 
@@ -72,7 +72,7 @@ export const strategicHandlers: { [K in 'setRelationship' | 'saveTouchpoint' | '
       const a = await requireAccount(db, accountId);
       // The oldest go first once the list is full: the trend needs the recent ones.
       await touchAccount(db, { ...a, reviews: [...(a.reviews ?? []), review].slice(-REVIEWS_KEPT) }, ['reviews']);
-      void notifyChange(['accounts']);
+      void notifyChange(['accounts'], undefined, { accountIds: [a.id] });
     } else {
       await db.put('settings', { ...settings, teamReviews: [...settings.teamReviews, review].slice(-500), updatedAt: review.at });
       await forgetSettings();
@@ -87,7 +87,7 @@ export const strategicHandlers: { [K in 'setRelationship' | 'saveTouchpoint' | '
     const a = await requireAccount(db, accountId);
     const teamRating = rating ? { ...rating, by: settings.yourName || 'Someone', at: Date.now() } : undefined;
     const next = await touchAccount(db, { ...a, teamRating }, ['teamRating']);
-    void notifyChange(['accounts']);
+    void notifyChange(['accounts'], undefined, { accountIds: [a.id] });
     return viewOf(db, next, settings);
   },
 
