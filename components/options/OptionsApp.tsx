@@ -56,7 +56,7 @@ export function OptionsApp() {
       {settings.value && <StrategicSettingsSection settings={settings.value} />}
       {settings.value && <SitesSection settings={settings.value} />}
       <footer class="muted">
-        <p><a href="/privacy.html" data-testid="privacy-link">{t('options.privacyLink')}</a></p>
+        <p><a href="/privacy.html" data-testid="privacy-link">{teamStatus.value?.enabled ? t('options.privacyLinkSynced') : t('options.privacyLink')}</a></p>
       </footer>
     </main>
   );

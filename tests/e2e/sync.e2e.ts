@@ -121,6 +121,8 @@ describe('team sync', () => {
       connectedAt = Date.now();
       await connectTeam(options, login());
       await expect.poll(() => teamState(options), { timeout: 30_000 }).toBe('connected');
+      // The page no longer promises that nothing is sent.
+      expect(await options.getByTestId('privacy-link').textContent()).toContain('only the shared week');
       await options.close();
     } finally {
       await quiet.close();
