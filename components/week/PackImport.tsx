@@ -23,7 +23,7 @@ export function PackImport({ weekId }: { weekId: WeekId }) {
     try {
       const [{ importMarketingPack }, settings] = await Promise.all([import('@/lib/io/pack-import'), send('getSettings', {})]);
       result.value = await importMarketingPack(await getDb(), weekId, file, settings.yourName || 'Someone');
-      if (result.value.ticked) await send('announceChange', { stores: ['ticks'] });
+      if (result.value.ticked) await send('announceChange', { stores: ['ticks'], ticks: result.value.tickIds });
     } catch (e) {
       // The module is loaded on demand, so the refusal is told by its name, not instanceof.
       error.value = (e as Error).name === 'PackFileError' ? packFileProblemText((e as PackFileError).problem) : (e as Error).message;

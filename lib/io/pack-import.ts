@@ -31,6 +31,8 @@ export interface PackRowError {
 export interface PackImportResult {
   /** Ticks written. */
   ticked: number;
+  /** Their ids (shared with the team when team sync is on). */
+  tickIds: string[];
   /** Filled rows whose cell was already done: left as they were. */
   alreadyDone: number;
   /** Rows left empty (not done yet). */
@@ -80,7 +82,7 @@ export async function importMarketingPack(db: DB, weekId: WeekId, input: File | 
     throw new PackFileError({ code: 'notAPack', link: LINK, note: NOTE, key: KEY });
   }
 
-  const result: PackImportResult = { ticked: 0, alreadyDone: 0, empty: 0, errors: [] };
+  const result: PackImportResult = { ticked: 0, tickIds: [], alreadyDone: 0, empty: 0, errors: [] };
   const tx = db.transaction(['targets', 'ticks'], 'readwrite');
   const targets = tx.objectStore('targets');
   const ticks = tx.objectStore('ticks');
@@ -136,6 +138,7 @@ export async function importMarketingPack(db: DB, weekId: WeekId, input: File | 
     };
     await ticks.put(tick);
     result.ticked++;
+    result.tickIds.push(id);
   }
   await tx.done;
   return result;

@@ -248,7 +248,11 @@ export const requestSchemas = {
   setKeyContact: z.object({ targetId: id, contactId: id, key: z.boolean() }),
   getAccount: z.object({ accountId: id }),
   /** An extension page wrote to the database itself (import, merge, restore): tell every view. */
-  announceChange: z.object({ stores: z.array(z.enum(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'settings'])).min(1) }),
+  announceChange: z.object({
+    stores: z.array(z.enum(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'settings'])).min(1),
+    /** Air-cover ticks a page wrote that people made (a filled marketing pack): shared with the team. */
+    ticks: z.array(z.string().max(600)).max(20_000).optional(),
+  }),
   /**
    * One contact's place on the relationship map (null clears a field). reportsTo must be a
    * contact of the same account and make no loop. From our pages only.

@@ -42,6 +42,8 @@ export const SHARED_WRITES: { [K in MessageType]?: Rule<K> } = {
   addReview: (p) => account(p.accountId),
   createAccount: (p, r) => [{ kind: 'account', id: r.id, whole: true }, ...link(p.pageKey)],
   linkPage: (p) => link(p.pageKey),
+  // A filled marketing pack is people's evidence, written by the week page: its ticks are shared.
+  announceChange: (p) => (p.ticks ?? []).map((id) => ({ kind: 'tick' as const, id })),
 };
 
 /** The records a successful write shares (none for a message that is not a shared write). */

@@ -80,6 +80,22 @@ describe('team sync in the background', () => {
     expect(JSON.stringify(pushes)).not.toContain(TOKEN);
   });
 
+  it('ticks a filled marketing pack wrote in the week page are shared when the page announces them', async () => {
+    const s = await teamServer();
+    const b = await member('b', s.url);
+    cleanups.push(() => b.engine.stop());
+    await send('teamConnect', { serverUrl: s.url, team: TEAM, token: TOKEN });
+    await expect.poll(() => send<{ state: string }>('teamStatus', {}).then((st) => st.state), WAIT).toBe('connected');
+    const account = await send<{ id: string }>('createAccount', { account: { name: 'ACME Corp.', domains: ['www.acme.com'] } });
+    const target = await send<{ id: string }>('addTarget', { accountId: account.id, weekId: WEEK });
+    // As lib/io/pack-import.ts writes it, in the page's own transaction: the background does not see it.
+    const id = tickId(target.id, undefined, 'onNewsletter');
+    const db = await getDb();
+    await db.put('ticks', { id, weekId: WEEK, targetId: target.id, item: 'onNewsletter', done: true, by: 'Mia', at: Date.now(), source: 'marketingPack', link: 'https://blog.example.com/x' });
+    await send('announceChange', { stores: ['ticks'], ticks: [id] });
+    await expect.poll(() => tickOf(b, 'onNewsletter', false), WAIT).toMatchObject({ done: true, by: 'Mia', source: 'marketingPack' });
+  });
+
   it('"delete all data" with sync off also deletes the local copy of the team document', async () => {
     const s = await teamServer();
     await send('teamConnect', { serverUrl: s.url, team: TEAM, token: TOKEN });
