@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { getDb } from '@/lib/db/db';
+import { contactsOfAccount, getDb } from '@/lib/db/db';
 import { DETAIL_PER_TIER, weekView, withDetails, withTick, withTicks, type TargetRow, type WeekView as WeekData } from '@/lib/db/week';
 import type { Cell } from '@/lib/db/aircover';
 import type { AirCoverTick, Settings } from '@/lib/domain/schema';
@@ -322,7 +322,7 @@ function KeyContacts({ row, act }: { row: TargetRow; act: (fn: () => Promise<unk
   useEffect(() => {
     let live = true;
     void getDb()
-      .then((db) => db.getAllFromIndex('contacts', 'byAccount', row.account.id))
+      .then((db) => contactsOfAccount(row.account.id, db))
       .then((cs) => live && (contacts.value = cs.map(contactView)));
     return () => {
       live = false;

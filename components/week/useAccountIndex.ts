@@ -59,15 +59,15 @@ export function useAccountIndex(): LiveAccountIndex {
           progress.value = { loaded: first.entries.length, total: first.entries.length };
         }
         const all: AccountIndexEntry[] = [];
-        let afterId: string | undefined;
+        let after: string | undefined;
         let total = -1;
         for (;;) {
-          const page = await send('listAccountIndexById', { afterId, limit: PAGE, withTotal: total < 0 });
+          const page = await send('listAccountIndexById', { after, limit: PAGE, withTotal: total < 0 });
           if (stale()) return;
           if (page.total >= 0) total = page.total;
           all.push(...page.entries);
           if (page.next === undefined) break;
-          afterId = page.next;
+          after = page.next;
           progress.value = { loaded: all.length, total: Math.max(total, all.length) };
         }
         holder.index = AccountIndex.from(all);

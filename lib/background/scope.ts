@@ -5,6 +5,7 @@
  * Content scripts send no writes at all (SENDERS).
  */
 import { getDb } from '../db/db';
+import { getContact } from '../db/records';
 import { currentWeekId } from '../domain/week';
 import type { MessageType } from '../messaging/protocol';
 import type { SenderInfo } from './senders';
@@ -26,7 +27,7 @@ async function targetIsOwn(targetId: unknown, scope: TabScope) {
 async function contactIsOwn(contactId: unknown, scope: TabScope) {
   if (contactId === undefined) return true;
   if (typeof contactId !== 'string') return false;
-  const c = await (await getDb()).get('contacts', contactId);
+  const c = await getContact(await getDb(), contactId);
   return !!c && ownAccount(c.accountId, scope);
 }
 

@@ -15,6 +15,7 @@ import { accountLookups, accountQuery, LOOKUP_LIMIT, resolveAccount } from '../d
 import { mergeFields, mergeTick, same, type Timed } from '../domain/merge';
 import { contactsConflict, normalizePersonName } from '../io/csv-import';
 import { earliest } from '../io/import-checks';
+import { accountsIn, contactsIn, RECORD_STORES } from './records';
 
 export interface RecordSet {
   accounts: Account[];
@@ -40,9 +41,9 @@ const created = <T extends { createdAt: number; updatedAt: number }>(r: T): T =>
 /** Merge `set` into the database; throws (and changes nothing) if any write fails. */
 export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts> {
   const counts: MergeCounts = { accounts: zero(), contacts: zero(), weeks: zero(), targets: zero(), ticks: zero(), links: zero() };
-  const tx = db.transaction(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'coverage'], 'readwrite');
-  const accounts = tx.objectStore('accounts');
-  const contacts = tx.objectStore('contacts');
+  const tx = db.transaction([...RECORD_STORES, 'weeks', 'targets', 'ticks', 'links', 'coverage'], 'readwrite');
+  const accounts = accountsIn(tx);
+  const contacts = contactsIn(tx);
   /** Accounts whose contacts the merge wrote: their coverage summaries are redone once, at the end. */
   const touched = new Set<string>();
   const accountIds = new Map<string, string>();

@@ -8,6 +8,7 @@ import { withContactKeys } from '../domain/records';
 import type { AirCoverTick, Contact, PageLink, Target } from '../domain/schema';
 import type { DB } from './db';
 import { refreshCoverage } from './coverage';
+import { accountsIn, contactsIn, RECORD_STORES } from './records';
 
 export interface ContactFix {
   connected?: boolean;
@@ -19,8 +20,8 @@ export interface ContactFix {
 }
 
 export async function fixContact(db: DB, contactId: string, fix: ContactFix, now = Date.now()): Promise<Contact | undefined> {
-  const tx = db.transaction(['contacts', 'coverage'], 'readwrite');
-  const c = await tx.objectStore('contacts').get(contactId);
+  const tx = db.transaction([...RECORD_STORES, 'coverage'], 'readwrite');
+  const c = await contactsIn(tx).get(contactId);
   if (!c) return undefined;
   const { verified, ...changes } = fix;
   const next: Contact = { ...c, ...changes, updatedAt: now, edits: { ...(c.edits ?? {}) } };
@@ -28,7 +29,7 @@ export async function fixContact(db: DB, contactId: string, fix: ContactFix, now
   else if (changes.status) next.lastVerified = now;
   for (const k of [...Object.keys(changes), ...(verified ? ['status', 'lastVerified'] : [])]) next.edits![k] = now;
   const saved = withContactKeys(next);
-  await tx.objectStore('contacts').put(saved);
+  await contactsIn(tx).put(saved);
   await refreshCoverage(tx, [saved.accountId]);
   await tx.done;
   return saved;
@@ -44,8 +45,8 @@ export interface RemovedContact {
 }
 
 export async function removeContact(db: DB, contactId: string, now = Date.now()): Promise<RemovedContact | undefined> {
-  const tx = db.transaction(['contacts', 'targets', 'ticks', 'links', 'accounts', 'coverage'], 'readwrite');
-  const contact = await tx.objectStore('contacts').get(contactId);
+  const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks', 'links', 'coverage'], 'readwrite');
+  const contact = await contactsIn(tx).get(contactId);
   if (!contact) {
     await tx.done;
     return undefined;
@@ -70,15 +71,15 @@ export async function removeContact(db: DB, contactId: string, now = Date.now())
   const links = await tx.objectStore('links').index('byTarget').getAll(contactId);
   for (const l of links) await tx.objectStore('links').delete(l.pageKey);
   // Their reports now report to nobody on the map (a reference to no one would fail a backup's checks).
-  const contacts = tx.objectStore('contacts');
+  const contacts = contactsIn(tx);
   for (const c of await contacts.index('byAccount').getAll(contact.accountId)) {
     if (c.reportsTo === contactId) await contacts.put({ ...c, reportsTo: undefined, updatedAt: now, edits: { ...(c.edits ?? {}), reportsTo: now } });
   }
   // Nor do they stay listed as having taken part in a touchpoint.
-  const account = await tx.objectStore('accounts').get(contact.accountId);
+  const account = await accountsIn(tx).get(contact.accountId);
   if (account?.touchpoints?.some((tp) => tp.theirs.includes(contactId))) {
     const touchpoints = account.touchpoints.map((tp) => ({ ...tp, theirs: tp.theirs.filter((id) => id !== contactId) }));
-    await tx.objectStore('accounts').put({ ...account, touchpoints, updatedAt: now, edits: { ...(account.edits ?? {}), touchpoints: now } });
+    await accountsIn(tx).put({ ...account, touchpoints, updatedAt: now, edits: { ...(account.edits ?? {}), touchpoints: now } });
   }
   await contacts.delete(contactId);
   await refreshCoverage(tx, [contact.accountId]);
@@ -88,8 +89,8 @@ export async function removeContact(db: DB, contactId: string, now = Date.now())
 
 /** Undo a removal: the contact, its places as a key contact, its ticks and links. */
 export async function restoreContact(db: DB, removed: RemovedContact, now = Date.now()): Promise<void> {
-  const tx = db.transaction(['contacts', 'targets', 'ticks', 'links', 'coverage'], 'readwrite');
-  await tx.objectStore('contacts').put(removed.contact);
+  const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks', 'links', 'coverage'], 'readwrite');
+  await contactsIn(tx).put(removed.contact);
   await refreshCoverage(tx, [removed.contact.accountId]);
   const targets = tx.objectStore('targets');
   for (const { targetId, index } of removed.keyOf) {

@@ -9,16 +9,14 @@
  * chunk with every account the chunk touched, never per contact. `rebuildCoverage` (the upgrade,
  * a restore) recomputes them all. Both build the record with `summarizeCoverage` only.
  */
-import type { IDBPTransaction, StoreNames } from 'idb';
 import { summarizeCoverage, type CoverageSummary } from '../domain/coverage';
 import type { Contact } from '../domain/schema';
 import type { DB } from './db';
-import type { TiercoverDB } from './schema';
+import type { AnyTx } from './packed';
+import { contactsIn } from './records';
 
-/** A readwrite (or upgrade) transaction over at least `contacts` and `coverage`. */
-type Tx = IDBPTransaction<TiercoverDB, StoreNames<TiercoverDB>[], 'readwrite' | 'versionchange'>;
-/** Accepts any transaction over the stores named: idb types a transaction by its store list. */
-export type CoverageTx = { objectStore: Tx['objectStore'] };
+/** A readwrite (or upgrade) transaction over at least RECORD_STORES and `coverage`. */
+export type CoverageTx = AnyTx;
 
 /**
  * Recompute the summaries of these accounts from their stored contacts, in `tx`. An account
@@ -27,7 +25,7 @@ export type CoverageTx = { objectStore: Tx['objectStore'] };
 export async function refreshCoverage(tx: CoverageTx, accountIds: Iterable<string | undefined>): Promise<void> {
   const ids = [...new Set([...accountIds].filter((id): id is string => !!id))];
   if (!ids.length) return;
-  const contacts = tx.objectStore('contacts').index('byAccount');
+  const contacts = contactsIn(tx).index('byAccount');
   const coverage = summaryStore(tx);
   // Every read issued at once, then every write: one round of requests however many accounts.
   const lists = await Promise.all(ids.map((id) => contacts.getAll(id)));
@@ -45,25 +43,20 @@ function writeSummary(store: SummaryStore, accountId: string, contacts: Contact[
   return contacts.length ? store.put(summarizeCoverage(accountId, contacts)) : store.delete(accountId);
 }
 
-/** Every summary again from every contact (the upgrade to version 3, a restored backup). */
-export async function rebuildCoverage(tx: CoverageTx): Promise<void> {
+/**
+ * Every summary again from every contact (the upgrade to version 3, a restored backup). The
+ * contacts are passed in: the version-3 upgrade reads them from the old one-record-each store.
+ */
+export async function rebuildCoverage(tx: CoverageTx, contacts: readonly Contact[]): Promise<void> {
   const coverage = summaryStore(tx);
   await coverage.clear();
-  // The contacts in account order: each account's run is summarised when the next one starts.
-  let accountId: string | undefined;
-  let run: Contact[] = [];
-  const writes: Promise<unknown>[] = [];
-  for (let cursor = await tx.objectStore('contacts').index('byAccount').openCursor(); cursor; cursor = await cursor.continue()) {
-    const c = cursor.value as Contact;
-    if (c.accountId !== accountId) {
-      if (accountId !== undefined && run.length) writes.push(writeSummary(coverage, accountId, run));
-      accountId = c.accountId;
-      run = [];
-    }
-    run.push(c);
+  const byAccount = new Map<string, Contact[]>();
+  for (const c of contacts) {
+    const run = byAccount.get(c.accountId);
+    if (run) run.push(c);
+    else byAccount.set(c.accountId, [c]);
   }
-  if (accountId !== undefined && run.length) writes.push(writeSummary(coverage, accountId, run));
-  await Promise.all(writes);
+  await Promise.all([...byAccount].map(([accountId, run]) => writeSummary(coverage, accountId, run)));
 }
 
 /** The stored summaries of these accounts (missing: no contacts), in one read. */

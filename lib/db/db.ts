@@ -6,6 +6,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { Contact } from '../domain/schema';
 import { DB_NAME, DATA_STORES, DERIVED_STORES, type TiercoverDB } from './schema';
 import { LATEST_DB_VERSION, runMigrations } from './migrations';
+import { accountsIn, contactsIn, RECORD_STORES } from './records';
 
 export type DB = IDBPDatabase<TiercoverDB>;
 
@@ -80,7 +81,7 @@ export function describeStorageError(e: unknown): string {
 // ------------------------------------------------------------------ contacts
 
 export async function contactsOfAccount(accountId: string, db?: DB): Promise<Contact[]> {
-  return (db ?? (await getDb())).getAllFromIndex('contacts', 'byAccount', accountId);
+  return contactsIn((db ?? (await getDb())).transaction(RECORD_STORES)).index('byAccount').getAll(accountId);
 }
 
 
@@ -97,10 +98,10 @@ export interface Stats {
 
 export async function getStats(db?: DB): Promise<Stats> {
   const d = db ?? (await getDb());
-  const tx = d.transaction(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links']);
+  const tx = d.transaction([...RECORD_STORES, 'weeks', 'targets', 'ticks', 'links']);
   const [accounts, contacts, weeks, targets, ticks, links] = await Promise.all([
-    tx.objectStore('accounts').count(),
-    tx.objectStore('contacts').count(),
+    accountsIn(tx).count(),
+    contactsIn(tx).count(),
     tx.objectStore('weeks').count(),
     tx.objectStore('targets').count(),
     tx.objectStore('ticks').count(),

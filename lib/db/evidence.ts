@@ -10,6 +10,7 @@ import { withContactKeys } from '../domain/records';
 import type { AirCoverTick, Contact, WeekId } from '../domain/schema';
 import type { DB } from './db';
 import { refreshCoverage } from './coverage';
+import { contactsIn, RECORD_STORES } from './records';
 
 export class EvidenceTargetGone extends Error {}
 
@@ -25,8 +26,8 @@ export async function acceptEvidence(
   by: string,
   now = Date.now(),
 ): Promise<AcceptedEvidence> {
-  const tx = db.transaction(['contacts', 'targets', 'ticks', 'coverage'], 'readwrite');
-  const contacts = tx.objectStore('contacts');
+  const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks', 'coverage'], 'readwrite');
+  const contacts = contactsIn(tx);
   const ticks = tx.objectStore('ticks');
   const contact = p.contactId ? await contacts.get(p.contactId) : undefined;
   const target = p.targetId ? await tx.objectStore('targets').get(p.targetId) : undefined;

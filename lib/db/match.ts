@@ -11,6 +11,7 @@ import { companyDomainFromEmail, normalizeEmail, normalizeSlug, salesforceId15 }
 import type { Account, Contact, CrmSystem } from '../domain/schema';
 import type { PageContext } from '../sites/types';
 import type { DB } from './db';
+import { accountsIn, contactsIn, RECORD_STORES } from './records';
 
 export type MatchVia = 'link' | 'contact' | AccountVia;
 
@@ -75,9 +76,9 @@ export async function matchPage(db: DB, page: Readable): Promise<MatchResult> {
     linkedinSlug: company.linkedinSlug,
     domains: [company.domain],
   });
-  const tx = db.transaction(['links', 'accounts', 'contacts']);
-  const accounts = tx.objectStore('accounts');
-  const contacts = tx.objectStore('contacts');
+  const tx = db.transaction([...RECORD_STORES, 'links']);
+  const accounts = accountsIn(tx);
+  const contacts = contactsIn(tx);
   const get = <T,>(key: string | undefined, fn: (k: string) => Promise<T>) => (key ? fn(key) : Promise.resolve(undefined));
   const lookups = accountLookups(query);
   const [link, cByCrm, cBySlug, cByEmail, ...found] = await Promise.all([

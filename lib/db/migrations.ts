@@ -5,17 +5,21 @@
  * tests/unit/migrations.test.ts.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { TiercoverDB } from './schema';
+import type { LegacyRecordStores, TiercoverDB } from './schema';
+import { accountsIn, contactsIn } from './records';
 import { carriedTicks } from '../domain/carry';
 import { DEFAULT_STANDING_ITEMS } from '../domain/constants';
 import { rebuildCoverage } from './coverage';
 
 type UpgradeTx = IDBPTransaction<TiercoverDB, StoreNames<TiercoverDB>[], 'versionchange'>;
+/** The same upgrade transaction, seen with the stores of versions 1 to 3. */
+const legacy = (tx: UpgradeTx) => tx as unknown as IDBPTransaction<TiercoverDB & LegacyRecordStores, StoreNames<TiercoverDB & LegacyRecordStores>[], 'versionchange'>;
 export type MigrationStep = (db: IDBPDatabase<TiercoverDB>, tx: UpgradeTx) => void | Promise<void>;
 
 export const MIGRATIONS: Record<number, MigrationStep> = {
   /** Version 1: the first layout, every store and look-up index. */
-  1: (db) => {
+  1: (anyDb) => {
+    const db = anyDb as unknown as IDBPDatabase<TiercoverDB & LegacyRecordStores>;
     const accounts = db.createObjectStore('accounts', { keyPath: 'id' });
     accounts.createIndex('byDomain', 'domains', { multiEntry: true });
     accounts.createIndex('byLinkedinSlug', 'linkedinSlug');
@@ -77,7 +81,23 @@ export const MIGRATIONS: Record<number, MigrationStep> = {
    */
   3: async (db, tx) => {
     db.createObjectStore('coverage', { keyPath: 'accountId' });
-    await rebuildCoverage(tx);
+    await rebuildCoverage(tx, await legacy(tx).objectStore('contacts').getAll());
+  },
+
+  /**
+   * Version 4: accounts and contacts packed (lib/db/packed.ts): the one-record-each stores and
+   * their five and four IndexedDB indexes made every bulk write cost ~200 µs a record. Every
+   * record is moved into pages and key buckets in this transaction, then the old stores go.
+   */
+  4: async (db, tx) => {
+    db.createObjectStore('recordPages');
+    db.createObjectStore('recordKeys');
+    const old = legacy(tx);
+    const [accounts, contacts] = await Promise.all([old.objectStore('accounts').getAll(), old.objectStore('contacts').getAll()]);
+    await Promise.all([accountsIn(tx).putMany(accounts), contactsIn(tx).putMany(contacts)]);
+    const oldDb = db as unknown as IDBPDatabase<TiercoverDB & LegacyRecordStores>;
+    oldDb.deleteObjectStore('accounts');
+    oldDb.deleteObjectStore('contacts');
   },
 };
 

@@ -7,14 +7,15 @@
 import { SAMPLE_ACCOUNT_KEYS, SAMPLE_ID_PREFIX, type SampleData } from '../sample';
 import type { DB } from './db';
 import { refreshCoverage } from './coverage';
+import { accountsIn, contactsIn, RECORD_STORES } from './records';
 
-const STORES = ['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'coverage'] as const;
+const STORES = [...RECORD_STORES, 'weeks', 'targets', 'ticks', 'coverage'] as const;
 
 export async function replaceSampleData(db: DB, data: SampleData): Promise<void> {
   const tx = db.transaction([...STORES], 'readwrite');
   const sampleIds = IDBKeyRange.bound(SAMPLE_ID_PREFIX, `${SAMPLE_ID_PREFIX}\uffff`);
-  const accounts = tx.objectStore('accounts');
-  const contacts = tx.objectStore('contacts');
+  const accounts = accountsIn(tx);
+  const contacts = contactsIn(tx);
   const targets = tx.objectStore('targets');
   const ticks = tx.objectStore('ticks');
 
@@ -23,18 +24,23 @@ export async function replaceSampleData(db: DB, data: SampleData): Promise<void>
     await Promise.all(SAMPLE_ACCOUNT_KEYS.map(async (k) => ({ k, list: await accounts.index('byLinkedinId').getAll(k.linkedinId) })))
   ).flatMap(({ k, list }) => list.filter((a) => a.name === k.name && !a.id.startsWith(SAMPLE_ID_PREFIX)).map((a) => a.id));
   const legacyTargets = (await Promise.all(legacy.map((id) => targets.index('byAccount').getAllKeys(id)))).flat();
-  const legacyContacts = (await Promise.all(legacy.map((id) => contacts.index('byAccount').getAllKeys(id)))).flat();
+  const legacyContacts = (await Promise.all(legacy.map((id) => contacts.index('byAccount').getAll(id)))).flat().map((c) => c.id);
   // Whose contacts change: the legacy copies, every sample account, and accounts a sample contact
-  // (replaced by id) sat under before.
-  const removedSample = await contacts.getAll(sampleIds);
+  // (replaced by id) sat under before. Packed records have no id range to delete: read them all
+  // (a sample load is rare, and this is one read of every page).
+  const isSample = (id: string) => id.startsWith(SAMPLE_ID_PREFIX);
+  const [sampleAccounts, removedSample] = await Promise.all([
+    accounts.getAll().then((l) => l.filter((a) => isSample(a.id)).map((a) => a.id)),
+    contacts.getAll().then((l) => l.filter((c) => isSample(c.id))),
+  ]);
   const legacyTicks = (await Promise.all(legacyTargets.map((id) => ticks.index('byTarget').getAllKeys(id)))).flat();
   await Promise.all([
     ...legacy.map((id) => accounts.delete(id)),
     ...legacyContacts.map((id) => contacts.delete(id)),
     ...legacyTargets.map((id) => targets.delete(id)),
     ...legacyTicks.map((id) => ticks.delete(id)),
-    accounts.delete(sampleIds),
-    contacts.delete(sampleIds),
+    ...sampleAccounts.map((id) => accounts.delete(id)),
+    ...removedSample.map((c) => contacts.delete(c.id)),
     targets.delete(sampleIds),
     ticks.delete(sampleIds),
   ]);
@@ -44,8 +50,8 @@ export async function replaceSampleData(db: DB, data: SampleData): Promise<void>
   for (const t of data.targets) if (await targets.index('byWeekAccount').getKey([t.weekId, t.accountId])) skipped.add(t.id);
   const weeks = tx.objectStore('weeks');
   const writes: Promise<unknown>[] = [
-    ...data.accounts.map((r) => accounts.put(r)),
-    ...data.contacts.map((r) => contacts.put(r)),
+    accounts.putMany(data.accounts.map((r) => structuredClone(r))),
+    contacts.putMany(data.contacts.map((r) => structuredClone(r))),
     ...data.targets.filter((t) => !skipped.has(t.id)).map((r) => targets.put(r)),
     ...data.ticks.filter((t) => !skipped.has(t.targetId)).map((r) => ticks.put(r)),
     // A week the user already has keeps its own record (started from, reviewed).

@@ -4,6 +4,7 @@
  */
 import type { DBSchema } from 'idb';
 import type { CoverageSummary } from '../domain/coverage';
+import type { KeyBucket } from './packed';
 import type { Account, AirCoverTick, Contact, PageLink, Settings, Target, Week } from '../domain/schema';
 
 export const DB_NAME = 'tiercover';
@@ -17,27 +18,13 @@ export interface MetaRecord {
 }
 
 export interface TiercoverDB extends DBSchema {
-  accounts: {
-    key: string;
-    value: Account;
-    indexes: {
-      byDomain: string; // multiEntry over domains
-      byLinkedinSlug: string;
-      byLinkedinId: string;
-      byCrm: string; // multiEntry over crmKeys ("salesforce:001…")
-      byNameKey: string;
-    };
-  };
-  contacts: {
-    key: string;
-    value: Contact;
-    indexes: {
-      byAccount: string;
-      byLinkedinSlug: string;
-      byEmail: string;
-      byCrm: string;
-    };
-  };
+  /**
+   * Version 4: accounts and contacts packed a few hundred to a value, keyed "a:<n>" / "c:<n>"
+   * (lib/db/packed.ts). Read and written only through lib/db/records.ts.
+   */
+  recordPages: { key: string; value: unknown[] };
+  /** Version 4: their look-up keys in hash buckets, and each kind's count ("a:count"). */
+  recordKeys: { key: string; value: KeyBucket };
   weeks: { key: string; value: Week };
   targets: {
     key: string;
@@ -56,7 +43,30 @@ export interface TiercoverDB extends DBSchema {
   coverage: { key: string; value: CoverageSummary };
 }
 
-export type StoreName = 'accounts' | 'contacts' | 'weeks' | 'targets' | 'ticks' | 'links' | 'settings' | 'meta' | 'coverage';
-export const DATA_STORES = ['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'settings'] as const;
+/** The stores a backup carries besides the accounts and contacts (which are read through lib/db/records.ts). */
+export const DATA_STORES = ['recordPages', 'recordKeys', 'weeks', 'targets', 'ticks', 'links', 'settings'] as const;
+
+/**
+ * Versions 1 to 3 kept one record per account and per contact, with IndexedDB indexes. Only the
+ * upgrade steps see these stores (version 4 packs them and deletes them).
+ */
+export interface LegacyRecordStores extends DBSchema {
+  accounts: {
+    key: string;
+    value: Account;
+    indexes: {
+      byDomain: string;
+      byLinkedinSlug: string;
+      byLinkedinId: string;
+      byCrm: string;
+      byNameKey: string;
+    };
+  };
+  contacts: {
+    key: string;
+    value: Contact;
+    indexes: { byAccount: string; byLinkedinSlug: string; byEmail: string; byCrm: string };
+  };
+}
 /** Stores computed from the data stores (never exported, rebuilt on restore). */
 export const DERIVED_STORES = ['coverage'] as const;

@@ -14,6 +14,7 @@ import type { ContactView } from '../messaging/protocol';
 import { contactView } from '../domain/views';
 import { coverageOf, namedIn, type CoverageSummary } from '../domain/coverage';
 import { uiLocale } from '../i18n';
+import { accountsIn, contactsIn, RECORD_STORES } from './records';
 
 export interface TargetRow {
   target: Target;
@@ -110,8 +111,8 @@ export async function withDetails(db: DB, view: WeekView, targetIds: Iterable<st
   const wanted = new Set(targetIds);
   const todo = view.rows.filter((r) => wanted.has(r.target.id) && !r.detailed);
   if (!todo.length) return view;
-  const tx = db.transaction('contacts');
-  const lists = await Promise.all(todo.map(async (r) => ({ r, contacts: await Promise.all(r.target.keyContactIds.map((id) => tx.store.get(id))) })));
+  const tx = db.transaction(RECORD_STORES);
+  const lists = await Promise.all(todo.map(async (r) => ({ r, contacts: await Promise.all(r.target.keyContactIds.map((id) => contactsIn(tx).get(id))) })));
   const filled = new Map(
     lists.map(({ r, contacts }) => {
       // A key contact of another account (a stale id) is not shown, as before.
@@ -137,9 +138,9 @@ export async function weekView(db: DB, weekId: WeekId, settingsOrPromise: Settin
     tx1.objectStore('targets').index('byWeek').getAll(prevId),
   ]);
   const accountIds = [...new Set([...targets, ...prevTargets].map((t) => t.accountId))];
-  const tx = db.transaction(['accounts', 'coverage']);
+  const tx = db.transaction([...RECORD_STORES, 'coverage']);
   const [accountList, summaryList] = await Promise.all([
-    Promise.all(accountIds.map((id) => tx.objectStore('accounts').get(id))),
+    Promise.all(accountIds.map((id) => accountsIn(tx).get(id))),
     // One small record per account instead of all its contacts (lib/db/coverage.ts).
     Promise.all(targets.map((t) => tx.objectStore('coverage').get(t.accountId))),
   ]);

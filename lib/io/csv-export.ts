@@ -28,6 +28,7 @@ import { computeTier, TIER_LABELS, TIER_ORDER, type TierResult } from '../domain
 import { previousWeek } from '../domain/week';
 import { getSettings } from '../db/settings';
 import { BACKUP_FORMAT, BUNDLE_FORMAT, BundleError, checkBackup, parseBackup, type Backup, type Bundle } from './bundle';
+import { accountsIn, contactsIn, RECORD_STORES } from '../db/records';
 
 // ---------------------------------------------------------------- CSV
 
@@ -99,7 +100,7 @@ export interface LoadOptions {
 /** Read a week's snapshot from the database in one read-only transaction. */
 export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now(), opts: LoadOptions = {}): Promise<WeekData> {
   const settings = await getSettings(db);
-  const tx = db.transaction(['accounts', 'contacts', 'coverage', 'weeks', 'targets', 'ticks', 'links']);
+  const tx = db.transaction([...RECORD_STORES, 'coverage', 'weeks', 'targets', 'ticks', 'links']);
   const [targets, previousTargets, ticks, week] = await Promise.all([
     tx.objectStore('targets').index('byWeek').getAll(weekId),
     tx.objectStore('targets').index('byWeek').getAll(previousWeek(weekId)),
@@ -107,13 +108,13 @@ export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now(), opt
     tx.objectStore('weeks').get(weekId),
   ]);
   const accountIds = [...new Set([...targets, ...previousTargets].map((t) => t.accountId))];
-  const contactStore = tx.objectStore('contacts');
+  const contactStore = contactsIn(tx);
   const readContacts =
     opts.contacts === 'keys'
       ? Promise.all([...new Set(targets.flatMap((t) => t.keyContactIds))].map((id) => contactStore.get(id))).then((cs) => cs.filter((c): c is Contact => !!c))
       : Promise.all(accountIds.map((id) => contactStore.index('byAccount').getAll(id))).then((lists) => lists.flat());
   const [accounts, contacts, summaries, allLinks] = await Promise.all([
-    Promise.all(accountIds.map((id) => tx.objectStore('accounts').get(id))),
+    Promise.all(accountIds.map((id) => accountsIn(tx).get(id))),
     readContacts,
     Promise.all(accountIds.map((id) => tx.objectStore('coverage').get(id))),
     // Links made by hand are few: one read of them all beats a look-up per contact.
@@ -307,8 +308,8 @@ export function bundle(data: WeekData & { exportedBy?: string }): Bundle {
 export async function fullBackup(db: DB, now = Date.now()): Promise<Backup> {
   const tx = db.transaction([...DATA_STORES]);
   const [accounts, contacts, weeks, targets, ticks, links, settings] = await Promise.all([
-    tx.objectStore('accounts').getAll(),
-    tx.objectStore('contacts').getAll(),
+    accountsIn(tx).getAll(),
+    contactsIn(tx).getAll(),
     tx.objectStore('weeks').getAll(),
     tx.objectStore('targets').getAll(),
     tx.objectStore('ticks').getAll(),
@@ -325,12 +326,12 @@ export async function fullBackup(db: DB, now = Date.now()): Promise<Backup> {
 export async function restoreBackup(db: DB, json: string | Backup): Promise<Record<'accounts' | 'contacts' | 'weeks' | 'targets' | 'ticks' | 'links', number>> {
   const backup = typeof json === 'string' ? parseBackup(json) : checkBackup(json);
   const tx = db.transaction([...DATA_STORES, ...DERIVED_STORES], 'readwrite');
+  // Clearing the packed stores empties accounts and contacts; their pages are read after it.
   const writes: Promise<unknown>[] = DATA_STORES.map((s) => tx.objectStore(s).clear());
-  const put = <T>(store: (typeof DATA_STORES)[number], list: T[]) => {
+  const put = <T>(store: Exclude<(typeof DATA_STORES)[number], (typeof RECORD_STORES)[number]>, list: T[]) => {
     for (const r of list) writes.push(tx.objectStore(store).put(r as never));
   };
-  put('accounts', backup.accounts);
-  put('contacts', backup.contacts);
+  writes.push(accountsIn(tx).putMany(backup.accounts), contactsIn(tx).putMany(backup.contacts));
   put('weeks', backup.weeks);
   put('targets', backup.targets);
   put('ticks', backup.ticks);
@@ -340,7 +341,7 @@ export async function restoreBackup(db: DB, json: string | Backup): Promise<Reco
   done.catch(() => undefined); // reported through the writes
   try {
     await Promise.all(writes);
-    await rebuildCoverage(tx);
+    await rebuildCoverage(tx, backup.contacts);
     await done;
   } catch (e) {
     throw new BundleError(`The backup could not be restored: ${describeStorageError(e)}. Your data was not changed.`, e);

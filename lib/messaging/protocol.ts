@@ -298,7 +298,8 @@ export const requestSchemas = {
   teamDisconnect: z.object({}),
   /** The whole index in pages of stored order (ids; fast to read), sorted on the page once complete. */
   listAccountIndexById: z.object({
-    afterId: z.string().max(200).optional(),
+    /** The `next` of the previous answer: where to go on (a packed page's key). */
+    after: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(20_000).default(10_000),
     withTotal: z.boolean().default(false),
   }),

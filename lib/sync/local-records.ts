@@ -7,6 +7,7 @@ import type { DB } from '../db/db';
 import type { SharedKind } from './doc';
 import type { SharedRef } from './writes';
 import { sharedAccount, sharedContact } from './shared-copy';
+import { accountsIn, contactsIn, RECORD_STORES } from '../db/records';
 
 export interface LocalEntry {
   kind: SharedKind;
@@ -19,7 +20,7 @@ export interface LocalEntry {
 type Previous = (kind: SharedKind, id: string) => Record<string, unknown> | undefined;
 
 export async function localEntries(db: DB, refs: SharedRef[], previous: Previous): Promise<LocalEntry[]> {
-  const tx = db.transaction(['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links']);
+  const tx = db.transaction([...RECORD_STORES, 'weeks', 'targets', 'ticks', 'links']);
   const out = new Map<string, LocalEntry>();
   const wholeIds = new Set(refs.filter((r) => (r.kind === 'account' || r.kind === 'contact') && r.whole).map((r) => `${r.kind}:${r.id}`));
   const add = (kind: SharedKind, id: string, record: Record<string, unknown>, top: boolean) => out.set(`${kind}:${id}`, { kind, id, record, dependency: !top });
@@ -27,12 +28,12 @@ export async function localEntries(db: DB, refs: SharedRef[], previous: Previous
 
   async function account(id: string, top = false) {
     if (has('account', id)) return;
-    const a = await tx.objectStore('accounts').get(id);
+    const a = await accountsIn(tx).get(id);
     if (a) add('account', id, sharedAccount(a, previous('account', id), wholeIds.has(`account:${id}`)), top);
   }
   async function contact(id: string, top = false) {
     if (has('contact', id)) return;
-    const c = await tx.objectStore('contacts').get(id);
+    const c = await contactsIn(tx).get(id);
     if (!c) return;
     add('contact', id, sharedContact(c, previous('contact', id), wholeIds.has(`contact:${id}`)), top);
     await account(c.accountId);

@@ -9,6 +9,7 @@ import { newAccount } from '@/lib/domain/records';
 import { workThisWeek } from '@/lib/domain/focus';
 import { weekStart } from '@/lib/domain/week';
 import { first } from './helpers/must';
+import { putAccount } from './helpers/records';
 
 const W1 = '2026-W47';
 const W2 = '2026-W48';
@@ -122,8 +123,8 @@ describe('starting a week carries standing facts', () => {
   it('carries the standing ticks of carried targets, starts the weekly ones empty, and does it once', async () => {
     const a = newAccount({ name: 'Northwind' }, 1);
     const b = newAccount({ name: 'Fabrikam' }, 1);
-    await db.put('accounts', a);
-    await db.put('accounts', b);
+    await putAccount(db, a);
+    await putAccount(db, b);
     await db.put('weeks', { id: W1, createdAt: 1, updatedAt: 1, reviewed: true });
     await db.put('targets', target('n', a.id));
     await db.put('targets', target('f', b.id, { status: 'done', statusReason: 'Meeting booked' }));

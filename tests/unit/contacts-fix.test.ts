@@ -5,6 +5,7 @@ import { fixContact, removeContact, restoreContact } from '@/lib/db/contacts';
 import { makeSampleData, type SampleData } from '@/lib/sample';
 import { seed } from './helpers/seed';
 import { first } from './helpers/must';
+import { getContact } from './helpers/records';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 let db: DB;
@@ -46,7 +47,7 @@ describe('a rep fixing contacts', () => {
     const { target, contactId } = keyContactWithTicks();
     await db.put('links', { pageKey: 'linkedin:in:someone', kind: 'contact', targetId: contactId, createdAt: 1 });
     const before = {
-      contact: await db.get('contacts', contactId),
+      contact: await getContact(db, contactId),
       target: await db.get('targets', target.id),
       ticks: (await db.getAllFromIndex('ticks', 'byTarget', target.id)).filter((x) => x.contactId === contactId),
     };
@@ -54,13 +55,13 @@ describe('a rep fixing contacts', () => {
 
     const removed = await removeContact(db, contactId, NOW.getTime());
     expect(removed?.keyOf).toContainEqual({ targetId: target.id, index: target.keyContactIds.indexOf(contactId) });
-    expect(await db.get('contacts', contactId)).toBeUndefined();
+    expect(await getContact(db, contactId)).toBeUndefined();
     expect((await db.get('targets', target.id))?.keyContactIds).not.toContain(contactId);
     expect((await db.getAllFromIndex('ticks', 'byTarget', target.id)).filter((x) => x.contactId === contactId)).toEqual([]);
     expect(await db.get('links', 'linkedin:in:someone')).toBeUndefined();
 
     await restoreContact(db, removed!);
-    expect(await db.get('contacts', contactId)).toEqual(before.contact);
+    expect(await getContact(db, contactId)).toEqual(before.contact);
     expect((await db.get('targets', target.id))?.keyContactIds).toEqual(before.target?.keyContactIds);
     expect((await db.getAllFromIndex('ticks', 'byTarget', target.id)).filter((x) => x.contactId === contactId)).toEqual(before.ticks);
     expect(await db.get('links', 'linkedin:in:someone')).toMatchObject({ targetId: contactId });

@@ -22,6 +22,7 @@ import { BUNDLE_FORMAT, mergeBundle } from '@/lib/io/bundle';
 import { fullBackup, restoreBackup } from '@/lib/io/csv-export';
 import { importCsv } from '@/lib/io/import/apply';
 import { makeSampleData } from '@/lib/sample';
+import { allContacts, contactsOf, getContact, putAccount } from './helpers/records';
 
 const EXT: SenderInfo = { kind: 'extension' };
 const factors = { productFit: 'unknown', website: 'unknown', employeeSize: 'unknown', tenure: 'unknown', pricingFit: 'unknown', priorSpend: 'unknown', prioritiesFit: 'unknown' } as const;
@@ -41,14 +42,14 @@ afterEach(async () => {
 
 async function reset() {
   await deleteAllData(db);
-  for (const a of ACCOUNTS) await db.put('accounts', a);
+  for (const a of ACCOUNTS) await putAccount(db, a);
 }
 
 /** The stored summaries against ones made from scratch from every contact. */
 async function expectExact() {
-  const contacts = await db.getAll('contacts');
+  const contacts = await allContacts(db);
   const ids = [...new Set(contacts.map((c) => c.accountId))].sort();
-  const fromScratch = await Promise.all(ids.map(async (id) => summarizeCoverage(id, await db.getAllFromIndex('contacts', 'byAccount', id))));
+  const fromScratch = await Promise.all(ids.map(async (id) => summarizeCoverage(id, await contactsOf(db, id))));
   const stored = (await db.getAll('coverage')).sort((a, b) => a.accountId.localeCompare(b.accountId));
   expect(stored).toEqual(fromScratch);
 }
@@ -76,7 +77,7 @@ const op = fc.oneof(
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
 async function run(o: Op, removed: RemovedContact[]) {
-  const all = await db.getAll('contacts');
+  const all = await allContacts(db);
   const some = (i: number): Contact | undefined => all[i % Math.max(1, all.length)];
   const acc = (i: number) => ACCOUNTS[i]!;
   switch (o.kind) {
@@ -101,7 +102,7 @@ async function run(o: Op, removed: RemovedContact[]) {
     }
     case 'undo': {
       const r = removed.pop();
-      if (r && !(await db.get('contacts', r.contact.id))) await restoreContact(db, r);
+      if (r && !(await getContact(db, r.contact.id))) await restoreContact(db, r);
       break;
     }
     case 'relationship': {
@@ -160,7 +161,7 @@ describe('coverage summaries', () => {
   it('an account whose last contact is removed has no summary; undo brings it back', async () => {
     await reset();
     await contactsHandlers.addContact({ accountId: 'acc-1', contact: { name: 'Only One', department: 'finance', buyingRole: 'decision-maker' } }, EXT);
-    const only = (await db.getAllFromIndex('contacts', 'byAccount', 'acc-1'))[0]!;
+    const only = (await contactsOf(db, 'acc-1'))[0]!;
     expect(await db.get('coverage', 'acc-1')).toMatchObject({ total: 1, cells: { 'finance|decision-maker': 1 } });
     const r = await removeContact(db, only.id);
     expect(await db.get('coverage', 'acc-1')).toBeUndefined();

@@ -6,6 +6,8 @@ import { newAccount, newContact } from '@/lib/domain/records';
 import { makeSampleData } from '@/lib/sample';
 import type { PageContext } from '@/lib/sites/types';
 import { first } from './helpers/must';
+import { putAccount, putContact, putRecords } from './helpers/records';
+import { seed } from './helpers/seed';
 
 type Readable = Extract<PageContext, { pageKey: string }>;
 const page = (p: Partial<Readable>): Readable => ({ kind: 'company', site: 'linkedin', url: 'https://www.linkedin.com/', pageKey: 'k', readable: true, signals: [], ...p });
@@ -19,10 +21,7 @@ afterEach(async () => {
   await closeDb();
 });
 
-async function put(...accounts: ReturnType<typeof newAccount>[]) {
-  const tx = db.transaction('accounts', 'readwrite');
-  await Promise.all([...accounts.map((a) => tx.store.put(a)), tx.done]);
-}
+const put = (...accounts: ReturnType<typeof newAccount>[]) => putAccount(db, ...accounts);
 
 describe('matchPage', () => {
   it('goes link, CRM id, LinkedIn id, slug, domain, then name', async () => {
@@ -69,7 +68,7 @@ describe('matchPage', () => {
     const a = newAccount({ name: 'Northwind Analytics', linkedinId: '1035001' });
     await put(a);
     const c = newContact({ accountId: a.id, name: 'Jane Doe', linkedinSlug: 'jane-doe-4b1a2', email: 'Jane.Doe@northwind-analytics.com' });
-    await db.put('contacts', c);
+    await putContact(db, c);
     const person = (p: Readable['person']) => page({ kind: 'person', person: p });
     expect(await matchPage(db, person({ linkedinSlug: 'Jane-Doe-4B1A2' }))).toMatchObject({ via: 'contact', contact: { id: c.id }, account: { id: a.id } });
     expect((await matchPage(db, person({ linkedinSlug: 'someone-else', companyLinkedinId: '1035001' }))).via).toBe('linkedin-id');
@@ -96,11 +95,11 @@ describe('sample data', () => {
 
   it('stats count what is stored; delete-all empties every store', async () => {
     const s = makeSampleData();
-    const tx = db.transaction(['accounts', 'contacts'], 'readwrite');
-    await Promise.all([...s.accounts.map((a) => tx.objectStore('accounts').put(a)), ...s.contacts.map((c) => tx.objectStore('contacts').put(c)), tx.done]);
-    expect((await getStats(db)).accounts).toBe(40);
+    await putRecords(db, s);
+    expect(await getStats(db)).toMatchObject({ accounts: 40, contacts: s.contacts.length });
     await deleteAllData(db);
     expect(await getStats(db)).toEqual({ accounts: 0, contacts: 0, weeks: 0, targets: 0, ticks: 0, links: 0 });
+    expect(await db.count('coverage')).toBe(0);
   });
 });
 
@@ -110,10 +109,7 @@ describe('week view', () => {
     const { defaultSettings } = await import('@/lib/domain/schema');
     const now = new Date('2026-11-22T12:00:00Z');
     const s = makeSampleData({ now });
-    const tx = db.transaction(['accounts', 'contacts', 'weeks', 'targets', 'ticks'], 'readwrite');
-    const writes: Promise<unknown>[] = [];
-    for (const store of ['accounts', 'contacts', 'weeks', 'targets', 'ticks'] as const) for (const r of s[store]) writes.push(tx.objectStore(store).put(r as never));
-    await Promise.all([...writes, tx.done]);
+    await seed(db, s);
     const settings = defaultSettings();
     const view = await weekView(db, '2026-W47', settings, now);
     const row = first(view.rows, 'week rows');

@@ -9,6 +9,7 @@ import { acceptEvidence } from '@/lib/db/evidence';
 import { closeDb, deleteAllData, getDb } from '@/lib/db/db';
 import { newContact } from '@/lib/domain/records';
 import type { PageContext } from '@/lib/sites/types';
+import { getContact, putContact } from './helpers/records';
 
 const person = (evidence: NonNullable<Extract<PageContext, { pageKey: string }>['evidence']>): PageContext => ({
   kind: 'person', site: 'linkedin', url: 'https://www.linkedin.com/in/ann/', pageKey: 'linkedin:in:ann', readable: true, evidence, signals: ['url'],
@@ -58,13 +59,13 @@ describe('accepting', () => {
   it('writes the field and the tick with who, when and "seen on LinkedIn"; refuses a target of another week', async () => {
     const db = await getDb();
     const c = newContact({ accountId: 'a1', name: 'Ann Lee' });
-    await db.put('contacts', c);
+    await putContact(db, c);
     await db.put('targets', { id: 't1', weekId: '2026-W48', accountId: 'a1', keyContactIds: [c.id], status: 'active', createdAt: 1, updatedAt: 1 });
     const r = await acceptEvidence(db, { fact: 'followed', weekId: '2026-W48', contactId: c.id, targetId: 't1' }, 'Mia', 1_000);
     expect(r.contact).toMatchObject({ followed: true, seenOnLinkedin: { followed: 1_000 } });
     expect(await db.get('ticks', `t1|${c.id}|followedPersonal`)).toMatchObject({ done: true, by: 'Mia', at: 1_000, source: 'linkedin' });
-    expect((await db.get('contacts', c.id))?.connected).toBe(false);
+    expect((await getContact(db, c.id))?.connected).toBe(false);
     await expect(acceptEvidence(db, { fact: 'connected', weekId: '2026-W47', contactId: c.id, targetId: 't1' }, 'Mia')).rejects.toThrow(/not on that week/);
-    expect((await db.get('contacts', c.id))?.connected).toBe(false);
+    expect((await getContact(db, c.id))?.connected).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import { bundle, fullBackup, loadWeekData, restoreBackup, type WeekData } from '
 import { makeSampleData, type SampleData } from '@/lib/sample';
 import { seed as seedDb } from './helpers/seed';
 import { first } from './helpers/must';
+import { getAccount, getContact, putAccount } from './helpers/records';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const T = NOW.getTime();
@@ -152,7 +153,7 @@ describe('mergeBundle', () => {
     const alexTick: AirCoverTick = { id: tickId(target0.id, cell.contactId, cell.item), weekId: WEEK, targetId: target0.id, contactId: cell.contactId, item: cell.item, done: true, by: 'Alex Kim', at: T + HOUR };
     alexData.ticks = [...alexData.ticks.filter((t) => t.id !== alexTick.id), alexTick];
     alexData.accounts = alexData.accounts.map((a) => (a.id === nwAlex.id ? { ...a, notes: 'Budget approved', edits: { notes: T + 2 * HOUR }, updatedAt: T + 2 * HOUR } : a));
-    await db.put('accounts', { ...nwOurs, employees: 360, edits: { employees: T + HOUR }, updatedAt: T + HOUR });
+    await putAccount(db, { ...nwOurs, employees: 360, edits: { employees: T + HOUR }, updatedAt: T + HOUR });
     await db.delete('ticks', tickId(target0.id, sample.targets.find((t) => t.id === target0.id)!.keyContactIds[0], cell.item));
     const before = await getStats(db);
 
@@ -163,7 +164,7 @@ describe('mergeBundle', () => {
     expect(counts.ticks).toMatchObject({ added: 1, updated: 0 });
     expect(await getStats(db)).toEqual({ ...before, ticks: before.ticks + 1 });
 
-    const nw = (await db.get('accounts', nwOurs.id))!;
+    const nw = (await getAccount(db, nwOurs.id))!;
     expect(nw).toMatchObject({ employees: 360, notes: 'Budget approved' });
     const ourContact = sample.targets.find((t) => t.id === target0.id)!.keyContactIds[0];
     expect(await db.get('ticks', tickId(target0.id, ourContact, 'executiveOutreach'))).toMatchObject({ done: true, by: 'Alex Kim', contactId: ourContact });
@@ -197,11 +198,11 @@ describe('mergeBundle', () => {
     const stats = await getStats(db);
     expect(stats).toMatchObject({ accounts: 13, contacts: theirs.contacts.length + 1, targets: 13, ticks: theirs.ticks.length + 1, weeks: 1 });
     // The bundle's Northwind landed on their copy: its contacts and target point to that id.
-    const nw = (await db.get('accounts', northwindCopy.id))!;
+    const nw = (await getAccount(db, northwindCopy.id))!;
     expect(nw.notes).toBe('Their copy');
     const nwTarget = (await db.getFromIndex('targets', 'byWeekAccount', [WEEK, northwindCopy.id]))!;
     expect(nwTarget).toBeDefined();
-    for (const id of nwTarget.keyContactIds) expect((await db.get('contacts', id))?.accountId).toBe(northwindCopy.id);
+    for (const id of nwTarget.keyContactIds) expect((await getContact(db, id))?.accountId).toBe(northwindCopy.id);
     const nwTicks = await db.getAllFromIndex('ticks', 'byTarget', nwTarget.id);
     expect(nwTicks.length).toBeGreaterThan(0);
     expect(await db.get('ticks', otherTick.id)).toEqual(otherTick);
@@ -232,7 +233,7 @@ describe('backup', () => {
     const before = await snapshot();
     const text = JSON.stringify(await fullBackup(db));
     await deleteAllData(db);
-    await db.put('accounts', newAccount({ name: 'Will be replaced' }));
+    await putAccount(db, newAccount({ name: 'Will be replaced' }));
     const counts = await restoreBackup(db, text);
     expect(counts).toMatchObject({ accounts: sample.accounts.length, links: 1 });
     expect(await snapshot()).toEqual(before);

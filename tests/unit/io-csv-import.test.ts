@@ -22,6 +22,7 @@ import { fileProblemText, rowProblemText } from '@/lib/io/problem-text';
 import type { RowError } from '@/lib/io/import/parse';
 import type { FileProblem } from '@/lib/io/import/problems';
 import { useLanguage } from './helpers/i18n';
+import { accountBy, accountsBy, contactBy, contactsOf, getAccount, getContact, putAccount, putContact } from './helpers/records';
 
 /** What the user reads for each row problem (the English catalog). */
 const said = (errors: RowError[]) => errors.map((e) => rowProblemText(e.row, e.problem));
@@ -39,9 +40,9 @@ beforeEach(async () => {
   northwind = newAccount({ name: 'Northwind Analytics', domains: ['northwind-analytics.com'], crmIds: { salesforce: '0015g00000AbCdEAAZ' } }, NOW - 1000);
   contoso = newAccount({ name: 'Contoso Retail', domains: ['contoso-retail.com'], crmIds: { hubspot: '9001' } }, NOW - 1000);
   dana = newContact({ accountId: contoso.id, name: 'Dana Scully', email: 'dana@contoso-retail.com' }, NOW - 1000);
-  await db.put('accounts', northwind);
-  await db.put('accounts', contoso);
-  await db.put('contacts', dana);
+  await putAccount(db, northwind);
+  await putAccount(db, contoso);
+  await putContact(db, dana);
 });
 afterEach(async () => {
   await closeDb();
@@ -240,20 +241,20 @@ describe('importing accounts', () => {
     expect(said(errors)).toEqual(['Row 6: the tier "Platinum" is not one of Tier 1 to Tier 4 or Global, so no tier was set.', 'Row 7: no company name; it was skipped.']);
     expect((await getStats(db)).accounts).toBe(4);
 
-    const nw = (await db.get('accounts', northwind.id))!;
+    const nw = (await getAccount(db, northwind.id))!;
     expect(nw.name).toBe('Northwind Analytics'); // a stored value is never overwritten
     expect(nw).toMatchObject({ employees: 350, team: { owner: 'Sam Rep' }, notes: 'Industry: Software', tierOverride: { tier: 'tier1', reason: "the file's Tier column", by: 'CSV import: accounts.csv', at: NOW } });
     expect(nw.edits).toMatchObject({ employees: NOW, team: NOW, tierOverride: NOW });
 
-    const co = (await db.get('accounts', contoso.id))!;
+    const co = (await getAccount(db, contoso.id))!;
     expect(co.crmIds).toEqual({ hubspot: '9001', salesforce: '0015g00000CoNtO' });
     expect(co.crmKeys.sort()).toEqual(['hubspot:9001', 'salesforce:0015g00000CoNtO']);
     expect(co.employees).toBe(82_000);
 
-    const brauhaus = await db.getAllFromIndex('accounts', 'byNameKey', 'brauhaus systems');
+    const brauhaus = await accountsBy(db, 'byNameKey', 'brauhaus systems');
     expect(brauhaus).toHaveLength(1);
     expect(brauhaus[0]).toMatchObject({ domains: ['brauhaus-systems.de'], employees: 1200, tierOverride: { tier: 'tier2' } });
-    const fabrikam = await db.getFromIndex('accounts', 'byDomain', 'fabrikam.com');
+    const fabrikam = await accountBy(db, 'byDomain', 'fabrikam.com');
     expect(fabrikam?.tierOverride).toBeUndefined();
 
     // The same file again: everything matches, nothing to write.
@@ -265,8 +266,8 @@ describe('importing accounts', () => {
   });
 
   it('a name shared by two stored accounts is not guessed', async () => {
-    await db.put('accounts', newAccount({ name: 'Acme Ltd', domains: ['acme.co.uk'] }));
-    await db.put('accounts', newAccount({ name: 'ACME Inc', domains: ['acme.com'] }));
+    await putAccount(db, newAccount({ name: 'Acme Ltd', domains: ['acme.co.uk'] }));
+    await putAccount(db, newAccount({ name: 'ACME Inc', domains: ['acme.com'] }));
     const { plan, errors } = await importCsv(db, 'Company,Employees\nAcme,500\nAcme GmbH,40\nNewco,5\n');
     expect(plan.counts).toEqual({ added: 1, merged: 0, skipped: 2 });
     expect(said([first(errors, 'errors')])[0]).toBe('Row 2: several accounts are called "Acme"; add a website or CRM id column to tell them apart; it was skipped.');
@@ -280,9 +281,9 @@ describe('importing accounts', () => {
   it('keeps an edit made between planning and applying', async () => {
     const parsed = await parseCsv(SALESFORCE_ACCOUNTS);
     const plan = await planImport(parsed.rows, parsed.mapping, dbLookups(db), { now: NOW });
-    await db.put('accounts', { ...northwind, employees: 400, team: { owner: 'Priya Shah' }, edits: { employees: NOW + 5, team: NOW + 5 }, updatedAt: NOW + 5 });
+    await putAccount(db, { ...northwind, employees: 400, team: { owner: 'Priya Shah' }, edits: { employees: NOW + 5, team: NOW + 5 }, updatedAt: NOW + 5 });
     await applyImport(db, plan);
-    expect(await db.get('accounts', northwind.id)).toMatchObject({ employees: 400, team: { owner: 'Priya Shah' }, tierOverride: { tier: 'tier1' } });
+    expect(await getAccount(db, northwind.id)).toMatchObject({ employees: 400, team: { owner: 'Priya Shah' }, tierOverride: { tier: 'tier1' } });
   });
 });
 
@@ -304,16 +305,16 @@ describe('importing contacts', () => {
     expect(plan.detail).toEqual({ accounts: { added: 1, merged: 0 }, contacts: { added: 3, merged: 2 } });
     expect(said(errors)).toEqual(['Row 7: no company for this contact (add an Account Name or Company column); it was skipped.']);
 
-    const ofContoso = await db.getAllFromIndex('contacts', 'byAccount', contoso.id);
+    const ofContoso = await contactsOf(db, contoso.id);
     expect(ofContoso.map((c) => c.name).sort()).toEqual(['Dana Scully', 'Jane Doe']);
     const jane = ofContoso.find((c) => c.name === 'Jane Doe')!;
     expect(jane).toMatchObject({ department: 'finance', buyingRole: 'decision-maker', email: 'jane.doe@contoso-retail.com', crmIds: { hubspot: '501' } });
-    const d = (await db.get('contacts', dana.id))!;
+    const d = (await getContact(db, dana.id))!;
     expect(d).toMatchObject({ title: 'VP Marketing', department: 'marketing', crmIds: { hubspot: '502' }, email: 'dana@contoso-retail.com' });
 
-    const newco = (await db.getFromIndex('accounts', 'byCrm', 'hubspot:7777'))!;
+    const newco = (await accountBy(db, 'byCrm', 'hubspot:7777'))!;
     expect(newco).toMatchObject({ name: 'NewCo Ltd', team: { owner: 'Morgan Lee' }, domains: [] });
-    const ofNewco = await db.getAllFromIndex('contacts', 'byAccount', newco.id);
+    const ofNewco = await contactsOf(db, newco.id);
     expect(ofNewco.map((c) => [c.name, c.department]).sort()).toEqual([
       ['Li Wei', 'engineering'],
       ['Raj Patel', 'it'],
@@ -329,12 +330,12 @@ describe('importing contacts', () => {
     ].join('\n');
     const { plan } = await importCsv(db, csv, { now: NOW });
     expect(plan.counts).toEqual({ added: 4, merged: 0, skipped: 0 });
-    const jane = (await db.getFromIndex('contacts', 'byLinkedinSlug', 'jane-doe-4b1a2'))!;
+    const jane = (await contactBy(db, 'byLinkedinSlug', 'jane-doe-4b1a2'))!;
     expect(jane).toMatchObject({ connected: true, department: 'finance' });
-    const max = (await db.getFromIndex('contacts', 'byLinkedinSlug', 'max-mustermann'))!;
+    const max = (await contactBy(db, 'byLinkedinSlug', 'max-mustermann'))!;
     expect(max).toMatchObject({ connected: false, department: 'sales' });
-    expect(await db.get('accounts', max.accountId)).toMatchObject({ name: 'Brauhaus Systems GmbH', linkedinId: '1035002' });
-    expect(await db.get('accounts', jane.accountId)).toMatchObject({ name: 'Northwind', linkedinSlug: 'northwind-analytics' });
+    expect(await getAccount(db, max.accountId)).toMatchObject({ name: 'Brauhaus Systems GmbH', linkedinId: '1035002' });
+    expect(await getAccount(db, jane.accountId)).toMatchObject({ name: 'Northwind', linkedinSlug: 'northwind-analytics' });
   });
 
   it('planning works on records in memory too', async () => {
@@ -372,6 +373,29 @@ describe('cancelling', () => {
     });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(written[0]).toBe(500);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  // Saving is one write-back of packed pages and key buckets (lib/db/packed.ts): its progress
+  // must still move value by value, and a cancel in the middle of it must still write nothing.
+  it('saving reports progress as the packed values are written, and a cancel during it writes nothing', { timeout: 30_000 }, async () => {
+    const fractions: number[] = [];
+    await importCsv(db, big, { onWriteProgress: (_n, f) => fractions.push(f) });
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.at(-1)).toBe(1);
+    expect(new Set(fractions.filter((f) => f > 0.4 && f < 1)).size).toBeGreaterThan(3);
+
+    const before = await snapshot();
+    const ctrl = new AbortController();
+    const others = 'Account Name,Website\n' + Array.from({ length: 3_000 }, (_, i) => `Other ${i},other${i}.example.com`).join('\n');
+    const run = importCsv(db, others, {
+      signal: ctrl.signal,
+      onWriteProgress: (_n, f) => {
+        if (f > 0.4 && f < 1) ctrl.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(ctrl.signal.aborted).toBe(true);
     expect(await snapshot()).toEqual(before);
   });
 

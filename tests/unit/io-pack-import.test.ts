@@ -14,6 +14,7 @@ import { importMarketingPack, PackFileError } from '@/lib/io/pack-import';
 import { packRowProblemText } from '@/lib/io/problem-text';
 import { makeSampleData } from '@/lib/sample';
 import { seed } from './helpers/seed';
+import { allAccounts, allContacts } from './helpers/records';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const WEEK: WeekId = '2026-W48';
@@ -21,7 +22,7 @@ const col = (name: string) => MARKETING_PACK_HEADERS.indexOf(name);
 
 async function snapshot() {
   const db = await getDb();
-  return Promise.all((['accounts', 'contacts', 'targets', 'weeks'] as const).map((s) => db.getAll(s)));
+  return Promise.all([allAccounts(db), allContacts(db), ...(['targets', 'weeks'] as const).map((s) => db.getAll(s))]);
 }
 
 beforeEach(async () => {

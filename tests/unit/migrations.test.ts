@@ -1,39 +1,71 @@
 import 'fake-indexeddb/auto';
-import { openDB } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { openDatabase } from '@/lib/db/db';
-import { coverageOf, summarizeCoverage } from '@/lib/domain/coverage';
-import { defaultSettings } from '@/lib/domain/schema';
+import { openDatabase, type DB } from '@/lib/db/db';
+import { RECORD_STORES } from '@/lib/db/records';
+import type { LegacyRecordStores, TiercoverDB } from '@/lib/db/schema';
+import { coverageOf, summarizeCoverage, type CoverageSummary } from '@/lib/domain/coverage';
+import { defaultSettings, type Account, type Contact } from '@/lib/domain/schema';
 import { LATEST_DB_VERSION, MIGRATIONS, runMigrations } from '@/lib/db/migrations';
 import { makeSampleData } from '@/lib/sample';
 import { first } from './helpers/must';
+import { byId, contactsOf, expectStoresMatch, getAccount, readRecords } from './helpers/records';
+
+/** A database of versions 1 to 3, which still had the one-record-each `accounts` and `contacts` stores. */
+type LegacyDB = IDBPDatabase<TiercoverDB & LegacyRecordStores>;
+const legacy = (db: DB) => db as unknown as LegacyDB;
+
+interface Fixture {
+  version: number;
+  stores: Record<string, unknown[]>;
+}
+const fixture = (version: number) => JSON.parse(readFileSync(new URL(`../fixtures/db/v${version}.json`, import.meta.url), 'utf8')) as Fixture;
+
+/** A database at the fixture's version holding exactly its records. */
+async function loadFixture(name: string, f: Fixture) {
+  const db = legacy(await openDatabase(name, f.version));
+  for (const [store, records] of Object.entries(f.stores)) {
+    for (const r of records) await db.put(store as 'accounts', r as never);
+  }
+  return db;
+}
+
+/** Every store of a database as it is, records in key order. */
+async function contentsOf(db: IDBPDatabase) {
+  const out: Record<string, unknown[]> = {};
+  for (const store of [...db.objectStoreNames].sort()) out[store] = await db.getAll(store);
+  return out;
+}
 
 describe('database upgrades', () => {
   it('walks every step from an empty database to the latest version, with every index', async () => {
     const db = await openDatabase('walk-test');
     expect(db.version).toBe(LATEST_DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'contacts', 'coverage', 'links', 'meta', 'settings', 'targets', 'ticks', 'weeks']);
-    const tx = db.transaction(['accounts', 'contacts', 'targets', 'ticks']);
-    expect([...tx.objectStore('accounts').indexNames].sort()).toEqual(['byCrm', 'byDomain', 'byLinkedinId', 'byLinkedinSlug', 'byNameKey']);
-    expect([...tx.objectStore('contacts').indexNames].sort()).toEqual(['byAccount', 'byCrm', 'byEmail', 'byLinkedinSlug']);
+    expect([...db.objectStoreNames].sort()).toEqual(['coverage', 'links', 'meta', 'recordKeys', 'recordPages', 'settings', 'targets', 'ticks', 'weeks']);
+    const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks']);
+    // Accounts and contacts are packed: their look-ups are key buckets, not IndexedDB indexes.
+    expect([...tx.objectStore('recordPages').indexNames]).toEqual([]);
+    expect([...tx.objectStore('recordKeys').indexNames]).toEqual([]);
     expect([...tx.objectStore('targets').indexNames].sort()).toEqual(['byAccount', 'byWeek', 'byWeekAccount']);
     expect([...tx.objectStore('ticks').indexNames].sort()).toEqual(['byTarget', 'byWeek']);
     expect(await db.get('meta', 'schema')).toMatchObject({ version: LATEST_DB_VERSION });
     db.close();
   });
 
-  it('a failing upgrade step keeps the old data and says so', async () => {
+  it('a failing upgrade step keeps the old data and says so; the next open upgrades it to the latest', async () => {
     const name = 'failed-upgrade-test';
-    const v1 = await openDatabase(name, 1);
+    const v1 = legacy(await openDatabase(name, 1));
     const sample = makeSampleData();
     const account = first(sample.accounts, 'sample accounts');
+    const contact = first(sample.contacts.filter((c) => c.accountId === account.id), 'contacts of the first sample account');
     await v1.put('accounts', account);
+    await v1.put('contacts', contact);
     v1.close();
 
-    // A next version whose step throws halfway, after a destructive change.
+    // A next version whose step throws halfway, after a destructive change (steps 2 to 4 ran before it).
     MIGRATIONS[LATEST_DB_VERSION + 1] = (db) => {
-      db.deleteObjectStore('accounts');
+      db.deleteObjectStore('recordPages');
       throw new Error('step exploded');
     };
     try {
@@ -42,15 +74,23 @@ describe('database upgrades', () => {
       delete MIGRATIONS[LATEST_DB_VERSION + 1];
     }
 
-    const again = await openDB(name);
+    const again = legacy((await openDB(name)) as unknown as DB);
     expect(again.version).toBe(1);
     expect(await again.get('accounts', account.id)).toEqual(account);
+    expect(await again.get('contacts', contact.id)).toEqual(contact);
     again.close();
+
+    // Version 1 to the latest in one open: the records are packed, their summary made.
+    const db = await openDatabase(name);
+    expect(await getAccount(db, account.id)).toEqual(account);
+    expect(await contactsOf(db, account.id)).toEqual([contact]);
+    expect(await db.get('coverage', account.id)).toEqual(summarizeCoverage(account.id, [contact]));
+    db.close();
   });
 
   it('step 2 carries the standing facts of weeks started before it, down a chain of weeks', async () => {
     const name = 'carry-upgrade-test';
-    const v1 = await openDatabase(name, 1);
+    const v1 = legacy(await openDatabase(name, 1));
     const acc = first(makeSampleData().accounts, 'sample accounts');
     const base = { createdAt: 1, updatedAt: 1, accountId: acc.id, keyContactIds: ['c1'], status: 'active' as const };
     await v1.put('accounts', acc);
@@ -82,19 +122,16 @@ describe('database upgrades', () => {
   });
 
   it('step 3 summarises the contacts of a version-2 database into the coverage store (fixture tests/fixtures/db/v2.json)', async () => {
-    const fixture = JSON.parse(readFileSync(new URL('../fixtures/db/v2.json', import.meta.url), 'utf8')) as { version: number; stores: Record<string, unknown[]> };
+    const v2fixture = fixture(2);
     const name = 'coverage-upgrade-test';
-    const v2 = await openDatabase(name, fixture.version);
-    for (const [store, records] of Object.entries(fixture.stores)) {
-      for (const r of records) await v2.put(store as 'accounts', r as never);
-    }
+    const v2 = await loadFixture(name, v2fixture);
     expect([...v2.objectStoreNames]).not.toContain('coverage');
     v2.close();
 
-    const db = await openDatabase(name, 3);
+    const db = legacy(await openDatabase(name, 3));
     expect(await db.get('meta', 'schema')).toMatchObject({ version: 3 });
     // Nothing else changed.
-    for (const [store, records] of Object.entries(fixture.stores)) expect(await db.getAll(store as 'accounts')).toHaveLength(records.length);
+    for (const [store, records] of Object.entries(v2fixture.stores)) expect(await db.getAll(store as 'accounts')).toHaveLength(records.length);
     // One summary per account with contacts; the account without any has none.
     expect((await db.getAllKeys('coverage')).sort()).toEqual(['acc-contoso', 'acc-northwind']);
     const nw = await db.get('coverage', 'acc-northwind');
@@ -104,6 +141,93 @@ describe('database upgrades', () => {
     const coverage = coverageOf(nw, defaultSettings(), Date.UTC(2026, 10, 26));
     expect(coverage).toMatchObject({ named: 3, left: 1, staleUnverified: 1, decisionMaker: true, departments: ['finance', 'it', 'marketing'] });
     expect(nw?.mapContacts.map((c) => c.name)).toEqual(['Ada Finch']);
+    db.close();
+  });
+
+  it('a version-2 database walks to the latest version: every record found, summaries exact (fixture v2.json)', async () => {
+    const v2fixture = fixture(2);
+    const name = 'v2-to-latest-test';
+    (await loadFixture(name, v2fixture)).close();
+
+    const db = await openDatabase(name);
+    expect(db.version).toBe(LATEST_DB_VERSION);
+    expect(await db.get('meta', 'schema')).toMatchObject({ version: LATEST_DB_VERSION });
+    const accounts = v2fixture.stores.accounts as Account[];
+    const contacts = v2fixture.stores.contacts as Contact[];
+    await readRecords(db, (s) => expectStoresMatch(s, { accounts, contacts }));
+    const withContacts = [...new Set(contacts.map((c) => c.accountId))].sort();
+    expect(await db.getAll('coverage')).toEqual(withContacts.map((id) => summarizeCoverage(id, byId(contacts.filter((c) => c.accountId === id)))));
+    for (const store of ['weeks', 'targets', 'ticks', 'links'] as const) expect(await db.getAll(store)).toEqual(v2fixture.stores[store]);
+    db.close();
+  });
+
+  it('step 4 packs the accounts and contacts of a version-3 database and drops the old stores (fixture tests/fixtures/db/v3.json)', async () => {
+    const v3fixture = fixture(3);
+    const accounts = v3fixture.stores.accounts as Account[];
+    const contacts = v3fixture.stores.contacts as Contact[];
+    const name = 'packed-upgrade-test';
+    const v3 = await loadFixture(name, v3fixture);
+    expect([...v3.objectStoreNames]).toEqual(expect.arrayContaining(['accounts', 'contacts', 'coverage']));
+    expect([...v3.objectStoreNames]).not.toContain('recordPages');
+    v3.close();
+
+    const db = await openDatabase(name, 4);
+    expect(await db.get('meta', 'schema')).toMatchObject({ version: 4 });
+    expect([...db.objectStoreNames]).not.toContain('accounts');
+    expect([...db.objectStoreNames]).not.toContain('contacts');
+    expect([...db.objectStoreNames]).toEqual(expect.arrayContaining([...RECORD_STORES]));
+    // Every account and contact by id and by each of its keys; nothing else found under those keys.
+    await readRecords(db, (s) => expectStoresMatch(s, { accounts, contacts }, { ids: ['acc-none', 'con-none'], keys: ['nobody.example', 'hubspot:0'] }));
+    // The fixture's own facts, spelled out: both accounts of one name, one account without contacts.
+    await readRecords(db, async ({ accounts: a, contacts: c }) => {
+      expect((await a.index('byNameKey').getAll('acme')).map((x) => x.id)).toEqual(['acc-acme-uk', 'acc-acme-us']);
+      expect((await a.index('byDomain').get('nwa.example'))?.id).toBe('acc-northwind');
+      expect((await a.index('byCrm').get('salesforce:0015g00000NwAbC'))?.id).toBe('acc-northwind');
+      expect((await a.index('byLinkedinId').get('2040002'))?.id).toBe('acc-fabrikam');
+      expect(await c.index('byAccount').getAll('acc-fabrikam')).toEqual([]);
+      expect((await c.index('byAccount').getAll('acc-northwind')).map((x) => x.id)).toEqual(['con-nw-1', 'con-nw-2', 'con-nw-3', 'con-nw-4']);
+      expect((await c.index('byEmail').get('eve@contoso.example'))?.id).toBe('con-ct-1');
+      expect((await c.index('byCrm').get('salesforce:0035g00000EveLa'))?.id).toBe('con-ct-1');
+      expect(await a.count()).toBe(5);
+      expect(await c.count()).toBe(6);
+    });
+    // The coverage store is not touched, and it still equals a summary made from the packed contacts.
+    const coverage = v3fixture.stores.coverage as CoverageSummary[];
+    expect(await db.getAll('coverage')).toEqual(coverage);
+    for (const s of coverage) expect(s).toEqual(summarizeCoverage(s.accountId, await contactsOf(db, s.accountId)));
+    // The other stores as they were.
+    for (const store of ['weeks', 'targets', 'ticks', 'links'] as const) expect(await db.getAll(store)).toEqual(v3fixture.stores[store]);
+    db.close();
+  });
+
+  it('a step 4 that fails after packing keeps the version-3 database exactly as it was', async () => {
+    const v3fixture = fixture(3);
+    const name = 'packed-upgrade-fails-test';
+    const v3 = await loadFixture(name, v3fixture);
+    const before = await contentsOf(v3 as unknown as IDBPDatabase);
+    v3.close();
+
+    // The real step, then a failure: the new stores are filled and the old ones deleted by then.
+    const real = MIGRATIONS[4]!;
+    MIGRATIONS[4] = async (db, tx) => {
+      await real(db, tx);
+      throw new Error('disk went away');
+    };
+    try {
+      await expect(openDatabase(name, 4)).rejects.toThrow('Tiercover could not upgrade its data (disk went away); the previous data is kept unchanged.');
+    } finally {
+      MIGRATIONS[4] = real;
+    }
+
+    const again = await openDB(name);
+    expect(again.version).toBe(3);
+    expect(await contentsOf(again)).toEqual(before);
+    expect(before.accounts).toHaveLength(v3fixture.stores.accounts!.length);
+    again.close();
+
+    // With the step whole again the same database upgrades.
+    const db = await openDatabase(name, 4);
+    expect(await readRecords(db, (s) => s.contacts.count())).toBe(v3fixture.stores.contacts!.length);
     db.close();
   });
 

@@ -7,6 +7,7 @@ import { newAccount, newContact } from '@/lib/domain/records';
 import { makeSampleData, SAMPLE_ID_PREFIX } from '@/lib/sample';
 import type { PageContext } from '@/lib/sites/types';
 import { first } from './helpers/must';
+import { getAccount, getContact, putAccount, putContact, putRecords } from './helpers/records';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 let db: DB;
@@ -23,7 +24,7 @@ const northwindPage: PageContext = { kind: 'company', site: 'linkedin', url: 'ht
 describe('loading the sample data', () => {
   it('twice replaces it: counts unchanged, the user\'s own records kept, listed accounts still found', async () => {
     const mine = newAccount({ name: 'My Own Co', domains: ['my-own.example'] });
-    await db.put('accounts', mine);
+    await putAccount(db, mine);
     await replaceSampleData(db, makeSampleData({ now: NOW }));
     const once = await getStats(db);
     expect(once.accounts).toBe(41);
@@ -31,11 +32,11 @@ describe('loading the sample data', () => {
     // Someone adds a contact to a sample account; then the sample is loaded again, a day later.
     const sample = makeSampleData({ now: NOW });
     const added = newContact({ accountId: first(sample.accounts, 'sample accounts').id, name: 'Added By Hand' });
-    await db.put('contacts', added);
+    await putContact(db, added);
     await replaceSampleData(db, makeSampleData({ now: new Date(NOW.getTime() + 86_400_000) }));
     expect(await getStats(db)).toEqual({ ...once, contacts: once.contacts + 1 });
-    expect(await db.get('accounts', mine.id)).toEqual(mine);
-    expect(await db.get('contacts', added.id)).toEqual(added);
+    expect(await getAccount(db, mine.id)).toEqual(mine);
+    expect(await getContact(db, added.id)).toEqual(added);
 
     const m = await matchPage(db, northwindPage);
     expect(m).toMatchObject({ via: 'linkedin-slug', account: { name: 'Northwind Analytics' } });
@@ -52,7 +53,8 @@ describe('loading the sample data', () => {
       contacts: old.contacts.map((c) => ({ ...c, id: crypto.randomUUID(), accountId: ids.get(c.accountId)! })),
       targets: old.targets.map((t) => ({ ...t, accountId: ids.get(t.accountId)!, keyContactIds: [] })),
     };
-    for (const s of ['accounts', 'contacts', 'targets'] as const) for (const r of legacy[s]) await db.put(s, r as never);
+    await putRecords(db, legacy);
+    for (const r of legacy.targets) await db.put('targets', r);
     await replaceSampleData(db, makeSampleData({ now: NOW }));
     const stats = await getStats(db);
     expect(stats).toMatchObject({ accounts: 40, contacts: old.contacts.length, targets: old.targets.length, ticks: old.ticks.length });

@@ -7,6 +7,7 @@ import { BundleError, mergeBundle, parseBackup, parseBundle } from '@/lib/io/bun
 import { bundle, fullBackup, loadWeekData, restoreBackup } from '@/lib/io/csv-export';
 import { makeSampleData, type SampleData } from '@/lib/sample';
 import { seed } from './helpers/seed';
+import { getAccount, getContact } from './helpers/records';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const WEEK: WeekId = '2026-W48';
@@ -46,9 +47,9 @@ describe('strategic data in the backup and the bundle', () => {
     const backup = JSON.stringify(await fullBackup(db, NOW.getTime()));
     await deleteAllData(db);
     await restoreBackup(db, backup);
-    const cfo = await db.get('contacts', CFO);
+    const cfo = await getContact(db, CFO);
     expect(cfo).toMatchObject({ reportsTo: CEO, influence: 'high', strength: 'good', relationshipOwner: 'Sam Rep' });
-    const a = await db.get('accounts', ACC);
+    const a = await getAccount(db, ACC);
     expect(a?.touchpoints?.[0]).toMatchObject({ kind: 'executive-checkin', theirs: [CEO] });
     expect(a?.reviews).toHaveLength(1);
     expect(a?.potential).toBe('high');
@@ -83,15 +84,15 @@ describe('strategic data in the backup and the bundle', () => {
     };
     const parsed = parseBundle(JSON.stringify(renamed), NOW.getTime());
     await mergeBundle(db, parsed);
-    expect((await db.get('contacts', FIN))?.reportsTo).toBe(CFO);
-    expect(await db.get('contacts', theirs(FIN))).toBeUndefined();
-    expect((await db.get('accounts', ACC))?.touchpoints?.[0]?.theirs).toEqual([CEO]);
+    expect((await getContact(db, FIN))?.reportsTo).toBe(CFO);
+    expect(await getContact(db, theirs(FIN))).toBeUndefined();
+    expect((await getAccount(db, ACC))?.touchpoints?.[0]?.theirs).toEqual([CEO]);
   });
 
   it('removing a contact takes them off the map and out of touchpoints, so the backup stays valid', async () => {
     await removeContact(db, CEO);
-    expect((await db.get('contacts', CFO))?.reportsTo).toBeUndefined();
-    expect((await db.get('accounts', ACC))?.touchpoints?.[0]?.theirs).toEqual([]);
+    expect((await getContact(db, CFO))?.reportsTo).toBeUndefined();
+    expect((await getAccount(db, ACC))?.touchpoints?.[0]?.theirs).toEqual([]);
     // The removal is stamped with the real clock.
     const backup = await fullBackup(db);
     expect(() => parseBackup(JSON.stringify(backup))).not.toThrow();

@@ -1,15 +1,17 @@
 /**
  * The accounts list (components/week/AccountList.tsx): its index a page at a time, entries of
- * changed accounts, the details of the rows on screen, and the accounts without coverage gaps.
+ * changed accounts, the details of the rows on screen, and the accounts without coverage gaps
+ * (both from the coverage summaries, never every contact).
  * The list searches and filters its own copy of the index; nothing here runs per keystroke.
  */
 import type { Account, Settings } from '../../domain/schema';
 import type { AccountIndexEntry } from '../../domain/account-index';
 import { computeTier, tierOf } from '../../domain/tier';
-import { computeCoverage } from '../../domain/coverage';
+import { coverageOf } from '../../domain/coverage';
 import { getDb } from '../../db/db';
 import type { AccountRow } from '../../messaging/protocol';
 import { type Handler, settingsOf } from './common';
+import { ACCOUNT_KIND, accountsByName, accountsIn, RECORD_STORES } from '../../db/records';
 
 function entryOf(a: Account, settings: Settings, now = new Date()): AccountIndexEntry {
   // tierOf, not computeTier: computeTier's words (i18n look-ups, number formats) are most of its
@@ -22,51 +24,51 @@ export const accountListHandlers: { [K in ('listAccountIndex' | 'listAccountInde
   async listAccountIndex({ afterNameKey, limit = 5_000, withTotal = false }) {
     const db = await getDb();
     const settings = await settingsOf(db);
-    const tx = db.transaction('accounts');
-    const byName = tx.objectStore('accounts').index('byNameKey');
+    // Name order is kept in memory while no account changes (lib/db/records.ts accountsByName).
+    const order = await accountsByName(db);
+    let from = 0;
+    if (afterNameKey !== undefined) while (from < order.length && order[from]!.nameKey <= afterNameKey) from++;
     // Pages end between two name keys, never inside a run of equal keys, so `afterNameKey` is
     // enough to go on: a page that filled up takes in the rest of its last key's run.
-    const range = afterNameKey === undefined ? undefined : IDBKeyRange.lowerBound(afterNameKey, true);
-    const [page, total] = await Promise.all([byName.getAll(range, limit), withTotal ? tx.objectStore('accounts').count() : Promise.resolve(-1)]);
-    const lastKey = page.length === limit ? page[page.length - 1]?.nameKey : undefined;
-    if (lastKey !== undefined) {
-      const held = new Set(page.filter((a) => a.nameKey === lastKey).map((a) => a.id));
-      for (const a of await byName.getAll(IDBKeyRange.only(lastKey))) if (!held.has(a.id)) page.push(a);
-    }
+    let to = Math.min(order.length, from + limit);
+    const lastKey = to - from === limit ? order[to - 1]?.nameKey : undefined;
+    if (lastKey !== undefined) while (to < order.length && order[to]!.nameKey === lastKey) to++;
+    const store = accountsIn(db.transaction(RECORD_STORES));
+    const page = (await Promise.all(order.slice(from, to).map((e) => store.get(e.id)))).filter((a): a is Account => !!a);
     const now = new Date();
-    return { entries: page.map((a) => entryOf(a, settings, now)), next: lastKey, total };
+    return { entries: page.map((a) => entryOf(a, settings, now)), next: to < order.length ? lastKey : undefined, total: withTotal ? order.length : -1 };
   },
 
-  async listAccountIndexById({ afterId, limit = 10_000, withTotal = false }) {
+  async listAccountIndexById({ after, limit = 10_000, withTotal = false }) {
     const db = await getDb();
     const settings = await settingsOf(db);
-    const tx = db.transaction('accounts');
-    // Stored order reads the records in sequence: several times faster than through the name
-    // index, which looks each record up again (seen in the bench at 60,000 accounts).
-    const range = afterId === undefined ? undefined : IDBKeyRange.lowerBound(afterId, true);
-    const [page, total] = await Promise.all([tx.objectStore('accounts').getAll(range, limit), withTotal ? tx.objectStore('accounts').count() : Promise.resolve(-1)]);
+    const store = accountsIn(db.transaction(RECORD_STORES));
+    // Stored order, a few packed pages a call (about `limit` accounts): each value is read once.
+    const pages = Math.max(1, Math.round((limit / Math.max(1, await store.count())) * ACCOUNT_KIND.pages));
+    const [{ records, next }, total] = await Promise.all([store.scan(after, pages), withTotal ? store.count() : Promise.resolve(-1)]);
     const now = new Date();
-    return { entries: page.map((a) => entryOf(a, settings, now)), next: page.length === limit ? page[page.length - 1]?.id : undefined, total };
+    return { entries: records.map((a) => entryOf(a, settings, now)), next, total };
   },
 
   async getAccountIndexEntries({ ids }) {
     const db = await getDb();
     const settings = await settingsOf(db);
-    const tx = db.transaction('accounts');
-    const found = await Promise.all(ids.map((id) => tx.objectStore('accounts').get(id)));
+    const tx = db.transaction(RECORD_STORES);
+    const found = await Promise.all(ids.map((id) => accountsIn(tx).get(id)));
     return found.filter((a): a is Account => !!a).map((a) => entryOf(a, settings));
   },
 
   async getAccountRows({ ids }) {
     const db = await getDb();
     const settings = await settingsOf(db);
-    const tx = db.transaction(['accounts', 'contacts']);
-    // Every get issued at once, in one transaction.
+    const tx = db.transaction([...RECORD_STORES, 'coverage']);
+    // Every get issued at once, in one transaction; coverage from the account's summary, not its contacts.
+    const now = Date.now();
     const rows = await Promise.all(ids.map(async (id): Promise<AccountRow | undefined> => {
-      const [a, contacts] = await Promise.all([tx.objectStore('accounts').get(id), tx.objectStore('contacts').index('byAccount').getAll(id)]);
+      const [a, summary] = await Promise.all([accountsIn(tx).get(id), tx.objectStore('coverage').get(id)]);
       if (!a) return undefined;
       const t = computeTier(a, settings);
-      const cov = computeCoverage(contacts, settings);
+      const cov = coverageOf(summary, settings, now);
       return { id: a.id, name: a.name, domains: a.domains, tier: t.tier, sentence: t.sentence, provisional: t.provisional, named: cov.named, gaps: cov.gaps, owner: a.team.owner };
     }));
     return rows.filter((r): r is AccountRow => !!r);
@@ -75,18 +77,10 @@ export const accountListHandlers: { [K in ('listAccountIndex' | 'listAccountInde
   async listCoveredAccounts() {
     const db = await getDb();
     const settings = await settingsOf(db);
-    // One pass over the contacts grouped by account (an account without contacts always has gaps,
-    // so it never needs a look); asked only when "gaps only" is ticked, and kept until a change.
-    const contacts = await db.getAll('contacts');
-    const grouped = new Map<string, typeof contacts>();
-    for (const c of contacts) {
-      let l = grouped.get(c.accountId);
-      if (!l) grouped.set(c.accountId, (l = []));
-      l.push(c);
-    }
-    const covered: string[] = [];
+    // One read of the coverage summaries (an account without contacts has no summary and always
+    // has gaps); asked only when "gaps only" is ticked, and kept until a change.
+    const summaries = await db.getAll('coverage');
     const now = Date.now();
-    for (const [accountId, list] of grouped) if (computeCoverage(list, settings, now).gaps.length === 0) covered.push(accountId);
-    return covered;
+    return summaries.filter((s) => coverageOf(s, settings, now).gaps.length === 0).map((s) => s.accountId);
   },
 };

@@ -6,6 +6,7 @@ import { getDb } from '../../db/db';
 import { notifyChange } from '../live';
 import { accountHit } from '../../domain/views';
 import { type Handler, UserError, requireAccount, settingsOf, touchAccount, viewOf } from './common';
+import { RECORD_STORES, accountsIn, getAccount, getContact, namesStartingWith } from '../../db/records';
 
 export const accountsHandlers: { [K in ('setFactor' | 'setTierOverride' | 'updateAccount' | 'createAccount' | 'linkPage' | 'unlinkPage' | 'searchAccounts' | 'getAccount')]: Handler<K> } = {
   async setFactor({ accountId, key, state }) {
@@ -54,13 +55,13 @@ export const accountsHandlers: { [K in ('setFactor' | 'setTierOverride' | 'updat
     const domains = (account.domains ?? []).map((d) => normalizeDomain(d)).filter((d): d is string => !!d);
     // Refuse an obvious duplicate: the same domain or LinkedIn id is already an account.
     for (const d of domains) {
-      const dup = await db.getFromIndex('accounts', 'byDomain', d);
+      const dup = await accountsIn(db.transaction(RECORD_STORES)).index('byDomain').get(d);
       if (dup) throw new UserError(`${dup.name} already has the domain ${d}: link this page to it instead.`);
     }
     const a = newAccount({ ...account, domains, team: { owner: settings.yourName || undefined } });
-    const tx = db.transaction(['accounts', 'links'], 'readwrite');
+    const tx = db.transaction([...RECORD_STORES, 'links'], 'readwrite');
     await Promise.all([
-      tx.objectStore('accounts').put(a),
+      accountsIn(tx).put(a),
       pageKey ? tx.objectStore('links').put({ pageKey, kind: 'account', targetId: a.id, createdAt: Date.now() }) : undefined,
       tx.done,
     ]);
@@ -70,7 +71,7 @@ export const accountsHandlers: { [K in ('setFactor' | 'setTierOverride' | 'updat
 
   async linkPage({ pageKey, kind, targetId }) {
     const db = await getDb();
-    const exists = kind === 'account' ? await db.get('accounts', targetId) : await db.get('contacts', targetId);
+    const exists = kind === 'account' ? await getAccount(db, targetId) : await getContact(db, targetId);
     if (!exists) throw new UserError(`That ${kind} no longer exists.`);
     await db.put('links', { pageKey, kind, targetId, createdAt: Date.now() });
     void notifyChange(['links']);
@@ -90,13 +91,14 @@ export const accountsHandlers: { [K in ('setFactor' | 'setTierOverride' | 'updat
     const q = query.trim();
     if (!q) return [];
     const hits = new Map<string, Account>();
-    // Domain first (exact), then names starting with the normalised query: index ranges only.
+    // Domain first (exact), then the name as typed (exact key), then names starting with it.
+    const accounts = accountsIn(db.transaction(RECORD_STORES));
     const domain = normalizeDomain(q);
-    if (domain) for (const a of await db.getAllFromIndex('accounts', 'byDomain', domain, limit)) hits.set(a.id, a);
+    if (domain) for (const a of await accounts.index('byDomain').getAll(domain, limit)) hits.set(a.id, a);
     const key = normalizeCompanyName(q);
     if (key) {
-      const range = IDBKeyRange.bound(key, key + '\uffff');
-      for (const a of await db.getAllFromIndex('accounts', 'byNameKey', range, limit)) hits.set(a.id, a);
+      for (const a of await accounts.index('byNameKey').getAll(key, limit)) hits.set(a.id, a);
+      if (hits.size < limit) for (const a of await namesStartingWith(db, key, limit)) hits.set(a.id, a);
     }
     return [...hits.values()].slice(0, limit).map((a) => accountHit(a, settings));
   },

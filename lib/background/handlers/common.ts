@@ -17,6 +17,7 @@ import { mirrorForContentScripts } from '../content-mirror';
 import { cacheContext, cachedContext, scopeOf, setScope, tabPage, tabReport, type TabScope } from '../tab-cards';
 import { accountHit, accountView, contactView } from '../../domain/views';
 import type { z } from 'zod';
+import { RECORD_STORES, contactsIn, getAccount, putAccount } from '../../db/records';
 export type Payload<K extends MessageType> = z.output<(typeof requestSchemas)[K]>;
 export type Handler<K extends MessageType> = (p: Payload<K>, sender: SenderInfo) => Promise<Responses[K]>;
 
@@ -41,7 +42,7 @@ export async function forgetSettings() {
 }
 
 export async function requireAccount(db: DB, id: string): Promise<Account> {
-  const a = await db.get('accounts', id);
+  const a = await getAccount(db, id);
   if (!a) throw new UserError('That account no longer exists. It may have been deleted in another tab.');
   return a;
 }
@@ -74,9 +75,9 @@ export async function buildContext(db: DB, page: PageContext, settings: Settings
   base.ambiguous = m.ambiguous;
   if (m.candidates) base.candidates = m.candidates.map((a) => accountHit(a, settings));
   if (!m.account) return base;
-  const tx = db.transaction(['contacts', 'targets', 'ticks']);
+  const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks']);
   const [contacts, target] = await Promise.all([
-    tx.objectStore('contacts').index('byAccount').getAll(m.account.id),
+    contactsIn(tx).index('byAccount').getAll(m.account.id),
     tx.objectStore('targets').index('byWeekAccount').get([weekId, m.account.id]),
   ]);
   const ticks = target ? await tx.objectStore('ticks').index('byTarget').getAll(target.id) : [];
@@ -90,7 +91,7 @@ export async function touchAccount(db: DB, a: Account, fields: string[], now = D
   const edits = { ...(a.edits ?? {}) };
   for (const f of fields) edits[f] = now;
   const next = withAccountKeys({ ...a, updatedAt: now, edits });
-  await db.put('accounts', next);
+  await putAccount(db, next);
   return next;
 }
 

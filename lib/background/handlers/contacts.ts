@@ -8,6 +8,7 @@ import { keepForUndo, takeUndo } from '../undo';
 import { notifyChange } from '../live';
 import { contactView } from '../../domain/views';
 import { type Handler, UserError, requireAccount } from './common';
+import { contactsIn, RECORD_STORES } from '../../db/records';
 
 export const contactsHandlers: { [K in ('addContact' | 'updateContact' | 'fixContact' | 'removeContact' | 'restoreContact')]: Handler<K> } = {
   async addContact({ accountId, contact, pageKey }) {
@@ -20,9 +21,9 @@ export const contactsHandlers: { [K in ('addContact' | 'updateContact' | 'fixCon
       buyingRole: contact.buyingRole ?? suggestBuyingRole(contact.title ?? ''),
       lastVerified: Date.now(),
     });
-    const tx = db.transaction(['contacts', 'links', 'coverage'], 'readwrite');
+    const tx = db.transaction([...RECORD_STORES, 'links', 'coverage'], 'readwrite');
     await Promise.all([
-      tx.objectStore('contacts').put(c).then(() => refreshCoverage(tx, [c.accountId])),
+      contactsIn(tx).put(c).then(() => refreshCoverage(tx, [c.accountId])),
       pageKey ? tx.objectStore('links').put({ pageKey, kind: 'contact', targetId: c.id, createdAt: Date.now() }) : undefined,
       tx.done,
     ]);
@@ -33,14 +34,14 @@ export const contactsHandlers: { [K in ('addContact' | 'updateContact' | 'fixCon
   async updateContact({ contactId, changes }) {
     const db = await getDb();
     // Read, write and summarise in one transaction: the account's coverage moves with the edit.
-    const tx = db.transaction(['contacts', 'coverage'], 'readwrite');
-    const c = await tx.objectStore('contacts').get(contactId);
+    const tx = db.transaction([...RECORD_STORES, 'coverage'], 'readwrite');
+    const c = await contactsIn(tx).get(contactId);
     if (!c) throw new UserError('That contact no longer exists.');
     const now = Date.now();
     const edits = { ...(c.edits ?? {}) };
     for (const k of Object.keys(changes)) edits[k] = now;
     const next = withContactKeys({ ...c, ...changes, updatedAt: now, edits, ...(changes.status ? { lastVerified: now } : {}) });
-    await tx.objectStore('contacts').put(next);
+    await contactsIn(tx).put(next);
     await refreshCoverage(tx, [c.accountId, next.accountId]);
     await tx.done;
     void notifyChange(['contacts']);

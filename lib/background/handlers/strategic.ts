@@ -13,14 +13,15 @@ import { refreshCoverage } from '../../db/coverage';
 import { notifyChange } from '../live';
 import { contactView } from '../../domain/views';
 import { forgetSettings, type Handler, UserError, requireAccount, settingsOf, touchAccount, viewOf } from './common';
+import { RECORD_STORES, allAccounts, contactsIn } from '../../db/records';
 
 const REVIEWS_KEPT = 200;
 
 export const strategicHandlers: { [K in 'setRelationship' | 'saveTouchpoint' | 'removeTouchpoint' | 'addReview' | 'setTeamRating' | 'rankInvestments']: Handler<K> } = {
   async setRelationship({ contactId, changes }) {
     const db = await getDb();
-    const tx = db.transaction(['contacts', 'coverage'], 'readwrite');
-    const store = tx.objectStore('contacts');
+    const tx = db.transaction([...RECORD_STORES, 'coverage'], 'readwrite');
+    const store = contactsIn(tx);
     const c = await store.get(contactId);
     if (!c) throw new UserError('That contact no longer exists.');
     if (changes.reportsTo) {
@@ -94,7 +95,7 @@ export const strategicHandlers: { [K in 'setRelationship' | 'saveTouchpoint' | '
   async rankInvestments({ limit }) {
     const db = await getDb();
     const settings = await settingsOf(db);
-    const accounts = await db.getAll('accounts');
+    const accounts = await allAccounts(db);
     return rankInvestments(accounts.map((account) => ({ account, tier: computeTier(account, settings).tier })), settings.investWeights).slice(0, limit);
   },
 };

@@ -5,6 +5,7 @@ import { getDb } from '../../db/db';
 import { notifyChange } from '../live';
 import { setKeyContact, setTargetStatus, startWeek, updateTarget } from '../../db/week';
 import { type Handler, UserError, requireAccount, settingsOf } from './common';
+import { contactsIn, RECORD_STORES } from '../../db/records';
 
 export const weekHandlers: { [K in ('addTarget' | 'startWeek' | 'setTargetStatus' | 'updateTarget' | 'setKeyContact')]: Handler<K> } = {
   async addTarget({ accountId, weekId, keyContactIds }) {
@@ -12,7 +13,7 @@ export const weekHandlers: { [K in ('addTarget' | 'startWeek' | 'setTargetStatus
     const account = await requireAccount(db, accountId);
     const week: WeekId = weekId ?? currentWeekId();
     const now = Date.now();
-    const tx = db.transaction(['targets', 'weeks', 'contacts'], 'readwrite');
+    const tx = db.transaction([...RECORD_STORES, 'targets', 'weeks'], 'readwrite');
     const existing = await tx.objectStore('targets').index('byWeekAccount').get([week, accountId]);
     let target: Target;
     if (existing) {
@@ -22,7 +23,7 @@ export const weekHandlers: { [K in ('addTarget' | 'startWeek' | 'setTargetStatus
       let keys = keyContactIds;
       if (!keys) {
         // Default key contacts: decision makers first, then the rest, up to three.
-        const cs = (await tx.objectStore('contacts').index('byAccount').getAll(accountId)).filter((c) => c.status !== 'left');
+        const cs = (await contactsIn(tx).index('byAccount').getAll(accountId)).filter((c) => c.status !== 'left');
         cs.sort((a, b) => Number(b.buyingRole === 'decision-maker') - Number(a.buyingRole === 'decision-maker'));
         keys = cs.slice(0, 3).map((c) => c.id);
       }

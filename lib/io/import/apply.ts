@@ -1,11 +1,13 @@
 /** Applying a plan: one readwrite transaction, every record or none. */
 import { isQuotaError, type DB } from '../../db/db';
+import { watchWrites } from '../../db/packed';
 import { refreshCoverage } from '../../db/coverage';
 import type { Contact } from '../../domain/schema';
 import { abortError, CsvError, parseCsv, type ParsedCsv, type ParseOptions, type RowError } from './parse';
 import { dbLookups } from './lookups';
 import { fillAccount, fillContact } from './merge';
 import { planImport, type ImportCounts, type ImportPlan, type PlanOptions, type PlannedWrite } from './plan';
+import { accountsIn, contactsIn, RECORD_STORES } from '../../db/records';
 
 // ---------------------------------------------------------------- applying
 
@@ -22,7 +24,7 @@ export interface ApplyOptions {
 export async function applyImport(db: DB, plan: ImportPlan, opts: ApplyOptions = {}): Promise<ImportCounts & { written: number }> {
   const { signal, onProgress } = opts;
   if (signal?.aborted) throw abortError();
-  const tx = db.transaction(['accounts', 'contacts', 'coverage'], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, 'coverage'], 'readwrite');
   const onAbort = () => {
     try {
       tx.abort();
@@ -32,43 +34,46 @@ export async function applyImport(db: DB, plan: ImportPlan, opts: ApplyOptions =
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   const total = plan.accounts.length + plan.contacts.length;
+  // Progress: the first 40 % while each record is prepared (merges read the stored one), the rest
+  // as the packed pages and key buckets are written (one value each, however many rows).
   let done = 0;
   const step = () => {
     done++;
-    if (onProgress && (done % 500 === 0 || done === total)) onProgress(done, total ? done / total : 1);
+    if (onProgress && (done % 500 === 0 || done === total)) onProgress(done, total ? (0.4 * done) / total : 0.4);
   };
+  if (onProgress) watchWrites(tx, (written, of) => onProgress(total, 0.4 + (0.6 * written) / of));
 
-  const writes: Promise<unknown>[] = [];
   /** Accounts whose contacts this import wrote: their coverage summaries are redone once, at the end. */
   const touched = new Set<string>();
-  const queue = <T extends { id: string }>(
-    store: 'accounts' | 'contacts',
+  /**
+   * Each planned record as it will be stored: a new one as planned, a merge re-applied to the
+   * record as stored now. Then all of them in one `putMany`, so every page and key bucket is
+   * written once (lib/db/packed.ts).
+   */
+  const resolve = <T extends { id: string }>(
+    store: { get(id: string): Promise<T | undefined> },
     list: PlannedWrite<T>[],
     fill: (cur: T, planned: T, now: number) => T | null,
     wrote: (r: T) => void = () => undefined,
-  ) => {
-    const os = tx.objectStore(store) as unknown as { get(id: string): Promise<T | undefined>; put(v: T): Promise<unknown> };
-    for (const w of list) {
-      if (w.op === 'add') {
-        wrote(w.record);
-        writes.push(os.put(w.record).then(step));
-        continue;
-      }
-      writes.push(
-        os.get(w.record.id).then(async (cur) => {
-          const next = cur ? fill(cur, w.record, plan.now) : w.record;
-          if (next) {
-            if (cur) wrote(cur);
-            wrote(next);
-            await os.put(next);
-          }
-          step();
-        }),
-      );
-    }
-  };
-  queue('accounts', plan.accounts, fillAccount);
-  queue<Contact>('contacts', plan.contacts, fillContact, (c) => touched.add(c.accountId));
+  ): Promise<T[]> =>
+    Promise.all(
+      list.map(async (w): Promise<T | null> => {
+        const cur = w.op === 'add' ? undefined : await store.get(w.record.id);
+        const next = cur ? fill(cur, w.record, plan.now) : w.record;
+        if (next) {
+          if (cur) wrote(cur);
+          wrote(next);
+        }
+        step();
+        return next;
+      }),
+    ).then((l) => l.filter((r): r is NonNullable<typeof r> => r !== null) as T[]);
+  const accounts = accountsIn(tx);
+  const contacts = contactsIn(tx);
+  const writes = [
+    resolve(accounts, plan.accounts, fillAccount).then((l) => accounts.putMany(l)),
+    resolve<Contact>(contacts, plan.contacts, fillContact, (c) => touched.add(c.accountId)).then((l) => contacts.putMany(l)),
+  ];
   const committed = tx.done;
   committed.catch(() => undefined); // a failed write or a cancel is reported through the writes below
   try {

@@ -2,6 +2,7 @@
 import type { DB } from '../../db/db';
 import { LOOKUP_LIMIT } from '../../domain/identity';
 import type { Account, Contact } from '../../domain/schema';
+import { accountsIn, contactsIn, RECORD_STORES } from '../../db/records';
 
 // ---------------------------------------------------------------- look-ups
 
@@ -46,13 +47,14 @@ function allCounted<T>(requests: Promise<T>[], progress?: LookupProgress): Promi
 const uniqueById = <T extends { id: string }>(list: (T | undefined)[]) => [...new Map(list.filter((x): x is T => !!x).map((x) => [x.id, x])).values()];
 
 /**
- * Index look-ups in one read-only transaction per store: every request is issued at once and
- * IndexedDB pipelines them, so 50,000 rows cost one round of index reads, not 50,000 awaits.
+ * Index look-ups in one read-only transaction per kind: every look-up is issued at once, and
+ * the packed store reads each key bucket and page once (lib/db/packed.ts), so 50,000 rows cost
+ * one round of reads, not 50,000 awaits.
  */
 export function dbLookups(db: DB): LookupFns {
   return {
     async accounts(k, progress) {
-      const store = db.transaction('accounts').store;
+      const store = accountsIn(db.transaction(RECORD_STORES));
       // Nothing stored, nothing to merge with: a first import skips every look-up.
       if ((await store.count()) === 0) return [];
       const few = (index: 'byCrm' | 'byDomain' | 'byLinkedinSlug' | 'byLinkedinId' | 'byNameKey', keys: string[]) =>
@@ -70,7 +72,7 @@ export function dbLookups(db: DB): LookupFns {
       return uniqueById(found.flat());
     },
     async contacts(k, progress) {
-      const store = db.transaction('contacts').store;
+      const store = contactsIn(db.transaction(RECORD_STORES));
       if ((await store.count()) === 0) return [];
       const few = (index: 'byCrm' | 'byLinkedinSlug' | 'byEmail', keys: string[]) => [...new Set(keys)].map((key) => store.index(index).getAll(key, 5));
       const found = await allCounted(

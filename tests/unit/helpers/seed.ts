@@ -1,16 +1,25 @@
 import type { DB } from '@/lib/db/db';
 import { refreshCoverage } from '@/lib/db/coverage';
+import { accountsIn, contactsIn, RECORD_STORES } from '@/lib/db/records';
 import type { SampleData } from '@/lib/sample';
 
 /**
- * Put sample records (or any subset of their stores) straight into the database, store by store;
- * the contacts with their accounts' coverage summaries, as every writer keeps them.
+ * Put sample records (or any subset of their stores) straight into the database in one
+ * transaction: accounts and contacts through their packed stores, the contacts with their
+ * accounts' coverage summaries, as every writer keeps them.
  */
 export async function seed(db: DB, s: Partial<SampleData>) {
-  for (const store of ['accounts', 'contacts', 'weeks', 'targets', 'ticks'] as const) {
-    const tx = db.transaction([store, 'contacts', 'coverage'], 'readwrite');
-    await Promise.all((s[store] ?? []).map((r) => tx.objectStore(store).put(r as never)));
-    if (store === 'contacts') await refreshCoverage(tx, (s.contacts ?? []).map((c) => c.accountId));
-    await tx.done;
-  }
+  const others = ['weeks', 'targets', 'ticks'] as const;
+  const tx = db.transaction([...RECORD_STORES, 'coverage', ...others], 'readwrite');
+  const contacts = structuredClone(s.contacts ?? []);
+  const store = contactsIn(tx);
+  // A contact already stored under another account leaves that account: its summary changes too.
+  const before = await Promise.all(contacts.map((c) => store.get(c.id)));
+  await Promise.all([
+    accountsIn(tx).putMany(structuredClone(s.accounts ?? [])),
+    store.putMany(contacts),
+    ...others.flatMap((store) => (s[store] ?? []).map((r) => tx.objectStore(store).put(r as never))),
+  ]);
+  await refreshCoverage(tx, [...contacts.map((c) => c.accountId), ...before.map((c) => c?.accountId)]);
+  await tx.done;
 }

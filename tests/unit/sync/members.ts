@@ -4,7 +4,9 @@
  * a real team server on loopback.
  */
 import WebSocket from 'ws';
+import { refreshCoverage } from '@/lib/db/coverage';
 import { openDatabase, type DB } from '@/lib/db/db';
+import { accountsIn, contactsIn, RECORD_STORES } from '@/lib/db/records';
 import { tickId } from '@/lib/domain/aircover';
 import { newAccount, newContact } from '@/lib/domain/records';
 import type { AirCoverItem, AirCoverTick, Target } from '@/lib/domain/schema';
@@ -51,14 +53,15 @@ export async function member(name: string, url: string, o: { token?: string; cli
   const account = newAccount({ name: 'Acme Corp', domains: ['acme.com'] }, now);
   const contact = newContact({ name: 'Jane Doe', accountId: account.id, linkedinSlug: 'jane-doe' }, now);
   const target: Target = { id: crypto.randomUUID(), createdAt: now, updatedAt: now, weekId: WEEK, accountId: account.id, keyContactIds: [contact.id], status: 'active' };
-  const tx = db.transaction(['accounts', 'contacts', 'targets', 'weeks'], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, 'coverage', 'targets', 'weeks'], 'readwrite');
   await Promise.all([
-    tx.objectStore('accounts').put(account),
-    tx.objectStore('contacts').put(contact),
+    accountsIn(tx).putMany([account]),
+    contactsIn(tx).putMany([contact]),
     tx.objectStore('targets').put(target),
     tx.objectStore('weeks').put({ id: WEEK, createdAt: now, updatedAt: now, reviewed: false }),
-    tx.done,
   ]);
+  await refreshCoverage(tx, [account.id]);
+  await tx.done;
   const store = memoryStore();
   const m = { name, db, statuses: [], logs: [], changes: [], store, accountId: account.id, contactId: contact.id, targetId: target.id } as unknown as Member;
   const start = async (serverUrl: string) => {

@@ -15,6 +15,7 @@ import { mergeBundle, mergeFields as bundleMergeFields, type Bundle } from '@/li
 import { SCHEMA_VERSION } from '@/lib/domain/schema';
 import { memberMap, toRecordSet, withReferences, writeEntries } from '@/lib/sync/doc';
 import { sharedAccount } from '@/lib/sync/shared-copy';
+import { putAccount } from '../helpers/records';
 
 const WEEK = '2026-W48';
 
@@ -41,7 +42,7 @@ describe('one merge rule', () => {
       const account = newAccount({ name: 'Acme Corp', domains: ['acme.com'] }, 1_000);
       const target: Target = { id: 'tg', createdAt: 1_000, updatedAt: 1_000, weekId: WEEK, accountId: account.id, keyContactIds: [], status: 'active' };
       const untick: AirCoverTick = { id: tickId('tg', undefined, 'onNewsletter'), weekId: WEEK, targetId: 'tg', item: 'onNewsletter', done: false, by: 'me', at: 9_000 };
-      await db.put('accounts', account);
+      await putAccount(db, account);
       await db.put('targets', target);
       await db.put('weeks', { id: WEEK, createdAt: 1_000, updatedAt: 1_000, reviewed: false });
       await db.put('ticks', untick);

@@ -14,6 +14,7 @@ import { tickId } from '@/lib/domain/aircover';
 import { startTeamServer } from '../../../server/team-server.ts';
 import { tempDir } from '../server/helpers.ts';
 import { member, tickOf, TEAM, TOKEN, WEEK } from './members';
+import { contactsOf } from '../helpers/records';
 
 const WAIT = { timeout: 20_000, interval: 25 };
 const extension = () => ({ id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` });
@@ -67,8 +68,8 @@ describe('team sync in the background', () => {
     pushes.length = 0;
     await b.tick('followedPersonal', true, Date.now());
     const db = await getDb();
-    await expect.poll(async () => (await db.getAllFromIndex('contacts', 'byAccount', account.id)).map((c) => c.name), WAIT).toEqual(['Jane Doe']);
-    const [jane] = await db.getAllFromIndex('contacts', 'byAccount', account.id);
+    await expect.poll(async () => (await contactsOf(db, account.id)).map((c) => c.name), WAIT).toEqual(['Jane Doe']);
+    const [jane] = await contactsOf(db, account.id);
     await expect.poll(() => db.get('ticks', tickId(target.id, jane!.id, 'followedPersonal')), WAIT).toMatchObject({ done: true, by: 'b' });
     await expect.poll(() => pushes.filter((p) => (p as { type?: string }).type === 'changed'), WAIT).toContainEqual(expect.objectContaining({ stores: expect.arrayContaining(['ticks']) }));
     // The merged-in records were not shared back as our own changes.

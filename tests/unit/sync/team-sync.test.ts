@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startTeamServer, type RunningTeamServer } from '../../../server/team-server.ts';
 import { tempDir } from '../server/helpers.ts';
 import { member, tickOf, TEAM, TOKEN, WEEK, type Member } from './members';
+import { countAccounts, countContacts } from '../helpers/records';
 
 const WAIT = { timeout: 20_000, interval: 25 };
 const cleanups: (() => unknown)[] = [];
@@ -47,8 +48,8 @@ describe('team sync between members', () => {
     await expect.poll(() => tickOf(b, 'followedPersonal'), WAIT).toMatchObject({ done: true, by: 'a', at: 5_000, targetId: b.targetId, contactId: b.contactId });
     expect(b.changes.flat()).toContain('ticks');
     // Attached to B's own records by the identity rules: no second account, contact or target.
-    expect(await b.db.count('accounts')).toBe(1);
-    expect(await b.db.count('contacts')).toBe(1);
+    expect(await countAccounts(b.db)).toBe(1);
+    expect(await countContacts(b.db)).toBe(1);
     expect(await b.db.count('targets')).toBe(1);
     // Nothing echoes back: A's database did not change, B shared nothing.
     expect(a.changes).toEqual([]);

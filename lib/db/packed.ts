@@ -1,0 +1,466 @@
+/**
+ * Accounts and contacts, packed (database version 4; the design and its measurements are in
+ * BENCHMARKS.md "The packed storage shape").
+ *
+ * Why: one IndexedDB record per account with five indexes cost 170–290 µs to write here, so
+ * 50,000 accounts could not be imported in 3 s; one value holding 1,000 records writes in a few
+ * milliseconds. So records live in **pages** (`recordPages`), a few hundred records per value,
+ * and their look-up keys in **key buckets** (`recordKeys`), a few hundred keys per value:
+ *
+ * - A record's page is fixed by a hash of its *partition*: the account's id for an account, the
+ *   account's id for a contact too, so an account's contacts are one page read.
+ * - Every look-up key (`byDomain` "acme.com", `byEmail` …) lives in the bucket its hash names,
+ *   mapped to the records that carry it. A look-up is one bucket get, then one page get per hit:
+ *   never a scan.
+ * - Within one transaction, pages and buckets are read once and cached; writes change the cached
+ *   copies, and the changed values are written back together when no read is pending. So an
+ *   import of 50,000 rows writes each page and bucket once, and a single edit writes one page.
+ *
+ * Callers use `accountsIn(tx)` / `contactsIn(tx)` (lib/db/records.ts): the shape of an idb store
+ * (get, getAll, put, delete, count, index(…).get/getAll), so nothing outside lib/db sees pages.
+ * A transaction that touches records must include `RECORD_STORES`.
+ */
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { TiercoverDB } from './schema';
+
+/** One value of `recordKeys`: look-up keys of one bucket, each to its records' refs ("\n"-joined). */
+export interface KeyBucket {
+  refs?: Record<string, string>;
+  /** Only in the kind's count record (`a:count`, `c:count`). */
+  count?: number;
+  /** Ditto: a new random value from every transaction that changes a page of this kind (for caches of derived lists). */
+  version?: number;
+}
+
+// The wide transaction type: any set of stores, any mode (a read-only one simply cannot put).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTx = IDBPTransaction<TiercoverDB, any, IDBTransactionMode>;
+
+export const RECORD_STORES = ['recordPages', 'recordKeys'] as const satisfies readonly StoreNames<TiercoverDB>[];
+
+export interface PackedKind<T extends { id: string }, I extends string> {
+  /** Prefix of this kind's page and bucket keys ("a" accounts, "c" contacts). */
+  prefix: string;
+  pages: number;
+  buckets: number;
+  /** The record's partition: which page it lives in. */
+  partition(r: T): string;
+  /** Its look-up keys per index (empty or absent values are skipped). */
+  keys(r: T): Record<I, readonly (string | undefined)[]>;
+  /** An index answered from the partition page itself (contacts by account), not a bucket. */
+  partitionIndex?: I;
+}
+
+const SEP = '\u0001';
+
+/** The two stores as plain key-value stores (keys are out of line). */
+interface RawStore {
+  get(key: string): Promise<unknown>;
+  getAll(range: IDBKeyRange): Promise<unknown[]>;
+  getAllKeys(range: IDBKeyRange): Promise<string[]>;
+  put(value: unknown, key: string): Promise<unknown>;
+  delete(key: string | IDBKeyRange): Promise<unknown>;
+}
+const raw = (tx: AnyTx, name: (typeof RECORD_STORES)[number]) => tx.objectStore(name) as unknown as RawStore;
+
+/** FNV-1a, 32 bits: stable across browsers and versions (a page number is stored for life). */
+export function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A ref names a record and its partition: "id" when they are the same, else "partition\u0001id". */
+const refOf = (partition: string, id: string) => (partition === id ? id : `${partition}${SEP}${id}`);
+const parseRef = (ref: string) => {
+  const at = ref.indexOf(SEP);
+  return at < 0 ? { partition: ref, id: ref } : { partition: ref.slice(0, at), id: ref.slice(at + 1) };
+};
+
+interface TxState {
+  pages: Map<string, Promise<unknown[]>>;
+  buckets: Map<string, Promise<Record<string, string>>>;
+  counts: Map<string, Promise<number>>;
+  dirtyPages: Set<string>;
+  dirtyBuckets: Set<string>;
+  dirtyCounts: Set<string>;
+  /** Values already read, by key (the promises above resolve to these same objects). */
+  pageValues: Map<string, unknown[]>;
+  bucketValues: Map<string, Record<string, string>>;
+  countValues: Map<string, number>;
+  /** Each kind's stored version as read, raised once per transaction that changes its pages. */
+  versions: Map<string, number>;
+  inflight: number;
+  waiters: { resolve(): void; reject(e: unknown): void }[];
+  flushQueued: boolean;
+  bumped?: Set<string>;
+  /** Told as each page and bucket write of a write-back completes (an import's saving progress). */
+  onWrite?: (done: number, total: number) => void;
+}
+
+const states = new WeakMap<object, TxState>();
+
+function stateOf(tx: AnyTx): TxState {
+  let s = states.get(tx);
+  if (!s) {
+    s = {
+      pages: new Map(), buckets: new Map(), counts: new Map(),
+      dirtyPages: new Set(), dirtyBuckets: new Set(), dirtyCounts: new Set(),
+      pageValues: new Map(), bucketValues: new Map(), countValues: new Map(), versions: new Map(),
+      inflight: 0, waiters: [], flushQueued: false,
+    };
+    states.set(tx, s);
+  }
+  return s;
+}
+
+/**
+ * A request counted as in flight, so the write-back waits for every read that may still change
+ * a cached value (an import issues thousands of puts at once; each page is written once).
+ */
+function track<V>(tx: AnyTx, s: TxState, p: Promise<V>): Promise<V> {
+  s.inflight++;
+  const done = () => {
+    if (--s.inflight === 0 && s.waiters.length) queueFlush(tx, s);
+  };
+  p.then(done, done);
+  return p;
+}
+
+function queueFlush(tx: AnyTx, s: TxState) {
+  if (s.flushQueued) return;
+  s.flushQueued = true;
+  // A microtask: still inside the request callback that made the change, so the transaction is
+  // active and the puts below join it.
+  queueMicrotask(() => {
+    s.flushQueued = false;
+    if (s.inflight > 0) return; // the last read to settle queues it again
+    const waiters = s.waiters.splice(0);
+    const writes: Promise<unknown>[] = [];
+    try {
+      const pages = raw(tx, 'recordPages');
+      const keys = raw(tx, 'recordKeys');
+      for (const k of s.dirtyPages) {
+        const v = s.pageValues.get(k)!;
+        writes.push(v.length ? pages.put(v, k) : pages.delete(k));
+      }
+      for (const k of s.dirtyBuckets) {
+        const refs = s.bucketValues.get(k)!;
+        let empty = true;
+        for (const _ in refs) {
+          empty = false;
+          break;
+        }
+        writes.push(empty ? keys.delete(k) : keys.put({ refs }, k));
+      }
+      for (const k of s.dirtyCounts) writes.push(keys.put({ count: s.countValues.get(k)!, version: s.versions.get(k) ?? 0 }, k));
+    } catch (e) {
+      waiters.forEach((w) => w.reject(e));
+      return;
+    }
+    s.dirtyPages.clear();
+    s.dirtyBuckets.clear();
+    s.dirtyCounts.clear();
+    const report = s.onWrite;
+    if (report) {
+      let done = 0;
+      for (const w of writes) void w.then(() => report(++done, writes.length), () => undefined);
+    }
+    Promise.all(writes).then(
+      () => waiters.forEach((w) => w.resolve()),
+      (e) => waiters.forEach((w) => w.reject(e)),
+    );
+  });
+}
+
+/** Follow the write-back of `tx`: `onWrite(done, total)` as each packed value is written. */
+export function watchWrites(tx: AnyTx, onWrite: (done: number, total: number) => void): void {
+  stateOf(tx).onWrite = onWrite;
+}
+
+/** Resolves once every change made so far in this transaction has been written. */
+function written(tx: AnyTx, s: TxState): Promise<void> {
+  return new Promise((resolve, reject) => {
+    s.waiters.push({ resolve, reject });
+    if (s.inflight === 0) queueFlush(tx, s);
+  });
+}
+
+/** The idb-shaped view of one kind of packed record inside one transaction. */
+export class PackedStore<T extends { id: string }, I extends string> {
+  private s: TxState;
+  constructor(
+    private tx: AnyTx,
+    private kind: PackedKind<T, I>,
+  ) {
+    this.s = stateOf(tx);
+  }
+
+  private pageKey(partition: string) {
+    return `${this.kind.prefix}:${hash(partition) % this.kind.pages}`;
+  }
+  private bucketKey(key: string) {
+    return `${this.kind.prefix}:${hash(key) % this.kind.buckets}`;
+  }
+
+  private page(key: string): Promise<T[]> {
+    let p = this.s.pages.get(key);
+    if (!p) {
+      p = track(this.tx, this.s, raw(this.tx, 'recordPages').get(key) as Promise<unknown[] | undefined>).then((v) => {
+        const list = v ?? [];
+        this.s.pageValues.set(key, list);
+        return list;
+      });
+      this.s.pages.set(key, p);
+    }
+    return p as Promise<T[]>;
+  }
+
+  private bucket(key: string): Promise<Record<string, string>> {
+    let p = this.s.buckets.get(key);
+    if (!p) {
+      p = track(this.tx, this.s, raw(this.tx, 'recordKeys').get(key) as Promise<KeyBucket | undefined>).then((v) => {
+        const refs = v?.refs ?? {};
+        this.s.bucketValues.set(key, refs);
+        return refs;
+      });
+      this.s.buckets.set(key, p);
+    }
+    return p;
+  }
+
+  private countKey() {
+    return `${this.kind.prefix}:count`;
+  }
+  private storedCount(): Promise<number> {
+    const key = this.countKey();
+    let p = this.s.counts.get(key);
+    if (!p) {
+      p = track(this.tx, this.s, raw(this.tx, 'recordKeys').get(key) as Promise<KeyBucket | undefined>).then((v) => {
+        const n = v?.count ?? 0;
+        if (!this.s.countValues.has(key)) this.s.countValues.set(key, n);
+        if (!this.s.versions.has(key)) this.s.versions.set(key, v?.version ?? 0);
+        return n;
+      });
+      this.s.counts.set(key, p);
+    }
+    return p.then(() => this.s.countValues.get(key)!);
+  }
+  /** Once per transaction: this kind's pages changed (the count record carries the version). */
+  private async touched() {
+    const key = this.countKey();
+    await this.storedCount();
+    if (this.s.bumped?.has(key)) return;
+    (this.s.bumped ??= new Set()).add(key);
+    // Random, not +1: a cleared store restarts its count record, and an old cache must not match.
+    this.s.versions.set(key, Math.random());
+    this.s.dirtyCounts.add(key);
+  }
+
+  /** The kind's version: changes whenever any of its records does (one small read). */
+  async version(): Promise<number> {
+    await this.storedCount();
+    return this.s.versions.get(this.countKey()) ?? 0;
+  }
+
+  private async addToCount(delta: number) {
+    await this.storedCount();
+    const key = this.countKey();
+    this.s.countValues.set(key, this.s.countValues.get(key)! + delta);
+    this.s.dirtyCounts.add(key);
+  }
+
+  /** "index\u0001key" for every look-up key of a record (bucket-kept indexes only). */
+  private lookupKeys(r: T): string[] {
+    const out: string[] = [];
+    const all = this.kind.keys(r);
+    for (const index in all) {
+      if (index === this.kind.partitionIndex) continue;
+      for (const k of new Set(all[index])) if (k) out.push(`${index}${SEP}${k}`);
+    }
+    if (this.kind.partition(r) !== r.id) out.push(`id${SEP}${r.id}`);
+    return out;
+  }
+
+  private async refsFor(fullKey: string): Promise<string[]> {
+    const refs = (await this.bucket(this.bucketKey(fullKey)))[fullKey];
+    return refs ? refs.split('\n') : [];
+  }
+
+  private async setRef(fullKey: string, ref: string, present: boolean) {
+    const bk = this.bucketKey(fullKey);
+    const refs = await this.bucket(bk);
+    const list = refs[fullKey] ? refs[fullKey].split('\n') : [];
+    const at = list.indexOf(ref);
+    if (present === at >= 0) return;
+    if (present) list.push(ref);
+    else list.splice(at, 1);
+    if (list.length) refs[fullKey] = list.join('\n');
+    else delete refs[fullKey];
+    this.s.dirtyBuckets.add(bk);
+  }
+
+  /** Where a record lives: its partition, from the id alone when they are the same. */
+  private async partitionOf(id: string): Promise<string | undefined> {
+    if (!this.kind.partitionIndex) return id;
+    const refs = await this.refsFor(`id${SEP}${id}`);
+    return refs[0] === undefined ? undefined : parseRef(refs[0]).partition;
+  }
+
+  private async fromRefs(refs: string[]): Promise<T[]> {
+    const found: (T | undefined)[] = await Promise.all(
+      refs.map(async (ref) => {
+        const { partition, id } = parseRef(ref);
+        return (await this.page(this.pageKey(partition))).find((r) => r.id === id);
+      }),
+    );
+    return found.filter((r): r is T => r !== undefined).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** A copy, as idb gives: changing it changes nothing stored. */
+  async get(id: string): Promise<T | undefined> {
+    const found = await this.cached(id);
+    return found && structuredClone(found);
+  }
+
+  private async cached(id: string): Promise<T | undefined> {
+    const partition = await this.partitionOf(id);
+    if (partition === undefined) return undefined;
+    return (await this.page(this.pageKey(partition))).find((r) => r.id === id);
+  }
+
+  /** Every record, in id order. Read-only: these are the transaction's cached values, not copies. */
+  async getAll(): Promise<T[]> {
+    const prefix = `${this.kind.prefix}:`;
+    const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    const [keys, values] = await Promise.all([
+      track(this.tx, this.s, raw(this.tx, 'recordPages').getAllKeys(range) as Promise<string[]>),
+      track(this.tx, this.s, raw(this.tx, 'recordPages').getAll(range) as Promise<unknown[][]>),
+    ]);
+    const out: T[] = [];
+    const stored = new Set(keys);
+    keys.forEach((k, i) => {
+      // Pages this transaction has read or changed are newer than the stored value.
+      const list = (this.s.pageValues.get(k) ?? values[i]) as T[];
+      for (const r of list) out.push(r);
+    });
+    for (const [k, list] of this.s.pageValues) if (k.startsWith(prefix) && !stored.has(k)) out.push(...(list as T[]));
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /**
+   * Records a few pages at a time, in page order: `after` is the `next` of the previous call
+   * (absent: from the start). Every record comes exactly once if nothing changes meanwhile.
+   */
+  async scan(after: string | undefined, pages: number): Promise<{ records: T[]; next?: string }> {
+    const prefix = `${this.kind.prefix}:`;
+    const range = after === undefined ? IDBKeyRange.bound(prefix, `${prefix}\uffff`) : IDBKeyRange.bound(after, `${prefix}\uffff`, true);
+    const store = raw(this.tx, 'recordPages') as RawStore & { getAll(r: IDBKeyRange, n: number): Promise<unknown[]>; getAllKeys(r: IDBKeyRange, n: number): Promise<string[]> };
+    const [keys, values] = await Promise.all([track(this.tx, this.s, store.getAllKeys(range, pages)), track(this.tx, this.s, store.getAll(range, pages))]);
+    const records = keys.flatMap((k, i) => (this.s.pageValues.get(k) ?? values[i] ?? []) as T[]);
+    return { records, next: keys.length === pages ? keys[keys.length - 1] : undefined };
+  }
+
+  count(): Promise<number> {
+    return this.storedCount();
+  }
+
+  /** Add or replace one record; resolves once it is written (within the transaction). */
+  async put(r: T): Promise<string> {
+    await this.change(structuredClone(r));
+    await written(this.tx, this.s);
+    return r.id;
+  }
+
+  /** Many records at once: each page and bucket they touch is read and written once. The records are kept as given (not copied): do not change them afterwards. */
+  async putMany(list: readonly T[]): Promise<void> {
+    await Promise.all(list.map((r) => this.change(r)));
+    await written(this.tx, this.s);
+  }
+
+  async delete(id: string): Promise<void> {
+    const cur = await this.cached(id);
+    if (!cur) return;
+    await this.remove(cur);
+    await written(this.tx, this.s);
+  }
+
+  /** Every record of this kind gone (pages, keys and count). */
+  async clear(): Promise<void> {
+    const prefix = `${this.kind.prefix}:`;
+    const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    await Promise.all([
+      track(this.tx, this.s, raw(this.tx, 'recordPages').delete(range)),
+      track(this.tx, this.s, raw(this.tx, 'recordKeys').delete(range)),
+    ]);
+    for (const m of [this.s.pages, this.s.buckets, this.s.counts, this.s.pageValues, this.s.bucketValues, this.s.countValues]) {
+      for (const k of [...m.keys()]) if (k.startsWith(prefix)) m.delete(k);
+    }
+    for (const set of [this.s.dirtyPages, this.s.dirtyBuckets, this.s.dirtyCounts]) for (const k of [...set]) if (k.startsWith(prefix)) set.delete(k);
+  }
+
+  index(name: I) {
+    return {
+      getAll: async (key: string, limit?: number): Promise<T[]> => {
+        let list: T[];
+        if (name === this.kind.partitionIndex) {
+          list = (await this.page(this.pageKey(key))).filter((r) => this.kind.partition(r) === key);
+          list = [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        } else {
+          list = await this.fromRefs(await this.refsFor(`${name}${SEP}${key}`));
+        }
+        return structuredClone(limit === undefined ? list : list.slice(0, limit));
+      },
+      get: async (key: string): Promise<T | undefined> => (await this.index(name).getAll(key, 1))[0],
+      count: async (key: string): Promise<number> => (await this.index(name).getAll(key)).length,
+    };
+  }
+
+  // ------------------------------------------------------------ changes to the cached values
+
+  private async change(r: T) {
+    const partition = this.kind.partition(r);
+    const oldPartition = await this.partitionOf(r.id);
+    if (oldPartition !== undefined && oldPartition !== partition) {
+      const old: T | undefined = (await this.page(this.pageKey(oldPartition))).find((x) => x.id === r.id);
+      if (old !== undefined) await this.remove(old);
+    }
+    const pk = this.pageKey(partition);
+    const page = await this.page(pk);
+    const at = page.findIndex((x) => x.id === r.id);
+    const current = at >= 0 ? page[at] : undefined;
+    const before = current ? this.lookupKeys(current) : [];
+    if (at >= 0) page[at] = r;
+    else {
+      page.push(r);
+      await this.addToCount(1);
+    }
+    this.s.dirtyPages.add(pk);
+    await this.touched();
+    const after = this.lookupKeys(r);
+    const ref = refOf(partition, r.id);
+    const keep = new Set(after);
+    const changes: Promise<void>[] = [];
+    // A record's old keys refer to its old place: drop them all if it moved, else only the gone ones.
+    for (const k of before) if (!keep.has(k)) changes.push(this.setRef(k, ref, false));
+    const had = new Set(before);
+    for (const k of after) if (!had.has(k)) changes.push(this.setRef(k, ref, true));
+    await Promise.all(changes);
+  }
+
+  private async remove(cur: T) {
+    const partition = this.kind.partition(cur);
+    const pk = this.pageKey(partition);
+    const page = await this.page(pk);
+    const at = page.findIndex((x) => x.id === cur.id);
+    if (at < 0) return;
+    page.splice(at, 1);
+    this.s.dirtyPages.add(pk);
+    await this.touched();
+    const ref = refOf(partition, cur.id);
+    await Promise.all([this.addToCount(-1), ...this.lookupKeys(cur).map((k) => this.setRef(k, ref, false))]);
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Accounts and contacts as callers see them: idb-shaped stores over the packed pages of
+ * lib/db/packed.ts. Open a transaction over `RECORD_STORES` (plus whatever else it needs), then
+ * `accountsIn(tx)` / `contactsIn(tx)`. Nothing outside lib/db reads `recordPages` or `recordKeys`.
+ */
+import type { Account, Contact } from '../domain/schema';
+import type { DB } from './db';
+import { PackedStore, RECORD_STORES, type AnyTx, type PackedKind } from './packed';
+
+export { RECORD_STORES };
+
+export type AccountIndexName = 'byDomain' | 'byLinkedinSlug' | 'byLinkedinId' | 'byCrm' | 'byNameKey';
+export type ContactIndexName = 'byAccount' | 'byLinkedinSlug' | 'byEmail' | 'byCrm';
+
+/**
+ * Sizes: 512 account pages hold 50,000 accounts at ~100 a page (~30 KB); contacts share their
+ * account's page number among 1,024 pages, so 200,000 contacts are ~200 a page and an account's
+ * contacts are one read. A page or bucket count is fixed for the life of a database (records
+ * are found by hash modulo it): changing one needs a migration.
+ */
+export const ACCOUNT_KIND: PackedKind<Account, AccountIndexName> = {
+  prefix: 'a',
+  pages: 512,
+  buckets: 512,
+  partition: (a) => a.id,
+  keys: (a) => ({
+    byDomain: a.domains,
+    byLinkedinSlug: [a.linkedinSlug],
+    byLinkedinId: [a.linkedinId],
+    byCrm: a.crmKeys,
+    byNameKey: [a.nameKey],
+  }),
+};
+
+export const CONTACT_KIND: PackedKind<Contact, ContactIndexName> = {
+  prefix: 'c',
+  pages: 1024,
+  buckets: 1024,
+  partition: (c) => c.accountId,
+  partitionIndex: 'byAccount',
+  keys: (c) => ({
+    byAccount: [c.accountId],
+    byLinkedinSlug: [c.linkedinSlug],
+    byEmail: [c.email],
+    byCrm: c.crmKeys,
+  }),
+};
+
+export type AccountStore = PackedStore<Account, AccountIndexName>;
+export type ContactStore = PackedStore<Contact, ContactIndexName>;
+
+/** The accounts inside `tx` (which must include RECORD_STORES). */
+export const accountsIn = (tx: AnyTx): AccountStore => new PackedStore(tx, ACCOUNT_KIND);
+/** The contacts inside `tx` (which must include RECORD_STORES). */
+export const contactsIn = (tx: AnyTx): ContactStore => new PackedStore(tx, CONTACT_KIND);
+
+// ---------------------------------------------------------------- one record, its own transaction
+
+export const getAccount = (db: DB, id: string) => accountsIn(db.transaction(RECORD_STORES)).get(id);
+export const getContact = (db: DB, id: string) => contactsIn(db.transaction(RECORD_STORES)).get(id);
+export const allAccounts = (db: DB) => accountsIn(db.transaction(RECORD_STORES)).getAll();
+
+export async function putAccount(db: DB, a: Account): Promise<void> {
+  const tx = db.transaction(RECORD_STORES, 'readwrite');
+  await Promise.all([accountsIn(tx).put(a), tx.done]);
+}
+
+/**
+ * Accounts whose name key starts with `prefix`, in name order. Packed pages keep no name order:
+ * `accountsByName` reads every account once and keeps the order until an account changes.
+ */
+export async function namesStartingWith(db: DB, prefix: string, limit: number): Promise<Account[]> {
+  const order = await accountsByName(db);
+  // Binary search for the first key >= prefix; the matches follow it.
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order[mid]!.nameKey < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const ids: string[] = [];
+  for (let i = lo; i < order.length && ids.length < limit && order[i]!.nameKey.startsWith(prefix); i++) ids.push(order[i]!.id);
+  const store = accountsIn(db.transaction(RECORD_STORES));
+  return (await Promise.all(ids.map((id) => store.get(id)))).filter((a): a is Account => !!a);
+}
+
+/** Every account's name key and id in name order (ties by id), kept while the accounts are unchanged. */
+let nameOrder: { db: string; version: number; list: { nameKey: string; id: string }[] } | undefined;
+export async function accountsByName(db: DB): Promise<{ nameKey: string; id: string }[]> {
+  const store = accountsIn(db.transaction(RECORD_STORES));
+  const version = await store.version();
+  if (nameOrder?.db === db.name && nameOrder.version === version) return nameOrder.list;
+  const list = (await store.getAll()).map((a) => ({ nameKey: a.nameKey, id: a.id }));
+  list.sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  nameOrder = { db: db.name, version, list };
+  return list;
+}
