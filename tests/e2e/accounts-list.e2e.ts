@@ -8,7 +8,8 @@ import type { Page } from 'playwright-core';
 import { openExtensionPage, readStore, seedAccounts, type Session, useSession } from './harness';
 
 const N = 5_000;
-const session = useSession();
+// No sample data: seeding restores a backup, which replaces everything the profile holds.
+const session = useSession({ sample: false });
 let s: Session;
 let app: Page;
 let total = 0;

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CardObject, openExtensionPage, readStore, restartServiceWorker, useSession, type Session } from './harness';
+import { CardObject, countStored, openExtensionPage, readStore, restartServiceWorker, useSession, type Session } from './harness';
 import { must } from '../unit/helpers/must';
 
 const session = useSession();
@@ -10,28 +10,10 @@ beforeAll(() => {
 });
 
 /**
- * How many accounts there are, and how many whose name key starts with `prefix`: counted in the
- * page (by the name index), not copied out, so 60,000 records cost no minute on a loaded machine.
+ * How many accounts there are (their count record), and how many whose name key starts with
+ * `prefix`: counted in the page, not copied out, so 60,000 records cost no minute on a loaded machine.
  */
-function countAccounts(page: Page, prefix = ''): Promise<number> {
-  return page.evaluate(
-    (prefix) =>
-      new Promise<number>((resolve, reject) => {
-        const r = indexedDB.open('tiercover');
-        r.onerror = () => reject(r.error);
-        r.onsuccess = () => {
-          const store = r.result.transaction('accounts').objectStore('accounts');
-          const q = prefix ? store.index('byNameKey').count(IDBKeyRange.bound(prefix, `${prefix}\uffff`)) : store.count();
-          q.onsuccess = () => {
-            r.result.close();
-            resolve(q.result);
-          };
-          q.onerror = () => reject(q.error);
-        };
-      }),
-    prefix,
-  );
-}
+const countAccounts = (page: Page, prefix = '') => countStored(page, 'accounts', prefix);
 
 // A fixed amount of work with seeded choices, not a duration: the same run on a fast or a loaded
 // machine does the same operations (HARDENING_ROUNDS for a longer soak).

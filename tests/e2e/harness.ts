@@ -7,8 +7,10 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Backup } from '../../lib/io/bundle';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROME_DIR = join(ROOT, '.output/chrome-mv3');
@@ -173,26 +175,82 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
-/** Every record of one store of the extension's database, read from one of its pages or its service worker. */
+/**
+ * Database version 4 keeps accounts and contacts packed (lib/db/packed.ts): `recordPages` holds
+ * lists of records under "a:<n>" (accounts) and "c:<n>" (contacts), and `recordKeys` each kind's
+ * count under "a:count" / "c:count". The harness repeats these two prefixes here, and only here,
+ * because it cannot import them: its functions run inside the extension's pages through
+ * evaluate (self-contained, no imports), and the benchmark loads this file in plain Node, which
+ * resolves no lib/ module. They are `ACCOUNT_KIND.prefix` / `CONTACT_KIND.prefix` in
+ * lib/db/records.ts; a page or bucket key changing there changes the stored data, so needs a
+ * migration, and this line with it.
+ */
+const PACKED = { accounts: 'a:', contacts: 'c:' } as const;
+export type RecordKind = keyof typeof PACKED;
+const packedPrefix = (store: string): string | undefined => (store in PACKED ? PACKED[store as RecordKind] : undefined);
+
+/**
+ * Every record of one store of the extension's database, read from one of its pages or its
+ * service worker. 'accounts' and 'contacts' are the records of their packed pages, in id order
+ * (as the one-record-each stores of versions 1–3 gave them); any other name is that store.
+ */
 export function readStore<T = unknown>(where: Page | Worker, store: string): Promise<T[]> {
-  const read = (name: string) =>
+  const read = ({ name, packed }: { name: string; packed?: string }) =>
     new Promise<unknown[]>((resolve, reject) => {
       const r = indexedDB.open('tiercover');
       r.onerror = () => reject(r.error);
       r.onsuccess = () => {
-        const q = r.result.transaction(name).objectStore(name).getAll();
+        const db = r.result;
+        const q = packed
+          ? db.transaction('recordPages').objectStore('recordPages').getAll(IDBKeyRange.bound(packed, `${packed}\uffff`))
+          : db.transaction(name).objectStore(name).getAll();
         q.onsuccess = () => {
-          r.result.close();
-          resolve(q.result);
+          db.close();
+          if (!packed) return resolve(q.result);
+          const records = (q.result as { id: string }[][]).flat();
+          resolve(records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
         };
         q.onerror = () => {
-          r.result.close();
+          db.close();
           reject(q.error);
         };
       };
     });
+  const arg = { name: store, packed: packedPrefix(store) };
   // Page.evaluate and Worker.evaluate take the same arguments; the union's overloads do not merge.
-  return ('goto' in where ? where.evaluate(read, store) : where.evaluate(read, store)) as Promise<T[]>;
+  return ('goto' in where ? where.evaluate(read, arg) : where.evaluate(read, arg)) as Promise<T[]>;
+}
+
+/**
+ * How many accounts or contacts are stored: the kind's count record; or, given `nameKeyPrefix`,
+ * how many whose name key starts with it, counted in the page (not copied out, so 60,000
+ * records cost no minute on a loaded machine).
+ */
+export function countStored(where: Page | Worker, kind: RecordKind, nameKeyPrefix = ''): Promise<number> {
+  const count = ({ packed, nameKeyPrefix }: { packed: string; nameKeyPrefix: string }) =>
+    new Promise<number>((resolve, reject) => {
+      const r = indexedDB.open('tiercover');
+      r.onerror = () => reject(r.error);
+      r.onsuccess = () => {
+        const db = r.result;
+        const q = nameKeyPrefix
+          ? db.transaction('recordPages').objectStore('recordPages').getAll(IDBKeyRange.bound(packed, `${packed}\uffff`))
+          : db.transaction('recordKeys').objectStore('recordKeys').get(`${packed}count`);
+        q.onsuccess = () => {
+          db.close();
+          if (!nameKeyPrefix) return resolve((q.result as { count?: number } | undefined)?.count ?? 0);
+          let n = 0;
+          for (const page of q.result as { nameKey?: string }[][]) for (const rec of page) if (rec.nameKey?.startsWith(nameKeyPrefix)) n++;
+          resolve(n);
+        };
+        q.onerror = () => {
+          db.close();
+          reject(q.error);
+        };
+      };
+    });
+  const arg = { packed: PACKED[kind], nameKeyPrefix };
+  return ('goto' in where ? where.evaluate(count, arg) : where.evaluate(count, arg)) as Promise<number>;
 }
 
 /** Stop the extension's service worker (as Chrome does when idle) and wait for a fresh one. */
@@ -306,48 +364,65 @@ export class CardObject {
 }
 
 /**
- * Write accounts `from`..`to` (synthetic, "Synthetic Company <i>", domain `synth<i>.example`,
- * factors varying so every tier occurs) with `contactsEach` contacts each, straight into the
- * extension's database from one of its pages: seconds for thousands, where an import is the
- * path under test elsewhere. Open views learn of it only on their next load.
+ * The data a profile holds after `seedAccounts`: accounts `from`..`to` (synthetic, id `syn-<i>`,
+ * "Synthetic Company <i>", domain `synth<i>.example`, factors varying so every tier occurs, every
+ * 97th Global) with `contactsEach` contacts each, as a full backup (the format `fullBackup` in
+ * lib/io/csv-export.ts writes), built here in Node.
+ */
+export function syntheticBackup(from: number, to: number, contactsEach: number, now = Date.now()): Backup {
+  const DEPTS = ['executive', 'finance', 'it', 'marketing', 'sales', 'operations', 'hr', 'engineering', 'legal', 'product'] as const;
+  const states = ['checked', 'unchecked', 'unknown'] as const;
+  const accounts: Backup['accounts'] = [];
+  const contacts: Backup['contacts'] = [];
+  for (let i = from; i < to; i++) {
+    const f = (k: number) => states[(i * 7 + k * (i % 5)) % 3]!;
+    accounts.push({
+      id: `syn-${i}`, createdAt: now, updatedAt: now, name: `Synthetic Company ${i}`, nameKey: `synthetic company ${i}`,
+      domains: [`synth${i}.example`], crmIds: {}, crmKeys: [], employees: 50 + (i % 6000), founded: 1990 + (i % 35),
+      factors: { productFit: f(0), website: f(1), employeeSize: f(2), tenure: f(3), pricingFit: f(4), priorSpend: f(5), prioritiesFit: f(6) },
+      ...(i % 97 === 0 ? { global: true } : {}), team: { owner: 'Sam Rep' },
+    });
+    for (let j = 0; j < contactsEach; j++) {
+      contacts.push({
+        id: `syn-con-${i}-${j}`, accountId: `syn-${i}`, createdAt: now, updatedAt: now, name: `Person ${i}-${j}`, title: 'Manager',
+        department: DEPTS[j % DEPTS.length]!, buyingRole: j === 0 ? 'decision-maker' : 'user', crmIds: {}, crmKeys: [],
+        connected: true, followed: false, status: 'active',
+      });
+    }
+  }
+  return {
+    format: 'tiercover-backup',
+    // The data model's version these records are written in (lib/domain/schema.ts SCHEMA_VERSION
+    // when this was written); a restore takes any version up to its own.
+    schemaVersion: 2,
+    exportedAt: new Date(now).toISOString(),
+    accounts, contacts, weeks: [], targets: [], ticks: [], links: [], settings: null,
+  };
+}
+
+/**
+ * REPLACE the profile's data with `syntheticBackup(from, to, contactsEach)`, restored the way a
+ * user restores a backup: the file chosen in the options page (`page`), the replace confirmed,
+ * the outcome awaited. So the extension's own code checks and writes it (packed pages, key
+ * buckets, coverage summaries), in any build. Everything stored before is gone: seed a fresh
+ * profile (`useSession({ sample: false })`). Open views learn of it only on their next load.
  */
 export async function seedAccounts(page: Page, from: number, to: number, contactsEach = 2) {
-  await page.evaluate(
-    async ({ from, to, contactsEach }) => {
-      const db: IDBDatabase = await new Promise((res, rej) => {
-        const r = indexedDB.open('tiercover');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const DEPTS = ['executive', 'finance', 'it', 'marketing', 'sales', 'operations', 'hr', 'engineering', 'legal', 'product'];
-      const states = ['checked', 'unchecked', 'unknown'];
-      const now = Date.now();
-      const BATCH = 5_000;
-      for (let start = from; start < to; start += BATCH) {
-        await new Promise<void>((res, rej) => {
-          const tx = db.transaction(['accounts', 'contacts'], 'readwrite');
-          for (let i = start; i < Math.min(to, start + BATCH); i++) {
-            const f = (k: number) => states[(i * 7 + k * (i % 5)) % 3];
-            tx.objectStore('accounts').put({
-              id: `syn-${i}`, createdAt: now, updatedAt: now, name: `Synthetic Company ${i}`, nameKey: `synthetic company ${i}`,
-              domains: [`synth${i}.example`], crmIds: {}, crmKeys: [], employees: 50 + (i % 6000), founded: 1990 + (i % 35),
-              factors: { productFit: f(0), website: f(1), employeeSize: f(2), tenure: f(3), pricingFit: f(4), priorSpend: f(5), prioritiesFit: f(6) },
-              global: i % 97 === 0 ? true : undefined, team: { owner: 'Sam Rep' },
-            });
-            for (let j = 0; j < contactsEach; j++) {
-              tx.objectStore('contacts').put({
-                id: `syn-con-${i}-${j}`, accountId: `syn-${i}`, createdAt: now, updatedAt: now, name: `Person ${i}-${j}`, title: 'Manager',
-                department: DEPTS[j % DEPTS.length], buyingRole: j === 0 ? 'decision-maker' : 'user', crmIds: {}, crmKeys: [],
-                connected: true, followed: false, status: 'active',
-              });
-            }
-          }
-          tx.oncomplete = () => res();
-          tx.onerror = () => rej(tx.error);
-        });
-      }
-      db.close();
-    },
-    { from, to, contactsEach },
-  );
+  if (!page.url().endsWith('/options.html')) throw new Error(`seedAccounts restores through the options page, not ${page.url()}`);
+  const dir = mkdtempSync(join(tmpdir(), 'tiercover-seed-'));
+  // A file, not a buffer: Playwright refuses buffers over 50 MB, and 60,000 accounts are more.
+  const file = join(dir, 'tiercover-backup-seed.json');
+  try {
+    writeFileSync(file, JSON.stringify(syntheticBackup(from, to, contactsEach)));
+    await page.getByTestId('restore-file').setInputFiles(file);
+    const confirm = page.getByTestId('restore-confirm');
+    await confirm.click();
+    // The confirmation closes as the restore starts, in the same render that clears any earlier status.
+    await confirm.waitFor({ state: 'detached' });
+    const status = page.locator('[data-testid=bundle-status].ok, [data-testid=bundle-status].error');
+    await status.waitFor({ timeout: 600_000 });
+    if ((await status.getAttribute('class'))?.includes('error')) throw new Error(`seedAccounts: the restore failed: ${await status.textContent()}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -24,10 +24,15 @@ const NOTE = 'Met CFO, budget 250k';
 /** Text only the card shows (the profile itself never says these). */
 const CARD_WORDS = ['Tier 1', 'Decision maker', 'Met CFO', 'budget 250k', 'of 7 boxes', 'Air cover'];
 
-/** Everything the extension stores, as one comparable value. */
+/**
+ * Everything the extension stores, as one comparable value: every data store as stored (the
+ * packed record pages and key buckets included, so a changed, added or moved account or contact
+ * changes it), and the accounts and contacts read out of their pages, so the snapshot provably
+ * holds them (checked below) and a failure shows which record changed.
+ */
 async function snapshot(probe: Page) {
   const out: Record<string, unknown[]> = {};
-  for (const store of [...DATA_STORES, 'meta'].sort()) out[store] = await readStore(probe, store);
+  for (const store of ['accounts', 'contacts', ...DATA_STORES, 'meta']) out[store] = await readStore(probe, store);
   return JSON.stringify(out);
 }
 
@@ -45,6 +50,10 @@ describe('a hostile page', () => {
 
     // The page's own attacks, with the extension id (public for a store extension) in hand.
     const before = await snapshot(probe);
+    // The snapshot holds the records the card shows (read through the packed pages), not just empty stores.
+    const held = JSON.parse(before) as { accounts: { name: string }[]; contacts: { name: string }[] };
+    expect(held.accounts.map((a) => a.name)).toContain('Northwind Analytics');
+    expect(held.contacts.map((c) => c.name)).toContain('Jane Doe');
     const attack = await page.evaluate((id) => (window as unknown as { __attack(id: string): { frames: number; hit: string | null } }).__attack(id), s.extensionId);
     expect(attack.frames).toBe(0); // a frame inside a shadow root is not in window.frames
     // Nor does the page learn the card page's (dynamic) address from its resource timings.
