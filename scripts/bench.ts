@@ -537,11 +537,11 @@ async function imports() {
     const floors = await writeFloors(options, IMPORT_ACCOUNTS);
     console.log(`  write floors, ${IMPORT_ACCOUNTS} records: 5 indexes ${ms(floors.indexed)}, no index ${ms(floors.plain)}, packed 1,000 a value ${ms(floors.packed)}`);
     const accounts = await timedImport(options, files.a);
-    console.log(`  ${IMPORT_ACCOUNTS} accounts: ${accounts.elapsed} ms — ${accounts.text} (longest page task ${ms(Math.max(0, ...accounts.longTasks))})`);
+    console.log(`  ${IMPORT_ACCOUNTS} accounts: ${accounts.elapsed} ms — ${accounts.text} (read and plan ${ms(accounts.readAndPlan)}, write ${ms(accounts.write)}; longest page task ${ms(Math.max(0, ...accounts.longTasks))})`);
     const contacts = await timedImport(options, files.c);
-    console.log(`  ${IMPORT_CONTACTS} contacts: ${contacts.elapsed} ms — ${contacts.text} (longest page task ${ms(Math.max(0, ...contacts.longTasks))})`);
+    console.log(`  ${IMPORT_CONTACTS} contacts: ${contacts.elapsed} ms — ${contacts.text} (read and plan ${ms(contacts.readAndPlan)}, write ${ms(contacts.write)}; longest page task ${ms(Math.max(0, ...contacts.longTasks))})`);
     const merge = await timedImport(options, files.a);
-    console.log(`  ${IMPORT_ACCOUNTS} accounts again (merge): ${merge.elapsed} ms — ${merge.text} (longest page task ${ms(Math.max(0, ...merge.longTasks))})`);
+    console.log(`  ${IMPORT_ACCOUNTS} accounts again (merge): ${merge.elapsed} ms — ${merge.text} (read and plan ${ms(merge.readAndPlan)}, write ${ms(merge.write)}; longest page task ${ms(Math.max(0, ...merge.longTasks))})`);
     const cancel = await timedCancel(options, files.x);
     console.log(`  cancel while saving: stopped in ${ms(cancel.stoppedIn)}; accounts ${cancel.before} before, ${cancel.after} after — ${cancel.text}`);
     const size = (f: string) => statSync(f).size;

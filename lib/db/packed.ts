@@ -38,11 +38,13 @@ export type AnyTx = IDBPTransaction<TiercoverDB, any, IDBTransactionMode>;
 
 export const RECORD_STORES = ['recordPages', 'recordKeys'] as const satisfies readonly StoreNames<TiercoverDB>[];
 
-export interface PackedKind<T extends { id: string }, I extends string> {
-  /** Prefix of this kind's page and bucket keys ("a" accounts, "c" contacts). */
+export interface PackedKind<T, I extends string> {
+  /** Prefix of this kind's page and bucket keys ("a" accounts, "c" contacts, "s" coverage summaries). */
   prefix: string;
   pages: number;
   buckets: number;
+  /** The record's key. */
+  id(r: T): string;
   /** The record's partition: which page it lives in. */
   partition(r: T): string;
   /** Its look-up keys per index (empty or absent values are skipped). */
@@ -190,7 +192,7 @@ function written(tx: AnyTx, s: TxState): Promise<void> {
 }
 
 /** The idb-shaped view of one kind of packed record inside one transaction. */
-export class PackedStore<T extends { id: string }, I extends string> {
+export class PackedStore<T, I extends string> {
   private s: TxState;
   constructor(
     private tx: AnyTx,
@@ -199,12 +201,22 @@ export class PackedStore<T extends { id: string }, I extends string> {
     this.s = stateOf(tx);
   }
 
+  private idOf(r: T) {
+    return this.kind.id(r);
+  }
   private pageKey(partition: string) {
     return `${this.kind.prefix}:${hash(partition) % this.kind.pages}`;
   }
   private bucketKey(key: string) {
     return `${this.kind.prefix}:${hash(key) % this.kind.buckets}`;
   }
+  private byId = (a: T, b: T) => {
+    const x = this.idOf(a);
+    const y = this.idOf(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+
+  // ------------------------------------------------------------ reading values (cached per transaction)
 
   private page(key: string): Promise<T[]> {
     let p = this.s.pages.get(key);
@@ -249,29 +261,16 @@ export class PackedStore<T extends { id: string }, I extends string> {
     }
     return p.then(() => this.s.countValues.get(key)!);
   }
-  /** Once per transaction: this kind's pages changed (the count record carries the version). */
-  private async touched() {
-    const key = this.countKey();
-    await this.storedCount();
-    if (this.s.bumped?.has(key)) return;
-    (this.s.bumped ??= new Set()).add(key);
-    // Random, not +1: a cleared store restarts its count record, and an old cache must not match.
-    this.s.versions.set(key, Math.random());
-    this.s.dirtyCounts.add(key);
+
+  /** Every value named, read (once) before a change is applied synchronously. */
+  private async load(pageKeys: Iterable<string>, bucketKeys: Iterable<string>): Promise<void> {
+    const reads: Promise<unknown>[] = [];
+    for (const k of new Set(pageKeys)) if (!this.s.pageValues.has(k)) reads.push(this.page(k));
+    for (const k of new Set(bucketKeys)) if (!this.s.bucketValues.has(k)) reads.push(this.bucket(k));
+    if (reads.length) await Promise.all(reads);
   }
 
-  /** The kind's version: changes whenever any of its records does (one small read). */
-  async version(): Promise<number> {
-    await this.storedCount();
-    return this.s.versions.get(this.countKey()) ?? 0;
-  }
-
-  private async addToCount(delta: number) {
-    await this.storedCount();
-    const key = this.countKey();
-    this.s.countValues.set(key, this.s.countValues.get(key)! + delta);
-    this.s.dirtyCounts.add(key);
-  }
+  // ------------------------------------------------------------ keys
 
   /** "index\u0001key" for every look-up key of a record (bucket-kept indexes only). */
   private lookupKeys(r: T): string[] {
@@ -281,7 +280,8 @@ export class PackedStore<T extends { id: string }, I extends string> {
       if (index === this.kind.partitionIndex) continue;
       for (const k of new Set(all[index])) if (k) out.push(`${index}${SEP}${k}`);
     }
-    if (this.kind.partition(r) !== r.id) out.push(`id${SEP}${r.id}`);
+    const id = this.idOf(r);
+    if (this.kind.partition(r) !== id) out.push(`id${SEP}${id}`);
     return out;
   }
 
@@ -290,20 +290,14 @@ export class PackedStore<T extends { id: string }, I extends string> {
     return refs ? refs.split('\n') : [];
   }
 
-  private async setRef(fullKey: string, ref: string, present: boolean) {
-    const bk = this.bucketKey(fullKey);
-    const refs = await this.bucket(bk);
-    const list = refs[fullKey] ? refs[fullKey].split('\n') : [];
-    const at = list.indexOf(ref);
-    if (present === at >= 0) return;
-    if (present) list.push(ref);
-    else list.splice(at, 1);
-    if (list.length) refs[fullKey] = list.join('\n');
-    else delete refs[fullKey];
-    this.s.dirtyBuckets.add(bk);
+  /** Where a record lives, from values already read (see `load`). */
+  private partitionOfLoaded(id: string): string | undefined {
+    if (!this.kind.partitionIndex) return id;
+    const key = `id${SEP}${id}`;
+    const refs = this.s.bucketValues.get(this.bucketKey(key))?.[key];
+    return refs ? parseRef(refs.split('\n')[0]!).partition : undefined;
   }
 
-  /** Where a record lives: its partition, from the id alone when they are the same. */
   private async partitionOf(id: string): Promise<string | undefined> {
     if (!this.kind.partitionIndex) return id;
     const refs = await this.refsFor(`id${SEP}${id}`);
@@ -314,11 +308,13 @@ export class PackedStore<T extends { id: string }, I extends string> {
     const found: (T | undefined)[] = await Promise.all(
       refs.map(async (ref) => {
         const { partition, id } = parseRef(ref);
-        return (await this.page(this.pageKey(partition))).find((r) => r.id === id);
+        return (await this.page(this.pageKey(partition))).find((r) => this.idOf(r) === id);
       }),
     );
-    return found.filter((r): r is T => r !== undefined).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return found.filter((r): r is T => r !== undefined).sort(this.byId);
   }
+
+  // ------------------------------------------------------------ the idb-shaped API
 
   /** A copy, as idb gives: changing it changes nothing stored. */
   async get(id: string): Promise<T | undefined> {
@@ -329,7 +325,7 @@ export class PackedStore<T extends { id: string }, I extends string> {
   private async cached(id: string): Promise<T | undefined> {
     const partition = await this.partitionOf(id);
     if (partition === undefined) return undefined;
-    return (await this.page(this.pageKey(partition))).find((r) => r.id === id);
+    return (await this.page(this.pageKey(partition))).find((r) => this.idOf(r) === id);
   }
 
   /** Every record, in id order. Read-only: these are the transaction's cached values, not copies. */
@@ -337,18 +333,18 @@ export class PackedStore<T extends { id: string }, I extends string> {
     const prefix = `${this.kind.prefix}:`;
     const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
     const [keys, values] = await Promise.all([
-      track(this.tx, this.s, raw(this.tx, 'recordPages').getAllKeys(range) as Promise<string[]>),
+      track(this.tx, this.s, raw(this.tx, 'recordPages').getAllKeys(range)),
       track(this.tx, this.s, raw(this.tx, 'recordPages').getAll(range) as Promise<unknown[][]>),
     ]);
     const out: T[] = [];
     const stored = new Set(keys);
     keys.forEach((k, i) => {
       // Pages this transaction has read or changed are newer than the stored value.
-      const list = (this.s.pageValues.get(k) ?? values[i]) as T[];
+      const list = (this.s.pageValues.get(k) ?? values[i] ?? []) as T[];
       for (const r of list) out.push(r);
     });
     for (const [k, list] of this.s.pageValues) if (k.startsWith(prefix) && !stored.has(k)) out.push(...(list as T[]));
-    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return out.sort(this.byId);
   }
 
   /**
@@ -368,23 +364,56 @@ export class PackedStore<T extends { id: string }, I extends string> {
     return this.storedCount();
   }
 
-  /** Add or replace one record; resolves once it is written (within the transaction). */
-  async put(r: T): Promise<string> {
-    await this.change(structuredClone(r));
-    await written(this.tx, this.s);
-    return r.id;
+  /** The kind's version: changes whenever any of its records does (one small read). */
+  async version(): Promise<number> {
+    await this.storedCount();
+    return this.s.versions.get(this.countKey()) ?? 0;
   }
 
-  /** Many records at once: each page and bucket they touch is read and written once. The records are kept as given (not copied): do not change them afterwards. */
+  /** Add or replace one record (a copy is stored); resolves once it is written (within the transaction). */
+  async put(r: T): Promise<string> {
+    await this.putMany([structuredClone(r)]);
+    return this.idOf(r);
+  }
+
+  /**
+   * Many records at once: every page and bucket they touch is read once (three rounds of reads,
+   * whatever the count), then every change is applied in memory without another await, then
+   * written back once. The records are kept as given (not copied): do not change them afterwards.
+   */
   async putMany(list: readonly T[]): Promise<void> {
-    await Promise.all(list.map((r) => this.change(r)));
+    if (!list.length) return;
+    // 1. The count record, and where each record lives now (contacts: their id keys).
+    await Promise.all([this.storedCount(), this.load([], this.kind.partitionIndex ? list.map((r) => this.bucketKey(`id${SEP}${this.idOf(r)}`)) : [])]);
+    // 2. Their pages, old and new.
+    const pages: string[] = [];
+    for (const r of list) {
+      pages.push(this.pageKey(this.kind.partition(r)));
+      const old = this.partitionOfLoaded(this.idOf(r));
+      if (old !== undefined) pages.push(this.pageKey(old));
+    }
+    await this.load(pages, []);
+    // 3. The buckets of their keys, old and new.
+    const buckets: string[] = [];
+    for (const r of list) {
+      for (const k of this.lookupKeys(r)) buckets.push(this.bucketKey(k));
+      const old = this.loadedRecord(this.idOf(r));
+      if (old) for (const k of this.lookupKeys(old)) buckets.push(this.bucketKey(k));
+    }
+    await this.load([], buckets);
+    for (const r of list) this.apply(r);
     await written(this.tx, this.s);
   }
 
   async delete(id: string): Promise<void> {
-    const cur = await this.cached(id);
-    if (!cur) return;
-    await this.remove(cur);
+    await Promise.all([this.storedCount(), this.load([], this.kind.partitionIndex ? [this.bucketKey(`id${SEP}${id}`)] : [])]);
+    const partition = this.partitionOfLoaded(id);
+    if (partition === undefined) return;
+    await this.load([this.pageKey(partition)], []);
+    const cur = this.loadedRecord(id);
+    if (cur === undefined) return;
+    await this.load([], this.lookupKeys(cur).map((k) => this.bucketKey(k)));
+    this.removeLoaded(cur);
     await written(this.tx, this.s);
   }
 
@@ -396,10 +425,49 @@ export class PackedStore<T extends { id: string }, I extends string> {
       track(this.tx, this.s, raw(this.tx, 'recordPages').delete(range)),
       track(this.tx, this.s, raw(this.tx, 'recordKeys').delete(range)),
     ]);
-    for (const m of [this.s.pages, this.s.buckets, this.s.counts, this.s.pageValues, this.s.bucketValues, this.s.countValues]) {
+    for (const m of [this.s.pages, this.s.buckets, this.s.counts, this.s.pageValues, this.s.bucketValues, this.s.countValues, this.s.versions]) {
       for (const k of [...m.keys()]) if (k.startsWith(prefix)) m.delete(k);
     }
     for (const set of [this.s.dirtyPages, this.s.dirtyBuckets, this.s.dirtyCounts]) for (const k of [...set]) if (k.startsWith(prefix)) set.delete(k);
+    this.s.bumped?.delete(this.countKey());
+  }
+
+  /**
+   * The records of one partition (a contact partition is an account), as the transaction holds
+   * them: not copies, read only. For bulk readers such as the coverage summaries.
+   */
+  async inPartition(partition: string): Promise<readonly T[]> {
+    return (await this.page(this.pageKey(partition))).filter((r) => this.kind.partition(r) === partition);
+  }
+
+  /**
+   * Every record carrying any of `keys` in `index` (at most `limit` per key, by id): each bucket
+   * and page read once, in two rounds however many keys. Not copies: read only (an import's plan
+   * reads thousands at once in a read-only transaction).
+   */
+  async findMany(index: I, keys: readonly string[], limit = Infinity): Promise<T[]> {
+    const unique = [...new Set(keys)];
+    if (index === this.kind.partitionIndex) {
+      await this.load(unique.map((k) => this.pageKey(k)), []);
+      return unique.flatMap((k) => (this.s.pageValues.get(this.pageKey(k)) as T[]).filter((r) => this.kind.partition(r) === k).sort(this.byId).slice(0, limit));
+    }
+    const full = unique.map((k) => `${index}${SEP}${k}`);
+    await this.load([], full.map((k) => this.bucketKey(k)));
+    const wanted: { partition: string; id: string }[] = [];
+    for (const k of full) {
+      const refs = this.s.bucketValues.get(this.bucketKey(k))?.[k];
+      if (!refs) continue;
+      const list = refs.split('\n').map(parseRef);
+      if (list.length > limit) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      wanted.push(...list.slice(0, limit));
+    }
+    await this.load(wanted.map((w) => this.pageKey(w.partition)), []);
+    const out: T[] = [];
+    for (const w of wanted) {
+      const r = (this.s.pageValues.get(this.pageKey(w.partition)) as T[]).find((x) => this.idOf(x) === w.id);
+      if (r !== undefined) out.push(r);
+    }
+    return out;
   }
 
   index(name: I) {
@@ -407,8 +475,7 @@ export class PackedStore<T extends { id: string }, I extends string> {
       getAll: async (key: string, limit?: number): Promise<T[]> => {
         let list: T[];
         if (name === this.kind.partitionIndex) {
-          list = (await this.page(this.pageKey(key))).filter((r) => this.kind.partition(r) === key);
-          list = [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+          list = (await this.page(this.pageKey(key))).filter((r) => this.kind.partition(r) === key).sort(this.byId);
         } else {
           list = await this.fromRefs(await this.refsFor(`${name}${SEP}${key}`));
         }
@@ -419,48 +486,96 @@ export class PackedStore<T extends { id: string }, I extends string> {
     };
   }
 
-  // ------------------------------------------------------------ changes to the cached values
+  // ------------------------------------------------------------ changes to values already read
 
-  private async change(r: T) {
+  private loadedRecord(id: string): T | undefined {
+    const partition = this.partitionOfLoaded(id);
+    if (partition === undefined) return undefined;
+    return (this.s.pageValues.get(this.pageKey(partition)) as T[] | undefined)?.find((x) => this.idOf(x) === id);
+  }
+
+  /** Once per transaction: this kind's pages changed (the count record carries the version). */
+  private touched() {
+    const key = this.countKey();
+    if (this.s.bumped?.has(key)) return;
+    (this.s.bumped ??= new Set()).add(key);
+    // Random, not +1: a cleared store restarts its count record, and an old cache must not match.
+    this.s.versions.set(key, Math.random());
+    this.s.dirtyCounts.add(key);
+  }
+
+  private addToCount(delta: number) {
+    const key = this.countKey();
+    this.s.countValues.set(key, this.s.countValues.get(key)! + delta);
+    this.s.dirtyCounts.add(key);
+  }
+
+  private setRef(fullKey: string, ref: string, present: boolean) {
+    const bk = this.bucketKey(fullKey);
+    const refs = this.s.bucketValues.get(bk)!;
+    const cur = refs[fullKey];
+    if (present) {
+      if (cur === undefined) refs[fullKey] = ref;
+      else {
+        const list = cur.split('\n');
+        if (list.includes(ref)) return;
+        refs[fullKey] = `${cur}\n${ref}`;
+      }
+    } else {
+      if (cur === undefined) return;
+      if (cur === ref) delete refs[fullKey];
+      else {
+        const list = cur.split('\n');
+        const at = list.indexOf(ref);
+        if (at < 0) return;
+        list.splice(at, 1);
+        refs[fullKey] = list.join('\n');
+      }
+    }
+    this.s.dirtyBuckets.add(bk);
+  }
+
+  /** Put one record into values already read (`putMany` read them). */
+  private apply(r: T) {
+    const id = this.idOf(r);
     const partition = this.kind.partition(r);
-    const oldPartition = await this.partitionOf(r.id);
+    const oldPartition = this.partitionOfLoaded(id);
     if (oldPartition !== undefined && oldPartition !== partition) {
-      const old: T | undefined = (await this.page(this.pageKey(oldPartition))).find((x) => x.id === r.id);
-      if (old !== undefined) await this.remove(old);
+      const old = this.loadedRecord(id);
+      if (old !== undefined) this.removeLoaded(old);
     }
     const pk = this.pageKey(partition);
-    const page = await this.page(pk);
-    const at = page.findIndex((x) => x.id === r.id);
+    const page = this.s.pageValues.get(pk) as T[];
+    const at = page.findIndex((x) => this.idOf(x) === id);
     const current = at >= 0 ? page[at] : undefined;
-    const before = current ? this.lookupKeys(current) : [];
+    const before = current !== undefined ? this.lookupKeys(current) : [];
     if (at >= 0) page[at] = r;
     else {
       page.push(r);
-      await this.addToCount(1);
+      this.addToCount(1);
     }
     this.s.dirtyPages.add(pk);
-    await this.touched();
+    this.touched();
     const after = this.lookupKeys(r);
-    const ref = refOf(partition, r.id);
+    const ref = refOf(partition, id);
     const keep = new Set(after);
-    const changes: Promise<void>[] = [];
-    // A record's old keys refer to its old place: drop them all if it moved, else only the gone ones.
-    for (const k of before) if (!keep.has(k)) changes.push(this.setRef(k, ref, false));
+    for (const k of before) if (!keep.has(k)) this.setRef(k, ref, false);
     const had = new Set(before);
-    for (const k of after) if (!had.has(k)) changes.push(this.setRef(k, ref, true));
-    await Promise.all(changes);
+    for (const k of after) if (!had.has(k)) this.setRef(k, ref, true);
   }
 
-  private async remove(cur: T) {
+  private removeLoaded(cur: T) {
+    const id = this.idOf(cur);
     const partition = this.kind.partition(cur);
     const pk = this.pageKey(partition);
-    const page = await this.page(pk);
-    const at = page.findIndex((x) => x.id === cur.id);
+    const page = this.s.pageValues.get(pk) as T[];
+    const at = page.findIndex((x) => this.idOf(x) === id);
     if (at < 0) return;
     page.splice(at, 1);
     this.s.dirtyPages.add(pk);
-    await this.touched();
-    const ref = refOf(partition, cur.id);
-    await Promise.all([this.addToCount(-1), ...this.lookupKeys(cur).map((k) => this.setRef(k, ref, false))]);
+    this.touched();
+    this.addToCount(-1);
+    const ref = refOf(partition, id);
+    for (const k of this.lookupKeys(cur)) this.setRef(k, ref, false);
   }
 }

@@ -29,7 +29,7 @@ export interface LookupFns {
   contacts(keys: ContactKeys, progress?: LookupProgress): Promise<Contact[]>;
 }
 
-/** Every request at once (IndexedDB pipelines them); counts answers for the progress, every 1,000. */
+/** Every look-up at once; the progress moves as each index's look-ups are answered. */
 function allCounted<T>(requests: Promise<T>[], progress?: LookupProgress): Promise<T[]> {
   if (!progress) return Promise.all(requests);
   let done = 0;
@@ -37,7 +37,7 @@ function allCounted<T>(requests: Promise<T>[], progress?: LookupProgress): Promi
   return Promise.all(
     requests.map((r) =>
       r.then((v) => {
-        if (++done % 1000 === 0) progress(done / total);
+        progress(++done / total);
         return v;
       }),
     ),
@@ -47,9 +47,10 @@ function allCounted<T>(requests: Promise<T>[], progress?: LookupProgress): Promi
 const uniqueById = <T extends { id: string }>(list: (T | undefined)[]) => [...new Map(list.filter((x): x is T => !!x).map((x) => [x.id, x])).values()];
 
 /**
- * Index look-ups in one read-only transaction per kind: every look-up is issued at once, and
- * the packed store reads each key bucket and page once (lib/db/packed.ts), so 50,000 rows cost
- * one round of reads, not 50,000 awaits.
+ * Index look-ups in one read-only transaction per kind: each index's keys at once through
+ * `findMany`, which reads each key bucket and page once (lib/db/packed.ts), so 50,000 rows cost
+ * two rounds of reads, not 50,000 awaits. The records found are the transaction's own (not
+ * copies): the plan only reads them.
  */
 export function dbLookups(db: DB): LookupFns {
   return {
@@ -57,15 +58,13 @@ export function dbLookups(db: DB): LookupFns {
       const store = accountsIn(db.transaction(RECORD_STORES));
       // Nothing stored, nothing to merge with: a first import skips every look-up.
       if ((await store.count()) === 0) return [];
-      const few = (index: 'byCrm' | 'byDomain' | 'byLinkedinSlug' | 'byLinkedinId' | 'byNameKey', keys: string[]) =>
-        [...new Set(keys)].map((key) => store.index(index).getAll(key, LOOKUP_LIMIT));
       const found = await allCounted(
         [
-          ...few('byCrm', k.crmKeys),
-          ...few('byDomain', k.domains),
-          ...few('byLinkedinSlug', k.linkedinSlugs),
-          ...few('byLinkedinId', k.linkedinIds),
-          ...few('byNameKey', k.nameKeys),
+          store.findMany('byCrm', k.crmKeys, LOOKUP_LIMIT),
+          store.findMany('byDomain', k.domains, LOOKUP_LIMIT),
+          store.findMany('byLinkedinSlug', k.linkedinSlugs, LOOKUP_LIMIT),
+          store.findMany('byLinkedinId', k.linkedinIds, LOOKUP_LIMIT),
+          store.findMany('byNameKey', k.nameKeys, LOOKUP_LIMIT),
         ],
         progress,
       );
@@ -74,13 +73,12 @@ export function dbLookups(db: DB): LookupFns {
     async contacts(k, progress) {
       const store = contactsIn(db.transaction(RECORD_STORES));
       if ((await store.count()) === 0) return [];
-      const few = (index: 'byCrm' | 'byLinkedinSlug' | 'byEmail', keys: string[]) => [...new Set(keys)].map((key) => store.index(index).getAll(key, 5));
       const found = await allCounted(
         [
-          ...few('byCrm', k.crmKeys),
-          ...few('byLinkedinSlug', k.linkedinSlugs),
-          ...few('byEmail', k.emails),
-          ...[...new Set(k.accountIds)].map((id) => store.index('byAccount').getAll(id)),
+          store.findMany('byCrm', k.crmKeys, 5),
+          store.findMany('byLinkedinSlug', k.linkedinSlugs, 5),
+          store.findMany('byEmail', k.emails, 5),
+          store.findMany('byAccount', k.accountIds),
         ],
         progress,
       );
