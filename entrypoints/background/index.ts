@@ -27,7 +27,7 @@ export default defineBackground({
     // summaries as every writer keeps them), thousands at a time.
     if (import.meta.env.MODE === 'bench') {
       const putRecords = async (accounts: Account[], contacts: Contact[]) => {
-        const tx = (await getDb()).transaction([...RECORD_STORES, 'coverage'], 'readwrite');
+        const tx = (await getDb()).transaction([...RECORD_STORES], 'readwrite');
         await Promise.all([accountsIn(tx).putMany(accounts), contactsIn(tx).putMany(contacts)]);
         await refreshCoverage(tx, [...accounts.map((a) => a.id), ...contacts.map((c) => c.accountId)]);
         await tx.done;

@@ -41,7 +41,7 @@ const created = <T extends { createdAt: number; updatedAt: number }>(r: T): T =>
 /** Merge `set` into the database; throws (and changes nothing) if any write fails. */
 export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts> {
   const counts: MergeCounts = { accounts: zero(), contacts: zero(), weeks: zero(), targets: zero(), ticks: zero(), links: zero() };
-  const tx = db.transaction([...RECORD_STORES, 'weeks', 'targets', 'ticks', 'links', 'coverage'], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, 'weeks', 'targets', 'ticks', 'links'], 'readwrite');
   const accounts = accountsIn(tx);
   const contacts = contactsIn(tx);
   /** Accounts whose contacts the merge wrote: their coverage summaries are redone once, at the end. */

@@ -20,7 +20,7 @@ export interface ContactFix {
 }
 
 export async function fixContact(db: DB, contactId: string, fix: ContactFix, now = Date.now()): Promise<Contact | undefined> {
-  const tx = db.transaction([...RECORD_STORES, 'coverage'], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES], 'readwrite');
   const c = await contactsIn(tx).get(contactId);
   if (!c) return undefined;
   const { verified, ...changes } = fix;
@@ -45,7 +45,7 @@ export interface RemovedContact {
 }
 
 export async function removeContact(db: DB, contactId: string, now = Date.now()): Promise<RemovedContact | undefined> {
-  const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks', 'links', 'coverage'], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks', 'links'], 'readwrite');
   const contact = await contactsIn(tx).get(contactId);
   if (!contact) {
     await tx.done;
@@ -89,7 +89,7 @@ export async function removeContact(db: DB, contactId: string, now = Date.now())
 
 /** Undo a removal: the contact, its places as a key contact, its ticks and links. */
 export async function restoreContact(db: DB, removed: RemovedContact, now = Date.now()): Promise<void> {
-  const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks', 'links', 'coverage'], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks', 'links'], 'readwrite');
   await contactsIn(tx).put(removed.contact);
   await refreshCoverage(tx, [removed.contact.accountId]);
   const targets = tx.objectStore('targets');

@@ -1,5 +1,6 @@
 /**
- * The `coverage` store (version 3): one `CoverageSummary` per account that has contacts, kept
+ * Coverage summaries (version 3; packed since version 4, `summariesIn` in lib/db/records.ts):
+ * one `CoverageSummary` per account that has contacts, kept
  * exact by every contact write so the week and its exports read one small record per account
  * instead of every contact (BENCHMARKS.md, issue #14).
  *
@@ -13,9 +14,13 @@ import { summarizeCoverage, type CoverageSummary } from '../domain/coverage';
 import type { Contact } from '../domain/schema';
 import type { DB } from './db';
 import type { AnyTx } from './packed';
-import { contactsIn } from './records';
+import { contactsIn, RECORD_STORES, summariesIn } from './records';
 
-/** A readwrite (or upgrade) transaction over at least RECORD_STORES and `coverage`. */
+/** A summary from the account's contacts in id order, so it never depends on where they were read from. */
+const summarize = (accountId: string, contacts: readonly Contact[]) =>
+  summarizeCoverage(accountId, [...contacts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+
+/** A readwrite (or upgrade) transaction over at least RECORD_STORES. */
 export type CoverageTx = AnyTx;
 
 /**
@@ -25,43 +30,36 @@ export type CoverageTx = AnyTx;
 export async function refreshCoverage(tx: CoverageTx, accountIds: Iterable<string | undefined>): Promise<void> {
   const ids = [...new Set([...accountIds].filter((id): id is string => !!id))];
   if (!ids.length) return;
-  const contacts = contactsIn(tx).index('byAccount');
-  const coverage = summaryStore(tx);
-  // Every read issued at once, then every write: one round of requests however many accounts.
-  const lists = await Promise.all(ids.map((id) => contacts.getAll(id)));
-  await Promise.all(ids.map((id, i) => writeSummary(coverage, id, lists[i] ?? [])));
-}
-
-interface SummaryStore {
-  put(v: CoverageSummary): Promise<unknown>;
-  delete(k: string): Promise<unknown>;
-  clear(): Promise<unknown>;
-}
-const summaryStore = (tx: CoverageTx) => tx.objectStore('coverage') as unknown as SummaryStore;
-
-function writeSummary(store: SummaryStore, accountId: string, contacts: Contact[]) {
-  return contacts.length ? store.put(summarizeCoverage(accountId, contacts)) : store.delete(accountId);
+  const contacts = contactsIn(tx);
+  // Every read issued at once, then every write in one write-back of the packed summaries.
+  const lists = await Promise.all(ids.map((id) => contacts.inPartition(id)));
+  const summaries = summariesIn(tx);
+  const gone = ids.filter((_, i) => !lists[i]?.length);
+  await Promise.all([
+    summaries.putMany(ids.flatMap((id, i) => (lists[i]?.length ? [summarize(id, lists[i])] : []))),
+    ...gone.map((id) => summaries.delete(id)),
+  ]);
 }
 
 /**
- * Every summary again from every contact (the upgrade to version 3, a restored backup). The
- * contacts are passed in: the version-3 upgrade reads them from the old one-record-each store.
+ * Every summary again from every contact (a restored backup, the upgrade to version 4). The
+ * contacts are passed in: an upgrade may read them from the old one-record-each store.
  */
 export async function rebuildCoverage(tx: CoverageTx, contacts: readonly Contact[]): Promise<void> {
-  const coverage = summaryStore(tx);
-  await coverage.clear();
+  const summaries = summariesIn(tx);
+  await summaries.clear();
   const byAccount = new Map<string, Contact[]>();
   for (const c of contacts) {
     const run = byAccount.get(c.accountId);
     if (run) run.push(c);
     else byAccount.set(c.accountId, [c]);
   }
-  await Promise.all([...byAccount].map(([accountId, run]) => writeSummary(coverage, accountId, run)));
+  await summaries.putMany([...byAccount].map(([accountId, run]) => summarize(accountId, run)));
 }
 
 /** The stored summaries of these accounts (missing: no contacts), in one read. */
 export async function coverageSummaries(db: DB, accountIds: string[]): Promise<Map<string, CoverageSummary>> {
-  const tx = db.transaction('coverage');
-  const list = await Promise.all(accountIds.map((id) => tx.store.get(id)));
+  const summaries = summariesIn(db.transaction(RECORD_STORES));
+  const list = await Promise.all(accountIds.map((id) => summaries.get(id)));
   return new Map(list.filter((s): s is CoverageSummary => !!s).map((s) => [s.accountId, s]));
 }

@@ -4,7 +4,7 @@
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import type { Contact } from '../domain/schema';
-import { DB_NAME, DATA_STORES, DERIVED_STORES, type TiercoverDB } from './schema';
+import { DB_NAME, DATA_STORES, type TiercoverDB } from './schema';
 import { LATEST_DB_VERSION, runMigrations } from './migrations';
 import { accountsIn, contactsIn, RECORD_STORES } from './records';
 
@@ -113,7 +113,7 @@ export async function getStats(db?: DB): Promise<Stats> {
 /** Delete every record of every store (settings and what is derived from the rest included) in one transaction. */
 export async function deleteAllData(db?: DB) {
   const d = db ?? (await getDb());
-  const stores = [...DATA_STORES, ...DERIVED_STORES];
+  const stores = [...DATA_STORES];
   const tx = d.transaction(stores, 'readwrite');
   await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), tx.done]);
 }

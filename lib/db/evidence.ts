@@ -26,7 +26,7 @@ export async function acceptEvidence(
   by: string,
   now = Date.now(),
 ): Promise<AcceptedEvidence> {
-  const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks', 'coverage'], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks'], 'readwrite');
   const contacts = contactsIn(tx);
   const ticks = tx.objectStore('ticks');
   const contact = p.contactId ? await contacts.get(p.contactId) : undefined;

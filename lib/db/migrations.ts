@@ -76,18 +76,19 @@ export const MIGRATIONS: Record<number, MigrationStep> = {
 
   /**
    * Version 3: the `coverage` store, one summary per account with contacts (lib/db/coverage.ts),
-   * so the week and its exports stop reading every contact. Filled here from the contacts
-   * already stored; from now on every contact write keeps it exact.
+   * so the week and its exports stop reading every contact. Since version 4 the summaries are
+   * packed with the records, so this step only makes the store that step 4 replaces.
    */
-  3: async (db, tx) => {
-    db.createObjectStore('coverage', { keyPath: 'accountId' });
-    await rebuildCoverage(tx, await legacy(tx).objectStore('contacts').getAll());
+  3: (db) => {
+    // Filled by step 4, which packs the summaries with the records (it always follows this one).
+    (db as unknown as IDBPDatabase<TiercoverDB & LegacyRecordStores>).createObjectStore('coverage', { keyPath: 'accountId' });
   },
 
   /**
-   * Version 4: accounts and contacts packed (lib/db/packed.ts): the one-record-each stores and
-   * their five and four IndexedDB indexes made every bulk write cost ~200 µs a record. Every
-   * record is moved into pages and key buckets in this transaction, then the old stores go.
+   * Version 4: accounts, contacts and coverage summaries packed (lib/db/packed.ts): the
+   * one-record-each stores and their IndexedDB indexes made every bulk write cost ~130–290 µs a
+   * record. Every record is moved into pages and key buckets and every summary recomputed in
+   * this transaction, then the old stores go.
    */
   4: async (db, tx) => {
     db.createObjectStore('recordPages');
@@ -95,9 +96,11 @@ export const MIGRATIONS: Record<number, MigrationStep> = {
     const old = legacy(tx);
     const [accounts, contacts] = await Promise.all([old.objectStore('accounts').getAll(), old.objectStore('contacts').getAll()]);
     await Promise.all([accountsIn(tx).putMany(accounts), contactsIn(tx).putMany(contacts)]);
+    await rebuildCoverage(tx, contacts);
     const oldDb = db as unknown as IDBPDatabase<TiercoverDB & LegacyRecordStores>;
     oldDb.deleteObjectStore('accounts');
     oldDb.deleteObjectStore('contacts');
+    oldDb.deleteObjectStore('coverage');
   },
 };
 

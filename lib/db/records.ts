@@ -3,6 +3,7 @@
  * lib/db/packed.ts. Open a transaction over `RECORD_STORES` (plus whatever else it needs), then
  * `accountsIn(tx)` / `contactsIn(tx)`. Nothing outside lib/db reads `recordPages` or `recordKeys`.
  */
+import type { CoverageSummary } from '../domain/coverage';
 import type { Account, Contact } from '../domain/schema';
 import type { DB } from './db';
 import { PackedStore, RECORD_STORES, type AnyTx, type PackedKind } from './packed';
@@ -22,6 +23,7 @@ export const ACCOUNT_KIND: PackedKind<Account, AccountIndexName> = {
   prefix: 'a',
   pages: 512,
   buckets: 512,
+  id: (a) => a.id,
   partition: (a) => a.id,
   keys: (a) => ({
     byDomain: a.domains,
@@ -36,7 +38,9 @@ export const CONTACT_KIND: PackedKind<Contact, ContactIndexName> = {
   prefix: 'c',
   pages: 1024,
   buckets: 1024,
-  partition: (c) => c.accountId,
+  id: (c) => c.id,
+  // `?? ''`: a contact from a damaged backup without an account must not stop an upgrade.
+  partition: (c) => c.accountId ?? '',
   partitionIndex: 'byAccount',
   keys: (c) => ({
     byAccount: [c.accountId],
@@ -46,6 +50,20 @@ export const CONTACT_KIND: PackedKind<Contact, ContactIndexName> = {
   }),
 };
 
+/**
+ * Coverage summaries (lib/db/coverage.ts), one per account with contacts, packed the same way: an
+ * import that touches 50,000 accounts rewrites ~512 values, not 50,000 records. No look-up keys:
+ * a summary is found by its account's id.
+ */
+export const SUMMARY_KIND: PackedKind<CoverageSummary, never> = {
+  prefix: 's',
+  pages: 512,
+  buckets: 1,
+  id: (s) => s.accountId,
+  partition: (s) => s.accountId,
+  keys: () => ({}),
+};
+
 export type AccountStore = PackedStore<Account, AccountIndexName>;
 export type ContactStore = PackedStore<Contact, ContactIndexName>;
 
@@ -53,6 +71,8 @@ export type ContactStore = PackedStore<Contact, ContactIndexName>;
 export const accountsIn = (tx: AnyTx): AccountStore => new PackedStore(tx, ACCOUNT_KIND);
 /** The contacts inside `tx` (which must include RECORD_STORES). */
 export const contactsIn = (tx: AnyTx): ContactStore => new PackedStore(tx, CONTACT_KIND);
+/** The coverage summaries inside `tx` (which must include RECORD_STORES). */
+export const summariesIn = (tx: AnyTx): PackedStore<CoverageSummary, never> => new PackedStore(tx, SUMMARY_KIND);
 
 // ---------------------------------------------------------------- one record, its own transaction
 

@@ -9,7 +9,7 @@ import type { DB } from './db';
 import { refreshCoverage } from './coverage';
 import { accountsIn, contactsIn, RECORD_STORES } from './records';
 
-const STORES = [...RECORD_STORES, 'weeks', 'targets', 'ticks', 'coverage'] as const;
+const STORES = [...RECORD_STORES, 'weeks', 'targets', 'ticks'] as const;
 
 export async function replaceSampleData(db: DB, data: SampleData): Promise<void> {
   const tx = db.transaction([...STORES], 'readwrite');

@@ -39,11 +39,13 @@ export interface TiercoverDB extends DBSchema {
   links: { key: string; value: PageLink; indexes: { byTarget: string } };
   settings: { key: string; value: Settings };
   meta: { key: string; value: MetaRecord };
-  /** Version 3: each account's contacts summarised (lib/db/coverage.ts), kept by every contact write. */
-  coverage: { key: string; value: CoverageSummary };
 }
 
-/** The stores a backup carries besides the accounts and contacts (which are read through lib/db/records.ts). */
+/**
+ * Every store of the team's data. `recordPages`/`recordKeys` hold the accounts, the contacts and
+ * their coverage summaries (computed from the contacts, rebuilt on restore), read only through
+ * lib/db/records.ts.
+ */
 export const DATA_STORES = ['recordPages', 'recordKeys', 'weeks', 'targets', 'ticks', 'links', 'settings'] as const;
 
 /**
@@ -67,6 +69,7 @@ export interface LegacyRecordStores extends DBSchema {
     value: Contact;
     indexes: { byAccount: string; byLinkedinSlug: string; byEmail: string; byCrm: string };
   };
+  /** Version 3: each account's contacts summarised, one record each (packed since version 4). */
+  coverage: { key: string; value: CoverageSummary };
 }
-/** Stores computed from the data stores (never exported, rebuilt on restore). */
-export const DERIVED_STORES = ['coverage'] as const;
+

@@ -14,7 +14,7 @@ import type { ContactView } from '../messaging/protocol';
 import { contactView } from '../domain/views';
 import { coverageOf, namedIn, type CoverageSummary } from '../domain/coverage';
 import { uiLocale } from '../i18n';
-import { accountsIn, contactsIn, RECORD_STORES } from './records';
+import { accountsIn, contactsIn, RECORD_STORES, summariesIn } from './records';
 
 export interface TargetRow {
   target: Target;
@@ -138,11 +138,11 @@ export async function weekView(db: DB, weekId: WeekId, settingsOrPromise: Settin
     tx1.objectStore('targets').index('byWeek').getAll(prevId),
   ]);
   const accountIds = [...new Set([...targets, ...prevTargets].map((t) => t.accountId))];
-  const tx = db.transaction([...RECORD_STORES, 'coverage']);
+  const tx = db.transaction(RECORD_STORES);
   const [accountList, summaryList] = await Promise.all([
     Promise.all(accountIds.map((id) => accountsIn(tx).get(id))),
     // One small record per account instead of all its contacts (lib/db/coverage.ts).
-    Promise.all(targets.map((t) => tx.objectStore('coverage').get(t.accountId))),
+    Promise.all(targets.map((t) => summariesIn(tx).get(t.accountId))),
   ]);
   const accounts = new Map(accountList.filter((a) => !!a).map((a) => [a!.id, a!]));
   const summaries = new Map(summaryList.filter((x): x is CoverageSummary => !!x).map((x) => [x.accountId, x]));

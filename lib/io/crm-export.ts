@@ -12,7 +12,7 @@ import { computeTier, TIER_LABELS, TIER_ORDER } from '../domain/tier';
 import { getSettings } from '../db/settings';
 import type { DB } from '../db/db';
 import { summaryIn, toCsv, type Cell } from './csv-export';
-import { accountsIn, RECORD_STORES } from '../db/records';
+import { RECORD_STORES, accountsIn, summariesIn } from '../db/records';
 
 export type CrmTarget = 'salesforce' | 'hubspot';
 
@@ -120,17 +120,17 @@ export const crmFileName = (system: CrmTarget, scope: 'week' | 'all', weekId: We
 export async function loadCrmExportData(db: DB, weekId: WeekId, scope: 'week' | 'all', now = Date.now()): Promise<CrmExportData> {
   const settings = await getSettings(db);
   // Coverage from the stored summaries: no contact is read.
-  const tx = db.transaction([...RECORD_STORES, 'coverage', 'targets', 'ticks']);
+  const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks']);
   const [targets, ticks] = await Promise.all([tx.objectStore('targets').index('byWeek').getAll(weekId), tx.objectStore('ticks').index('byWeek').getAll(weekId)]);
   let accounts: Account[];
   let summaries: (CoverageSummary | undefined)[];
   if (scope === 'all') {
-    [accounts, summaries] = await Promise.all([accountsIn(tx).getAll(), tx.objectStore('coverage').getAll()]);
+    [accounts, summaries] = await Promise.all([accountsIn(tx).getAll(), summariesIn(tx).getAll()]);
   } else {
     const ids = [...new Set(targets.filter((t) => t.status !== 'dropped').map((t) => t.accountId))];
     const [found, sums] = await Promise.all([
       Promise.all(ids.map((id) => accountsIn(tx).get(id))),
-      Promise.all(ids.map((id) => tx.objectStore('coverage').get(id))),
+      Promise.all(ids.map((id) => summariesIn(tx).get(id))),
     ]);
     accounts = found.filter((a): a is Account => !!a);
     summaries = sums;

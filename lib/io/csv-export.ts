@@ -7,7 +7,7 @@
 // First: the week view (app, side panel) loads zod only through this module, on demand.
 import '../zod-jitless';
 import { describeStorageError, type DB } from '../db/db';
-import { DATA_STORES, DERIVED_STORES } from '../db/schema';
+import { DATA_STORES } from '../db/schema';
 import { rebuildCoverage } from '../db/coverage';
 import { GROUP_LABELS, ITEM_GROUP, ITEM_LABELS, targetCells, tickId, ticksById } from '../domain/aircover';
 import { BUYING_ROLE_LABELS, DEPARTMENT_LABELS } from '../domain/constants';
@@ -28,7 +28,7 @@ import { computeTier, TIER_LABELS, TIER_ORDER, type TierResult } from '../domain
 import { previousWeek } from '../domain/week';
 import { getSettings } from '../db/settings';
 import { BACKUP_FORMAT, BUNDLE_FORMAT, BundleError, checkBackup, parseBackup, type Backup, type Bundle } from './bundle';
-import { accountsIn, contactsIn, RECORD_STORES } from '../db/records';
+import { RECORD_STORES, accountsIn, contactsIn, summariesIn } from '../db/records';
 
 // ---------------------------------------------------------------- CSV
 
@@ -100,7 +100,7 @@ export interface LoadOptions {
 /** Read a week's snapshot from the database in one read-only transaction. */
 export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now(), opts: LoadOptions = {}): Promise<WeekData> {
   const settings = await getSettings(db);
-  const tx = db.transaction([...RECORD_STORES, 'coverage', 'weeks', 'targets', 'ticks', 'links']);
+  const tx = db.transaction([...RECORD_STORES, 'weeks', 'targets', 'ticks', 'links']);
   const [targets, previousTargets, ticks, week] = await Promise.all([
     tx.objectStore('targets').index('byWeek').getAll(weekId),
     tx.objectStore('targets').index('byWeek').getAll(previousWeek(weekId)),
@@ -116,7 +116,7 @@ export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now(), opt
   const [accounts, contacts, summaries, allLinks] = await Promise.all([
     Promise.all(accountIds.map((id) => accountsIn(tx).get(id))),
     readContacts,
-    Promise.all(accountIds.map((id) => tx.objectStore('coverage').get(id))),
+    Promise.all(accountIds.map((id) => summariesIn(tx).get(id))),
     // Links made by hand are few: one read of them all beats a look-up per contact.
     tx.objectStore('links').getAll(),
   ]);
@@ -325,7 +325,7 @@ export async function fullBackup(db: DB, now = Date.now()): Promise<Backup> {
  */
 export async function restoreBackup(db: DB, json: string | Backup): Promise<Record<'accounts' | 'contacts' | 'weeks' | 'targets' | 'ticks' | 'links', number>> {
   const backup = typeof json === 'string' ? parseBackup(json) : checkBackup(json);
-  const tx = db.transaction([...DATA_STORES, ...DERIVED_STORES], 'readwrite');
+  const tx = db.transaction([...DATA_STORES], 'readwrite');
   // Clearing the packed stores empties accounts and contacts; their pages are read after it.
   const writes: Promise<unknown>[] = DATA_STORES.map((s) => tx.objectStore(s).clear());
   const put = <T>(store: Exclude<(typeof DATA_STORES)[number], (typeof RECORD_STORES)[number]>, list: T[]) => {

@@ -17,6 +17,7 @@ import { replaceSampleData } from '@/lib/db/sample';
 import { BUYING_ROLES, DEPARTMENTS, INFLUENCE_LEVELS } from '@/lib/domain/constants';
 import { summarizeCoverage } from '@/lib/domain/coverage';
 import { newContact } from '@/lib/domain/records';
+import { RECORD_STORES, summariesIn } from '@/lib/db/records';
 import { SCHEMA_VERSION, type Account, type Contact } from '@/lib/domain/schema';
 import { BUNDLE_FORMAT, mergeBundle } from '@/lib/io/bundle';
 import { fullBackup, restoreBackup } from '@/lib/io/csv-export';
@@ -50,7 +51,7 @@ async function expectExact() {
   const contacts = await allContacts(db);
   const ids = [...new Set(contacts.map((c) => c.accountId))].sort();
   const fromScratch = await Promise.all(ids.map(async (id) => summarizeCoverage(id, await contactsOf(db, id))));
-  const stored = (await db.getAll('coverage')).sort((a, b) => a.accountId.localeCompare(b.accountId));
+  const stored = [...(await summariesIn(db.transaction(RECORD_STORES)).getAll())].sort((a, b) => a.accountId.localeCompare(b.accountId));
   expect(stored).toEqual(fromScratch);
 }
 
@@ -162,10 +163,10 @@ describe('coverage summaries', () => {
     await reset();
     await contactsHandlers.addContact({ accountId: 'acc-1', contact: { name: 'Only One', department: 'finance', buyingRole: 'decision-maker' } }, EXT);
     const only = (await contactsOf(db, 'acc-1'))[0]!;
-    expect(await db.get('coverage', 'acc-1')).toMatchObject({ total: 1, cells: { 'finance|decision-maker': 1 } });
+    expect(await summariesIn(db.transaction(RECORD_STORES)).get('acc-1')).toMatchObject({ total: 1, cells: { 'finance|decision-maker': 1 } });
     const r = await removeContact(db, only.id);
-    expect(await db.get('coverage', 'acc-1')).toBeUndefined();
+    expect(await summariesIn(db.transaction(RECORD_STORES)).get('acc-1')).toBeUndefined();
     await restoreContact(db, r!);
-    expect(await db.get('coverage', 'acc-1')).toMatchObject({ total: 1 });
+    expect(await summariesIn(db.transaction(RECORD_STORES)).get('acc-1')).toMatchObject({ total: 1 });
   });
 });

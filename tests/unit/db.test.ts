@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, deleteAllData, getDb, getStats, type DB } from '@/lib/db/db';
 import { matchPage } from '@/lib/db/match';
 import { newAccount, newContact } from '@/lib/domain/records';
+import { RECORD_STORES, summariesIn } from '@/lib/db/records';
 import { makeSampleData } from '@/lib/sample';
 import type { PageContext } from '@/lib/sites/types';
 import { first } from './helpers/must';
@@ -99,7 +100,7 @@ describe('sample data', () => {
     expect(await getStats(db)).toMatchObject({ accounts: 40, contacts: s.contacts.length });
     await deleteAllData(db);
     expect(await getStats(db)).toEqual({ accounts: 0, contacts: 0, weeks: 0, targets: 0, ticks: 0, links: 0 });
-    expect(await db.count('coverage')).toBe(0);
+    expect(await summariesIn(db.transaction(RECORD_STORES)).count()).toBe(0);
   });
 });
 

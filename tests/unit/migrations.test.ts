@@ -3,7 +3,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { openDatabase, type DB } from '@/lib/db/db';
-import { RECORD_STORES } from '@/lib/db/records';
+import { RECORD_STORES, summariesIn } from '@/lib/db/records';
 import type { LegacyRecordStores, TiercoverDB } from '@/lib/db/schema';
 import { coverageOf, summarizeCoverage, type CoverageSummary } from '@/lib/domain/coverage';
 import { defaultSettings, type Account, type Contact } from '@/lib/domain/schema';
@@ -42,7 +42,7 @@ describe('database upgrades', () => {
   it('walks every step from an empty database to the latest version, with every index', async () => {
     const db = await openDatabase('walk-test');
     expect(db.version).toBe(LATEST_DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['coverage', 'links', 'meta', 'recordKeys', 'recordPages', 'settings', 'targets', 'ticks', 'weeks']);
+    expect([...db.objectStoreNames].sort()).toEqual(['links', 'meta', 'recordKeys', 'recordPages', 'settings', 'targets', 'ticks', 'weeks']);
     const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks']);
     // Accounts and contacts are packed: their look-ups are key buckets, not IndexedDB indexes.
     expect([...tx.objectStore('recordPages').indexNames]).toEqual([]);
@@ -84,7 +84,7 @@ describe('database upgrades', () => {
     const db = await openDatabase(name);
     expect(await getAccount(db, account.id)).toEqual(account);
     expect(await contactsOf(db, account.id)).toEqual([contact]);
-    expect(await db.get('coverage', account.id)).toEqual(summarizeCoverage(account.id, [contact]));
+    expect(await summariesIn(db.transaction(RECORD_STORES)).get(account.id)).toEqual(summarizeCoverage(account.id, [contact]));
     db.close();
   });
 
@@ -121,21 +121,20 @@ describe('database upgrades', () => {
     db.close();
   });
 
-  it('step 3 summarises the contacts of a version-2 database into the coverage store (fixture tests/fixtures/db/v2.json)', async () => {
+  it('steps 3 and 4 summarise the contacts of a version-2 database, packed with the records (fixture tests/fixtures/db/v2.json)', async () => {
     const v2fixture = fixture(2);
     const name = 'coverage-upgrade-test';
     const v2 = await loadFixture(name, v2fixture);
     expect([...v2.objectStoreNames]).not.toContain('coverage');
     v2.close();
 
-    const db = legacy(await openDatabase(name, 3));
-    expect(await db.get('meta', 'schema')).toMatchObject({ version: 3 });
-    // Nothing else changed.
-    for (const [store, records] of Object.entries(v2fixture.stores)) expect(await db.getAll(store as 'accounts')).toHaveLength(records.length);
+    // Step 3 makes the summaries' first store, step 4 fills them packed and removes it.
+    const db = await openDatabase(name);
+    expect([...db.objectStoreNames]).not.toContain('coverage');
     // One summary per account with contacts; the account without any has none.
-    expect((await db.getAllKeys('coverage')).sort()).toEqual(['acc-contoso', 'acc-northwind']);
-    const nw = await db.get('coverage', 'acc-northwind');
-    expect(nw).toEqual(summarizeCoverage('acc-northwind', await db.getAllFromIndex('contacts', 'byAccount', 'acc-northwind')));
+    expect((await summariesIn(db.transaction(RECORD_STORES)).getAll()).map((s) => s.accountId).sort()).toEqual(['acc-contoso', 'acc-northwind']);
+    const nw = await summariesIn(db.transaction(RECORD_STORES)).get('acc-northwind');
+    expect(nw).toEqual(summarizeCoverage('acc-northwind', byId(await contactsOf(db, 'acc-northwind'))));
     expect(nw).toMatchObject({ total: 4, left: 1, connected: 1, unverifiedSince: [1700000000000], mapped: true });
     // What the card and the exports say from it: three named (the one who left is not), one stale.
     const coverage = coverageOf(nw, defaultSettings(), Date.UTC(2026, 10, 26));
@@ -156,7 +155,7 @@ describe('database upgrades', () => {
     const contacts = v2fixture.stores.contacts as Contact[];
     await readRecords(db, (s) => expectStoresMatch(s, { accounts, contacts }));
     const withContacts = [...new Set(contacts.map((c) => c.accountId))].sort();
-    expect(await db.getAll('coverage')).toEqual(withContacts.map((id) => summarizeCoverage(id, byId(contacts.filter((c) => c.accountId === id)))));
+    expect(await summariesIn(db.transaction(RECORD_STORES)).getAll()).toEqual(withContacts.map((id) => summarizeCoverage(id, byId(contacts.filter((c) => c.accountId === id)))));
     for (const store of ['weeks', 'targets', 'ticks', 'links'] as const) expect(await db.getAll(store)).toEqual(v2fixture.stores[store]);
     db.close();
   });
@@ -193,7 +192,7 @@ describe('database upgrades', () => {
     });
     // The coverage store is not touched, and it still equals a summary made from the packed contacts.
     const coverage = v3fixture.stores.coverage as CoverageSummary[];
-    expect(await db.getAll('coverage')).toEqual(coverage);
+    expect(await summariesIn(db.transaction(RECORD_STORES)).getAll()).toEqual(coverage);
     for (const s of coverage) expect(s).toEqual(summarizeCoverage(s.accountId, await contactsOf(db, s.accountId)));
     // The other stores as they were.
     for (const store of ['weeks', 'targets', 'ticks', 'links'] as const) expect(await db.getAll(store)).toEqual(v3fixture.stores[store]);

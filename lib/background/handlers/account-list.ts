@@ -11,7 +11,7 @@ import { coverageOf } from '../../domain/coverage';
 import { getDb } from '../../db/db';
 import type { AccountRow } from '../../messaging/protocol';
 import { type Handler, settingsOf } from './common';
-import { ACCOUNT_KIND, accountsByName, accountsIn, RECORD_STORES } from '../../db/records';
+import { ACCOUNT_KIND, RECORD_STORES, accountsByName, accountsIn, summariesIn } from '../../db/records';
 
 function entryOf(a: Account, settings: Settings, now = new Date()): AccountIndexEntry {
   // tierOf, not computeTier: computeTier's words (i18n look-ups, number formats) are most of its
@@ -61,11 +61,11 @@ export const accountListHandlers: { [K in ('listAccountIndex' | 'listAccountInde
   async getAccountRows({ ids }) {
     const db = await getDb();
     const settings = await settingsOf(db);
-    const tx = db.transaction([...RECORD_STORES, 'coverage']);
+    const tx = db.transaction(RECORD_STORES);
     // Every get issued at once, in one transaction; coverage from the account's summary, not its contacts.
     const now = Date.now();
     const rows = await Promise.all(ids.map(async (id): Promise<AccountRow | undefined> => {
-      const [a, summary] = await Promise.all([accountsIn(tx).get(id), tx.objectStore('coverage').get(id)]);
+      const [a, summary] = await Promise.all([accountsIn(tx).get(id), summariesIn(tx).get(id)]);
       if (!a) return undefined;
       const t = computeTier(a, settings);
       const cov = coverageOf(summary, settings, now);
@@ -79,7 +79,7 @@ export const accountListHandlers: { [K in ('listAccountIndex' | 'listAccountInde
     const settings = await settingsOf(db);
     // One read of the coverage summaries (an account without contacts has no summary and always
     // has gaps); asked only when "gaps only" is ticked, and kept until a change.
-    const summaries = await db.getAll('coverage');
+    const summaries = await summariesIn(db.transaction(RECORD_STORES)).getAll();
     const now = Date.now();
     return summaries.filter((s) => coverageOf(s, settings, now).gaps.length === 0).map((s) => s.accountId);
   },

@@ -21,7 +21,7 @@ export const contactsHandlers: { [K in ('addContact' | 'updateContact' | 'fixCon
       buyingRole: contact.buyingRole ?? suggestBuyingRole(contact.title ?? ''),
       lastVerified: Date.now(),
     });
-    const tx = db.transaction([...RECORD_STORES, 'links', 'coverage'], 'readwrite');
+    const tx = db.transaction([...RECORD_STORES, 'links'], 'readwrite');
     await Promise.all([
       contactsIn(tx).put(c).then(() => refreshCoverage(tx, [c.accountId])),
       pageKey ? tx.objectStore('links').put({ pageKey, kind: 'contact', targetId: c.id, createdAt: Date.now() }) : undefined,
@@ -34,7 +34,7 @@ export const contactsHandlers: { [K in ('addContact' | 'updateContact' | 'fixCon
   async updateContact({ contactId, changes }) {
     const db = await getDb();
     // Read, write and summarise in one transaction: the account's coverage moves with the edit.
-    const tx = db.transaction([...RECORD_STORES, 'coverage'], 'readwrite');
+    const tx = db.transaction([...RECORD_STORES], 'readwrite');
     const c = await contactsIn(tx).get(contactId);
     if (!c) throw new UserError('That contact no longer exists.');
     const now = Date.now();

@@ -20,7 +20,7 @@ const REVIEWS_KEPT = 200;
 export const strategicHandlers: { [K in 'setRelationship' | 'saveTouchpoint' | 'removeTouchpoint' | 'addReview' | 'setTeamRating' | 'rankInvestments']: Handler<K> } = {
   async setRelationship({ contactId, changes }) {
     const db = await getDb();
-    const tx = db.transaction([...RECORD_STORES, 'coverage'], 'readwrite');
+    const tx = db.transaction([...RECORD_STORES], 'readwrite');
     const store = contactsIn(tx);
     const c = await store.get(contactId);
     if (!c) throw new UserError('That contact no longer exists.');

@@ -24,7 +24,7 @@ export interface ApplyOptions {
 export async function applyImport(db: DB, plan: ImportPlan, opts: ApplyOptions = {}): Promise<ImportCounts & { written: number }> {
   const { signal, onProgress } = opts;
   if (signal?.aborted) throw abortError();
-  const tx = db.transaction([...RECORD_STORES, 'coverage'], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES], 'readwrite');
   const onAbort = () => {
     try {
       tx.abort();

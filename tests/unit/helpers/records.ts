@@ -41,7 +41,7 @@ export const contactBy = (db: DB, index: ContactIndexName, key: string) => readR
  * of the app keeps them.
  */
 export async function putRecords(db: DB, r: { accounts?: readonly Account[]; contacts?: readonly Contact[] }): Promise<void> {
-  const tx = db.transaction([...RECORD_STORES, 'coverage'], 'readwrite');
+  const tx = db.transaction(RECORD_STORES, 'readwrite');
   const contacts = contactsIn(tx);
   const list = r.contacts ?? [];
   const before = await Promise.all(list.map((c) => contacts.get(c.id)));

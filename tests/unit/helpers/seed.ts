@@ -10,7 +10,7 @@ import type { SampleData } from '@/lib/sample';
  */
 export async function seed(db: DB, s: Partial<SampleData>) {
   const others = ['weeks', 'targets', 'ticks'] as const;
-  const tx = db.transaction([...RECORD_STORES, 'coverage', ...others], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, ...others], 'readwrite');
   const contacts = structuredClone(s.contacts ?? []);
   const store = contactsIn(tx);
   // A contact already stored under another account leaves that account: its summary changes too.

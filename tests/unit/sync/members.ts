@@ -53,7 +53,7 @@ export async function member(name: string, url: string, o: { token?: string; cli
   const account = newAccount({ name: 'Acme Corp', domains: ['acme.com'] }, now);
   const contact = newContact({ name: 'Jane Doe', accountId: account.id, linkedinSlug: 'jane-doe' }, now);
   const target: Target = { id: crypto.randomUUID(), createdAt: now, updatedAt: now, weekId: WEEK, accountId: account.id, keyContactIds: [contact.id], status: 'active' };
-  const tx = db.transaction([...RECORD_STORES, 'coverage', 'targets', 'weeks'], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, 'targets', 'weeks'], 'readwrite');
   await Promise.all([
     accountsIn(tx).putMany([account]),
     contactsIn(tx).putMany([contact]),
