@@ -395,13 +395,15 @@ export class PackedStore<T, I extends string> {
     await this.load(pages, []);
     // 3. The buckets of their keys, old and new.
     const buckets: string[] = [];
-    for (const r of list) {
-      for (const k of this.lookupKeys(r)) buckets.push(this.bucketKey(k));
+    const keysOf = list.map((r) => {
+      const keys = this.lookupKeys(r);
+      for (const k of keys) buckets.push(this.bucketKey(k));
       const old = this.loadedRecord(this.idOf(r));
       if (old) for (const k of this.lookupKeys(old)) buckets.push(this.bucketKey(k));
-    }
+      return keys;
+    });
     await this.load([], buckets);
-    for (const r of list) this.apply(r);
+    list.forEach((r, i) => this.apply(r, keysOf[i]!));
     await written(this.tx, this.s);
   }
 
@@ -535,8 +537,8 @@ export class PackedStore<T, I extends string> {
     this.s.dirtyBuckets.add(bk);
   }
 
-  /** Put one record into values already read (`putMany` read them). */
-  private apply(r: T) {
+  /** Put one record into values already read (`putMany` read them); `after` are its lookupKeys. */
+  private apply(r: T, after: string[]) {
     const id = this.idOf(r);
     const partition = this.kind.partition(r);
     const oldPartition = this.partitionOfLoaded(id);
@@ -546,7 +548,8 @@ export class PackedStore<T, I extends string> {
     }
     const pk = this.pageKey(partition);
     const page = this.s.pageValues.get(pk) as T[];
-    const at = page.findIndex((x) => this.idOf(x) === id);
+    // A record new to the store is in no page: skip the search (most of an import's records).
+    const at = oldPartition === partition ? page.findIndex((x) => this.idOf(x) === id) : -1;
     const current = at >= 0 ? page[at] : undefined;
     const before = current !== undefined ? this.lookupKeys(current) : [];
     if (at >= 0) page[at] = r;
@@ -556,7 +559,6 @@ export class PackedStore<T, I extends string> {
     }
     this.s.dirtyPages.add(pk);
     this.touched();
-    const after = this.lookupKeys(r);
     const ref = refOf(partition, id);
     const keep = new Set(after);
     for (const k of before) if (!keep.has(k)) this.setRef(k, ref, false);
