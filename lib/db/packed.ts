@@ -435,6 +435,15 @@ export class PackedStore<T, I extends string> {
   }
 
   /**
+   * One record whose partition the caller knows (a target's key contact lives in the target's
+   * account): one page read, no key bucket. A copy; undefined if it is not in that partition.
+   */
+  async getIn(partition: string, id: string): Promise<T | undefined> {
+    const found = (await this.page(this.pageKey(partition))).find((r) => this.idOf(r) === id && this.kind.partition(r) === partition);
+    return found && structuredClone(found);
+  }
+
+  /**
    * The records of one partition (a contact partition is an account), as the transaction holds
    * them: not copies, read only. For bulk readers such as the coverage summaries.
    */

@@ -112,7 +112,8 @@ export async function withDetails(db: DB, view: WeekView, targetIds: Iterable<st
   const todo = view.rows.filter((r) => wanted.has(r.target.id) && !r.detailed);
   if (!todo.length) return view;
   const tx = db.transaction(RECORD_STORES);
-  const lists = await Promise.all(todo.map(async (r) => ({ r, contacts: await Promise.all(r.target.keyContactIds.map((id) => contactsIn(tx).get(id))) })));
+  // A key contact lives in its target's account's page: no id look-up (lib/db/packed.ts `getIn`).
+  const lists = await Promise.all(todo.map(async (r) => ({ r, contacts: await Promise.all(r.target.keyContactIds.map((id) => contactsIn(tx).getIn(r.account.id, id))) })));
   const filled = new Map(
     lists.map(({ r, contacts }) => {
       // A key contact of another account (a stale id) is not shown, as before.

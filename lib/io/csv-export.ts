@@ -111,7 +111,10 @@ export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now(), opt
   const contactStore = contactsIn(tx);
   const readContacts =
     opts.contacts === 'keys'
-      ? Promise.all([...new Set(targets.flatMap((t) => t.keyContactIds))].map((id) => contactStore.get(id))).then((cs) => cs.filter((c): c is Contact => !!c))
+      ? // A key contact belongs to its target's account: one page read each, no id look-up. One
+        // that moved to another account since is not a key contact of this target any more.
+        Promise.all(targets.flatMap((t) => t.keyContactIds.map((id) => contactStore.getIn(t.accountId, id))))
+          .then((cs) => [...new Map(cs.filter((c): c is Contact => !!c).map((c) => [c.id, c])).values()])
       : Promise.all(accountIds.map((id) => contactStore.index('byAccount').getAll(id))).then((lists) => lists.flat());
   const [accounts, contacts, summaries, allLinks] = await Promise.all([
     Promise.all(accountIds.map((id) => accountsIn(tx).get(id))),
