@@ -493,7 +493,6 @@ export class PackedStore<T, I extends string> {
         return structuredClone(limit === undefined ? list : list.slice(0, limit));
       },
       get: async (key: string): Promise<T | undefined> => (await this.index(name).getAll(key, 1))[0],
-      count: async (key: string): Promise<number> => (await this.index(name).getAll(key)).length,
     };
   }
 

@@ -22,10 +22,9 @@ export async function readRecords<R>(db: DB, read: (s: RecordStores) => Promise<
   return result;
 }
 
-export const getAccount = (db: DB, id: string) => readRecords(db, (s) => s.accounts.get(id));
-export const getContact = (db: DB, id: string) => readRecords(db, (s) => s.contacts.get(id));
-/** Every account / contact, in id order. */
-export const allAccounts = (db: DB) => readRecords(db, (s) => s.accounts.getAll());
+// The app's own one-record readers (lib/db/records.ts), not copies of them.
+export { allAccounts, getAccount, getContact } from '@/lib/db/records';
+/** Every contact, in id order. */
 export const allContacts = (db: DB) => readRecords(db, (s) => s.contacts.getAll());
 export const countAccounts = (db: DB) => readRecords(db, (s) => s.accounts.count());
 export const countContacts = (db: DB) => readRecords(db, (s) => s.contacts.count());
