@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { ensureMessages } from '@/lib/i18n/ensure-messages';
 import '@/components/theme.css';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 import { AgendaPrint } from '@/components/week/AgendaPrint';
@@ -7,7 +8,9 @@ import { PlanPrint } from '@/components/week/strategic/PlanPrint';
 const params = new URLSearchParams(location.search);
 const print = params.get('print');
 const plan = params.get('plan');
-render(
-  print && /^\d{4}-W\d{2}$/.test(print) ? <AgendaPrint weekId={print} /> : plan ? <PlanPrint accountId={plan} /> : <SidePanelApp full />,
-  document.getElementById('app')!,
+void ensureMessages().then(() =>
+  render(
+    print && /^\d{4}-W\d{2}$/.test(print) ? <AgendaPrint weekId={print} /> : plan ? <PlanPrint accountId={plan} /> : <SidePanelApp full />,
+    document.getElementById('app')!,
+  ),
 );

@@ -3,9 +3,10 @@
  * extension document: the page's scripts cannot read it, search it, click in it or hear its keys.
  */
 import { render } from 'preact';
+import { ensureMessages } from '@/lib/i18n/ensure-messages';
 import '@/components/card/card.css';
 import '@/components/card/frame.css';
 import { CardFrameApp, startCardFrame } from '@/components/card/CardFrameApp';
 
 startCardFrame();
-render(<CardFrameApp />, document.getElementById('app')!);
+void ensureMessages().then(() => render(<CardFrameApp />, document.getElementById('app')!));

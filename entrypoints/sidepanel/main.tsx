@@ -1,5 +1,6 @@
 import { render } from 'preact';
+import { ensureMessages } from '@/lib/i18n/ensure-messages';
 import '@/components/theme.css';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 
-render(<SidePanelApp />, document.getElementById('app')!);
+void ensureMessages().then(() => render(<SidePanelApp />, document.getElementById('app')!));
