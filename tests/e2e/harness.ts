@@ -162,7 +162,15 @@ export async function loadSampleData(s: Session) {
   await page.getByTestId('first-run').waitFor();
   await page.getByTestId('load-sample').click();
   // The outcome in any interface language: the status turns ok ("Sample data loaded: …" in English).
-  await page.locator('[data-testid=data-status].ok').waitFor();
+  await page
+    .locator('[data-testid=data-status].ok')
+    .waitFor()
+    .catch(async (e: Error) => {
+      // Say what the page showed: an error message, a blank status (no words), or nothing at all.
+      const status = await page.getByTestId('data-status').allTextContents();
+      const button = await page.getByTestId('load-sample').textContent();
+      throw new Error(`the sample data did not load: status ${JSON.stringify(status)}, button ${JSON.stringify(button)}. ${e.message}`);
+    });
   await page.close();
 }
 
