@@ -6,7 +6,8 @@
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { LegacyRecordStores, TiercoverDB } from './schema';
-import { accountsIn, contactsIn } from './records';
+import { accountsIn, contactsIn, summariesIn } from './records';
+import type { PackedStore } from './packed';
 import { carriedTicks } from '../domain/carry';
 import { DEFAULT_STANDING_ITEMS } from '../domain/constants';
 import { rebuildCoverage } from './coverage';
@@ -102,7 +103,26 @@ export const MIGRATIONS: Record<number, MigrationStep> = {
     oldDb.deleteObjectStore('contacts');
     oldDb.deleteObjectStore('coverage');
   },
+
+  /**
+   * Version 5: more, smaller pages and key buckets (sizes and measurements in lib/db/records.ts):
+   * a week or an export reads records at random, and each costs its whole page. Every packed
+   * record is read, its kind cleared, and everything put back at its new page and buckets.
+   */
+  5: async (_db, tx) => {
+    await repack(accountsIn(tx));
+    await repack(contactsIn(tx));
+    await repack(summariesIn(tx));
+  },
 };
+
+/** Every record of one kind put back under the kind's current page and bucket counts. */
+async function repack<T, I extends string>(store: PackedStore<T, I>): Promise<void> {
+  // getAll hands out the transaction's cached records; clear() drops the cache, not them.
+  const all = await store.getAll();
+  await store.clear();
+  await store.putMany(all);
+}
 
 export const LATEST_DB_VERSION = Math.max(...Object.keys(MIGRATIONS).map(Number));
 

@@ -14,15 +14,20 @@ export type AccountIndexName = 'byDomain' | 'byLinkedinSlug' | 'byLinkedinId' | 
 export type ContactIndexName = 'byAccount' | 'byLinkedinSlug' | 'byEmail' | 'byCrm';
 
 /**
- * Sizes: 512 account pages hold 50,000 accounts at ~100 a page (~30 KB); contacts share their
- * account's page number among 1,024 pages, so 200,000 contacts are ~200 a page and an account's
- * contacts are one read. A page or bucket count is fixed for the life of a database (records
- * are found by hash modulo it): changing one needs a migration.
+ * Sizes (database version 5): a page count trades an import's writes against random reads, since
+ * reading one record costs its whole page. Measured in Chromium here (BENCHMARKS.md "Page sizes"):
+ * reading 1,000 random accounts of 50,000 took ~900 ms from 512 pages (~100 a page, nearly every
+ * page read) and ~250 ms from 2,048, while writing all 50,000 took about the same; for 200,000
+ * contacts, 4,096 pages read 1,000 accounts' contacts in ~0.3–0.4 s against ~1 s from 1,024, for
+ * ~0.3 s more writing. Contacts share their account's page number, so an account's contacts are
+ * one read. More key buckets make a look-up's one bucket read smaller (a card look-up reads one).
+ * A page or bucket count is fixed for the life of a database (records are found by hash modulo
+ * it): changing one is a migration (`MIGRATIONS[5]` repacks).
  */
 export const ACCOUNT_KIND: PackedKind<Account, AccountIndexName> = {
   prefix: 'a',
-  pages: 512,
-  buckets: 512,
+  pages: 2048,
+  buckets: 1024,
   id: (a) => a.id,
   partition: (a) => a.id,
   keys: (a) => ({
@@ -36,8 +41,8 @@ export const ACCOUNT_KIND: PackedKind<Account, AccountIndexName> = {
 
 export const CONTACT_KIND: PackedKind<Contact, ContactIndexName> = {
   prefix: 'c',
-  pages: 1024,
-  buckets: 1024,
+  pages: 4096,
+  buckets: 4096,
   id: (c) => c.id,
   // `?? ''`: a contact from a damaged backup without an account must not stop an upgrade.
   partition: (c) => c.accountId ?? '',
@@ -52,12 +57,12 @@ export const CONTACT_KIND: PackedKind<Contact, ContactIndexName> = {
 
 /**
  * Coverage summaries (lib/db/coverage.ts), one per account with contacts, packed the same way: an
- * import that touches 50,000 accounts rewrites ~512 values, not 50,000 records. No look-up keys:
+ * import that touches 50,000 accounts rewrites ~2,048 values, not 50,000 records. No look-up keys:
  * a summary is found by its account's id.
  */
 export const SUMMARY_KIND: PackedKind<CoverageSummary, never> = {
   prefix: 's',
-  pages: 512,
+  pages: 2048,
   buckets: 1,
   id: (s) => s.accountId,
   partition: (s) => s.accountId,

@@ -3,7 +3,8 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { openDatabase, type DB } from '@/lib/db/db';
-import { RECORD_STORES, summariesIn } from '@/lib/db/records';
+import { ACCOUNT_KIND, CONTACT_KIND, RECORD_STORES, SUMMARY_KIND, summariesIn } from '@/lib/db/records';
+import { hash, PackedStore } from '@/lib/db/packed';
 import type { LegacyRecordStores, TiercoverDB } from '@/lib/db/schema';
 import { coverageOf, summarizeCoverage, type CoverageSummary } from '@/lib/domain/coverage';
 import { defaultSettings, type Account, type Contact } from '@/lib/domain/schema';
@@ -15,10 +16,13 @@ import { byId, contactsOf, expectStoresMatch, getAccount, readRecords } from './
 /** A database of versions 1 to 3, which still had the one-record-each `accounts` and `contacts` stores. */
 type LegacyDB = IDBPDatabase<TiercoverDB & LegacyRecordStores>;
 const legacy = (db: DB) => db as unknown as LegacyDB;
+const byAccountId = (list: CoverageSummary[]) => [...list].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
 
 interface Fixture {
   version: number;
   stores: Record<string, unknown[]>;
+  /** Stores with out-of-line keys (version 4's `recordPages` and `recordKeys`): [key, value]. */
+  keyed?: Record<string, [string, unknown][]>;
 }
 const fixture = (version: number) => JSON.parse(readFileSync(new URL(`../fixtures/db/v${version}.json`, import.meta.url), 'utf8')) as Fixture;
 
@@ -227,6 +231,49 @@ describe('database upgrades', () => {
     // With the step whole again the same database upgrades.
     const db = await openDatabase(name, 4);
     expect(await readRecords(db, (s) => s.contacts.count())).toBe(v3fixture.stores.contacts!.length);
+    db.close();
+  });
+
+  it('step 5 repacks a version-4 database into the new page and bucket counts (fixture tests/fixtures/db/v4.json, plus the sample packed at the old counts)', async () => {
+    const name = 'repack-test';
+    const v4fixture = fixture(4);
+    const v3fixture = fixture(3); // v4.json was made from it by step 4: the same records
+    const sample = makeSampleData();
+    const v4 = await openDatabase(name, 4);
+    for (const [store, records] of Object.entries(v4fixture.stores)) for (const r of records) await legacy(v4).put(store as 'weeks', r as never);
+    for (const [store, entries] of Object.entries(v4fixture.keyed ?? {})) for (const [k, v] of entries) await v4.put(store as 'recordPages', v as never, k);
+    // The sample too, packed at version 4's counts (512 account pages and buckets, 1,024 contact
+    // pages and buckets, 512 summary pages): enough records to share pages and buckets.
+    const tx = v4.transaction(RECORD_STORES, 'readwrite');
+    await new PackedStore(tx, { ...ACCOUNT_KIND, pages: 512, buckets: 512 }).putMany(structuredClone(sample.accounts));
+    await new PackedStore(tx, { ...CONTACT_KIND, pages: 1024, buckets: 1024 }).putMany(structuredClone(sample.contacts));
+    const sampleSummaries = byAccountId(sample.accounts.map((a) => summarizeCoverage(a.id, sample.contacts.filter((c) => c.accountId === a.id))).filter((x) => x.total > 0));
+    await new PackedStore(tx, { ...SUMMARY_KIND, pages: 512 }).putMany(structuredClone(sampleSummaries));
+    await tx.done;
+    v4.close();
+
+    const db = await openDatabase(name, 5);
+    expect(await db.get('meta', 'schema')).toMatchObject({ version: 5 });
+    const accounts = [...(v3fixture.stores.accounts as Account[]), ...sample.accounts];
+    const contacts = [...(v3fixture.stores.contacts as Contact[]), ...sample.contacts];
+    // Every record by id and by each of its keys, counts and getAll exact.
+    await readRecords(db, (s) => expectStoresMatch(s, { accounts, contacts }, { ids: ['acc-none', 'con-none'], keys: ['nobody.example', 'hubspot:0'] }));
+    const summaries = byAccountId([...(v3fixture.stores.coverage as CoverageSummary[]), ...sampleSummaries]);
+    expect(await summariesIn(db.transaction(RECORD_STORES)).getAll()).toEqual(summaries);
+    // Every page and bucket is where the new counts put it: nothing left at an old number.
+    const pageKeys = (await db.getAllKeys('recordPages')) as string[];
+    const bucketKeys = (await db.getAllKeys('recordKeys')) as string[];
+    const expectedPages = new Set([
+      ...accounts.map((a) => `a:${hash(a.id) % ACCOUNT_KIND.pages}`),
+      ...contacts.map((c) => `c:${hash(c.accountId) % CONTACT_KIND.pages}`),
+      ...summaries.map((x) => `s:${hash(x.accountId) % SUMMARY_KIND.pages}`),
+    ]);
+    expect(new Set(pageKeys)).toEqual(expectedPages);
+    for (const k of bucketKeys.filter((k) => !k.endsWith(':count'))) {
+      const [prefix, n] = k.split(':');
+      expect(Number(n)).toBeLessThan(prefix === 'a' ? ACCOUNT_KIND.buckets : CONTACT_KIND.buckets);
+    }
+    for (const store of ['weeks', 'targets', 'ticks', 'links'] as const) expect(await db.getAll(store)).toEqual(v4fixture.stores[store]);
     db.close();
   });
 
