@@ -8,8 +8,7 @@ import { setupCustomHosts } from '@/lib/background/custom-hosts';
 import { setupTeamSync } from '@/lib/background/team-sync';
 import { getDb } from '@/lib/db/db';
 import { matchPage } from '@/lib/db/match';
-import { refreshCoverage } from '@/lib/db/coverage';
-import { accountsIn, contactsIn, RECORD_STORES } from '@/lib/db/records';
+import { putRecords as putRecordsWithCoverage } from '@/lib/db/coverage';
 import type { Account, Contact } from '@/lib/domain/schema';
 
 export default defineBackground({
@@ -26,12 +25,7 @@ export default defineBackground({
     // synthetic records through the extension's own writers (pages, key buckets and coverage
     // summaries as every writer keeps them), thousands at a time.
     if (import.meta.env.MODE === 'bench') {
-      const putRecords = async (accounts: Account[], contacts: Contact[]) => {
-        const tx = (await getDb()).transaction([...RECORD_STORES], 'readwrite');
-        await Promise.all([accountsIn(tx).putMany(accounts), contactsIn(tx).putMany(contacts)]);
-        await refreshCoverage(tx, [...accounts.map((a) => a.id), ...contacts.map((c) => c.accountId)]);
-        await tx.done;
-      };
+      const putRecords = async (accounts: Account[], contacts: Contact[]) => putRecordsWithCoverage(await getDb(), { accounts, contacts });
       Object.assign(globalThis, { tiercoverBench: { getDb, matchPage, putRecords } });
     }
   },

@@ -11,14 +11,15 @@
  * a restore) recomputes them all. Both build the record with `summarizeCoverage` only.
  */
 import { summarizeCoverage, type CoverageSummary } from '../domain/coverage';
-import type { Contact } from '../domain/schema';
+import type { Account, Contact } from '../domain/schema';
 import type { DB } from './db';
 import type { AnyTx } from './packed';
-import { contactsIn, RECORD_STORES, summariesIn } from './records';
+import { accountsIn, contactsIn, RECORD_STORES, summariesIn } from './records';
+import { byIdOrder } from '../domain/order';
 
 /** A summary from the account's contacts in id order, so it never depends on where they were read from. */
 const summarize = (accountId: string, contacts: readonly Contact[]) =>
-  summarizeCoverage(accountId, [...contacts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  summarizeCoverage(accountId, [...contacts].sort(byIdOrder));
 
 /** A readwrite (or upgrade) transaction over at least RECORD_STORES. */
 export type CoverageTx = AnyTx;
@@ -39,6 +40,22 @@ export async function refreshCoverage(tx: CoverageTx, accountIds: Iterable<strin
     summaries.putMany(ids.flatMap((id, i) => (lists[i]?.length ? [summarize(id, lists[i])] : []))),
     ...gone.map((id) => summaries.delete(id)),
   ]);
+}
+
+/**
+ * Accounts and contacts put in one readwrite transaction, with the summaries of every account
+ * whose contacts changed (a moved contact: its old account too). For bulk writers with no rules
+ * of their own: the bench's seeding hook and the tests. The records are stored as given (not
+ * copied): do not change them afterwards.
+ */
+export async function putRecords(db: DB, r: { accounts?: readonly Account[]; contacts?: readonly Contact[] }): Promise<void> {
+  const tx = db.transaction(RECORD_STORES, 'readwrite');
+  const contacts = contactsIn(tx);
+  const list = r.contacts ?? [];
+  const before = await Promise.all(list.map((c) => contacts.get(c.id)));
+  await Promise.all([accountsIn(tx).putMany(r.accounts ?? []), contacts.putMany(list)]);
+  await refreshCoverage(tx, [...list.map((c) => c.accountId), ...before.map((c) => c?.accountId)]);
+  await tx.done;
 }
 
 /**

@@ -22,6 +22,7 @@
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { TiercoverDB } from './schema';
+import { byIdOrder, compareKeys } from '../domain/order';
 
 /** One value of `recordKeys`: look-up keys of one bucket, each to its records' refs ("\n"-joined). */
 export interface KeyBucket {
@@ -210,11 +211,7 @@ export class PackedStore<T, I extends string> {
   private bucketKey(key: string) {
     return `${this.kind.prefix}:${hash(key) % this.kind.buckets}`;
   }
-  private byId = (a: T, b: T) => {
-    const x = this.idOf(a);
-    const y = this.idOf(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
+  private byId = (a: T, b: T) => compareKeys(this.idOf(a), this.idOf(b));
 
   // ------------------------------------------------------------ reading values (cached per transaction)
 
@@ -469,7 +466,7 @@ export class PackedStore<T, I extends string> {
       const refs = this.s.bucketValues.get(this.bucketKey(k))?.[k];
       if (!refs) continue;
       const list = refs.split('\n').map(parseRef);
-      if (list.length > limit) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      if (list.length > limit) list.sort(byIdOrder);
       wanted.push(...list.slice(0, limit));
     }
     await this.load(wanted.map((w) => this.pageKey(w.partition)), []);

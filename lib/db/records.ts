@@ -7,6 +7,7 @@ import type { CoverageSummary } from '../domain/coverage';
 import type { Account, Contact } from '../domain/schema';
 import type { DB } from './db';
 import { PackedStore, RECORD_STORES, type AnyTx, type PackedKind } from './packed';
+import { compareEntries } from '../domain/account-index';
 
 export { RECORD_STORES };
 
@@ -117,7 +118,7 @@ export async function accountsByName(db: DB): Promise<{ nameKey: string; id: str
   const version = await store.version();
   if (nameOrder?.db === db.name && nameOrder.version === version) return nameOrder.list;
   const list = (await store.getAll()).map((a) => ({ nameKey: a.nameKey, id: a.id }));
-  list.sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  list.sort(compareEntries);
   nameOrder = { db: db.name, version, list };
   return list;
 }

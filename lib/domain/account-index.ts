@@ -6,6 +6,7 @@
  */
 import { normalizeCompanyName } from './normalize';
 import type { Tier } from './schema';
+import { compareKeys } from './order';
 
 /** What the list needs of an account before its row is drawn (the rest comes per visible row). */
 export interface AccountIndexEntry {
@@ -28,8 +29,7 @@ export interface AccountFilter {
 
 /** Name order, ties by id: the order of the `byNameKey` index the pages come from. */
 export function compareEntries(a: Pick<AccountIndexEntry, 'nameKey' | 'id'>, b: Pick<AccountIndexEntry, 'nameKey' | 'id'>): number {
-  if (a.nameKey !== b.nameKey) return a.nameKey < b.nameKey ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareKeys(a.nameKey, b.nameKey) || compareKeys(a.id, b.id);
 }
 
 /** The query as the index compares it: a name key, and the raw text when it looks like a domain. */

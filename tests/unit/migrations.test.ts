@@ -12,11 +12,12 @@ import { LATEST_DB_VERSION, MIGRATIONS, runMigrations } from '@/lib/db/migration
 import { makeSampleData } from '@/lib/sample';
 import { first } from './helpers/must';
 import { byId, contactsOf, expectStoresMatch, getAccount, readRecords } from './helpers/records';
+import { compareKeys } from '@/lib/domain/order';
 
 /** A database of versions 1 to 3, which still had the one-record-each `accounts` and `contacts` stores. */
 type LegacyDB = IDBPDatabase<TiercoverDB & LegacyRecordStores>;
 const legacy = (db: DB) => db as unknown as LegacyDB;
-const byAccountId = (list: CoverageSummary[]) => [...list].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+const byAccountId = (list: CoverageSummary[]) => [...list].sort((a, b) => compareKeys(a.accountId, b.accountId));
 
 interface Fixture {
   version: number;

@@ -5,9 +5,10 @@
  */
 import { expect } from 'vitest';
 import type { DB } from '@/lib/db/db';
-import { refreshCoverage } from '@/lib/db/coverage';
+import { putRecords as putRecordsWithCoverage } from '@/lib/db/coverage';
 import { accountsIn, contactsIn, RECORD_STORES, type AccountIndexName, type AccountStore, type ContactIndexName, type ContactStore } from '@/lib/db/records';
 import type { Account, Contact } from '@/lib/domain/schema';
+import { byIdOrder } from '@/lib/domain/order';
 
 export interface RecordStores {
   accounts: AccountStore;
@@ -34,20 +35,9 @@ export const accountsBy = (db: DB, index: AccountIndexName, key: string) => read
 export const accountBy = (db: DB, index: AccountIndexName, key: string) => readRecords(db, (s) => s.accounts.index(index).get(key));
 export const contactBy = (db: DB, index: ContactIndexName, key: string) => readRecords(db, (s) => s.contacts.index(index).get(key));
 
-/**
- * Put accounts and contacts in one readwrite transaction, with the coverage summaries of every
- * account whose contacts changed (a contact that moved: its old account too), as every writer
- * of the app keeps them.
- */
-export async function putRecords(db: DB, r: { accounts?: readonly Account[]; contacts?: readonly Contact[] }): Promise<void> {
-  const tx = db.transaction(RECORD_STORES, 'readwrite');
-  const contacts = contactsIn(tx);
-  const list = r.contacts ?? [];
-  const before = await Promise.all(list.map((c) => contacts.get(c.id)));
-  await Promise.all([accountsIn(tx).putMany(structuredClone(r.accounts ?? [])), contacts.putMany(structuredClone(list))]);
-  await refreshCoverage(tx, [...list.map((c) => c.accountId), ...before.map((c) => c?.accountId)]);
-  await tx.done;
-}
+/** The app's `putRecords` (lib/db/coverage.ts), on copies: a test keeps using its records. */
+export const putRecords = (db: DB, r: { accounts?: readonly Account[]; contacts?: readonly Contact[] }): Promise<void> =>
+  putRecordsWithCoverage(db, structuredClone(r));
 
 export const putAccount = (db: DB, ...accounts: Account[]) => putRecords(db, { accounts });
 export const putContact = (db: DB, ...contacts: Contact[]) => putRecords(db, { contacts });
@@ -76,7 +66,7 @@ export const CONTACT_INDEX_KEYS: Record<ContactIndexName, (c: Contact) => string
   byCrm: (c) => present(c.crmKeys),
 };
 
-export const byId = <T extends { id: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export const byId = <T extends { id: string }>(list: readonly T[]): T[] => [...list].sort(byIdOrder);
 
 /**
  * What the stores answer equals what a linear filter over `expected` answers: getAll, count,
