@@ -192,6 +192,48 @@ function written(tx: AnyTx, s: TxState): Promise<void> {
   });
 }
 
+// ------------------------------------------------------------ values kept across read-only transactions
+
+/**
+ * Why: reading one record costs its whole page, and the week page reads the same pages (its
+ * targets' accounts, summaries and key contacts) for its first screen and again for each export;
+ * the worker reads the same buckets and pages for every card on one account. So pages and buckets
+ * read by read-only transactions are kept in this context, each with the version of its kind it
+ * was read at. The version (the count record's, lib/db/packed.ts `touched`) changes in every
+ * transaction that changes the kind, in any context, and a read-only transaction reads it first
+ * (one small get): a kept value is used only at the version it was read at. The values are shared
+ * between transactions: read only, like everything `getAll`, `findMany` and `inPartition` give.
+ */
+const kept = new Map<string, { version: number; value: unknown; size: number }>();
+/** Records (page entries; a bucket counts as 100) kept at most: tens of MB at worst. */
+const KEPT_BUDGET = 150_000;
+let keptSize = 0;
+
+function keptValue(id: string, version: number): { value: unknown } | undefined {
+  const entry = kept.get(id);
+  if (!entry || entry.version !== version) return undefined;
+  // Most recently used last: the budget drops from the front.
+  kept.delete(id);
+  kept.set(id, entry);
+  return entry;
+}
+
+function keepValue(id: string, version: number, value: unknown) {
+  const size = Array.isArray(value) ? value.length + 1 : 100;
+  const old = kept.get(id);
+  if (old) {
+    keptSize -= old.size;
+    kept.delete(id);
+  }
+  kept.set(id, { version, value, size });
+  keptSize += size;
+  for (const [k, e] of kept) {
+    if (keptSize <= KEPT_BUDGET) break;
+    kept.delete(k);
+    keptSize -= e.size;
+  }
+}
+
 /** The idb-shaped view of one kind of packed record inside one transaction. */
 export class PackedStore<T, I extends string> {
   private s: TxState;
@@ -218,8 +260,8 @@ export class PackedStore<T, I extends string> {
   private page(key: string): Promise<T[]> {
     let p = this.s.pages.get(key);
     if (!p) {
-      p = track(this.tx, this.s, raw(this.tx, 'recordPages').get(key) as Promise<unknown[] | undefined>).then((v) => {
-        const list = v ?? [];
+      p = this.readValue('recordPages', key).then((v) => {
+        const list = (v as unknown[] | undefined) ?? [];
         this.s.pageValues.set(key, list);
         return list;
       });
@@ -231,14 +273,33 @@ export class PackedStore<T, I extends string> {
   private bucket(key: string): Promise<Record<string, string>> {
     let p = this.s.buckets.get(key);
     if (!p) {
-      p = track(this.tx, this.s, raw(this.tx, 'recordKeys').get(key) as Promise<KeyBucket | undefined>).then((v) => {
-        const refs = v?.refs ?? {};
+      p = this.readValue('recordKeys', key).then((v) => {
+        const refs = (v as KeyBucket | undefined)?.refs ?? {};
         this.s.bucketValues.set(key, refs);
         return refs;
       });
       this.s.buckets.set(key, p);
     }
     return p;
+  }
+
+  /**
+   * One stored page or bucket. A read-only transaction takes it from the values kept across
+   * transactions when they were read at this kind's current version, and keeps what it reads;
+   * any other transaction reads IndexedDB (a readwrite one changes its values in place).
+   */
+  private readValue(store: (typeof RECORD_STORES)[number], key: string): Promise<unknown> {
+    const read = () => track(this.tx, this.s, raw(this.tx, store).get(key));
+    if (this.tx.mode !== 'readonly') return read();
+    const id = `${this.tx.db.name}\u0000${store}\u0000${key}`;
+    return this.version().then((version) => {
+      const kept = keptValue(id, version);
+      if (kept) return kept.value;
+      return read().then((v) => {
+        keepValue(id, version, v);
+        return v;
+      });
+    });
   }
 
   private countKey() {

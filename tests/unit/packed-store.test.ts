@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DB } from '@/lib/db/db';
 import { hash } from '@/lib/db/packed';
 import { ACCOUNT_KIND, accountsIn, contactsIn, RECORD_STORES } from '@/lib/db/records';
@@ -382,6 +382,41 @@ describe('packed accounts and contacts', () => {
     expect(inTx.seen).toHaveLength(300);
     expect(inTx.seen).toContain('acc-new');
     expect(inTx.seen).not.toContain('acc-0');
+  });
+
+  it('read-only transactions reuse the pages and buckets read before, until a write in any connection changes the kind', async () => {
+    const db = await freshDb();
+    const other = await openDatabase(db.name); // another context's connection (the worker, a page)
+    open.push(other);
+    const write = async (on: DB, w: (tx: ReturnType<typeof writeTx>) => Promise<unknown>) => {
+      const tx = writeTx(on);
+      await w(tx);
+      await tx.done;
+    };
+    await write(db, (tx) => Promise.all([accountsIn(tx).put(account('acc-1', { domains: ['one.example'] })), contactsIn(tx).put(contact('con-1', 'acc-1', { email: 'a@one.example' }))]));
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const read = () =>
+      readRecords(db, async (s) => ({
+        account: await s.accounts.get('acc-1'),
+        byDomain: (await s.accounts.index('byDomain').get('one.example'))?.id,
+        contact: (await s.contacts.get('con-1'))?.email,
+      }));
+    const first = await read();
+    const firstGets = gets.mock.calls.length;
+    expect(await read()).toEqual(first);
+    // Only the two count records (each kind's version) are read again: no page, no bucket.
+    expect(gets.mock.calls.length - firstGets).toBe(2);
+
+    // A write through the other connection: the next read-only transaction sees it.
+    await write(other, (tx) => Promise.all([accountsIn(tx).put(account('acc-1', { domains: ['two.example'], name: 'Renamed' })), contactsIn(tx).put(contact('con-1', 'acc-1', { email: 'b@one.example' }))]));
+    const after = await read();
+    expect(after.account?.name).toBe('Renamed');
+    expect(after.byDomain).toBeUndefined();
+    expect(after.contact).toBe('b@one.example');
+    // And a read-only transaction's records are copies: changing one changes no kept page.
+    after.account!.name = 'Changed by the caller';
+    expect((await read()).account?.name).toBe('Renamed');
+    gets.mockRestore();
   });
 
   it('version() changes with every transaction that changes a record of its kind, and only then', async () => {
