@@ -297,11 +297,44 @@ function csvFiles(dir: string) {
  * result line. Long tasks are those of the options page itself while the import runs (the
  * page's own start-up is not counted).
  */
+/**
+ * The extension's renderer processes (Linux /proc): the options page, its import worker and the
+ * service worker all run in one. A worker's heap cannot be read from outside (workers have no
+ * `performance.memory`, and a persistent context gives no CDP session to a worker), so an
+ * import's memory is the rise of these processes' resident memory over its value before.
+ */
+function extensionPids(): string[] {
+  return readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--extension-process');
+    } catch {
+      return false; // gone meanwhile
+    }
+  });
+}
+
+function residentBytes(pids: string[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return total;
+}
+
 async function timedImport(page: Page, file: string) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   let peak = 0;
+  const pids = extensionPids();
+  const rssBefore = residentBytes(pids);
+  let rssPeak = rssBefore;
   const poll = setInterval(async () => {
+    rssPeak = Math.max(rssPeak, residentBytes(pids));
     try {
       const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
       peak = Math.max(peak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
@@ -324,7 +357,7 @@ async function timedImport(page: Page, file: string) {
   clearInterval(phase);
   const text = (await page.getByTestId('import-result').textContent()) ?? '';
   const longTasks = await page.evaluate((from) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((l) => l.start >= from).map((l) => l.duration), from);
-  return { elapsed, peak, text, longTasks, readAndPlan: savingFrom, write: elapsed - savingFrom };
+  return { elapsed, peak, text, longTasks, readAndPlan: savingFrom, write: elapsed - savingFrom, rssRise: rssPeak - rssBefore, rssBefore };
 }
 
 /** Cancel while saving: click to the result on screen, and the stored count before and after. */
@@ -545,6 +578,10 @@ async function imports() {
     const cancel = await timedCancel(options, files.x);
     console.log(`  cancel while saving: stopped in ${ms(cancel.stoppedIn)}; accounts ${cancel.before} before, ${cancel.after} after — ${cancel.text}`);
     const size = (f: string) => statSync(f).size;
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+    for (const [label, r, f] of [['accounts', accounts, files.a], ['contacts', contacts, files.c], ['merge', merge, files.a]] as const) {
+      console.log(`  memory, ${label}: the extension's processes rose ${mb(r.rssRise)} over ${mb(r.rssBefore)} (file ${mb(size(f))}, ${(r.rssRise / size(f)).toFixed(1)}× the file)`);
+    }
     return { accounts, contacts, merge, cancel, floors, sizes: { a: size(files.a), c: size(files.c) } };
   } finally {
     await fresh.close();
@@ -564,6 +601,7 @@ function importRows(imp: Imports): string[] {
     `| import ${IMPORT_ACCOUNTS.toLocaleString('en-US')} accounts CSV | 3 s | ${s(imp.accounts.elapsed)} (${floor(IMPORT_ACCOUNTS)}) | ${verdict(imp.accounts.elapsed, 3000)} |`,
     `| import ${IMPORT_CONTACTS.toLocaleString('en-US')} contacts CSV | 10 s | ${s(imp.contacts.elapsed)} (${floor(IMPORT_CONTACTS)}) | ${verdict(imp.contacts.elapsed, 10000)} |`,
     `| import the same ${IMPORT_ACCOUNTS.toLocaleString('en-US')} accounts again (merge) | 5 s | ${s(imp.merge.elapsed)} | ${verdict(imp.merge.elapsed, 5000)} |`,
+    `| memory during an import: the extension's processes' rise in resident memory ÷ the file, worst of the three | 2× | ${Math.max(imp.accounts.rssRise / imp.sizes.a, imp.contacts.rssRise / imp.sizes.c, imp.merge.rssRise / imp.sizes.a).toFixed(1)}× (contacts: ${(imp.contacts.rssRise / 1024 / 1024).toFixed(0)} MB for a ${(imp.sizes.c / 1024 / 1024).toFixed(0)} MB file) | ${verdict(Math.max(imp.accounts.rssRise / imp.sizes.a, imp.contacts.rssRise / imp.sizes.c, imp.merge.rssRise / imp.sizes.a), 2)} |`,
     `| longest task on the options page during the three imports | 100 ms | ${ms(longest(pageTasks))} (${pageTasks.filter((d) => d > 100).length} over) | ${verdict(longest(pageTasks), 100)} |`,
     `| Cancel while saving: click → result, data unchanged | 0.5 s | ${ms(imp.cancel.stoppedIn)}, ${imp.cancel.before === imp.cancel.after ? 'unchanged' : `${imp.cancel.after - imp.cancel.before} written`} | ${imp.cancel.before === imp.cancel.after ? verdict(imp.cancel.stoppedIn, 500) : '❌ data changed'} |`,
   ];
