@@ -206,8 +206,18 @@ function written(tx: AnyTx, s: TxState): Promise<void> {
  */
 const kept = new Map<string, { version: number; value: unknown; size: number }>();
 /** Records (page entries; a bucket counts as 100) kept at most: tens of MB at worst. */
-const KEPT_BUDGET = 150_000;
+let keptBudget = 150_000;
 let keptSize = 0;
+
+/**
+ * Keep no values in this context: the import's worker reads each page once to plan, then writes
+ * in a readwrite transaction, so kept values would only add to its peak memory.
+ */
+export function keepNoValues(): void {
+  keptBudget = 0;
+  kept.clear();
+  keptSize = 0;
+}
 
 function keptValue(id: string, version: number): { value: unknown } | undefined {
   const entry = kept.get(id);
@@ -219,6 +229,7 @@ function keptValue(id: string, version: number): { value: unknown } | undefined 
 }
 
 function keepValue(id: string, version: number, value: unknown) {
+  if (!keptBudget) return;
   const size = Array.isArray(value) ? value.length + 1 : 100;
   const old = kept.get(id);
   if (old) {
@@ -228,7 +239,7 @@ function keepValue(id: string, version: number, value: unknown) {
   kept.set(id, { version, value, size });
   keptSize += size;
   for (const [k, e] of kept) {
-    if (keptSize <= KEPT_BUDGET) break;
+    if (keptSize <= keptBudget) break;
     kept.delete(k);
     keptSize -= e.size;
   }
