@@ -103,26 +103,51 @@ export function withTicks(view: WeekView, ticks: AirCoverTick[], settings: WeekS
  */
 export const DETAIL_PER_TIER = 10;
 
+/** What a row gains when its key contacts are read: the contacts and its coverage gaps. */
+export type RowDetails = Map<string, Pick<TargetRow, 'keyContacts'> & { gaps: TargetRow['account']['gaps'] }>;
+
 /**
- * Fill in the key contacts of some rows: one read transaction, one get per key contact. A big
- * week reads these only for the rows on screen; coverage comes with every row from the summaries.
+ * The key contacts of some rows, by target id: one read transaction, one page read per account
+ * (a key contact lives in its target's account's page, lib/db/packed.ts `getIn`). A big week
+ * reads these only for the rows it needs; coverage comes with every row from the summaries.
  */
-export async function withDetails(db: DB, view: WeekView, targetIds: Iterable<string>, settings: Pick<Settings, 'coverage'>, now = new Date()): Promise<WeekView> {
+export async function readDetails(db: DB, view: WeekView, targetIds: Iterable<string>, settings: Pick<Settings, 'coverage'>, now = new Date()): Promise<RowDetails> {
   const wanted = new Set(targetIds);
   const todo = view.rows.filter((r) => wanted.has(r.target.id) && !r.detailed);
-  if (!todo.length) return view;
+  if (!todo.length) return new Map();
   const tx = db.transaction(RECORD_STORES);
-  // A key contact lives in its target's account's page: no id look-up (lib/db/packed.ts `getIn`).
   const lists = await Promise.all(todo.map(async (r) => ({ r, contacts: await Promise.all(r.target.keyContactIds.map((id) => contactsIn(tx).getIn(r.account.id, id))) })));
-  const filled = new Map(
-    lists.map(({ r, contacts }) => {
-      // A key contact of another account (a stale id) is not shown, as before.
-      const keys = contacts.filter((c) => !!c && c.accountId === r.account.id).map((c) => contactView(c!));
-      const gaps = coverageOf(r.summary, settings, now.getTime()).gaps;
-      return [r.target.id, { ...r, detailed: true, keyContacts: keys, account: { ...r.account, gaps } } satisfies TargetRow] as const;
-    }),
+  return new Map(
+    lists.map(({ r, contacts }) => [
+      r.target.id,
+      {
+        // A key contact of another account (a stale id) is not shown, as before.
+        keyContacts: contacts.filter((c) => !!c && c.accountId === r.account.id).map((c) => contactView(c!)),
+        gaps: coverageOf(r.summary, settings, now.getTime()).gaps,
+      },
+    ]),
   );
-  return { ...view, rows: view.rows.map((r) => filled.get(r.target.id) ?? r) };
+}
+
+/**
+ * The view with these rows' details filled in, matched by target id: applied to the view as it
+ * is when the read ends, so a tick or edit that came in meanwhile is kept, and details read for
+ * another week change nothing.
+ */
+export function applyDetails(view: WeekView, details: RowDetails): WeekView {
+  if (!details.size || !view.rows.some((r) => !r.detailed && details.has(r.target.id))) return view;
+  return {
+    ...view,
+    rows: view.rows.map((r) => {
+      const d = r.detailed ? undefined : details.get(r.target.id);
+      return d ? { ...r, detailed: true, keyContacts: d.keyContacts, account: { ...r.account, gaps: d.gaps } } : r;
+    }),
+  };
+}
+
+/** Fill in the key contacts of some rows of a view no one else changes meanwhile (its first screen). */
+export async function withDetails(db: DB, view: WeekView, targetIds: Iterable<string>, settings: Pick<Settings, 'coverage'>, now = new Date()): Promise<WeekView> {
+  return applyDetails(view, await readDetails(db, view, targetIds, settings, now));
 }
 
 /** `settings` may still be on its way: the records are read meanwhile. */

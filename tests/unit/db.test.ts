@@ -128,6 +128,36 @@ describe('week view', () => {
   });
 });
 
+describe('week details', () => {
+  it('details read while a tick comes in are applied onto the ticked view: the tick stays, every row ends detailed', async () => {
+    const { weekView, readDetails, applyDetails, withTick } = await import('@/lib/db/week');
+    const { defaultSettings } = await import('@/lib/domain/schema');
+    const now = new Date('2026-11-22T12:00:00Z');
+    const s = makeSampleData({ now });
+    await seed(db, s);
+    const settings = defaultSettings();
+    const view = await weekView(db, '2026-W47', settings, now);
+    const waiting = view.rows.filter((r) => !r.detailed);
+    const ids = view.rows.map((r) => r.target.id);
+    const reading = readDetails(db, view, ids, settings, now);
+    // A tick on a row still without details, applied while its details are being read.
+    const row = first(waiting.length ? waiting : view.rows, 'rows');
+    const contactId = row.target.keyContactIds[0] ?? 'none';
+    const tick = { id: `${row.target.id}|${contactId}|executiveOutreach`, weekId: '2026-W47', targetId: row.target.id, contactId, item: 'executiveOutreach' as const, done: true, by: 'Ana', at: now.getTime() };
+    const ticked = withTick(view, tick, settings);
+    const filled = applyDetails(ticked, await reading);
+    expect(filled.rows.every((r) => r.detailed)).toBe(true);
+    const after = filled.rows.find((r) => r.target.id === row.target.id)!;
+    expect(after.ticks.some((x) => x.id === tick.id)).toBe(true);
+    expect(after.keyContacts.map((c) => c.id)).toEqual(row.target.keyContactIds.filter((id) => s.contacts.some((c) => c.id === id && c.accountId === row.account.id)));
+    // A fresh read of every detail agrees with the filled view.
+    const fresh = applyDetails(view, await readDetails(db, view, ids, settings, now));
+    expect(filled.rows.map((r) => [r.target.id, r.keyContacts, r.account.gaps])).toEqual(fresh.rows.map((r) => [r.target.id, r.keyContacts, r.account.gaps]));
+    // Details of another week's rows change nothing.
+    expect(applyDetails({ ...view, rows: [] }, await readDetails(db, view, ids, settings, now)).rows).toEqual([]);
+  });
+});
+
 describe('storage errors', () => {
   it('a full disk is said in words a user can act on', async () => {
     const { describeStorageError } = await import('@/lib/db/db');
