@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { contactsOfAccount, getDb } from '@/lib/db/db';
-import { DETAIL_PER_TIER, weekView, withDetails, withTick, withTicks, type TargetRow, type WeekView as WeekData } from '@/lib/db/week';
+import { applyDetails, DETAIL_PER_TIER, readDetails, weekView, withTick, withTicks, type TargetRow, type WeekView as WeekData } from '@/lib/db/week';
 import type { Cell } from '@/lib/db/aircover';
 import type { AirCoverTick, Settings } from '@/lib/domain/schema';
 import { contactView } from '@/lib/domain/views';
@@ -49,10 +49,32 @@ export function WeekView({ you }: { you: string }) {
       const asked = send('getSettings', {}).then((s) => (settings.value = s));
       const d = await weekView(await getDb(), wanted, asked);
       performance.measure('tiercover:week-read', 'tiercover:week-read-start');
-      if (wanted === weekId.value) data.value = d;
+      if (wanted === weekId.value) {
+        data.value = d;
+        void fillDetails(d);
+      }
       error.value = null;
     } catch (e) {
       error.value = (e as Error).message;
+    }
+  };
+  /**
+   * After the first screen, every other row's key contacts, a hundred rows at a time: so a search
+   * by a contact's name finds every target, and the exports find their contacts' pages already
+   * read (lib/db/packed.ts keeps them). Stops when the week is read again or another is shown.
+   */
+  const filling = useRef(0);
+  const fillDetails = async (from: WeekData) => {
+    const run = ++filling.current; // a newer read of the week starts its own fill: this one stops
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 0));
+      const cur = data.value;
+      if (run !== filling.current || !cur || cur.weekId !== from.weekId) return;
+      const ids = cur.rows.filter((r) => !r.detailed).slice(0, 100).map((r) => r.target.id);
+      if (!ids.length) return;
+      const before = cur;
+      await detail(ids);
+      if (data.value === before) return; // nothing filled (the view changed under it): stop
     }
   };
   useEffect(() => {
@@ -100,7 +122,9 @@ export function WeekView({ you }: { you: string }) {
   /** Rows that come on screen (more shown, a filter) get their key contacts read then. */
   const detail = async (ids: string[]) => {
     if (!data.value || !settings.value) return;
-    data.value = await withDetails(await getDb(), data.value, ids, settings.value);
+    const details = await readDetails(await getDb(), data.value, ids, settings.value);
+    // Onto the view as it is now: a tick applied during the read stays.
+    if (data.value) data.value = applyDetails(data.value, details);
   };
 
   const d = data.value;

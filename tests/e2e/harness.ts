@@ -416,12 +416,17 @@ export function syntheticBackup(from: number, to: number, contactsEach: number, 
  * profile (`useSession({ sample: false })`). Open views learn of it only on their next load.
  */
 export async function seedAccounts(page: Page, from: number, to: number, contactsEach = 2) {
-  if (!page.url().endsWith('/options.html')) throw new Error(`seedAccounts restores through the options page, not ${page.url()}`);
+  await restoreBackup(page, syntheticBackup(from, to, contactsEach));
+}
+
+/** REPLACE the profile's data with `backup`, restored through the options page (`page`) as a user does. */
+export async function restoreBackup(page: Page, backup: Backup) {
+  if (!page.url().endsWith('/options.html')) throw new Error(`a backup is restored through the options page, not ${page.url()}`);
   const dir = mkdtempSync(join(tmpdir(), 'tiercover-seed-'));
   // A file, not a buffer: Playwright refuses buffers over 50 MB, and 60,000 accounts are more.
   const file = join(dir, 'tiercover-backup-seed.json');
   try {
-    writeFileSync(file, JSON.stringify(syntheticBackup(from, to, contactsEach)));
+    writeFileSync(file, JSON.stringify(backup));
     await page.getByTestId('restore-file').setInputFiles(file);
     const confirm = page.getByTestId('restore-confirm');
     await confirm.click();
@@ -429,7 +434,7 @@ export async function seedAccounts(page: Page, from: number, to: number, contact
     await confirm.waitFor({ state: 'detached' });
     const status = page.locator('[data-testid=bundle-status].ok, [data-testid=bundle-status].error');
     await status.waitFor({ timeout: 600_000 });
-    if ((await status.getAttribute('class'))?.includes('error')) throw new Error(`seedAccounts: the restore failed: ${await status.textContent()}`);
+    if ((await status.getAttribute('class'))?.includes('error')) throw new Error(`the restore failed: ${await status.textContent()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
