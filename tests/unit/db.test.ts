@@ -104,15 +104,21 @@ describe('sample data', () => {
   });
 });
 
+/** The sample data stored, and its week 2026-W47 read as the week view reads it. */
+async function sampleWeek() {
+  const { weekView } = await import('@/lib/db/week');
+  const { defaultSettings } = await import('@/lib/domain/schema');
+  const now = new Date('2026-11-22T12:00:00Z');
+  const s = makeSampleData({ now });
+  await seed(db, s);
+  const settings = defaultSettings();
+  return { now, s, settings, view: await weekView(db, '2026-W47', settings, now) };
+}
+
 describe('week view', () => {
   it('withTick applies a tick in place: progress, focus work and changes follow without a read', async () => {
     const { weekView, withTick } = await import('@/lib/db/week');
-    const { defaultSettings } = await import('@/lib/domain/schema');
-    const now = new Date('2026-11-22T12:00:00Z');
-    const s = makeSampleData({ now });
-    await seed(db, s);
-    const settings = defaultSettings();
-    const view = await weekView(db, '2026-W47', settings, now);
+    const { now, settings, view } = await sampleWeek();
     const row = first(view.rows, 'week rows');
     const cell = row.target.keyContactIds[0];
     const tick = { id: `${row.target.id}|${cell}|executiveOutreach`, weekId: '2026-W47', targetId: row.target.id, contactId: cell, item: 'executiveOutreach' as const, done: true, by: 'Ana', at: now.getTime() };
@@ -130,13 +136,8 @@ describe('week view', () => {
 
 describe('week details', () => {
   it('details read while a tick comes in are applied onto the ticked view: the tick stays, every row ends detailed', async () => {
-    const { weekView, readDetails, applyDetails, withTick } = await import('@/lib/db/week');
-    const { defaultSettings } = await import('@/lib/domain/schema');
-    const now = new Date('2026-11-22T12:00:00Z');
-    const s = makeSampleData({ now });
-    await seed(db, s);
-    const settings = defaultSettings();
-    const view = await weekView(db, '2026-W47', settings, now);
+    const { readDetails, applyDetails, withTick } = await import('@/lib/db/week');
+    const { now, s, settings, view } = await sampleWeek();
     const waiting = view.rows.filter((r) => !r.detailed);
     const ids = view.rows.map((r) => r.target.id);
     const reading = readDetails(db, view, ids, settings, now);
