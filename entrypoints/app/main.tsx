@@ -1,5 +1,4 @@
-import { render } from 'preact';
-import { ensureMessages } from '@/lib/i18n/ensure-messages';
+import { mountPage } from '@/components/mount';
 import '@/components/theme.css';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 import { AgendaPrint } from '@/components/week/AgendaPrint';
@@ -8,9 +7,4 @@ import { PlanPrint } from '@/components/week/strategic/PlanPrint';
 const params = new URLSearchParams(location.search);
 const print = params.get('print');
 const plan = params.get('plan');
-void ensureMessages().then(() =>
-  render(
-    print && /^\d{4}-W\d{2}$/.test(print) ? <AgendaPrint weekId={print} /> : plan ? <PlanPrint accountId={plan} /> : <SidePanelApp full />,
-    document.getElementById('app')!,
-  ),
-);
+mountPage(print && /^\d{4}-W\d{2}$/.test(print) ? <AgendaPrint weekId={print} /> : plan ? <PlanPrint accountId={plan} /> : <SidePanelApp full />);

@@ -1,6 +1,5 @@
-import { render } from 'preact';
-import { ensureMessages } from '@/lib/i18n/ensure-messages';
+import { mountPage } from '@/components/mount';
 import '@/components/theme.css';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 
-void ensureMessages().then(() => render(<SidePanelApp />, document.getElementById('app')!));
+mountPage(<SidePanelApp />);
