@@ -53,7 +53,23 @@ export interface Session {
  * `lang` is the browser's UI language, which `browser.i18n` (and so the whole interface) follows.
  * English unless a test asks for another, whatever the machine's own locale.
  */
-export async function launch(opts: { extensionDir?: string; userDataDir?: string; headless?: boolean; lang?: string; args?: string[] } = {}): Promise<Session> {
+export async function launch(opts: LaunchOptions = {}): Promise<Session> {
+  // A fresh Chromium profile under load sometimes gives the extension's processes an empty
+  // message catalog (docs/I18N.md). Extension pages read their words from _locales then, but the
+  // worker's `getMessage` stays empty and a page may pick its language differently from the
+  // browser: a known browser fault, not ours to test, so such a browser is started again.
+  for (let attempt = 1; ; attempt++) {
+    const s = await launchOnce(opts);
+    const catalog = await s.worker.evaluate(() => (typeof chrome.i18n?.getMessage === 'function' ? chrome.i18n.getMessage('@@ui_locale') : 'none'));
+    if (catalog || attempt === 3) return s;
+    console.warn(`launch: the browser gave the extension an empty message catalog; starting it again (attempt ${attempt + 1})`);
+    await s.close();
+  }
+}
+
+type LaunchOptions = { extensionDir?: string; userDataDir?: string; headless?: boolean; lang?: string; args?: string[] };
+
+async function launchOnce(opts: LaunchOptions): Promise<Session> {
   const lang = opts.lang ?? 'en-US';
   const dir = opts.extensionDir ?? CHROME_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run npm run build first.`);
