@@ -31,7 +31,35 @@ export interface KeyBucket {
   count?: number;
   /** Ditto: a new random value from every transaction that changes a page of this kind (for caches of derived lists). */
   version?: number;
+  /** Ditto: how many transactions have changed this kind (numbers its journal entries). */
+  seq?: number;
 }
+
+/**
+ * Where a kind stood when a cache was made of some of its records: compare with `changedSince`.
+ * Version 0 and seq 0: the kind was empty (no count record).
+ */
+export interface KindStamp {
+  version: number;
+  seq: number;
+}
+
+/**
+ * One entry of a kind's journal (`recordKeys` "a:j:<seq>"): which records one transaction
+ * changed, and the versions before and after it, so a chain of entries proves nothing was missed.
+ */
+interface JournalEntry {
+  from: number;
+  to: number;
+  /** null: too many to list (an import); a cache of some records must be made again. */
+  ids: string[] | null;
+}
+
+/** Ids listed per journal entry at most; a bigger change (an import) is recorded as "many". */
+const JOURNAL_MAX_IDS = 2000;
+/** Journal entries kept per kind: a cache older than this many changes is made again. */
+const JOURNAL_KEEP = 500;
+const journalKey = (prefix: string, seq: number) => `${prefix}:j:${String(seq).padStart(12, '0')}`;
 
 // The wide transaction type: any set of stores, any mode (a read-only one simply cannot put).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -52,6 +80,12 @@ export interface PackedKind<T, I extends string> {
   keys(r: T): Record<I, readonly (string | undefined)[]>;
   /** An index answered from the partition page itself (contacts by account), not a bucket. */
   partitionIndex?: I;
+  /**
+   * Keep a journal of the ids each transaction changes (`changedSince`), so a cache of a few
+   * records (the week digest, lib/db/week-digest.ts) is brought up to date without reading them
+   * all again. Costs one small write per changing transaction.
+   */
+  journal?: boolean;
 }
 
 const SEP = '\u0001';
@@ -96,6 +130,10 @@ interface TxState {
   countValues: Map<string, number>;
   /** Each kind's stored version as read, raised once per transaction that changes its pages. */
   versions: Map<string, number>;
+  /** Each kind's stored seq as read, +1 once per transaction that changes its pages. */
+  seqs: Map<string, number>;
+  /** By count key: what this transaction changed in a journaled kind (null: too many ids). */
+  journals: Map<string, { prefix: string; from: number; ids: Set<string> | null }>;
   inflight: number;
   waiters: { resolve(): void; reject(e: unknown): void }[];
   flushQueued: boolean;
@@ -112,7 +150,7 @@ function stateOf(tx: AnyTx): TxState {
     s = {
       pages: new Map(), buckets: new Map(), counts: new Map(),
       dirtyPages: new Set(), dirtyBuckets: new Set(), dirtyCounts: new Set(),
-      pageValues: new Map(), bucketValues: new Map(), countValues: new Map(), versions: new Map(),
+      pageValues: new Map(), bucketValues: new Map(), countValues: new Map(), versions: new Map(), seqs: new Map(), journals: new Map(),
       inflight: 0, waiters: [], flushQueued: false,
     };
     states.set(tx, s);
@@ -159,7 +197,15 @@ function queueFlush(tx: AnyTx, s: TxState) {
         }
         writes.push(empty ? keys.delete(k) : keys.put({ refs }, k));
       }
-      for (const k of s.dirtyCounts) writes.push(keys.put({ count: s.countValues.get(k)!, version: s.versions.get(k) ?? 0 }, k));
+      for (const k of s.dirtyCounts) {
+        const seq = s.seqs.get(k) ?? 0;
+        writes.push(keys.put({ count: s.countValues.get(k)!, version: s.versions.get(k) ?? 0, seq }, k));
+        const j = s.journals.get(k);
+        if (!j) continue;
+        const entry: JournalEntry = { from: j.from, to: s.versions.get(k) ?? 0, ids: j.ids && [...j.ids] };
+        writes.push(keys.put(entry, journalKey(j.prefix, seq)));
+        if (seq > JOURNAL_KEEP) writes.push(keys.delete(IDBKeyRange.bound(journalKey(j.prefix, 0), journalKey(j.prefix, seq - JOURNAL_KEEP))));
+      }
     } catch (e) {
       waiters.forEach((w) => w.reject(e));
       return;
@@ -324,6 +370,7 @@ export class PackedStore<T, I extends string> {
         const n = v?.count ?? 0;
         if (!this.s.countValues.has(key)) this.s.countValues.set(key, n);
         if (!this.s.versions.has(key)) this.s.versions.set(key, v?.version ?? 0);
+        if (!this.s.seqs.has(key)) this.s.seqs.set(key, v?.seq ?? 0);
         return n;
       });
       this.s.counts.set(key, p);
@@ -439,6 +486,37 @@ export class PackedStore<T, I extends string> {
     return this.s.versions.get(this.countKey()) ?? 0;
   }
 
+  /** Where this kind stands now, for a cache of some of its records (`changedSince`). */
+  async stamp(): Promise<KindStamp> {
+    await this.storedCount();
+    const key = this.countKey();
+    return { version: this.s.versions.get(key) ?? 0, seq: this.s.seqs.get(key) ?? 0 };
+  }
+
+  /**
+   * The ids of the records changed (put or deleted) since `since`, from the kind's journal (one
+   * read): an empty set when nothing changed. Undefined when the journal cannot tell: the kind
+   * keeps no journal, the entries were pruned, the kind was cleared, or a change was too big to
+   * list (an import). The caller then reads its records again.
+   */
+  async changedSince(since: KindStamp): Promise<Set<string> | undefined> {
+    const now = await this.stamp();
+    if (now.version === since.version && now.seq === since.seq) return new Set();
+    if (!this.kind.journal || now.seq <= since.seq) return undefined;
+    const range = IDBKeyRange.bound(journalKey(this.kind.prefix, since.seq + 1), journalKey(this.kind.prefix, now.seq));
+    const entries = (await track(this.tx, this.s, raw(this.tx, 'recordKeys').getAll(range))) as JournalEntry[];
+    if (entries.length !== now.seq - since.seq) return undefined;
+    const ids = new Set<string>();
+    let at = since.version;
+    for (const e of entries) {
+      // Each entry must start where the last one ended: a clear in between breaks the chain.
+      if (e.from !== at || !e.ids) return undefined;
+      for (const id of e.ids) ids.add(id);
+      at = e.to;
+    }
+    return at === now.version ? ids : undefined;
+  }
+
   /** Add or replace one record (a copy is stored); resolves once it is written (within the transaction). */
   async put(r: T): Promise<string> {
     await this.putMany([structuredClone(r)]);
@@ -496,7 +574,7 @@ export class PackedStore<T, I extends string> {
       track(this.tx, this.s, raw(this.tx, 'recordPages').delete(range)),
       track(this.tx, this.s, raw(this.tx, 'recordKeys').delete(range)),
     ]);
-    for (const m of [this.s.pages, this.s.buckets, this.s.counts, this.s.pageValues, this.s.bucketValues, this.s.countValues, this.s.versions]) {
+    for (const m of [this.s.pages, this.s.buckets, this.s.counts, this.s.pageValues, this.s.bucketValues, this.s.countValues, this.s.versions, this.s.seqs, this.s.journals]) {
       for (const k of [...m.keys()]) if (k.startsWith(prefix)) m.delete(k);
     }
     for (const set of [this.s.dirtyPages, this.s.dirtyBuckets, this.s.dirtyCounts]) for (const k of [...set]) if (k.startsWith(prefix)) set.delete(k);
@@ -573,13 +651,26 @@ export class PackedStore<T, I extends string> {
     return (this.s.pageValues.get(this.pageKey(partition)) as T[] | undefined)?.find((x) => this.idOf(x) === id);
   }
 
-  /** Once per transaction: this kind's pages changed (the count record carries the version). */
-  private touched() {
+  /**
+   * Record `id` changed. Once per transaction: this kind's pages changed (the count record carries
+   * the version and seq) and, for a journaled kind, its journal entry is started.
+   */
+  private touched(id: string) {
     const key = this.countKey();
-    if (this.s.bumped?.has(key)) return;
-    (this.s.bumped ??= new Set()).add(key);
-    // Random, not +1: a cleared store restarts its count record, and an old cache must not match.
-    this.s.versions.set(key, Math.random());
+    if (!this.s.bumped?.has(key)) {
+      (this.s.bumped ??= new Set()).add(key);
+      const from = this.s.versions.get(key) ?? 0;
+      // Random, not +1: a cleared store restarts its count record, and an old cache must not match.
+      this.s.versions.set(key, Math.random());
+      this.s.seqs.set(key, (this.s.seqs.get(key) ?? 0) + 1);
+      this.s.dirtyCounts.add(key);
+      if (this.kind.journal) this.s.journals.set(key, { prefix: this.kind.prefix, from, ids: new Set() });
+    }
+    const j = this.s.journals.get(key);
+    if (!j?.ids || j.ids.has(id)) return;
+    j.ids.add(id);
+    if (j.ids.size > JOURNAL_MAX_IDS) j.ids = null;
+    // Written again with the count record, also when an earlier write-back of this transaction wrote it.
     this.s.dirtyCounts.add(key);
   }
 
@@ -635,7 +726,7 @@ export class PackedStore<T, I extends string> {
       this.addToCount(1);
     }
     this.s.dirtyPages.add(pk);
-    this.touched();
+    this.touched(id);
     const ref = refOf(partition, id);
     const keep = new Set(after);
     for (const k of before) if (!keep.has(k)) this.setRef(k, ref, false);
@@ -652,7 +743,7 @@ export class PackedStore<T, I extends string> {
     if (at < 0) return;
     page.splice(at, 1);
     this.s.dirtyPages.add(pk);
-    this.touched();
+    this.touched(id);
     this.addToCount(-1);
     const ref = refOf(partition, id);
     for (const k of this.lookupKeys(cur)) this.setRef(k, ref, false);

@@ -38,6 +38,7 @@ export const ACCOUNT_KIND: PackedKind<Account, AccountIndexName> = {
     byCrm: a.crmKeys,
     byNameKey: [a.nameKey],
   }),
+  journal: true, // the week digest follows account changes (lib/db/week-digest.ts)
 };
 
 export const CONTACT_KIND: PackedKind<Contact, ContactIndexName> = {
@@ -68,6 +69,7 @@ export const SUMMARY_KIND: PackedKind<CoverageSummary, never> = {
   id: (s) => s.accountId,
   partition: (s) => s.accountId,
   keys: () => ({}),
+  journal: true, // the week digest follows coverage changes (lib/db/week-digest.ts)
 };
 
 export type AccountStore = PackedStore<Account, AccountIndexName>;

@@ -14,7 +14,8 @@ import type { ContactView } from '../messaging/protocol';
 import { contactView } from '../domain/views';
 import { coverageOf, namedIn, type CoverageSummary } from '../domain/coverage';
 import { uiLocale } from '../i18n';
-import { accountsIn, contactsIn, RECORD_STORES, summariesIn } from './records';
+import { contactsIn, RECORD_STORES } from './records';
+import { DIGEST_STORES, readWeekRecords, saveWeekDigest } from './week-digest';
 
 export interface TargetRow {
   target: Target;
@@ -164,14 +165,9 @@ export async function weekView(db: DB, weekId: WeekId, settingsOrPromise: Settin
     tx1.objectStore('targets').index('byWeek').getAll(prevId),
   ]);
   const accountIds = [...new Set([...targets, ...prevTargets].map((t) => t.accountId))];
-  const tx = db.transaction(RECORD_STORES);
-  const [accountList, summaryList] = await Promise.all([
-    Promise.all(accountIds.map((id) => accountsIn(tx).get(id))),
-    // One small record per account instead of all its contacts (lib/db/coverage.ts).
-    Promise.all(targets.map((t) => summariesIn(tx).get(t.accountId))),
-  ]);
-  const accounts = new Map(accountList.filter((a) => !!a).map((a) => [a!.id, a!]));
-  const summaries = new Map(summaryList.filter((x): x is CoverageSummary => !!x).map((x) => [x.accountId, x]));
+  // One value for the week's accounts and coverage summaries, where it is still true.
+  const { accounts, summaries, fresh } = await readWeekRecords(db.transaction(DIGEST_STORES), weekId, accountIds);
+  if (fresh) void saveWeekDigest(db, fresh);
   performance.mark('tiercover:week-records-read'); // the benchmark splits reading from computing here
   const settings = await settingsOrPromise;
 

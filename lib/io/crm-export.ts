@@ -12,7 +12,8 @@ import { computeTier, TIER_LABELS, TIER_ORDER } from '../domain/tier';
 import { getSettings } from '../db/settings';
 import type { DB } from '../db/db';
 import { summaryIn, toCsv, type Cell } from './csv-export';
-import { RECORD_STORES, accountsIn, summariesIn } from '../db/records';
+import { accountsIn, summariesIn } from '../db/records';
+import { DIGEST_STORES, readWeekRecords, saveWeekDigest } from '../db/week-digest';
 
 export type CrmTarget = 'salesforce' | 'hubspot';
 
@@ -120,7 +121,7 @@ export const crmFileName = (system: CrmTarget, scope: 'week' | 'all', weekId: We
 export async function loadCrmExportData(db: DB, weekId: WeekId, scope: 'week' | 'all', now = Date.now()): Promise<CrmExportData> {
   const settings = await getSettings(db);
   // Coverage from the stored summaries: no contact is read.
-  const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks']);
+  const tx = db.transaction([...DIGEST_STORES, 'targets', 'ticks']);
   const [targets, ticks] = await Promise.all([tx.objectStore('targets').index('byWeek').getAll(weekId), tx.objectStore('ticks').index('byWeek').getAll(weekId)]);
   let accounts: Account[];
   let summaries: (CoverageSummary | undefined)[];
@@ -128,12 +129,11 @@ export async function loadCrmExportData(db: DB, weekId: WeekId, scope: 'week' | 
     [accounts, summaries] = await Promise.all([accountsIn(tx).getAll(), summariesIn(tx).getAll()]);
   } else {
     const ids = [...new Set(targets.filter((t) => t.status !== 'dropped').map((t) => t.accountId))];
-    const [found, sums] = await Promise.all([
-      Promise.all(ids.map((id) => accountsIn(tx).get(id))),
-      Promise.all(ids.map((id) => summariesIn(tx).get(id))),
-    ]);
-    accounts = found.filter((a): a is Account => !!a);
-    summaries = sums;
+    // From the week's digest where it is still true (lib/db/week-digest.ts).
+    const records = await readWeekRecords(tx, weekId, ids);
+    if (records.fresh) void saveWeekDigest(db, records.fresh);
+    accounts = ids.flatMap((id) => records.accounts.get(id) ?? []);
+    summaries = ids.map((id) => records.summaries.get(id));
   }
   const coverage = new Map(summaries.filter((x): x is CoverageSummary => !!x).map((x) => [x.accountId, x]));
   return { weekId, accounts, contacts: [], coverage, targets, ticks, settings, now };

@@ -28,7 +28,8 @@ import { computeTier, TIER_LABELS, TIER_ORDER, type TierResult } from '../domain
 import { previousWeek } from '../domain/week';
 import { getSettings } from '../db/settings';
 import { BACKUP_FORMAT, BUNDLE_FORMAT, BundleError, checkBackup, parseBackup, type Backup, type Bundle } from './bundle';
-import { RECORD_STORES, accountsIn, contactsIn, summariesIn } from '../db/records';
+import { RECORD_STORES, accountsIn, contactsIn } from '../db/records';
+import { DIGEST_STORES, readWeekRecords, saveWeekDigest } from '../db/week-digest';
 
 // ---------------------------------------------------------------- CSV
 
@@ -100,7 +101,7 @@ export interface LoadOptions {
 /** Read a week's snapshot from the database in one read-only transaction. */
 export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now(), opts: LoadOptions = {}): Promise<WeekData> {
   const settings = await getSettings(db);
-  const tx = db.transaction([...RECORD_STORES, 'weeks', 'targets', 'ticks', 'links']);
+  const tx = db.transaction([...DIGEST_STORES, 'weeks', 'targets', 'ticks', 'links']);
   const [targets, previousTargets, ticks, week] = await Promise.all([
     tx.objectStore('targets').index('byWeek').getAll(weekId),
     tx.objectStore('targets').index('byWeek').getAll(previousWeek(weekId)),
@@ -116,19 +117,20 @@ export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now(), opt
         Promise.all(targets.flatMap((t) => t.keyContactIds.map((id) => contactStore.getIn(t.accountId, id))))
           .then((cs) => [...new Map(cs.filter((c): c is Contact => !!c).map((c) => [c.id, c])).values()])
       : Promise.all(accountIds.map((id) => contactStore.index('byAccount').getAll(id))).then((lists) => lists.flat());
-  const [accounts, contacts, summaries, allLinks] = await Promise.all([
-    Promise.all(accountIds.map((id) => accountsIn(tx).get(id))),
+  const [records, contacts, allLinks] = await Promise.all([
+    // The week's accounts and summaries from its digest where it is still true (lib/db/week-digest.ts).
+    readWeekRecords(tx, weekId, accountIds),
     readContacts,
-    Promise.all(accountIds.map((id) => summariesIn(tx).get(id))),
     // Links made by hand are few: one read of them all beats a look-up per contact.
     tx.objectStore('links').getAll(),
   ]);
+  if (records.fresh) void saveWeekDigest(db, records.fresh);
   const wanted = new Set<string>([...accountIds, ...contacts.map((c) => c.id)]);
   return {
     weekId,
-    accounts: accounts.filter((a): a is Account => !!a),
+    accounts: accountIds.flatMap((id) => records.accounts.get(id) ?? []),
     contacts,
-    coverage: new Map(summaries.filter((x): x is CoverageSummary => !!x).map((x) => [x.accountId, x])),
+    coverage: records.summaries,
     targets,
     ticks,
     previousTargets,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { currentWeekId } from '../../lib/domain/week';
-import { openExtensionPage, restoreBackup, syntheticBackup, type Session, useSession } from './harness';
+import { openExtensionPage, readStore, restoreBackup, syntheticBackup, type Session, useSession } from './harness';
 
 const TARGETS = 120;
 const session = useSession({ sample: false });
@@ -31,6 +31,40 @@ describe('a big week', () => {
       await app.getByTestId('week-search').fill(name);
       await expect.poll(async () => (await app.getByTestId('week-view').textContent()) ?? '').toContain(`Synthetic Company ${name.match(/\d+/)![0]}`);
     }
+    await app.close();
+  });
+});
+
+describe('the week digest (lib/db/week-digest.ts)', () => {
+  it('a week opened again shows an account changed since its digest was saved', async () => {
+    const weekId = currentWeekId();
+    const digestOf = async (page: Awaited<ReturnType<typeof openExtensionPage>>) =>
+      (await readStore<{ key: string; ids?: string[]; accountList?: { id: string }[] }>(page, 'meta')).find((r) => r.key === `weekDigest:${weekId}`);
+    const app = await openExtensionPage(s, 'app.html');
+    await app.getByTestId('week-progress').waitFor();
+    // The first opening saved the week's accounts in one value, for the next one.
+    await expect.poll(async () => (await digestOf(app))?.ids?.length ?? 0).toBe(TARGETS);
+
+    // One account's tier is overridden in the accounts tab.
+    await app.getByTestId('tab-accounts').click();
+    await app.getByTestId('account-search').fill('Synthetic Company 57');
+    const row = app.getByRole('option', { name: 'Synthetic Company 57,' });
+    await row.click();
+    const editor = app.getByTestId('account-editor');
+    await editor.getByTestId('override-open').click();
+    await editor.getByTestId('override-tier').selectOption('global');
+    await editor.getByTestId('override-reason').fill('Parent company is in the Fortune 500');
+    await editor.getByTestId('override-submit').click();
+    await expect.poll(() => row.locator('.tier').getAttribute('class')).toContain('global');
+
+    // A new week page reads the digest, learns from the accounts' journal that this one changed,
+    // and shows it; the digest is saved again with the change.
+    const again = await openExtensionPage(s, 'app.html');
+    await again.getByTestId('week-search').fill('Synthetic Company 57');
+    const tier = again.locator('[data-testid=target][data-account="Synthetic Company 57"] .tier');
+    await expect.poll(() => tier.getAttribute('class')).toContain('global');
+    await expect.poll(async () => JSON.stringify((await digestOf(again))?.accountList?.find((a) => a.id === 'syn-57') ?? {})).toContain('Fortune 500');
+    await again.close();
     await app.close();
   });
 });

@@ -1,0 +1,224 @@
+/**
+ * The kinds' journals (lib/db/packed.ts `stamp` / `changedSince`) and the week digest built on
+ * them (lib/db/week-digest.ts): a digest read after any sequence of writes answers exactly what
+ * reading the records answers, and reads only the records that changed since it was made.
+ */
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase, type DB } from '@/lib/db/db';
+import { PackedStore } from '@/lib/db/packed';
+import { accountsIn, contactsIn, RECORD_STORES, summariesIn } from '@/lib/db/records';
+import { DIGEST_STORES, readWeekRecords, saveWeekDigest, type WeekDigest } from '@/lib/db/week-digest';
+import { refreshCoverage } from '@/lib/db/coverage';
+import { newAccount, newContact } from '@/lib/domain/records';
+import type { Account, Contact } from '@/lib/domain/schema';
+import { putRecords } from './helpers/records';
+
+let n = 0;
+const open: DB[] = [];
+async function freshDb(): Promise<DB> {
+  const db = await openDatabase(`week-digest-test-${++n}`);
+  open.push(db);
+  return db;
+}
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const db of open.splice(0)) db.close();
+});
+
+const account = (id: string, o: Partial<Account> = {}): Account => ({ ...newAccount({ name: `Company ${id}`, ...o }, 1), id, ...o });
+const contact = (id: string, accountId: string, o: Partial<Contact> = {}): Contact => ({ ...newContact({ name: `Person ${id}`, accountId, ...o }, 1), id, ...o });
+const WEEK = '2026-W49';
+
+const stampOf = (db: DB) => accountsIn(db.transaction(RECORD_STORES)).stamp();
+const changedSince = (db: DB, since: { version: number; seq: number }) => accountsIn(db.transaction(RECORD_STORES)).changedSince(since);
+
+async function deleteAccount(db: DB, id: string) {
+  const tx = db.transaction(RECORD_STORES, 'readwrite');
+  await accountsIn(tx).delete(id);
+  await tx.done;
+}
+
+/** Read the week's records through the digest and store the digest it made, as the week page does. */
+async function readAndSave(db: DB, ids: string[]) {
+  const r = await readWeekRecords(db.transaction(DIGEST_STORES), WEEK, ids);
+  if (r.fresh) await saveWeekDigest(db, r.fresh);
+  return r;
+}
+
+/** What reading every record answers, for comparison. */
+async function truth(db: DB, ids: string[]) {
+  const tx = db.transaction(RECORD_STORES);
+  const [as, ss] = await Promise.all([Promise.all(ids.map((id) => accountsIn(tx).get(id))), Promise.all(ids.map((id) => summariesIn(tx).get(id)))]);
+  return { accounts: as.filter((a) => !!a), summaries: ss.filter((s) => !!s) };
+}
+const asLists = (r: { accounts: Map<string, Account>; summaries: Map<string, unknown> }, ids: string[]) => ({
+  accounts: ids.flatMap((id) => r.accounts.get(id) ?? []),
+  summaries: ids.flatMap((id) => r.summaries.get(id) ?? []),
+});
+
+describe('a kind’s journal', () => {
+  it('lists the ids each transaction put or deleted, across transactions, and nothing when nothing changed', async () => {
+    const db = await freshDb();
+    expect(await stampOf(db)).toEqual({ version: 0, seq: 0 });
+    await putRecords(db, { accounts: [account('a1'), account('a2')] });
+    const s1 = await stampOf(db);
+    expect(s1.seq).toBe(1);
+    expect(await changedSince(db, { version: 0, seq: 0 })).toEqual(new Set(['a1', 'a2']));
+    expect(await changedSince(db, s1)).toEqual(new Set());
+    await putRecords(db, { accounts: [account('a1', { name: 'Renamed' })] });
+    await deleteAccount(db, 'a2');
+    expect(await changedSince(db, s1)).toEqual(new Set(['a1', 'a2']));
+  });
+
+  it('a second write-back in one transaction adds its ids to that transaction’s entry', async () => {
+    const db = await freshDb();
+    await putRecords(db, { accounts: [account('a1'), account('a2')] });
+    const s1 = await stampOf(db);
+    const tx = db.transaction(RECORD_STORES, 'readwrite');
+    await accountsIn(tx).put(account('a1', { name: 'First' }));
+    // a2 is replaced, not added: the count does not change, the entry must still be written again.
+    await accountsIn(tx).put(account('a2', { name: 'Second' }));
+    await tx.done;
+    expect(await changedSince(db, s1)).toEqual(new Set(['a1', 'a2']));
+  });
+
+  it('cannot tell after a change too big to list, after a clear, for a kind without a journal, or once pruned', async () => {
+    const db = await freshDb();
+    await putRecords(db, { accounts: [account('a1')] });
+    const s1 = await stampOf(db);
+    await putRecords(db, { accounts: Array.from({ length: 2001 }, (_, i) => account(`big-${i}`)) });
+    expect(await changedSince(db, s1)).toBeUndefined();
+
+    const s2 = await stampOf(db);
+    const tx = db.transaction(RECORD_STORES, 'readwrite');
+    await accountsIn(tx).clear();
+    await accountsIn(tx).put(account('a1'));
+    await tx.done;
+    expect(await changedSince(db, s2)).toBeUndefined();
+
+    await putRecords(db, { contacts: [contact('c1', 'a1')] });
+    const c1 = await contactsIn(db.transaction(RECORD_STORES)).stamp();
+    await putRecords(db, { contacts: [contact('c2', 'a1')] });
+    expect(await contactsIn(db.transaction(RECORD_STORES)).changedSince(c1)).toBeUndefined();
+
+    const s3 = await stampOf(db);
+    for (let i = 0; i < 501; i++) await putRecords(db, { accounts: [account('a1', { name: `Name ${i}` })] });
+    expect(await changedSince(db, s3)).toBeUndefined();
+    const keys = (await db.getAllKeys('recordKeys')) as string[];
+    expect(keys.filter((k) => k.startsWith('a:j:')).length).toBeLessThanOrEqual(501);
+  });
+});
+
+describe('the week digest', () => {
+  it('is read instead of the records once saved, and reads again only what changed', async () => {
+    const db = await freshDb();
+    const ids = ['a1', 'a2', 'a3', 'gone'];
+    await putRecords(db, { accounts: [account('a1'), account('a2'), account('a3')], contacts: [contact('c1', 'a1'), contact('c2', 'a2')] });
+    const first = await readAndSave(db, ids);
+    expect(first.fresh?.ids.sort()).toEqual([...ids].sort());
+    expect(asLists(first, ids)).toEqual(await truth(db, ids));
+
+    const gets = vi.spyOn(PackedStore.prototype, 'get');
+    const again = await readAndSave(db, ids);
+    expect(again.fresh).toBeUndefined();
+    expect(gets).not.toHaveBeenCalled();
+    expect(asLists(again, ids)).toEqual(await truth(db, ids));
+
+    // One account renamed, one contact added elsewhere: two records read, the rest from the digest.
+    await putRecords(db, { accounts: [account('a3', { name: 'Acme renamed' })] });
+    await putRecords(db, { contacts: [contact('c3', 'a2')] });
+    gets.mockClear();
+    const changed = await readAndSave(db, ids);
+    expect(gets).toHaveBeenCalledTimes(2);
+    expect(changed.accounts.get('a3')?.name).toBe('Acme renamed');
+    expect(changed.summaries.get('a2')).toEqual((await truth(db, ['a2'])).summaries[0]);
+    expect(asLists(changed, ids)).toEqual(await truth(db, ids));
+
+    // An id the digest knows nothing of is read; the digest then answers for it too.
+    gets.mockClear();
+    const more = await readAndSave(db, [...ids, 'a4']);
+    expect(gets).toHaveBeenCalledTimes(2);
+    expect(more.fresh?.ids).toContain('a4');
+  });
+
+  it('a read for part of the week keeps the rest of the digest', async () => {
+    const db = await freshDb();
+    await putRecords(db, { accounts: [account('a1'), account('a2')] });
+    await readAndSave(db, ['a1', 'a2']);
+    await putRecords(db, { accounts: [account('a1', { name: 'New' })] });
+    const part = await readAndSave(db, ['a1']);
+    expect(part.fresh?.ids.sort()).toEqual(['a1', 'a2']);
+    const gets = vi.spyOn(PackedStore.prototype, 'get');
+    await readAndSave(db, ['a1', 'a2']);
+    expect(gets).not.toHaveBeenCalled();
+  });
+
+  it('after a restore that clears the stores, reads everything again', async () => {
+    const db = await freshDb();
+    await putRecords(db, { accounts: [account('a1'), account('a2')], contacts: [contact('c1', 'a1')] });
+    await readAndSave(db, ['a1', 'a2']);
+    await Promise.all([db.clear('recordPages'), db.clear('recordKeys')]);
+    await putRecords(db, { accounts: [account('a2', { name: 'Restored' })] });
+    const r = await readAndSave(db, ['a1', 'a2']);
+    expect(asLists(r, ['a1', 'a2'])).toEqual(await truth(db, ['a1', 'a2']));
+    expect(r.accounts.has('a1')).toBe(false);
+  });
+
+  it('keeps only the last few weeks’ digests; a failed save is only a warning', async () => {
+    const db = await freshDb();
+    await putRecords(db, { accounts: [account('a1')] });
+    for (const w of ['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47']) {
+      const r = await readWeekRecords(db.transaction(DIGEST_STORES), w, ['a1']);
+      await saveWeekDigest(db, r.fresh!);
+    }
+    const keys = (await db.getAllKeys('meta')) as string[];
+    expect(keys.filter((k) => k.startsWith('weekDigest:')).sort()).toEqual(['2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47'].map((w) => `weekDigest:${w}`));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    db.close();
+    await saveWeekDigest(db, { key: 'weekDigest:2026-W48' } as WeekDigest);
+    expect(warn).toHaveBeenCalledOnce();
+  });
+
+  it('after any sequence of writes, answers exactly what the records answer (property)', async () => {
+    const ids = ['a0', 'a1', 'a2', 'a3', 'a4'];
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('rename' as const), id: fc.constantFrom(...ids), name: fc.constantFrom('Acme', 'Globex', 'Initech') }),
+      fc.record({ kind: fc.constant('delete' as const), id: fc.constantFrom(...ids) }),
+      fc.record({ kind: fc.constant('contact' as const), id: fc.constantFrom('c0', 'c1', 'c2', 'c3'), accountId: fc.constantFrom(...ids), title: fc.constantFrom('CEO', 'CFO', 'Engineer', '') }),
+      fc.record({ kind: fc.constant('dropContact' as const), id: fc.constantFrom('c0', 'c1', 'c2', 'c3') }),
+      fc.record({ kind: fc.constant('clear' as const) }),
+      fc.record({ kind: fc.constant('read' as const), ids: fc.subarray(ids, { minLength: 1 }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 12 }), async (ops) => {
+        const db = await freshDb();
+        await putRecords(db, { accounts: ids.slice(0, 3).map((id) => account(id)) });
+        for (const o of ops) {
+          if (o.kind === 'rename') await putRecords(db, { accounts: [account(o.id, { name: o.name })] });
+          else if (o.kind === 'delete') await deleteAccount(db, o.id);
+          else if (o.kind === 'contact') await putRecords(db, { contacts: [contact(o.id, o.accountId, { title: o.title })] });
+          else if (o.kind === 'dropContact') {
+            const tx = db.transaction(RECORD_STORES, 'readwrite');
+            const was = await contactsIn(tx).get(o.id);
+            await contactsIn(tx).delete(o.id);
+            await refreshCoverage(tx, [was?.accountId]);
+            await tx.done;
+          } else if (o.kind === 'clear') {
+            const tx = db.transaction(RECORD_STORES, 'readwrite');
+            await Promise.all([accountsIn(tx).clear(), contactsIn(tx).clear(), summariesIn(tx).clear()]);
+            await tx.done;
+          } else {
+            const r = await readAndSave(db, o.ids);
+            expect(asLists(r, o.ids)).toEqual(await truth(db, o.ids));
+          }
+        }
+        const r = await readAndSave(db, ids);
+        expect(asLists(r, ids)).toEqual(await truth(db, ids));
+        db.close();
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
