@@ -177,7 +177,7 @@ describe('the week digest', () => {
     expect(keys.filter((k) => k.startsWith('weekDigest:')).sort()).toEqual(['2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47'].map((w) => `weekDigest:${w}`));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     db.close();
-    await saveWeekDigest(db, { key: 'weekDigest:2026-W48' } as WeekDigest);
+    await saveWeekDigest(db, { key: 'weekDigest:2026-W48' } as unknown as WeekDigest);
     expect(warn).toHaveBeenCalledOnce();
   });
 
