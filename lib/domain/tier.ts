@@ -54,7 +54,8 @@ export interface FactorExplanation {
   detail?: string;
 }
 
-export interface TierResult {
+/** An account's tier and the one sentence saying why (`decideTier`): what the week and exports show. */
+export interface TierDecision {
   tier: Tier;
   /** The tier the boxes give, before any override. */
   computed: Tier;
@@ -65,10 +66,14 @@ export interface TierResult {
   checked: FactorKey[];
   unchecked: FactorKey[];
   unknown: FactorKey[];
-  factors: FactorExplanation[];
   globalReason?: string;
   /** One sentence: "Tier 2: 5 of 7 boxes; tenure unknown, could be Tier 1". */
   sentence: string;
+}
+
+/** The tier with every box explained (`computeTier`): what the card and the account editor show. */
+export interface TierResult extends TierDecision {
+  factors: FactorExplanation[];
 }
 
 const fmt = (n: number) => formatNumber(n);
@@ -177,16 +182,47 @@ export function clearedSentence(c: Pick<TierOverride, 'tier' | 'reason' | 'by' |
   return t('tier.cleared', { tier: tierLabel(c.tier), reason: c.reason, by: c.by || t('common.someone'), date: localDate(c.at) });
 }
 
-export function computeTier(
-  account: Pick<Account, 'factors' | 'employees' | 'founded' | 'global' | 'tierOverride'>,
-  settings: TierSettings,
-  now = new Date(),
-): TierResult {
-  const factors = effectiveFactors(account, settings, now);
+type TierInputs = Pick<Account, 'factors' | 'employees' | 'founded' | 'global' | 'tierOverride'>;
+
+/**
+ * Box sentences already said, by settings and language: the 1,000 accounts of a week share a few
+ * dozen ("Tier 2: 5 of 7 boxes; tenure unknown, could be Tier 1"), each ~5 message look-ups.
+ */
+const boxSentences = new WeakMap<TierSettings, Map<string, string>>();
+
+function boxSentence(computed: Tier, best: Tier, checked: number, unknown: FactorKey[], settings: TierSettings): string {
+  let said = boxSentences.get(settings);
+  if (!said) boxSentences.set(settings, (said = new Map()));
+  const key = `${t('meta.locale')}|${computed}|${best}|${checked}|${unknown.join(',')}`;
+  let sentence = said.get(key);
+  if (sentence !== undefined) return sentence;
+  const total = FACTOR_KEYS.length;
+  sentence = t('tier.sentence.boxes', { tier: tierLabel(computed), checked, total });
+  if (computed === 'tier1') sentence += t('tier.sentence.fit');
+  if (unknown.length) {
+    sentence += t('tier.sentence.unknown', { list: listWords(unknown.map((k) => shownFactorLabel(k, settings).toLowerCase())) });
+    sentence += best !== computed ? t('tier.sentence.couldBe', { tier: tierLabel(best) }) : t('tier.sentence.still', { tier: tierLabel(computed) });
+  }
+  if (computed === 'tier4') sentence += t('tier.sentence.nurture');
+  said.set(key, sentence);
+  return sentence;
+}
+
+/** The tier with every box explained, for one account on screen (card, account editor). */
+export function computeTier(account: TierInputs, settings: TierSettings, now = new Date()): TierResult {
+  return { ...decideTier(account, settings, now), factors: effectiveFactors(account, settings, now) };
+}
+
+/**
+ * The tier and its sentence, without each box's label and detail (`effectiveFactors`, ~10 message
+ * look-ups per account): what the week and the exports show for 1,000 targets, where those
+ * look-ups were most of the week's computing (BENCHMARKS.md "The week digest").
+ */
+export function decideTier(account: TierInputs, settings: TierSettings, now = new Date()): TierDecision {
+  const factors = FACTOR_KEYS.map((key) => ({ key, state: factorState(key, account, settings, now) }));
   const checked = factors.filter((f) => f.state === 'checked').map((f) => f.key);
   const unchecked = factors.filter((f) => f.state === 'unchecked').map((f) => f.key);
   const unknown = factors.filter((f) => f.state === 'unknown').map((f) => f.key);
-  const labelOf = (k: FactorKey) => shownFactorLabel(k, settings).toLowerCase();
   const fit = factors.find((f) => f.key === 'productFit')!.state;
 
   const gReason = globalReason(account, settings);
@@ -201,13 +237,7 @@ export function computeTier(
     computed = tierFromBoxes(checked.length, fit === 'checked', settings);
     const best = tierFromBoxes(checked.length + unknown.length, fit !== 'unchecked', settings);
     range = { worst: computed, best };
-    sentence = t('tier.sentence.boxes', { tier: tierLabel(computed), checked: checked.length, total: factors.length });
-    if (computed === 'tier1') sentence += t('tier.sentence.fit');
-    if (unknown.length) {
-      sentence += t('tier.sentence.unknown', { list: listWords(unknown.map(labelOf)) });
-      sentence += best !== computed ? t('tier.sentence.couldBe', { tier: tierLabel(best) }) : t('tier.sentence.still', { tier: tierLabel(computed) });
-    }
-    if (computed === 'tier4') sentence += t('tier.sentence.nurture');
+    sentence = boxSentence(computed, best, checked.length, unknown, settings);
   }
 
   const o = account.tierOverride;
@@ -221,7 +251,6 @@ export function computeTier(
     checked,
     unchecked,
     unknown,
-    factors,
     globalReason: gReason,
     sentence,
   };

@@ -4,7 +4,7 @@ import type { Account, Contact, Settings, Tier } from './schema';
 import { teamLine } from './account-team';
 import { governanceAlerts, todayIso } from './governance';
 import { relationshipGaps } from './relationships';
-import { computeTier } from './tier';
+import { computeTier, tierOf } from './tier';
 import type { AccountHit, AccountView, ContactView, StrategicSummary } from '../messaging/protocol';
 
 export function contactView(c: Contact): ContactView {
@@ -69,5 +69,5 @@ export function accountView(a: Account, contacts: Contact[], settings: Settings,
 }
 
 export function accountHit(a: Account, settings: Settings): AccountHit {
-  return { id: a.id, name: a.name, domains: a.domains, tier: computeTier(a, settings).tier };
+  return { id: a.id, name: a.name, domains: a.domains, tier: tierOf(a, settings).tier };
 }

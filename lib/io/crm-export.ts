@@ -8,7 +8,7 @@
 import { progressSentence, targetProgress, ticksById } from '../domain/aircover';
 import { coverageOf, type CoverageSummary } from '../domain/coverage';
 import type { Account, AirCoverTick, Contact, Settings, Target, Tier, WeekId } from '../domain/schema';
-import { computeTier, TIER_LABELS, TIER_ORDER } from '../domain/tier';
+import { decideTier, TIER_LABELS, TIER_ORDER } from '../domain/tier';
 import { getSettings } from '../db/settings';
 import type { DB } from '../db/db';
 import { summaryIn, toCsv, type Cell } from './csv-export';
@@ -88,7 +88,7 @@ export function crmExport(system: CrmTarget, data: CrmExportData): CrmExport {
   const missing: Cell[][] = [];
   const missingNames: string[] = [];
   const sorted = data.accounts
-    .map((a) => ({ a, tier: computeTier(a, data.settings, now) }))
+    .map((a) => ({ a, tier: decideTier(a, data.settings, now) }))
     .sort((x, y) => TIER_ORDER.indexOf(x.tier.tier) - TIER_ORDER.indexOf(y.tier.tier) || x.a.name.localeCompare(y.a.name));
   for (const { a, tier } of sorted) {
     const id = a.crmIds[system];

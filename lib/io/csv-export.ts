@@ -24,7 +24,7 @@ import {
   type Week,
   type WeekId,
 } from '../domain/schema';
-import { computeTier, TIER_LABELS, TIER_ORDER, type TierResult } from '../domain/tier';
+import { decideTier, TIER_LABELS, TIER_ORDER, type TierDecision } from '../domain/tier';
 import { previousWeek } from '../domain/week';
 import { getSettings } from '../db/settings';
 import { BACKUP_FORMAT, BUNDLE_FORMAT, BundleError, checkBackup, parseBackup, type Backup, type Bundle } from './bundle';
@@ -153,7 +153,7 @@ export interface TargetView {
   target: Target;
   account?: Account;
   accountName: string;
-  tier?: TierResult;
+  tier?: TierDecision;
   coverage: Coverage;
   /** The account's coverage summary (undefined: no contacts), for what else is said from it. */
   summary?: CoverageSummary;
@@ -181,7 +181,7 @@ export function targetViews(data: WeekData): TargetView[] {
         target,
         account,
         accountName: account?.name ?? '(deleted account)',
-        tier: account && computeTier(account, data.settings, now),
+        tier: account && decideTier(account, data.settings, now),
         coverage: coverageOf(summary, data.settings, data.now),
         summary,
         keyContacts: target.keyContactIds.map((id) => contacts.get(id)).filter((c): c is Contact => !!c),

@@ -6,7 +6,7 @@
 import { newId, withContactKeys } from '../../domain/records';
 import { reportsToProblem } from '../../domain/relationships';
 import { rankInvestments } from '../../domain/invest';
-import { computeTier } from '../../domain/tier';
+import { tierOf } from '../../domain/tier';
 import type { Contact, FourRReview } from '../../domain/schema';
 import { getDb } from '../../db/db';
 import { refreshCoverage } from '../../db/coverage';
@@ -96,6 +96,6 @@ export const strategicHandlers: { [K in 'setRelationship' | 'saveTouchpoint' | '
     const db = await getDb();
     const settings = await settingsOf(db);
     const accounts = await allAccounts(db);
-    return rankInvestments(accounts.map((account) => ({ account, tier: computeTier(account, settings).tier })), settings.investWeights).slice(0, limit);
+    return rankInvestments(accounts.map((account) => ({ account, tier: tierOf(account, settings).tier })), settings.investWeights).slice(0, limit);
   },
 };
