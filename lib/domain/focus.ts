@@ -7,7 +7,7 @@ import type { AirCoverTick, Settings, Tier, WeekId } from './schema';
 import { TIER_ORDER } from './tier';
 import { t } from '../i18n';
 import { tierLabel } from '../i18n/labels';
-import { weekStart } from './week';
+import { weekStartTime } from './week';
 
 export type Drift = 'under' | 'over' | 'ok';
 
@@ -48,7 +48,7 @@ const judge = (share: number, b: { min: number; max: number }): Drift => (share 
  * is progress, not work done again.
  */
 export function workThisWeek(ticks: AirCoverTick[], weekId: WeekId): AirCoverTick[] {
-  const from = weekStart(weekId).getTime();
+  const from = weekStartTime(weekId);
   return ticks.filter((t) => t.done && !t.carriedFrom && t.at >= from);
 }
 
