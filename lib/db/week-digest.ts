@@ -42,17 +42,20 @@ export interface WeekRecords {
 }
 
 /**
- * The accounts and summaries of `accountIds` in `tx` (over `DIGEST_STORES`): from the week's
+ * The accounts and summaries of `wanted` in `tx` (over `DIGEST_STORES`): from the week's
  * digest where it is still true, from the records for the rest. The maps may hold a few more (the
  * rest of the digest). Read only, like every read of many records: they share the digest's objects.
  */
-export async function readWeekRecords(tx: AnyTx, weekId: WeekId, accountIds: readonly string[]): Promise<WeekRecords> {
+export async function readWeekRecords(tx: AnyTx, weekId: WeekId, wanted: readonly string[] | Promise<readonly string[]>): Promise<WeekRecords> {
   const accountStore = accountsIn(tx);
   const summaryStore = summariesIn(tx);
-  const [digest, aNow, sNow] = await Promise.all([
+  // The digest is asked for at once; the ids may still be on their way, read in this same
+  // transaction (the week's targets), so it stays active for the reads that follow.
+  const [digest, aNow, sNow, accountIds] = await Promise.all([
     tx.objectStore('meta').get(keyOf(weekId)) as Promise<WeekDigest | undefined>,
     accountStore.stamp(),
     summaryStore.stamp(),
+    wanted,
   ]);
   const [aChanged, sChanged] = digest ? await Promise.all([accountStore.changedSince(digest.accounts), summaryStore.changedSince(digest.summaries)]) : [];
 

@@ -154,19 +154,20 @@ export async function withDetails(db: DB, view: WeekView, targetIds: Iterable<st
 /** `settings` may still be on its way: the records are read meanwhile. */
 export async function weekView(db: DB, weekId: WeekId, settingsOrPromise: Settings | Promise<Settings>, now = new Date()): Promise<WeekView> {
   const prevId = previousWeek(weekId);
-  // Two short read transactions rather than one long one: a tick written meanwhile (a readwrite
-  // transaction on 'ticks') waits only for the first.
-  const tx1 = db.transaction(['weeks', 'targets', 'ticks']);
-  const [week, targets, ticks, prevWeek, prevTargets] = await Promise.all([
-    tx1.objectStore('weeks').get(weekId),
-    tx1.objectStore('targets').index('byWeek').getAll(weekId),
-    tx1.objectStore('ticks').index('byWeek').getAll(weekId),
-    tx1.objectStore('weeks').get(prevId),
-    tx1.objectStore('targets').index('byWeek').getAll(prevId),
+  // The ticks in a transaction of their own: a tick written meanwhile (a readwrite transaction on
+  // 'ticks') waits only for that one read.
+  const ticksRead = db.transaction('ticks').store.index('byWeek').getAll(weekId);
+  // The week, its targets and their records in one: the week digest is asked for at once, beside
+  // the targets that say which accounts it must answer for (lib/db/week-digest.ts).
+  const tx = db.transaction(['weeks', 'targets', ...DIGEST_STORES]);
+  const weekRead = Promise.all([
+    tx.objectStore('weeks').get(weekId),
+    tx.objectStore('targets').index('byWeek').getAll(weekId),
+    tx.objectStore('weeks').get(prevId),
+    tx.objectStore('targets').index('byWeek').getAll(prevId),
   ]);
-  const accountIds = [...new Set([...targets, ...prevTargets].map((t) => t.accountId))];
-  // One value for the week's accounts and coverage summaries, where it is still true.
-  const { accounts, summaries, fresh } = await readWeekRecords(db.transaction(DIGEST_STORES), weekId, accountIds);
+  const records = readWeekRecords(tx, weekId, weekRead.then(([, targets, , prevTargets]) => [...new Set([...targets, ...prevTargets].map((t) => t.accountId))]));
+  const [[week, targets, prevWeek, prevTargets], ticks, { accounts, summaries, fresh }] = await Promise.all([weekRead, ticksRead, records]);
   if (fresh) void saveWeekDigest(db, fresh);
   performance.mark('tiercover:week-records-read'); // the benchmark splits reading from computing here
   const settings = await settingsOrPromise;
