@@ -265,11 +265,13 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
       await pace((0.3 * i) / rows.length);
     }
 
-    const stored = await existing.accounts(keysOfQueries(drafts.map((d) => queryOfAccount(d.account))), (f) => opts.onProgress?.(0.3 + 0.3 * f));
+    // Each row's look-up keys worked out once (name variants are regexes): for the stored look-up and the match.
+    const queries = drafts.map((d) => queryOfAccount(d.account));
+    const stored = await existing.accounts(keysOfQueries(queries), (f) => opts.onProgress?.(0.3 + 0.3 * f));
     const index = new AccountIndex(stored);
     for (const [i, { row, account }] of drafts.entries()) {
       await pace(0.6 + (0.4 * i) / drafts.length);
-      const found = index.find(queryOfAccount(account));
+      const found = index.find(queries[i]!);
       if (found.ambiguous) {
         p.skip(row, { code: 'ambiguousAccount', name: account.name });
       } else if (found.record) {
