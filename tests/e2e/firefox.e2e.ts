@@ -236,6 +236,33 @@ describe('Firefox', () => {
 
     const sidebar = await openExtensionPage('app.html', '[data-testid=week-progress]');
     expect(await sidebar.$$eval('[data-testid=target]', (els) => els.length)).toBe(12);
+    const tierShown = (p: typeof sidebar) => p.$eval('[data-testid=target][data-account="Northwind Analytics"] .tier', (el) => el.className);
+    expect(await tierShown(sidebar)).toContain('tier2');
+
+    // The week digest (lib/db/week-digest.ts) in Firefox: saved by that opening; a change made
+    // since is found through the accounts' journal when the week is opened again.
+    const digestSaved = () =>
+      sidebar.evaluate(
+        () =>
+          new Promise<boolean>((resolve, reject) => {
+            const r = indexedDB.open('tiercover');
+            r.onerror = () => reject(r.error);
+            r.onsuccess = () => {
+              const q = r.result.transaction('meta').objectStore('meta').getAllKeys();
+              q.onsuccess = () => (r.result.close(), resolve(q.result.some((k) => String(k).startsWith('weekDigest:'))));
+            };
+          }),
+      );
+    await expect.poll(digestSaved).toBe(true);
+    const again = await options.evaluate(async (accountId) => {
+      const b = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const r = (await b.runtime.sendMessage({ tiercover: 1, type: 'setTierOverride', payload: { accountId, tier: 'tier4', reason: 'e2e: after the digest' } })) as { ok: boolean };
+      return r.ok;
+    }, ctx!.id);
+    expect(again).toBe(true);
+    await sidebar.close();
+    const reopened = await openExtensionPage('app.html', '[data-testid=week-progress]');
+    expect(await tierShown(reopened)).toContain('tier4');
     expect(outside).toEqual([]);
   });
 
