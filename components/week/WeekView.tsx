@@ -1,7 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { contactsOfAccount, getDb } from '@/lib/db/db';
-import { applyDetails, DETAIL_PER_TIER, readDetails, weekView, withTick, withTicks, type TargetRow, type WeekView as WeekData } from '@/lib/db/week';
+import { applyDetails, DETAIL_PER_TIER, keyContactsToStore, readDetails, weekView, withTick, withTicks, type TargetRow, type WeekView as WeekData } from '@/lib/db/week';
+import { saveWeekContacts } from '@/lib/db/week-digest';
 import type { Cell } from '@/lib/db/aircover';
 import type { AirCoverTick, Settings } from '@/lib/domain/schema';
 import { contactView } from '@/lib/domain/views';
@@ -71,7 +72,12 @@ export function WeekView({ you }: { you: string }) {
       const cur = data.value;
       if (run !== filling.current || !cur || cur.weekId !== from.weekId) return;
       const ids = cur.rows.filter((r) => !r.detailed).slice(0, 100).map((r) => r.target.id);
-      if (!ids.length) return;
+      if (!ids.length) {
+        // Every key contact is read now: kept for the next opening (lib/db/week-digest.ts).
+        const all = keyContactsToStore(cur);
+        if (all) void saveWeekContacts(await getDb(), cur.weekId, cur.contactStamp, all);
+        return;
+      }
       const before = cur;
       await detail(ids);
       if (data.value === before) return; // nothing filled (the view changed under it): stop

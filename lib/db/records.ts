@@ -55,6 +55,7 @@ export const CONTACT_KIND: PackedKind<Contact, ContactIndexName> = {
     byEmail: [c.email],
     byCrm: c.crmKeys,
   }),
+  journal: true, // the week's key contacts follow contact changes (lib/db/week-digest.ts)
 };
 
 /**

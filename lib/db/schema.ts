@@ -5,7 +5,7 @@
 import type { DBSchema } from 'idb';
 import type { CoverageSummary } from '../domain/coverage';
 import type { KeyBucket } from './packed';
-import type { WeekDigest } from './week-digest';
+import type { WeekContacts, WeekDigest } from './week-digest';
 import type { Account, AirCoverTick, Contact, PageLink, Settings, Target, Week } from '../domain/schema';
 
 export const DB_NAME = 'tiercover';
@@ -40,7 +40,7 @@ export interface TiercoverDB extends DBSchema {
   links: { key: string; value: PageLink; indexes: { byTarget: string } };
   settings: { key: string; value: Settings };
   /** The schema record, and the week digests (a cache, lib/db/week-digest.ts). */
-  meta: { key: string; value: MetaRecord | WeekDigest };
+  meta: { key: string; value: MetaRecord | WeekDigest | WeekContacts };
 }
 
 /**

@@ -10,10 +10,10 @@
  * as before. It is a cache: nothing reads it for the truth, and losing it costs one slow read.
  */
 import type { CoverageSummary } from '../domain/coverage';
-import type { Account, WeekId } from '../domain/schema';
+import type { Account, Contact, WeekId } from '../domain/schema';
 import type { DB } from './db';
 import type { AnyTx, KindStamp } from './packed';
-import { accountsIn, summariesIn } from './records';
+import { accountsIn, contactsIn, summariesIn } from './records';
 
 export interface WeekDigest {
   key: `weekDigest:${string}`;
@@ -26,38 +26,79 @@ export interface WeekDigest {
   summaryList: CoverageSummary[];
 }
 
+/**
+ * The week's key contacts, kept beside its digest (`meta` "weekContacts:<weekId>") with the
+ * contacts' stamp. Written once the week has read them all (`saveWeekContacts`), so the next
+ * opening, its search and its exports have them without reading ~2,000 contact pages.
+ */
+export interface WeekContacts {
+  key: `weekContacts:${string}`;
+  weekId: WeekId;
+  stamp: KindStamp;
+  /** The key contacts it answers for (`contactRef`); one not in `list` was not stored there. */
+  refs: string[];
+  list: Contact[];
+}
+
+/** A key contact as a target names it: in its account (a contact moved elsewhere is not it). */
+export const contactRef = (accountId: string, contactId: string) => `${accountId}\u0001${contactId}`;
+
+/** What a reader of the week needs: its accounts (with their summaries) and, optionally, key contacts. */
+export interface WeekWants {
+  accountIds: readonly string[];
+  keyContacts?: readonly { accountId: string; id: string }[];
+}
+
 /** Stores a transaction reading the week's records must include. */
 export const DIGEST_STORES = ['recordPages', 'recordKeys', 'meta'] as const;
 
 /** Digests kept at most: the weeks looked at lately (a week's digest is ~1 KB per target). */
 const KEEP_DIGESTS = 6;
 const PREFIX = 'weekDigest:';
+const CONTACTS_PREFIX = 'weekContacts:';
 const keyOf = (weekId: WeekId) => `${PREFIX}${weekId}` as const;
+const contactsKeyOf = (weekId: WeekId) => `${CONTACTS_PREFIX}${weekId}` as const;
 
 export interface WeekRecords {
   accounts: Map<string, Account>;
   summaries: Map<string, CoverageSummary>;
+  /** The key contacts the stored ones still answer for, by `contactRef` (null: none stored); the rest are the caller's to read. */
+  keyContacts: Map<string, Contact | null>;
+  /** How many of the wanted key contacts that leaves unanswered. */
+  keyContactsMissing: number;
+  /** Where the contacts stood in this transaction: what `saveWeekContacts` must be stamped with. */
+  contactStamp: KindStamp;
   /** The digest as it should now be stored, when the stored one was missing or out of date. */
   fresh?: WeekDigest;
 }
 
 /**
  * The accounts and summaries of `wanted` in `tx` (over `DIGEST_STORES`): from the week's
- * digest where it is still true, from the records for the rest. The maps may hold a few more (the
- * rest of the digest). Read only, like every read of many records: they share the digest's objects.
+ * digest where it is still true, from the records for the rest; and the key contacts the stored
+ * ones still answer for. The maps may hold a few more (the rest of the digest). Read only, like
+ * every read of many records: they share the digest's objects.
  */
-export async function readWeekRecords(tx: AnyTx, weekId: WeekId, wanted: readonly string[] | Promise<readonly string[]>): Promise<WeekRecords> {
+export async function readWeekRecords(tx: AnyTx, weekId: WeekId, wants: WeekWants | Promise<WeekWants>): Promise<WeekRecords> {
   const accountStore = accountsIn(tx);
   const summaryStore = summariesIn(tx);
-  // The digest is asked for at once; the ids may still be on their way, read in this same
+  const contactStore = contactsIn(tx);
+  const meta = tx.objectStore('meta');
+  // The digest is asked for at once; what is wanted may still be on its way, read in this same
   // transaction (the week's targets), so it stays active for the reads that follow.
-  const [digest, aNow, sNow, accountIds] = await Promise.all([
-    tx.objectStore('meta').get(keyOf(weekId)) as Promise<WeekDigest | undefined>,
+  const [digest, stored, aNow, sNow, cNow, wanted] = await Promise.all([
+    meta.get(keyOf(weekId)) as Promise<WeekDigest | undefined>,
+    meta.get(contactsKeyOf(weekId)) as Promise<WeekContacts | undefined>,
     accountStore.stamp(),
     summaryStore.stamp(),
-    wanted,
+    contactStore.stamp(),
+    wants,
   ]);
-  const [aChanged, sChanged] = digest ? await Promise.all([accountStore.changedSince(digest.accounts), summaryStore.changedSince(digest.summaries)]) : [];
+  const { accountIds } = wanted;
+  const [aChanged, sChanged, cChanged] = await Promise.all([
+    digest && accountStore.changedSince(digest.accounts),
+    digest && summaryStore.changedSince(digest.summaries),
+    stored && contactStore.changedSince(stored.stamp),
+  ]);
 
   const accounts = new Map<string, Account>();
   const summaries = new Map<string, CoverageSummary>();
@@ -75,12 +116,25 @@ export async function readWeekRecords(tx: AnyTx, weekId: WeekId, wanted: readonl
   for (const a of aList) if (a) accounts.set(a.id, a);
   for (const s of sList) if (s) summaries.set(s.accountId, s);
 
+  const keyContacts = new Map<string, Contact | null>();
+  let keyContactsMissing = 0;
+  if (wanted.keyContacts?.length) {
+    const storedRefs = new Set(stored?.refs ?? []);
+    const byRef = new Map((stored?.list ?? []).map((c) => [contactRef(c.accountId, c.id), c]));
+    for (const { accountId, id } of wanted.keyContacts) {
+      const ref = contactRef(accountId, id);
+      if (cChanged && storedRefs.has(ref) && !cChanged.has(id)) keyContacts.set(ref, byRef.get(ref) ?? null);
+      else keyContactsMissing++;
+    }
+  }
+  const result = { accounts, summaries, keyContacts, keyContactsMissing, contactStamp: cNow };
+
   // The new digest answers for these ids and for every other one the old digest still answers
   // for (an export of part of the week must not shrink it).
   const ids = new Set(accountIds);
   for (const id of known) if (answered(aChanged, id) && answered(sChanged, id)) ids.add(id);
   const same = digest && !readAccounts.length && !readSummaries.length && ids.size === known.size && sameStamp(digest.accounts, aNow) && sameStamp(digest.summaries, sNow);
-  if (same) return { accounts, summaries };
+  if (same) return result;
   const fresh: WeekDigest = {
     key: keyOf(weekId),
     weekId,
@@ -90,21 +144,34 @@ export async function readWeekRecords(tx: AnyTx, weekId: WeekId, wanted: readonl
     accountList: [...accounts.values()].filter((a) => ids.has(a.id)),
     summaryList: [...summaries.values()].filter((s) => ids.has(s.accountId)),
   };
-  return { accounts, summaries, fresh };
+  return { ...result, fresh };
 }
 
-const sameStamp = (a: KindStamp, b: KindStamp) => a.version === b.version && a.seq === b.seq;
+export const sameStamp = (a: KindStamp, b: KindStamp) => a.version === b.version && a.seq === b.seq;
 
 /**
  * Store a digest `readWeekRecords` made, and drop the oldest beyond the few kept. A failed write
  * (a full disk) is not an error: the next read of the week reads its records, as without one.
  */
-export async function saveWeekDigest(db: DB, digest: WeekDigest): Promise<void> {
+export function saveWeekDigest(db: DB, digest: WeekDigest): Promise<void> {
+  return saveKept(db, PREFIX, digest);
+}
+
+/**
+ * Store the week's key contacts, all read at `stamp` (by `contactRef`; null: none stored there).
+ * Same rules as `saveWeekDigest`.
+ */
+export function saveWeekContacts(db: DB, weekId: WeekId, stamp: KindStamp, found: ReadonlyMap<string, Contact | null>): Promise<void> {
+  const list = [...found.values()].filter((c): c is Contact => !!c);
+  return saveKept(db, CONTACTS_PREFIX, { key: contactsKeyOf(weekId), weekId, stamp, refs: [...found.keys()], list });
+}
+
+async function saveKept(db: DB, prefix: string, value: WeekDigest | WeekContacts): Promise<void> {
   try {
     const tx = db.transaction('meta', 'readwrite');
-    const range = IDBKeyRange.bound(PREFIX, `${PREFIX}\uffff`);
-    const [keys] = await Promise.all([tx.store.getAllKeys(range), tx.store.put(digest)]);
-    const others = keys.filter((k) => k !== digest.key).sort();
+    const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    const [keys] = await Promise.all([tx.store.getAllKeys(range), tx.store.put(value)]);
+    const others = keys.filter((k) => k !== value.key).sort();
     // Week ids sort by date: the oldest go first.
     for (const k of others.slice(0, Math.max(0, others.length - (KEEP_DIGESTS - 1)))) void tx.store.delete(k);
     await tx.done;

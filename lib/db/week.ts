@@ -6,7 +6,7 @@ import { DEFAULT_STANDING_ITEMS, addProgress, emptyProgress, targetProgress, tic
 import { carriedTicks } from '../domain/carry';
 import type { AirCoverItem } from '../domain/constants';
 import { focusReport, workThisWeek, type FocusReport } from '../domain/focus';
-import type { AccountTeam, AirCoverTick, MeetingField, Settings, Target, Tier, WeekId } from '../domain/schema';
+import type { AccountTeam, AirCoverTick, Contact, MeetingField, Settings, Target, Tier, WeekId } from '../domain/schema';
 import { decideTier } from '../domain/tier';
 import { previousWeek, weekLabel } from '../domain/week';
 import type { DB } from './db';
@@ -15,7 +15,8 @@ import { contactView } from '../domain/views';
 import { coverageOf, namedIn, type CoverageSummary } from '../domain/coverage';
 import { uiLocale } from '../i18n';
 import { contactsIn, RECORD_STORES } from './records';
-import { DIGEST_STORES, readWeekRecords, saveWeekDigest } from './week-digest';
+import { contactRef, DIGEST_STORES, readWeekRecords, saveWeekDigest, sameStamp } from './week-digest';
+import type { KindStamp } from './packed';
 
 export interface TargetRow {
   target: Target;
@@ -48,6 +49,16 @@ export interface WeekView {
   progress: TargetProgress;
   changes: WeekChanges;
   previous: { weekId: WeekId; exists: boolean; open: number };
+  /**
+   * Key contacts known so far, by `contactRef` (null: not stored there): from the week's stored
+   * key contacts (lib/db/week-digest.ts) and every `readDetails` since, all as of `contactStamp`.
+   */
+  keyContactsKnown: ReadonlyMap<string, Contact | null>;
+  contactStamp: KindStamp;
+  /** The stored key contacts answered for every target: nothing to save once all are read. */
+  keyContactsStored: boolean;
+  /** A contact changed while the rows were read: what is known is not all of one moment, so it is not saved. */
+  keyContactsMixed?: boolean;
 }
 
 type WeekSettings = Pick<Settings, 'focusBands' | 'standingItems'>;
@@ -104,30 +115,43 @@ export function withTicks(view: WeekView, ticks: AirCoverTick[], settings: WeekS
  */
 export const DETAIL_PER_TIER = 10;
 
-/** What a row gains when its key contacts are read: the contacts and its coverage gaps. */
-export type RowDetails = Map<string, Pick<TargetRow, 'keyContacts'> & { gaps: TargetRow['account']['gaps'] }>;
+/** What rows gain when their key contacts are read (by target id), and the contacts read, at their stamp. */
+export interface RowDetails {
+  rows: Map<string, Pick<TargetRow, 'keyContacts'> & { gaps: TargetRow['account']['gaps'] }>;
+  read?: { stamp: KindStamp; found: Map<string, Contact | null> };
+}
+
+/** A row's key contacts as shown: those still in its account (a stale id shows nothing). */
+const keyContactViews = (accountId: string, contacts: readonly (Contact | null | undefined)[]) =>
+  contacts.filter((c): c is Contact => !!c && c.accountId === accountId).map((c) => contactView(c));
 
 /**
- * The key contacts of some rows, by target id: one read transaction, one page read per account
- * (a key contact lives in its target's account's page, lib/db/packed.ts `getIn`). A big week
- * reads these only for the rows it needs; coverage comes with every row from the summaries.
+ * The key contacts of some rows, by target id: those the view already knows (the week's stored
+ * key contacts) without a read, the rest in one read transaction, one page read per account (a
+ * key contact lives in its target's account's page, lib/db/packed.ts `getIn`). A big week reads
+ * these only for the rows it needs; coverage comes with every row from the summaries.
  */
 export async function readDetails(db: DB, view: WeekView, targetIds: Iterable<string>, settings: Pick<Settings, 'coverage'>, now = new Date()): Promise<RowDetails> {
   const wanted = new Set(targetIds);
   const todo = view.rows.filter((r) => wanted.has(r.target.id) && !r.detailed);
-  if (!todo.length) return new Map();
-  const tx = db.transaction(RECORD_STORES);
-  const lists = await Promise.all(todo.map(async (r) => ({ r, contacts: await Promise.all(r.target.keyContactIds.map((id) => contactsIn(tx).getIn(r.account.id, id))) })));
-  return new Map(
-    lists.map(({ r, contacts }) => [
-      r.target.id,
-      {
-        // A key contact of another account (a stale id) is not shown, as before.
-        keyContacts: contacts.filter((c) => !!c && c.accountId === r.account.id).map((c) => contactView(c!)),
-        gaps: coverageOf(r.summary, settings, now.getTime()).gaps,
-      },
-    ]),
-  );
+  if (!todo.length) return { rows: new Map() };
+  const known = view.keyContactsKnown;
+  const unknown = todo.some((r) => r.target.keyContactIds.some((id) => !known.has(contactRef(r.account.id, id))));
+  const store = unknown ? contactsIn(db.transaction(RECORD_STORES)) : undefined;
+  const stamp = store?.stamp();
+  const found = new Map<string, Contact | null>();
+  const contactOf = async (accountId: string, id: string) => {
+    const ref = contactRef(accountId, id);
+    if (known.has(ref)) return known.get(ref);
+    const c = await store!.getIn(accountId, id);
+    found.set(ref, c ?? null);
+    return c;
+  };
+  const lists = await Promise.all(todo.map(async (r) => ({ r, contacts: await Promise.all(r.target.keyContactIds.map((id) => contactOf(r.account.id, id))) })));
+  return {
+    rows: new Map(lists.map(({ r, contacts }) => [r.target.id, { keyContacts: keyContactViews(r.account.id, contacts), gaps: coverageOf(r.summary, settings, now.getTime()).gaps }])),
+    read: stamp && { stamp: await stamp, found },
+  };
 }
 
 /**
@@ -136,14 +160,41 @@ export async function readDetails(db: DB, view: WeekView, targetIds: Iterable<st
  * another week change nothing.
  */
 export function applyDetails(view: WeekView, details: RowDetails): WeekView {
-  if (!details.size || !view.rows.some((r) => !r.detailed && details.has(r.target.id))) return view;
-  return {
-    ...view,
-    rows: view.rows.map((r) => {
-      const d = r.detailed ? undefined : details.get(r.target.id);
-      return d ? { ...r, detailed: true, keyContacts: d.keyContacts, account: { ...r.account, gaps: d.gaps } } : r;
-    }),
-  };
+  const { rows, read } = details;
+  let next = view;
+  if (rows.size && view.rows.some((r) => !r.detailed && rows.has(r.target.id))) {
+    next = {
+      ...next,
+      rows: next.rows.map((r) => {
+        const d = r.detailed ? undefined : rows.get(r.target.id);
+        return d ? { ...r, detailed: true, keyContacts: d.keyContacts, account: { ...r.account, gaps: d.gaps } } : r;
+      }),
+    };
+  }
+  // What was read joins what is known, if it is of the same moment (no contact changed between).
+  if (read?.found.size) {
+    next = sameStamp(read.stamp, view.contactStamp)
+      ? { ...next, keyContactsKnown: new Map([...view.keyContactsKnown, ...read.found]) }
+      : { ...next, keyContactsMixed: true };
+  }
+  return next;
+}
+
+/**
+ * The week's key contacts, when every one is known and all as of one moment and they were not
+ * stored already: what `saveWeekContacts` stores for the next opening (the fill has read them all).
+ */
+export function keyContactsToStore(view: WeekView): Map<string, Contact | null> | undefined {
+  if (view.keyContactsStored || view.keyContactsMixed) return undefined;
+  const out = new Map<string, Contact | null>();
+  for (const r of view.rows) {
+    for (const id of r.target.keyContactIds) {
+      const ref = contactRef(r.account.id, id);
+      if (!view.keyContactsKnown.has(ref)) return undefined;
+      out.set(ref, view.keyContactsKnown.get(ref) ?? null);
+    }
+  }
+  return out.size ? out : undefined;
 }
 
 /** Fill in the key contacts of some rows of a view no one else changes meanwhile (its first screen). */
@@ -166,8 +217,15 @@ export async function weekView(db: DB, weekId: WeekId, settingsOrPromise: Settin
     tx.objectStore('weeks').get(prevId),
     tx.objectStore('targets').index('byWeek').getAll(prevId),
   ]);
-  const records = readWeekRecords(tx, weekId, weekRead.then(([, targets, , prevTargets]) => [...new Set([...targets, ...prevTargets].map((t) => t.accountId))]));
-  const [[week, targets, prevWeek, prevTargets], ticks, { accounts, summaries, fresh }] = await Promise.all([weekRead, ticksRead, records]);
+  const records = readWeekRecords(
+    tx,
+    weekId,
+    weekRead.then(([, targets, , prevTargets]) => ({
+      accountIds: [...new Set([...targets, ...prevTargets].map((t) => t.accountId))],
+      keyContacts: targets.flatMap((t) => t.keyContactIds.map((id) => ({ accountId: t.accountId, id }))),
+    })),
+  );
+  const [[week, targets, prevWeek, prevTargets], ticks, { accounts, summaries, fresh, keyContacts, keyContactsMissing, contactStamp }] = await Promise.all([weekRead, ticksRead, records]);
   if (fresh) void saveWeekDigest(db, fresh);
   performance.mark('tiercover:week-records-read'); // the benchmark splits reading from computing here
   const settings = await settingsOrPromise;
@@ -185,7 +243,8 @@ export async function weekView(db: DB, weekId: WeekId, settingsOrPromise: Settin
       target: t,
       account: { id: a.id, name: a.name, tier: tier.tier, tierSentence: tier.sentence, gaps: [], named: namedIn(summary), owner: a.team.owner, marketingOwner: a.team.marketingOwner, team: a.team },
       summary,
-      keyContacts: [],
+      // Known from the week's stored key contacts: a search by a contact's name finds the row at once.
+      keyContacts: keyContactViews(a.id, t.keyContactIds.map((id) => keyContacts.get(contactRef(a.id, id)))),
       detailed: false,
       ticks: ticksOf.get(t.id) ?? [],
       progress: targetProgress(t, byId, settings.standingItems),
@@ -216,6 +275,10 @@ export async function weekView(db: DB, weekId: WeekId, settingsOrPromise: Settin
       airCoverAdded: workThisWeek(ticks, weekId).length,
     },
     previous: { weekId: prevId, exists: !!prevWeek, open: prevTargets.filter((t) => t.status === 'active').length },
+    keyContactsKnown: keyContacts,
+    contactStamp,
+    // Every row's key contacts came stored (a target of a deleted account has no row to save for).
+    keyContactsStored: !keyContactsMissing || rows.every((r) => r.target.keyContactIds.every((id) => keyContacts.has(contactRef(r.account.id, id)))),
   };
   performance.mark('tiercover:week-computed'); // the benchmark: rows computed, first screen's key contacts next
   return withDetails(db, view, first.map((r) => r.target.id), settings, now);

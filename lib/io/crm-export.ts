@@ -130,7 +130,7 @@ export async function loadCrmExportData(db: DB, weekId: WeekId, scope: 'week' | 
   } else {
     const ids = [...new Set(targets.filter((t) => t.status !== 'dropped').map((t) => t.accountId))];
     // From the week's digest where it is still true (lib/db/week-digest.ts).
-    const records = await readWeekRecords(tx, weekId, ids);
+    const records = await readWeekRecords(tx, weekId, { accountIds: ids });
     if (records.fresh) void saveWeekDigest(db, records.fresh);
     accounts = ids.flatMap((id) => records.accounts.get(id) ?? []);
     summaries = ids.map((id) => records.summaries.get(id));

@@ -29,7 +29,7 @@ import { previousWeek } from '../domain/week';
 import { getSettings } from '../db/settings';
 import { BACKUP_FORMAT, BUNDLE_FORMAT, BundleError, checkBackup, parseBackup, type Backup, type Bundle } from './bundle';
 import { RECORD_STORES, accountsIn, contactsIn } from '../db/records';
-import { DIGEST_STORES, readWeekRecords, saveWeekDigest } from '../db/week-digest';
+import { contactRef, DIGEST_STORES, readWeekRecords, saveWeekContacts, saveWeekDigest } from '../db/week-digest';
 
 // ---------------------------------------------------------------- CSV
 
@@ -110,16 +110,31 @@ export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now(), opt
   ]);
   const accountIds = [...new Set([...targets, ...previousTargets].map((t) => t.accountId))];
   const contactStore = contactsIn(tx);
+  const keyContacts = targets.flatMap((t) => t.keyContactIds.map((id) => ({ accountId: t.accountId, id })));
+  // The week's accounts and summaries, and its key contacts, from what the week keeps of them
+  // where it is still true (lib/db/week-digest.ts).
+  const recordsRead = readWeekRecords(tx, weekId, { accountIds, keyContacts: opts.contacts === 'keys' ? keyContacts : undefined });
   const readContacts =
     opts.contacts === 'keys'
       ? // A key contact belongs to its target's account: one page read each, no id look-up. One
         // that moved to another account since is not a key contact of this target any more.
-        Promise.all(targets.flatMap((t) => t.keyContactIds.map((id) => contactStore.getIn(t.accountId, id))))
+        recordsRead
+          .then(async ({ keyContacts: known, keyContactsMissing, contactStamp }) => {
+            const found = new Map<string, Contact | null>();
+            await Promise.all(
+              keyContacts.map(async ({ accountId, id }) => {
+                const ref = contactRef(accountId, id);
+                found.set(ref, known.has(ref) ? (known.get(ref) ?? null) : ((await contactStore.getIn(accountId, id)) ?? null));
+              }),
+            );
+            // All read in this one transaction: stored for the week's next opening and export.
+            if (keyContactsMissing) void saveWeekContacts(db, weekId, contactStamp, found);
+            return [...found.values()];
+          })
           .then((cs) => [...new Map(cs.filter((c): c is Contact => !!c).map((c) => [c.id, c])).values()])
       : Promise.all(accountIds.map((id) => contactStore.index('byAccount').getAll(id))).then((lists) => lists.flat());
   const [records, contacts, allLinks] = await Promise.all([
-    // The week's accounts and summaries from its digest where it is still true (lib/db/week-digest.ts).
-    readWeekRecords(tx, weekId, accountIds),
+    recordsRead,
     readContacts,
     // Links made by hand are few: one read of them all beats a look-up per contact.
     tx.objectStore('links').getAll(),

@@ -68,3 +68,28 @@ describe('the week digest (lib/db/week-digest.ts)', () => {
     await app.close();
   });
 });
+
+describe('the week\'s stored key contacts (lib/db/week-digest.ts)', () => {
+  it('are kept once the week has read them all, and a contact renamed since is found by its new name', async () => {
+    const weekId = currentWeekId();
+    const app = await openExtensionPage(s, 'app.html');
+    await app.getByTestId('week-progress').waitFor();
+    // The background read of every row's key contacts ends by keeping them all.
+    await expect
+      .poll(async () => (await readStore<{ key: string; refs?: string[] }>(app, 'meta')).find((r) => r.key === `weekContacts:${weekId}`)?.refs?.length ?? 0)
+      .toBe(TARGETS);
+    const renamed = await app.evaluate(async () => {
+      const r = (await chrome.runtime.sendMessage({ tiercover: 1, type: 'updateContact', payload: { contactId: 'syn-con-88-0', changes: { name: 'Renamed Person Eighty-Eight' } } })) as { ok: boolean };
+      return r.ok;
+    });
+    expect(renamed).toBe(true);
+    await app.close();
+
+    const again = await openExtensionPage(s, 'app.html');
+    await again.getByTestId('week-search').fill('Renamed Person Eighty-Eight');
+    await expect.poll(async () => (await again.getByTestId('week-view').textContent()) ?? '').toContain('Synthetic Company 88');
+    await again.getByTestId('week-search').fill('Person 119-0');
+    await expect.poll(async () => (await again.getByTestId('week-view').textContent()) ?? '').toContain('Synthetic Company 119');
+    await again.close();
+  });
+});

@@ -159,6 +159,35 @@ describe('week details', () => {
   });
 });
 
+describe('the week\'s stored key contacts', () => {
+  it('once every row is read they are stored; the next opening shows them at once, and a contact changed since', async () => {
+    const { readDetails, applyDetails, keyContactsToStore, weekView } = await import('@/lib/db/week');
+    const { saveWeekContacts } = await import('@/lib/db/week-digest');
+    const { now, settings, view } = await sampleWeek();
+    expect(view.keyContactsStored).toBe(false);
+    const filled = applyDetails(view, await readDetails(db, view, view.rows.map((r) => r.target.id), settings, now));
+    const all = keyContactsToStore(filled);
+    expect(all?.size).toBe(filled.rows.reduce((n, r) => n + r.target.keyContactIds.length, 0));
+    await saveWeekContacts(db, filled.weekId, filled.contactStamp, all!);
+
+    const next = await weekView(db, '2026-W47', settings, now);
+    expect(next.keyContactsStored).toBe(true);
+    expect(keyContactsToStore(next)).toBeUndefined(); // nothing to store again
+    // Every row's key contacts are there before any row is read (a search by name finds them).
+    expect(next.rows.map((r) => [r.target.id, r.keyContacts])).toEqual(filled.rows.map((r) => [r.target.id, r.keyContacts]));
+
+    // A key contact renamed since: that one is read again and shown with its new name.
+    const row = first(filled.rows.filter((r) => r.keyContacts.length), 'a row with key contacts');
+    const c = (await import('@/lib/db/records')).contactsIn(db.transaction(RECORD_STORES));
+    const stored = (await c.getIn(row.account.id, row.keyContacts[0]!.id))!;
+    await putRecords(db, { contacts: [{ ...stored, name: 'Renamed Key Contact' }] });
+    const after = await weekView(db, '2026-W47', settings, now);
+    expect(after.keyContactsStored).toBe(false);
+    const detailed = applyDetails(after, await readDetails(db, after, [row.target.id], settings, now));
+    expect(detailed.rows.find((r) => r.target.id === row.target.id)!.keyContacts.map((k) => k.name)).toContain('Renamed Key Contact');
+  });
+});
+
 describe('storage errors', () => {
   it('a full disk is said in words a user can act on', async () => {
     const { describeStorageError } = await import('@/lib/db/db');

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DB } from '@/lib/db/db';
 import { PackedStore } from '@/lib/db/packed';
 import { accountsIn, contactsIn, RECORD_STORES, summariesIn } from '@/lib/db/records';
-import { DIGEST_STORES, readWeekRecords, saveWeekDigest, type WeekDigest } from '@/lib/db/week-digest';
+import { contactRef, DIGEST_STORES, readWeekRecords, saveWeekContacts, saveWeekDigest, type WeekDigest } from '@/lib/db/week-digest';
 import { refreshCoverage } from '@/lib/db/coverage';
 import { newAccount, newContact } from '@/lib/domain/records';
 import type { Account, Contact } from '@/lib/domain/schema';
@@ -42,9 +42,30 @@ async function deleteAccount(db: DB, id: string) {
 
 /** Read the week's records through the digest and store the digest it made, as the week page does. */
 async function readAndSave(db: DB, ids: string[]) {
-  const r = await readWeekRecords(db.transaction(DIGEST_STORES), WEEK, ids);
+  const r = await readWeekRecords(db.transaction(DIGEST_STORES), WEEK, { accountIds: ids });
   if (r.fresh) await saveWeekDigest(db, r.fresh);
   return r;
+}
+
+type Ref = { accountId: string; id: string };
+/**
+ * Read the week's key contacts as an export does: what the stored ones answer, the rest from
+ * their pages in the same transaction, and all of them stored when any had to be read.
+ */
+async function readContactsAndSave(db: DB, refs: Ref[]) {
+  const tx = db.transaction(DIGEST_STORES);
+  const r = await readWeekRecords(tx, WEEK, { accountIds: [], keyContacts: refs });
+  const found = new Map<string, Contact | null>();
+  for (const { accountId, id } of refs) {
+    const ref = contactRef(accountId, id);
+    found.set(ref, r.keyContacts.has(ref) ? (r.keyContacts.get(ref) ?? null) : ((await contactsIn(tx).getIn(accountId, id)) ?? null));
+  }
+  if (r.keyContactsMissing) await saveWeekContacts(db, WEEK, r.contactStamp, found);
+  return { r, found };
+}
+async function contactTruth(db: DB, refs: Ref[]) {
+  const tx = db.transaction(RECORD_STORES);
+  return new Map(await Promise.all(refs.map(async ({ accountId, id }) => [contactRef(accountId, id), (await contactsIn(tx).getIn(accountId, id)) ?? null] as const)));
 }
 
 /** What reading every record answers, for comparison. */
@@ -84,7 +105,7 @@ describe('a kind’s journal', () => {
     expect(await changedSince(db, s1)).toEqual(new Set(['a1', 'a2']));
   });
 
-  it('cannot tell after a change too big to list, after a clear, for a kind without a journal, or once pruned', async () => {
+  it('cannot tell after a change too big to list, after a clear, or once pruned', async () => {
     const db = await freshDb();
     await putRecords(db, { accounts: [account('a1')] });
     const s1 = await stampOf(db);
@@ -98,10 +119,11 @@ describe('a kind’s journal', () => {
     await tx.done;
     expect(await changedSince(db, s2)).toBeUndefined();
 
+    // Contacts keep one too (the week's key contacts follow it), listing contact ids.
     await putRecords(db, { contacts: [contact('c1', 'a1')] });
     const c1 = await contactsIn(db.transaction(RECORD_STORES)).stamp();
     await putRecords(db, { contacts: [contact('c2', 'a1')] });
-    expect(await contactsIn(db.transaction(RECORD_STORES)).changedSince(c1)).toBeUndefined();
+    expect(await contactsIn(db.transaction(RECORD_STORES)).changedSince(c1)).toEqual(new Set(['c2']));
 
     const s3 = await stampOf(db);
     for (let i = 0; i < 501; i++) await putRecords(db, { accounts: [account('a1', { name: `Name ${i}` })] });
@@ -170,7 +192,7 @@ describe('the week digest', () => {
     const db = await freshDb();
     await putRecords(db, { accounts: [account('a1')] });
     for (const w of ['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47']) {
-      const r = await readWeekRecords(db.transaction(DIGEST_STORES), w, ['a1']);
+      const r = await readWeekRecords(db.transaction(DIGEST_STORES), w, { accountIds: ['a1'] });
       await saveWeekDigest(db, r.fresh!);
     }
     const keys = (await db.getAllKeys('meta')) as string[];
@@ -179,6 +201,32 @@ describe('the week digest', () => {
     db.close();
     await saveWeekDigest(db, { key: 'weekDigest:2026-W48' } as unknown as WeekDigest);
     expect(warn).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the week\'s key contacts once all are read, and answers only those unchanged since', async () => {
+    const db = await freshDb();
+    await putRecords(db, { accounts: [account('a1'), account('a2')], contacts: [contact('c1', 'a1'), contact('c2', 'a1'), contact('c3', 'a2')] });
+    const refs = [{ accountId: 'a1', id: 'c1' }, { accountId: 'a1', id: 'c2' }, { accountId: 'a2', id: 'c3' }, { accountId: 'a2', id: 'gone' }];
+    const first = await readContactsAndSave(db, refs);
+    expect(first.r.keyContacts.size).toBe(0);
+    expect(first.r.keyContactsMissing).toBe(4);
+
+    const getIns = vi.spyOn(PackedStore.prototype, 'getIn');
+    const again = await readContactsAndSave(db, refs);
+    expect(again.r.keyContactsMissing).toBe(0);
+    expect(getIns).not.toHaveBeenCalled();
+    expect(again.found).toEqual(await contactTruth(db, refs));
+    expect(again.r.keyContacts.get(contactRef('a2', 'gone'))).toBeNull();
+
+    // One renamed, one moved to another account: those two are read again, the rest answered.
+    await putRecords(db, { contacts: [contact('c1', 'a1', { name: 'Renamed Person' }), contact('c3', 'a1')] });
+    getIns.mockClear();
+    const changed = await readContactsAndSave(db, refs);
+    expect(changed.r.keyContactsMissing).toBe(2);
+    expect(getIns).toHaveBeenCalledTimes(2);
+    expect(changed.found).toEqual(await contactTruth(db, refs));
+    expect(changed.found.get(contactRef('a1', 'c1'))?.name).toBe('Renamed Person');
+    expect(changed.found.get(contactRef('a2', 'c3'))).toBeNull(); // no longer in a2: not a2's key contact
   });
 
   it('after any sequence of writes, answers exactly what the records answer (property)', async () => {
@@ -212,10 +260,14 @@ describe('the week digest', () => {
           } else {
             const r = await readAndSave(db, o.ids);
             expect(asLists(r, o.ids)).toEqual(await truth(db, o.ids));
+            const wanted = o.ids.flatMap((accountId) => ['c0', 'c1', 'c2', 'c3'].map((id) => ({ accountId, id })));
+            expect((await readContactsAndSave(db, wanted)).found).toEqual(await contactTruth(db, wanted));
           }
         }
         const r = await readAndSave(db, ids);
         expect(asLists(r, ids)).toEqual(await truth(db, ids));
+        const every = ids.flatMap((accountId) => ['c0', 'c1', 'c2', 'c3'].map((id) => ({ accountId, id })));
+        expect((await readContactsAndSave(db, every)).found).toEqual(await contactTruth(db, every));
         db.close();
       }),
       { numRuns: 40 },
