@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openExtensionPage, readStore, seedAccounts, type Session, useSession } from './harness';
+import { openExtensionPage, overrideTier, readStore, seedAccounts, type Session, useSession } from './harness';
 
 const N = 5_000;
 // No sample data: seeding restores a backup, which replaces everything the profile holds.
@@ -130,10 +130,7 @@ describe('the accounts list at 5,000 accounts', () => {
       chrome.runtime.onMessage.addListener((m: { type?: string }) => void g.seenTypes.push(m?.type ?? ''));
     });
     const editor = app.getByTestId('account-editor');
-    await editor.getByTestId('override-open').click();
-    await editor.getByTestId('override-tier').selectOption('global');
-    await editor.getByTestId('override-reason').fill('Parent company is in the Fortune 500');
-    await editor.getByTestId('override-submit').click();
+    await overrideTier(editor, 'global', 'Parent company is in the Fortune 500');
     await expect.poll(() => row.locator('.tier').getAttribute('class')).toContain('global');
     const seen = await s.worker.evaluate(() => (globalThis as unknown as { seenTypes: string[] }).seenTypes);
     expect(seen).toContain('getAccountIndexEntries');

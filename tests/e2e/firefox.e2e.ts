@@ -204,12 +204,17 @@ describe('Firefox', () => {
 
     // A change made elsewhere reaches the card live (Firefox: the background's push goes to the
     // frame's tab with tabs.sendMessage, as the frame hears no runtime messages there).
-    const override = await options.evaluate(async (accountId) => {
-      const b = (globalThis as unknown as { browser: typeof chrome }).browser;
-      const r = (await b.runtime.sendMessage({ tiercover: 1, type: 'setTierOverride', payload: { accountId, tier: 'tier2', reason: 'e2e: live update' } })) as { ok: boolean };
-      return r.ok;
-    }, ctx!.id);
-    expect(override).toBe(true);
+    // A tier override sent from the options page, as the account editor sends it.
+    const overrideTier = (tier: string, reason: string) =>
+      options.evaluate(
+        async ({ accountId, tier, reason }) => {
+          const b = (globalThis as unknown as { browser: typeof chrome }).browser;
+          const r = (await b.runtime.sendMessage({ tiercover: 1, type: 'setTierOverride', payload: { accountId, tier, reason } })) as { ok: boolean };
+          return r.ok;
+        },
+        { accountId: ctx!.id, tier, reason },
+      );
+    expect(await overrideTier('tier2', 'e2e: live update')).toBe(true);
     await expect.poll(() => cardInFrame(frame).then((c) => c.tier).catch(() => null)).toBe('tier2');
 
     // The page turning dark reaches the card (Firefox: the content script's cardHost goes through
@@ -254,12 +259,7 @@ describe('Firefox', () => {
           }),
       );
     await expect.poll(digestSaved).toBe(true);
-    const again = await options.evaluate(async (accountId) => {
-      const b = (globalThis as unknown as { browser: typeof chrome }).browser;
-      const r = (await b.runtime.sendMessage({ tiercover: 1, type: 'setTierOverride', payload: { accountId, tier: 'tier4', reason: 'e2e: after the digest' } })) as { ok: boolean };
-      return r.ok;
-    }, ctx!.id);
-    expect(again).toBe(true);
+    expect(await overrideTier('tier4', 'e2e: after the digest')).toBe(true);
     await sidebar.close();
     const reopened = await openExtensionPage('app.html', '[data-testid=week-progress]');
     expect(await tierShown(reopened)).toContain('tier4');

@@ -6,7 +6,7 @@
  * frame, reached through the browser since page scripts can't.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Locator, type Page, type Worker } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -152,6 +152,14 @@ export function useSession(opts: { sample?: boolean; lang?: string } = {}): () =
     if (!session) throw new Error('the browser session has not started');
     return session;
   };
+}
+
+/** Set an account's tier override in its open account editor, as a user does (form, reason, submit). */
+export async function overrideTier(editor: Locator, tier: string, reason: string): Promise<void> {
+  await editor.getByTestId('override-open').click();
+  await editor.getByTestId('override-tier').selectOption(tier);
+  await editor.getByTestId('override-reason').fill(reason);
+  await editor.getByTestId('override-submit').click();
 }
 
 export async function openExtensionPage(s: Session, path: string): Promise<Page> {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { currentWeekId } from '../../lib/domain/week';
-import { openExtensionPage, readStore, restoreBackup, syntheticBackup, type Session, useSession } from './harness';
+import { openExtensionPage, overrideTier, readStore, restoreBackup, syntheticBackup, type Session, useSession } from './harness';
 
 const TARGETS = 120;
 const session = useSession({ sample: false });
@@ -51,10 +51,7 @@ describe('the week digest (lib/db/week-digest.ts)', () => {
     const row = app.getByRole('option', { name: 'Synthetic Company 57,' });
     await row.click();
     const editor = app.getByTestId('account-editor');
-    await editor.getByTestId('override-open').click();
-    await editor.getByTestId('override-tier').selectOption('global');
-    await editor.getByTestId('override-reason').fill('Parent company is in the Fortune 500');
-    await editor.getByTestId('override-submit').click();
+    await overrideTier(editor, 'global', 'Parent company is in the Fortune 500');
     await expect.poll(() => row.locator('.tier').getAttribute('class')).toContain('global');
 
     // A new week page reads the digest, learns from the accounts' journal that this one changed,
