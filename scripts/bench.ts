@@ -503,8 +503,9 @@ async function weekFirstRender(s: Session, floor: Session | undefined, weekId: s
     weekParts.push(t);
     if (floor) floorTimes.push((await weekLoad(floor, `week.html?week=${weekId}`)).ready);
   }
-  // The same with no week digest (lib/db/week-digest.ts), as after an import: every account and
-  // summary page is read, and the digest is saved again.
+  // The same with nothing kept of the week (lib/db/week-digest.ts: its digest and its key
+  // contacts), as after an import: every account and summary page is read, and the digest is
+  // saved again.
   const withoutDigest: number[] = [];
   for (let i = 0; i < Math.max(2, Math.round(runs / 3)); i++) {
     await dropWeekDigests(s);
@@ -522,7 +523,7 @@ async function dropWeekDigests(s: Session) {
         r.onerror = () => reject(r.error);
         r.onsuccess = () => {
           const tx = r.result.transaction('meta', 'readwrite');
-          tx.objectStore('meta').delete(IDBKeyRange.bound('weekDigest:', 'weekDigest:\uffff'));
+          for (const prefix of ['weekDigest:', 'weekContacts:']) tx.objectStore('meta').delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
           tx.oncomplete = () => (r.result.close(), resolve());
           tx.onerror = () => reject(tx.error);
         };
