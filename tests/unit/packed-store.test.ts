@@ -6,25 +6,17 @@
  */
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DB } from '@/lib/db/db';
 import { hash } from '@/lib/db/packed';
 import { ACCOUNT_KIND, accountsIn, contactsIn, RECORD_STORES } from '@/lib/db/records';
 import { newAccount, newContact } from '@/lib/domain/records';
 import type { Account, Contact } from '@/lib/domain/schema';
 import { expectStoresMatch, readRecords } from './helpers/records';
+import { useFreshDatabases } from './helpers/fresh-db';
 
-let n = 0;
-const open: DB[] = [];
 /** A fresh, empty database of the latest version. */
-async function freshDb(): Promise<DB> {
-  const db = await openDatabase(`packed-store-test-${++n}`);
-  open.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
+const freshDb = useFreshDatabases('packed-store-test');
 
 const writeTx = (db: DB) => db.transaction([...RECORD_STORES], 'readwrite');
 
@@ -386,8 +378,7 @@ describe('packed accounts and contacts', () => {
 
   it('read-only transactions reuse the pages and buckets read before, until a write in any connection changes the kind', async () => {
     const db = await freshDb();
-    const other = await openDatabase(db.name); // another context's connection (the worker, a page)
-    open.push(other);
+    const other = freshDb.closeAfter(await openDatabase(db.name)); // another context's connection (the worker, a page)
     const write = async (on: DB, w: (tx: ReturnType<typeof writeTx>) => Promise<unknown>) => {
       const tx = writeTx(on);
       await w(tx);

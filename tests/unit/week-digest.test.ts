@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type DB } from '@/lib/db/db';
+import type { DB } from '@/lib/db/db';
 import { PackedStore } from '@/lib/db/packed';
 import { accountsIn, contactsIn, RECORD_STORES, summariesIn } from '@/lib/db/records';
 import { contactRef, DIGEST_STORES, readWeekRecords, saveWeekContacts, saveWeekDigest, type WeekDigest } from '@/lib/db/week-digest';
@@ -14,18 +14,10 @@ import { refreshCoverage } from '@/lib/db/coverage';
 import { newAccount, newContact } from '@/lib/domain/records';
 import type { Account, Contact } from '@/lib/domain/schema';
 import { putRecords } from './helpers/records';
+import { useFreshDatabases } from './helpers/fresh-db';
 
-let n = 0;
-const open: DB[] = [];
-async function freshDb(): Promise<DB> {
-  const db = await openDatabase(`week-digest-test-${++n}`);
-  open.push(db);
-  return db;
-}
-afterEach(() => {
-  vi.restoreAllMocks();
-  for (const db of open.splice(0)) db.close();
-});
+const freshDb = useFreshDatabases('week-digest-test');
+afterEach(() => vi.restoreAllMocks());
 
 const account = (id: string, o: Partial<Account> = {}): Account => ({ ...newAccount({ name: `Company ${id}`, ...o }, 1), id, ...o });
 const contact = (id: string, accountId: string, o: Partial<Contact> = {}): Contact => ({ ...newContact({ name: `Person ${id}`, accountId, ...o }, 1), id, ...o });
