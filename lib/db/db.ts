@@ -7,6 +7,7 @@ import type { Contact } from '../domain/schema';
 import { DB_NAME, DATA_STORES, type TiercoverDB } from './schema';
 import { LATEST_DB_VERSION, runMigrations } from './migrations';
 import { accountsIn, contactsIn, RECORD_STORES } from './records';
+import { dropWeekDigests } from './week-digest';
 
 export type DB = IDBPDatabase<TiercoverDB>;
 
@@ -114,6 +115,7 @@ export async function getStats(db?: DB): Promise<Stats> {
 export async function deleteAllData(db?: DB) {
   const d = db ?? (await getDb());
   const stores = [...DATA_STORES];
-  const tx = d.transaction(stores, 'readwrite');
-  await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), tx.done]);
+  const tx = d.transaction([...stores, 'meta'], 'readwrite');
+  // The week digests copy accounts and contacts: they go with them (the schema record stays).
+  await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), ...dropWeekDigests(tx), tx.done]);
 }

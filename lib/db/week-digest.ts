@@ -150,6 +150,16 @@ export async function readWeekRecords(tx: AnyTx, weekId: WeekId, wants: WeekWant
 export const sameStamp = (a: KindStamp, b: KindStamp) => a.version === b.version && a.seq === b.seq;
 
 /**
+ * Every week digest and every week's kept key contacts deleted, in `tx` (over 'meta'): they are
+ * copies of the team's data, so deleting all data or replacing it with a backup deletes them too.
+ */
+export function dropWeekDigests(tx: AnyTx): Promise<unknown>[] {
+  // A readwrite transaction (AnyTx does not say the mode).
+  const meta = tx.objectStore('meta') as unknown as { delete(range: IDBKeyRange): Promise<void> };
+  return [PREFIX, CONTACTS_PREFIX].map((prefix) => meta.delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`)));
+}
+
+/**
  * Store a digest `readWeekRecords` made, and drop the oldest beyond the few kept. A failed write
  * (a full disk) is not an error: the next read of the week reads its records, as without one.
  */

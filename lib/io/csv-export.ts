@@ -29,7 +29,7 @@ import { previousWeek } from '../domain/week';
 import { getSettings } from '../db/settings';
 import { BACKUP_FORMAT, BUNDLE_FORMAT, BundleError, checkBackup, parseBackup, type Backup, type Bundle } from './bundle';
 import { RECORD_STORES, accountsIn, contactsIn } from '../db/records';
-import { contactRef, DIGEST_STORES, readWeekRecords, saveWeekContacts, saveWeekDigest } from '../db/week-digest';
+import { contactRef, DIGEST_STORES, dropWeekDigests, readWeekRecords, saveWeekContacts, saveWeekDigest } from '../db/week-digest';
 
 // ---------------------------------------------------------------- CSV
 
@@ -345,9 +345,10 @@ export async function fullBackup(db: DB, now = Date.now()): Promise<Backup> {
  */
 export async function restoreBackup(db: DB, json: string | Backup): Promise<Record<'accounts' | 'contacts' | 'weeks' | 'targets' | 'ticks' | 'links', number>> {
   const backup = typeof json === 'string' ? parseBackup(json) : checkBackup(json);
-  const tx = db.transaction([...DATA_STORES], 'readwrite');
-  // Clearing the packed stores empties accounts and contacts; their pages are read after it.
-  const writes: Promise<unknown>[] = DATA_STORES.map((s) => tx.objectStore(s).clear());
+  const tx = db.transaction([...DATA_STORES, 'meta'], 'readwrite');
+  // Clearing the packed stores empties accounts and contacts; their pages are read after it. The
+  // week digests (copies of the old data) go too.
+  const writes: Promise<unknown>[] = [...DATA_STORES.map((s) => tx.objectStore(s).clear()), ...dropWeekDigests(tx)];
   const put = <T>(store: Exclude<(typeof DATA_STORES)[number], (typeof RECORD_STORES)[number]>, list: T[]) => {
     for (const r of list) writes.push(tx.objectStore(store).put(r as never));
   };

@@ -221,6 +221,27 @@ describe('the week digest', () => {
     expect(changed.found.get(contactRef('a2', 'c3'))).toBeNull(); // no longer in a2: not a2's key contact
   });
 
+  it('goes with the data: deleting all data and restoring a backup delete every kept copy', async () => {
+    const { deleteAllData } = await import('@/lib/db/db');
+    const { fullBackup, restoreBackup } = await import('@/lib/io/csv-export');
+    const db = await freshDb();
+    const kept = async () => ((await db.getAllKeys('meta')) as string[]).filter((k) => k !== 'schema').sort();
+    const keep = async () => {
+      await putRecords(db, { accounts: [account('a1')], contacts: [contact('c1', 'a1')] });
+      await readAndSave(db, ['a1']);
+      await readContactsAndSave(db, [{ accountId: 'a1', id: 'c1' }]);
+      expect(await kept()).toEqual([`weekContacts:${WEEK}`, `weekDigest:${WEEK}`]);
+    };
+    await keep();
+    const backup = await fullBackup(db);
+    await restoreBackup(db, backup);
+    expect(await kept()).toEqual([]);
+    await keep();
+    await deleteAllData(db);
+    expect(await kept()).toEqual([]);
+    expect(await db.get('meta', 'schema')).toBeDefined();
+  });
+
   it('after any sequence of writes, answers exactly what the records answer (property)', async () => {
     const ids = ['a0', 'a1', 'a2', 'a3', 'a4'];
     const op = fc.oneof(
