@@ -4,6 +4,7 @@ import { DEFAULT_EVERY_DAYS, TOUCHPOINT_LABELS, todayIso, touchpointStatus } fro
 import { TOUCHPOINT_KINDS } from '@/lib/domain/constants';
 import type { Touchpoint, TouchpointKind } from '@/lib/domain/schema';
 import type { ContactView } from '@/lib/messaging/protocol';
+import { SavedInput } from '../../SavedInput';
 
 /**
  * Governance of a strategic account: a cadence of touchpoints (seed 002: "a cycle rather than an
@@ -32,22 +33,22 @@ export function GovernanceEditor({ touchpoints, contacts, names, onSave, onRemov
             <p class={st.state === 'overdue' || st.state === 'never' ? 'error' : 'muted'} data-testid="touchpoint-status">{st.sentence}</p>
             <label>
               {t('strategic.governance.every')}
-              <input type="number" min={7} max={366} value={tp.everyDays} data-testid="touchpoint-every" onChange={(e) => {
-                const n = Number((e.target as HTMLInputElement).value);
+              <SavedInput type="number" min={7} max={366} stored={String(tp.everyDays)} data-testid="touchpoint-every" onSave={(v) => {
+                const n = Number(v);
                 if (Number.isInteger(n) && n >= 7 && n <= 366) void set({ everyDays: n });
               }} />
             </label>
             <label>
               {t('strategic.governance.last')}
-              <input type="date" value={tp.last ?? ''} max={today} data-testid="touchpoint-last" onChange={(e) => void set({ last: (e.target as HTMLInputElement).value || undefined })} />
+              <SavedInput type="date" stored={tp.last ?? ''} max={today} data-testid="touchpoint-last" onSave={(v) => void set({ last: v || undefined })} />
             </label>
             <label>
               {t('strategic.governance.next')}
-              <input type="date" value={tp.next ?? ''} data-testid="touchpoint-next" onChange={(e) => void set({ next: (e.target as HTMLInputElement).value || undefined })} />
+              <SavedInput type="date" stored={tp.next ?? ''} data-testid="touchpoint-next" onSave={(v) => void set({ next: v || undefined })} />
             </label>
             <label>
               {t('strategic.governance.ours')}
-              <input type="text" list="gov-names" value={tp.ours.join(', ')} data-testid="touchpoint-ours" onChange={(e) => void set({ ours: (e.target as HTMLInputElement).value.split(',').map((s) => s.trim()).filter(Boolean).slice(0, 20) })} />
+              <SavedInput type="text" list="gov-names" stored={tp.ours.join(', ')} data-testid="touchpoint-ours" onSave={(v) => void set({ ours: v.split(',').map((s) => s.trim()).filter(Boolean).slice(0, 20) })} />
             </label>
             <div role="group" aria-label={t('strategic.governance.theirs')}>
               <span>{t('strategic.governance.theirs')}</span>
