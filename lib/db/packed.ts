@@ -47,6 +47,8 @@ export interface KindStamp {
 /**
  * One entry of a kind's journal (`recordKeys` "a:j:<seq>"): which records one transaction
  * changed, and the versions before and after it, so a chain of entries proves nothing was missed.
+ * Why: a cache of a few records (the week digest, lib/db/week-digest.ts) is brought up to date by
+ * reading only those that changed (`changedSince`). Costs one small write per changing transaction.
  */
 interface JournalEntry {
   from: number;
@@ -80,12 +82,6 @@ export interface PackedKind<T, I extends string> {
   keys(r: T): Record<I, readonly (string | undefined)[]>;
   /** An index answered from the partition page itself (contacts by account), not a bucket. */
   partitionIndex?: I;
-  /**
-   * Keep a journal of the ids each transaction changes (`changedSince`), so a cache of a few
-   * records (the week digest, lib/db/week-digest.ts) is brought up to date without reading them
-   * all again. Costs one small write per changing transaction.
-   */
-  journal?: boolean;
 }
 
 const SEP = '\u0001';
@@ -132,7 +128,7 @@ interface TxState {
   versions: Map<string, number>;
   /** Each kind's stored seq as read, +1 once per transaction that changes its pages. */
   seqs: Map<string, number>;
-  /** By count key: what this transaction changed in a journaled kind (null: too many ids). */
+  /** By count key: what this transaction changed in each kind, for its journal (null: too many ids). */
   journals: Map<string, { prefix: string; from: number; ids: Set<string> | null }>;
   inflight: number;
   waiters: { resolve(): void; reject(e: unknown): void }[];
@@ -495,14 +491,13 @@ export class PackedStore<T, I extends string> {
 
   /**
    * The ids of the records changed (put or deleted) since `since`, from the kind's journal (one
-   * read): an empty set when nothing changed. Undefined when the journal cannot tell: the kind
-   * keeps no journal, the entries were pruned, the kind was cleared, or a change was too big to
-   * list (an import). The caller then reads its records again.
+   * read): an empty set when nothing changed. Undefined when the journal cannot tell: the entries
+   * were pruned, the kind was cleared, or a change was too big to list (an import). The caller then reads its records again.
    */
   async changedSince(since: KindStamp): Promise<Set<string> | undefined> {
     const now = await this.stamp();
     if (now.version === since.version && now.seq === since.seq) return new Set();
-    if (!this.kind.journal || now.seq <= since.seq) return undefined;
+    if (now.seq <= since.seq) return undefined;
     const range = IDBKeyRange.bound(journalKey(this.kind.prefix, since.seq + 1), journalKey(this.kind.prefix, now.seq));
     const entries = (await track(this.tx, this.s, raw(this.tx, 'recordKeys').getAll(range))) as JournalEntry[];
     if (entries.length !== now.seq - since.seq) return undefined;
@@ -653,7 +648,7 @@ export class PackedStore<T, I extends string> {
 
   /**
    * Record `id` changed. Once per transaction: this kind's pages changed (the count record carries
-   * the version and seq) and, for a journaled kind, its journal entry is started.
+   * the version and seq) and its journal entry is started.
    */
   private touched(id: string) {
     const key = this.countKey();
@@ -664,7 +659,7 @@ export class PackedStore<T, I extends string> {
       this.s.versions.set(key, Math.random());
       this.s.seqs.set(key, (this.s.seqs.get(key) ?? 0) + 1);
       this.s.dirtyCounts.add(key);
-      if (this.kind.journal) this.s.journals.set(key, { prefix: this.kind.prefix, from, ids: new Set() });
+      this.s.journals.set(key, { prefix: this.kind.prefix, from, ids: new Set() });
     }
     const j = this.s.journals.get(key);
     if (!j?.ids || j.ids.has(id)) return;

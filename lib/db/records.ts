@@ -38,7 +38,6 @@ export const ACCOUNT_KIND: PackedKind<Account, AccountIndexName> = {
     byCrm: a.crmKeys,
     byNameKey: [a.nameKey],
   }),
-  journal: true, // the week digest follows account changes (lib/db/week-digest.ts)
 };
 
 export const CONTACT_KIND: PackedKind<Contact, ContactIndexName> = {
@@ -55,7 +54,6 @@ export const CONTACT_KIND: PackedKind<Contact, ContactIndexName> = {
     byEmail: [c.email],
     byCrm: c.crmKeys,
   }),
-  journal: true, // the week's key contacts follow contact changes (lib/db/week-digest.ts)
 };
 
 /**
@@ -70,7 +68,6 @@ export const SUMMARY_KIND: PackedKind<CoverageSummary, never> = {
   id: (s) => s.accountId,
   partition: (s) => s.accountId,
   keys: () => ({}),
-  journal: true, // the week digest follows coverage changes (lib/db/week-digest.ts)
 };
 
 export type AccountStore = PackedStore<Account, AccountIndexName>;
