@@ -177,6 +177,10 @@ export function saveWeekContacts(db: DB, weekId: WeekId, stamp: KindStamp, found
 }
 
 async function saveKept(db: DB, prefix: string, value: WeekDigest | WeekContacts): Promise<void> {
+  // When the page is idle: storing copies the whole value on this thread (~1 MB for 1,000
+  // targets), which must not delay the first screen that made it.
+  // (No idle callback in a worker or in node's tests: the next task there.)
+  await new Promise<void>((resolve) => ('requestIdleCallback' in globalThis ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 0)));
   try {
     const tx = db.transaction('meta', 'readwrite');
     const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
