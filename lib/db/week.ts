@@ -118,7 +118,7 @@ export const DETAIL_PER_TIER = 10;
 /** What rows gain when their key contacts are read (by target id), and the contacts read, at their stamp. */
 export interface RowDetails {
   rows: Map<string, Pick<TargetRow, 'keyContacts'> & { gaps: TargetRow['account']['gaps'] }>;
-  read?: { stamp: KindStamp; found: Map<string, Contact | null> };
+  read?: { weekId: WeekId; stamp: KindStamp; found: Map<string, Contact | null> };
 }
 
 /** A row's key contacts as shown: those still in its account (a stale id shows nothing). */
@@ -150,7 +150,7 @@ export async function readDetails(db: DB, view: WeekView, targetIds: Iterable<st
   const lists = await Promise.all(todo.map(async (r) => ({ r, contacts: await Promise.all(r.target.keyContactIds.map((id) => contactOf(r.account.id, id))) })));
   return {
     rows: new Map(lists.map(({ r, contacts }) => [r.target.id, { keyContacts: keyContactViews(r.account.id, contacts), gaps: coverageOf(r.summary, settings, now.getTime()).gaps }])),
-    read: stamp && { stamp: await stamp, found },
+    read: stamp && { weekId: view.weekId, stamp: await stamp, found },
   };
 }
 
@@ -171,8 +171,9 @@ export function applyDetails(view: WeekView, details: RowDetails): WeekView {
       }),
     };
   }
-  // What was read joins what is known, if it is of the same moment (no contact changed between).
-  if (read?.found.size) {
+  // What was read joins what is known, if it is this week's and of the same moment (no contact
+  // changed between).
+  if (read?.found.size && read.weekId === view.weekId) {
     next = sameStamp(read.stamp, view.contactStamp)
       ? { ...next, keyContactsKnown: new Map([...view.keyContactsKnown, ...read.found]) }
       : { ...next, keyContactsMixed: true };

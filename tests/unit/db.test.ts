@@ -156,6 +156,12 @@ describe('week details', () => {
     expect(filled.rows.map((r) => [r.target.id, r.keyContacts, r.account.gaps])).toEqual(fresh.rows.map((r) => [r.target.id, r.keyContacts, r.account.gaps]));
     // Details of another week's rows change nothing.
     expect(applyDetails({ ...view, rows: [] }, await readDetails(db, view, ids, settings, now)).rows).toEqual([]);
+    // Contacts read join what the view knows only for their own week, at the same moment.
+    const read = { rows: new Map(), read: { weekId: view.weekId, stamp: view.contactStamp, found: new Map([['acc\u0001con', null]]) } };
+    expect(applyDetails(view, read).keyContactsKnown.has('acc\u0001con')).toBe(true);
+    const otherWeek = { ...view, weekId: '2026-W01' };
+    expect(applyDetails(otherWeek, read)).toBe(otherWeek);
+    expect(applyDetails(view, { ...read, read: { ...read.read, stamp: { version: -1, seq: 0 } } }).keyContactsMixed).toBe(true);
   });
 });
 
