@@ -60,9 +60,10 @@ export function WeekView({ you }: { you: string }) {
     }
   };
   /**
-   * After the first screen, every other row's key contacts, a hundred rows at a time: so a search
-   * by a contact's name finds every target, and the exports find their contacts' pages already
-   * read (lib/db/packed.ts keeps them). Stops when the week is read again or another is shown.
+   * After the first screen, every other row's key contacts (and gaps), a hundred rows at a time: so
+   * a search by a contact's name finds every target. Those the week kept need no read; once all are
+   * known they are kept for the next opening and its exports (lib/db/week-digest.ts). Stops when
+   * the week is read again or another is shown.
    */
   const filling = useRef(0);
   const fillDetails = async (from: WeekData) => {
