@@ -2,8 +2,9 @@
 import { companyDomainFromEmail, crmKeys, normalizeCompanyName, normalizeDomain, normalizeEmail, normalizeSlug } from './normalize';
 import { account as accountSchema, contact as contactSchema, type Account, type Contact } from './schema';
 import { unknownFactors } from './tier';
+import { newId } from './ids';
 
-export const newId = (): string => crypto.randomUUID();
+export { newId };
 
 export type AccountInput = Partial<Omit<Account, 'nameKey' | 'crmKeys'>> & { name: string };
 export type ContactInput = Partial<Omit<Contact, 'crmKeys'>> & { name: string; accountId: string };
