@@ -7,7 +7,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { LegacyRecordStores, TiercoverDB } from './schema';
 import { accountsIn, contactsIn, summariesIn } from './records';
-import type { PackedStore } from './packed';
+import { encodeBucket, type PackedStore } from './packed';
 import { carriedTicks } from '../domain/carry';
 import { DEFAULT_STANDING_ITEMS } from '../domain/constants';
 import { rebuildCoverage } from './coverage';
@@ -113,6 +113,23 @@ export const MIGRATIONS: Record<number, MigrationStep> = {
     await repack(accountsIn(tx));
     await repack(contactsIn(tx));
     await repack(summariesIn(tx));
+  },
+
+  /**
+   * Version 6: each key bucket is one string (`encodeBucket` in lib/db/packed.ts), not an object
+   * of keys: IndexedDB wrote an object of a few hundred keys many times slower. Buckets already
+   * written by steps 4 and 5 in this upgrade are strings already and are left alone.
+   */
+  6: async (_db, tx) => {
+    const store = tx.objectStore('recordKeys');
+    const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
+    await Promise.all(
+      keys.map((key, i) => {
+        const refs = (values[i] as { refs?: unknown }).refs;
+        if (!refs || typeof refs !== 'object') return undefined;
+        return store.put({ list: encodeBucket(new Map(Object.entries(refs as Record<string, string>))) }, key);
+      }),
+    );
   },
 };
 

@@ -24,9 +24,12 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { TiercoverDB } from './schema';
 import { byIdOrder, compareKeys } from '../domain/order';
 
-/** One value of `recordKeys`: look-up keys of one bucket, each to its records' refs ("\n"-joined). */
+/**
+ * One value of `recordKeys`: the look-up keys of one bucket, each with its records' refs
+ * ("\n"-joined), encoded as one string by `encodeBucket` (database version 6).
+ */
 export interface KeyBucket {
-  refs?: Record<string, string>;
+  list?: string;
   /** Only in the kind's count record (`a:count`, `c:count`). */
   count?: number;
   /** Ditto: a new random value from every transaction that changes a page of this kind (for caches of derived lists). */
@@ -86,6 +89,44 @@ export interface PackedKind<T, I extends string> {
 
 const SEP = '\u0001';
 
+/**
+ * A key bucket's entries as one stored string: each key and its refs, each prefixed by its
+ * length ("13:byEmail\u0001a@b.c3:a-1"), so any character may appear in a key.
+ * Why a string: IndexedDB serialises an object of a few hundred keys one property at a time.
+ * Measured in Node's V8 serialiser (the one Chromium's IndexedDB uses), 4,096 buckets holding
+ * 400,000 keys took 250–850 ms as objects and 10 ms as strings, plus 20–30 ms to split them
+ * again (BENCHMARKS.md "Imports: what the worker spends").
+ */
+export function encodeBucket(entries: ReadonlyMap<string, string>): string {
+  const parts: string[] = [];
+  for (const [k, refs] of entries) parts.push(`${k.length}:${k}${refs.length}:${refs}`);
+  return parts.join('');
+}
+
+export function decodeBucket(list: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!list) return out;
+  let at = 0;
+  const next = () => {
+    const colon = list.indexOf(':', at);
+    const n = Number(list.slice(at, colon));
+    if (colon < 0 || !Number.isInteger(n) || n < 0 || colon + 1 + n > list.length) throw new Error('A damaged key bucket');
+    at = colon + 1 + n;
+    return list.slice(colon + 1, at);
+  };
+  while (at < list.length) {
+    const key = next();
+    out.set(key, next());
+  }
+  return out;
+}
+
+/** A look-up key ("index\u0001value") and the key of the bucket it lives in. */
+interface BucketKey {
+  key: string;
+  bucket: string;
+}
+
 /** The two stores as plain key-value stores (keys are out of line). */
 interface RawStore {
   get(key: string): Promise<unknown>;
@@ -115,14 +156,14 @@ const parseRef = (ref: string) => {
 
 interface TxState {
   pages: Map<string, Promise<unknown[]>>;
-  buckets: Map<string, Promise<Record<string, string>>>;
+  buckets: Map<string, Promise<Map<string, string>>>;
   counts: Map<string, Promise<number>>;
   dirtyPages: Set<string>;
   dirtyBuckets: Set<string>;
   dirtyCounts: Set<string>;
   /** Values already read, by key (the promises above resolve to these same objects). */
   pageValues: Map<string, unknown[]>;
-  bucketValues: Map<string, Record<string, string>>;
+  bucketValues: Map<string, Map<string, string>>;
   countValues: Map<string, number>;
   /** Each kind's stored version as read, raised once per transaction that changes its pages. */
   versions: Map<string, number>;
@@ -186,12 +227,7 @@ function queueFlush(tx: AnyTx, s: TxState) {
       }
       for (const k of s.dirtyBuckets) {
         const refs = s.bucketValues.get(k)!;
-        let empty = true;
-        for (const _ in refs) {
-          empty = false;
-          break;
-        }
-        writes.push(empty ? keys.delete(k) : keys.put({ refs }, k));
+        writes.push(refs.size ? keys.put({ list: encodeBucket(refs) } satisfies KeyBucket, k) : keys.delete(k));
       }
       for (const k of s.dirtyCounts) {
         const seq = s.seqs.get(k) ?? 0;
@@ -323,11 +359,11 @@ export class PackedStore<T, I extends string> {
     return p as Promise<T[]>;
   }
 
-  private bucket(key: string): Promise<Record<string, string>> {
+  private bucket(key: string): Promise<Map<string, string>> {
     let p = this.s.buckets.get(key);
     if (!p) {
       p = this.readValue('recordKeys', key).then((v) => {
-        const refs = (v as KeyBucket | undefined)?.refs ?? {};
+        const refs = decodeBucket((v as KeyBucket | undefined)?.list);
         this.s.bucketValues.set(key, refs);
         return refs;
       });
@@ -384,30 +420,50 @@ export class PackedStore<T, I extends string> {
 
   // ------------------------------------------------------------ keys
 
-  /** "index\u0001key" for every look-up key of a record (bucket-kept indexes only). */
-  private lookupKeys(r: T): string[] {
-    const out: string[] = [];
+  /** A full key with its bucket's key, hashed once (an import hashes each key once, not four times). */
+  private keyed(key: string): BucketKey {
+    return { key, bucket: this.bucketKey(key) };
+  }
+
+  /** The "id" key that says where a record lives (kinds whose partition is not the id). */
+  private idKey(id: string): BucketKey {
+    return this.keyed(`id${SEP}${id}`);
+  }
+
+  /**
+   * "index\u0001key" for every look-up key of a record (bucket-kept indexes only), each with its
+   * bucket. `idKey`: the record's id key, when the caller has worked it out already.
+   */
+  private lookupKeys(r: T, idKey?: BucketKey): BucketKey[] {
+    const out: BucketKey[] = [];
     const all = this.kind.keys(r);
     for (const index in all) {
       if (index === this.kind.partitionIndex) continue;
-      for (const k of new Set(all[index])) if (k) out.push(`${index}${SEP}${k}`);
+      const values = all[index];
+      for (let i = 0; i < values.length; i++) {
+        const k = values[i];
+        // Skip empty values and repeats (a domain listed twice).
+        if (k && values.indexOf(k) === i) out.push(this.keyed(`${index}${SEP}${k}`));
+      }
     }
     const id = this.idOf(r);
-    if (this.kind.partition(r) !== id) out.push(`id${SEP}${id}`);
+    if (this.kind.partition(r) !== id) out.push(idKey ?? this.idKey(id));
     return out;
   }
 
   private async refsFor(fullKey: string): Promise<string[]> {
-    const refs = (await this.bucket(this.bucketKey(fullKey)))[fullKey];
+    const refs = (await this.bucket(this.bucketKey(fullKey))).get(fullKey);
     return refs ? refs.split('\n') : [];
   }
 
-  /** Where a record lives, from values already read (see `load`). */
-  private partitionOfLoaded(id: string): string | undefined {
+  /** Where a record lives, from values already read (see `load`); `idKey` if worked out already. */
+  private partitionOfLoaded(id: string, idKey?: BucketKey): string | undefined {
     if (!this.kind.partitionIndex) return id;
-    const key = `id${SEP}${id}`;
-    const refs = this.s.bucketValues.get(this.bucketKey(key))?.[key];
-    return refs ? parseRef(refs.split('\n')[0]!).partition : undefined;
+    const { key, bucket } = idKey ?? this.idKey(id);
+    const refs = this.s.bucketValues.get(bucket)?.get(key);
+    if (refs === undefined) return undefined;
+    const end = refs.indexOf('\n');
+    return parseRef(end < 0 ? refs : refs.slice(0, end)).partition;
   }
 
   private async partitionOf(id: string): Promise<string | undefined> {
@@ -525,27 +581,32 @@ export class PackedStore<T, I extends string> {
    */
   async putMany(list: readonly T[]): Promise<void> {
     if (!list.length) return;
+    // Each record's id key (contacts) is worked out once and passed along: hashing keys was a
+    // large part of an import's saving in a CPU profile.
+    const idKeys = this.kind.partitionIndex ? list.map((r) => this.idKey(this.idOf(r))) : undefined;
     // 1. The count record, and where each record lives now (contacts: their id keys).
-    await Promise.all([this.storedCount(), this.load([], this.kind.partitionIndex ? list.map((r) => this.bucketKey(`id${SEP}${this.idOf(r)}`)) : [])]);
+    await Promise.all([this.storedCount(), this.load([], idKeys ? idKeys.map((k) => k.bucket) : [])]);
     // 2. Their pages, old and new.
     const pages: string[] = [];
-    for (const r of list) {
+    const olds = list.map((r, i) => {
       pages.push(this.pageKey(this.kind.partition(r)));
-      const old = this.partitionOfLoaded(this.idOf(r));
+      const old = this.partitionOfLoaded(this.idOf(r), idKeys?.[i]);
       if (old !== undefined) pages.push(this.pageKey(old));
-    }
+      return old;
+    });
     await this.load(pages, []);
     // 3. The buckets of their keys, old and new.
     const buckets: string[] = [];
-    const keysOf = list.map((r) => {
-      const keys = this.lookupKeys(r);
-      for (const k of keys) buckets.push(this.bucketKey(k));
-      const old = this.loadedRecord(this.idOf(r));
-      if (old) for (const k of this.lookupKeys(old)) buckets.push(this.bucketKey(k));
+    const keysOf = list.map((r, i) => {
+      const keys = this.lookupKeys(r, idKeys?.[i]);
+      for (const k of keys) buckets.push(k.bucket);
+      const oldPartition = olds[i];
+      const old = oldPartition === undefined ? undefined : this.loadedIn(oldPartition, this.idOf(r));
+      if (old) for (const k of this.lookupKeys(old, idKeys?.[i])) buckets.push(k.bucket);
       return keys;
     });
     await this.load([], buckets);
-    list.forEach((r, i) => this.apply(r, keysOf[i]!));
+    list.forEach((r, i) => this.apply(r, keysOf[i]!, idKeys?.[i]));
     await written(this.tx, this.s);
   }
 
@@ -556,7 +617,7 @@ export class PackedStore<T, I extends string> {
     await this.load([this.pageKey(partition)], []);
     const cur = this.loadedRecord(id);
     if (cur === undefined) return;
-    await this.load([], this.lookupKeys(cur).map((k) => this.bucketKey(k)));
+    await this.load([], this.lookupKeys(cur).map((k) => k.bucket));
     this.removeLoaded(cur);
     await written(this.tx, this.s);
   }
@@ -608,7 +669,7 @@ export class PackedStore<T, I extends string> {
     await this.load([], full.map((k) => this.bucketKey(k)));
     const wanted: { partition: string; id: string }[] = [];
     for (const k of full) {
-      const refs = this.s.bucketValues.get(this.bucketKey(k))?.[k];
+      const refs = this.s.bucketValues.get(this.bucketKey(k))?.get(k);
       if (!refs) continue;
       const list = refs.split('\n').map(parseRef);
       if (list.length > limit) list.sort(byIdOrder);
@@ -640,9 +701,12 @@ export class PackedStore<T, I extends string> {
 
   // ------------------------------------------------------------ changes to values already read
 
-  private loadedRecord(id: string): T | undefined {
-    const partition = this.partitionOfLoaded(id);
-    if (partition === undefined) return undefined;
+  private loadedRecord(id: string, idKey?: BucketKey): T | undefined {
+    const partition = this.partitionOfLoaded(id, idKey);
+    return partition === undefined ? undefined : this.loadedIn(partition, id);
+  }
+
+  private loadedIn(partition: string, id: string): T | undefined {
     return (this.s.pageValues.get(this.pageKey(partition)) as T[] | undefined)?.find((x) => this.idOf(x) === id);
   }
 
@@ -675,38 +739,36 @@ export class PackedStore<T, I extends string> {
     this.s.dirtyCounts.add(key);
   }
 
-  private setRef(fullKey: string, ref: string, present: boolean) {
-    const bk = this.bucketKey(fullKey);
-    const refs = this.s.bucketValues.get(bk)!;
-    const cur = refs[fullKey];
+  private setRef({ key, bucket }: BucketKey, ref: string, present: boolean) {
+    const refs = this.s.bucketValues.get(bucket)!;
+    const cur = refs.get(key);
     if (present) {
-      if (cur === undefined) refs[fullKey] = ref;
+      if (cur === undefined) refs.set(key, ref);
       else {
-        const list = cur.split('\n');
-        if (list.includes(ref)) return;
-        refs[fullKey] = `${cur}\n${ref}`;
+        if (cur === ref || cur.split('\n').includes(ref)) return;
+        refs.set(key, `${cur}\n${ref}`);
       }
     } else {
       if (cur === undefined) return;
-      if (cur === ref) delete refs[fullKey];
+      if (cur === ref) refs.delete(key);
       else {
         const list = cur.split('\n');
         const at = list.indexOf(ref);
         if (at < 0) return;
         list.splice(at, 1);
-        refs[fullKey] = list.join('\n');
+        refs.set(key, list.join('\n'));
       }
     }
-    this.s.dirtyBuckets.add(bk);
+    this.s.dirtyBuckets.add(bucket);
   }
 
   /** Put one record into values already read (`putMany` read them); `after` are its lookupKeys. */
-  private apply(r: T, after: string[]) {
+  private apply(r: T, after: BucketKey[], idKey?: BucketKey) {
     const id = this.idOf(r);
     const partition = this.kind.partition(r);
-    const oldPartition = this.partitionOfLoaded(id);
+    const oldPartition = this.partitionOfLoaded(id, idKey);
     if (oldPartition !== undefined && oldPartition !== partition) {
-      const old = this.loadedRecord(id);
+      const old = this.loadedIn(oldPartition, id);
       if (old !== undefined) this.removeLoaded(old);
     }
     const pk = this.pageKey(partition);
@@ -714,7 +776,6 @@ export class PackedStore<T, I extends string> {
     // A record new to the store is in no page: skip the search (most of an import's records).
     const at = oldPartition === partition ? page.findIndex((x) => this.idOf(x) === id) : -1;
     const current = at >= 0 ? page[at] : undefined;
-    const before = current !== undefined ? this.lookupKeys(current) : [];
     if (at >= 0) page[at] = r;
     else {
       page.push(r);
@@ -723,10 +784,15 @@ export class PackedStore<T, I extends string> {
     this.s.dirtyPages.add(pk);
     this.touched(id);
     const ref = refOf(partition, id);
-    const keep = new Set(after);
-    for (const k of before) if (!keep.has(k)) this.setRef(k, ref, false);
-    const had = new Set(before);
-    for (const k of after) if (!had.has(k)) this.setRef(k, ref, true);
+    if (current === undefined) {
+      for (const k of after) this.setRef(k, ref, true);
+      return;
+    }
+    const before = this.lookupKeys(current, idKey);
+    const keep = new Set(after.map((k) => k.key));
+    for (const k of before) if (!keep.has(k.key)) this.setRef(k, ref, false);
+    const had = new Set(before.map((k) => k.key));
+    for (const k of after) if (!had.has(k.key)) this.setRef(k, ref, true);
   }
 
   private removeLoaded(cur: T) {

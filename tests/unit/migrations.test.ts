@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { openDatabase, type DB } from '@/lib/db/db';
 import { ACCOUNT_KIND, CONTACT_KIND, RECORD_STORES, SUMMARY_KIND, summariesIn } from '@/lib/db/records';
-import { hash, PackedStore } from '@/lib/db/packed';
+import { decodeBucket, hash, PackedStore } from '@/lib/db/packed';
 import type { LegacyRecordStores, TiercoverDB } from '@/lib/db/schema';
 import { coverageOf, summarizeCoverage, type CoverageSummary } from '@/lib/domain/coverage';
 import { defaultSettings, type Account, type Contact } from '@/lib/domain/schema';
@@ -276,6 +276,32 @@ describe('database upgrades', () => {
       expect(Number(n)).toBeLessThan(prefix === 'a' ? ACCOUNT_KIND.buckets : CONTACT_KIND.buckets);
     }
     for (const store of ['weeks', 'targets', 'ticks', 'links'] as const) expect(await db.getAll(store)).toEqual(v4fixture.stores[store]);
+    db.close();
+  });
+
+  it('step 6 turns every key bucket of a version-5 database into one string, and every record is found as before (fixture tests/fixtures/db/v5.json)', async () => {
+    const name = 'bucket-strings-test';
+    const v5fixture = fixture(5);
+    const v3fixture = fixture(3); // v5.json was made from it by steps 4 and 5: the same records
+    const v5 = await openDatabase(name, 5);
+    for (const [store, records] of Object.entries(v5fixture.stores)) for (const r of records) await legacy(v5).put(store as 'weeks', r as never);
+    for (const [store, entries] of Object.entries(v5fixture.keyed ?? {})) for (const [k, v] of entries) await v5.put(store as 'recordPages', v as never, k);
+    v5.close();
+    const oldBuckets = (v5fixture.keyed?.recordKeys ?? []).filter(([, v]) => (v as { refs?: unknown }).refs);
+    expect(oldBuckets.length).toBeGreaterThan(10);
+
+    const db = await openDatabase(name, 6);
+    expect(await db.get('meta', 'schema')).toMatchObject({ version: 6 });
+    for (const [key, v] of oldBuckets) {
+      const now = (await db.get('recordKeys', key)) as { list?: string; refs?: unknown };
+      expect(now.refs, key).toBeUndefined();
+      expect(Object.fromEntries(decodeBucket(now.list)), key).toEqual((v as { refs: Record<string, string> }).refs);
+    }
+    const accounts = v3fixture.stores.accounts as Account[];
+    const contacts = v3fixture.stores.contacts as Contact[];
+    await readRecords(db, (s) => expectStoresMatch(s, { accounts, contacts }, { ids: ['acc-none', 'con-none'], keys: ['nobody.example', 'hubspot:0'] }));
+    // Count records and journals are not buckets: unchanged.
+    for (const [key, v] of v5fixture.keyed?.recordKeys ?? []) if (!(v as { refs?: unknown }).refs) expect(await db.get('recordKeys', key), key).toEqual(v);
     db.close();
   });
 

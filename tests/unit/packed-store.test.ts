@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DB } from '@/lib/db/db';
-import { hash } from '@/lib/db/packed';
+import { decodeBucket, encodeBucket, hash } from '@/lib/db/packed';
 import { ACCOUNT_KIND, accountsIn, contactsIn, RECORD_STORES } from '@/lib/db/records';
 import { newAccount, newContact } from '@/lib/domain/records';
 import type { Account, Contact } from '@/lib/domain/schema';
@@ -22,6 +22,23 @@ const writeTx = (db: DB) => db.transaction([...RECORD_STORES], 'readwrite');
 
 const account = (id: string, o: Partial<Account> = {}): Account => ({ ...newAccount({ name: `Company ${id}`, ...o }, 1), id, ...o });
 const contact = (id: string, accountId: string, o: Partial<Contact> = {}): Contact => ({ ...newContact({ name: `Person ${id}`, accountId, ...o }, 1), id, ...o });
+
+describe('key buckets as one string', () => {
+  it('decode(encode(entries)) gives the entries back, whatever characters keys and refs hold', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ':', '1', '9', '\n', '\u0001', 'é', '😀', ' ', '0') });
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(text, text), { selector: ([k]) => k, maxLength: 30 }), (entries) => {
+        expect([...decodeBucket(encodeBucket(new Map(entries)))]).toEqual(entries);
+      }),
+    );
+    expect(decodeBucket(undefined).size).toBe(0);
+  });
+
+  it('a damaged bucket is an error, not a wrong answer', () => {
+    const good = encodeBucket(new Map([['byEmail\u0001a@b.example', 'acc-1\u0001con-1']]));
+    for (const bad of [good.slice(0, -1), `x${good}`, `${good}3:ab`, '-1:']) expect(() => decodeBucket(bad), JSON.stringify(bad)).toThrow('A damaged key bucket');
+  });
+});
 
 describe('packed accounts and contacts', () => {
   it('get, put, delete and count each kind', async () => {
