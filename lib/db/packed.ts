@@ -93,9 +93,10 @@ const SEP = '\u0001';
  * A key bucket's entries as one stored string: each key and its refs, each prefixed by its
  * length ("13:byEmail\u0001a@b.c3:a-1"), so any character may appear in a key.
  * Why a string: IndexedDB serialises an object of a few hundred keys one property at a time.
- * Measured in Node's V8 serialiser (the one Chromium's IndexedDB uses), 4,096 buckets holding
- * 400,000 keys took 250–850 ms as objects and 10 ms as strings, plus 20–30 ms to split them
- * again (BENCHMARKS.md "Imports: what the worker spends").
+ * Measured in Chromium here, 4,096 buckets holding 400,000 keys (a 200,000-contact import):
+ * writing them took 2.1–2.3 s as objects and 0.5–0.8 s as strings (encoding included), and
+ * reading them all back 1.9–2.4 s against 1.5–1.6 s (decoding included): BENCHMARKS.md
+ * "Imports: what the worker spends".
  */
 export function encodeBucket(entries: ReadonlyMap<string, string>): string {
   const parts: string[] = [];
