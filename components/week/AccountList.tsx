@@ -141,7 +141,10 @@ export function AccountList() {
             const d = details.get(a.id);
             return (
               <div
-                key={a.id}
+                // Keyed by slot, not by account: the rows on screen are consecutive, so each
+                // index keeps its element while it stays on screen, and a row scrolled in takes
+                // the element of the one scrolled out (its text is patched, nothing is created).
+                key={it.index % items.length}
                 id={`${uid}-row-${it.index}`}
                 role="option"
                 aria-selected={it.index === activeIndex}
