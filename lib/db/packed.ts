@@ -702,8 +702,8 @@ export class PackedStore<T, I extends string> {
 
   // ------------------------------------------------------------ changes to values already read
 
-  private loadedRecord(id: string, idKey?: BucketKey): T | undefined {
-    const partition = this.partitionOfLoaded(id, idKey);
+  private loadedRecord(id: string): T | undefined {
+    const partition = this.partitionOfLoaded(id);
     return partition === undefined ? undefined : this.loadedIn(partition, id);
   }
 
