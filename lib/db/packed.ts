@@ -582,6 +582,18 @@ export class PackedStore<T, I extends string> {
    */
   async putMany(list: readonly T[]): Promise<void> {
     if (!list.length) return;
+    await this.stage(list);
+    await written(this.tx, this.s);
+  }
+
+  /**
+   * `putMany` without waiting for the write-back: when this resolves, the records are in the
+   * transaction's values (its later reads see them), to be written by the next write-back
+   * (`flush`, or any later write, which waits for its own). Why: an import starts IndexedDB
+   * writing its records, then works out the coverage summaries while the database stores them.
+   */
+  async stage(list: readonly T[]): Promise<void> {
+    if (!list.length) return;
     // Each record's id key (contacts) is worked out once and passed along: hashing keys was a
     // large part of an import's saving in a CPU profile.
     const idKeys = this.kind.partitionIndex ? list.map((r) => this.idKey(this.idOf(r))) : undefined;
@@ -608,7 +620,20 @@ export class PackedStore<T, I extends string> {
     });
     await this.load([], buckets);
     list.forEach((r, i) => this.apply(r, keysOf[i]!, idKeys?.[i]));
-    await written(this.tx, this.s);
+  }
+
+  /**
+   * Read now the count and the pages of these partitions, so a later `putMany` into them reads
+   * no page (a kind with look-up keys still reads their buckets; the summaries have none). Why: IndexedDB runs a transaction's requests in order, so a read issued after a big
+   * write-back waits for all of it (an import reads its summaries' pages before its records' writes).
+   */
+  async preload(partitions: Iterable<string>): Promise<void> {
+    await Promise.all([this.storedCount(), this.load([...partitions].map((p) => this.pageKey(p)), [])]);
+  }
+
+  /** Write back everything this transaction changed so far, in every kind; resolves once written. */
+  flush(): Promise<void> {
+    return written(this.tx, this.s);
   }
 
   async delete(id: string): Promise<void> {

@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DB } from '@/lib/db/db';
 import { decodeBucket, encodeBucket, hash } from '@/lib/db/packed';
-import { ACCOUNT_KIND, accountsIn, contactsIn, RECORD_STORES } from '@/lib/db/records';
+import { ACCOUNT_KIND, accountsIn, contactsIn, RECORD_STORES, summariesIn } from '@/lib/db/records';
+import { summarizeCoverage } from '@/lib/domain/coverage';
 import { newAccount, newContact } from '@/lib/domain/records';
 import type { Account, Contact } from '@/lib/domain/schema';
 import { expectStoresMatch, readRecords } from './helpers/records';
@@ -213,6 +214,35 @@ describe('packed accounts and contacts', () => {
       { numRuns: 40 },
     );
   }, 120_000);
+
+  it('stage() puts records into the transaction without writing them; flush() writes everything staged; after preload() a putMany of summaries reads nothing', async () => {
+    const db = await freshDb();
+    const tx = writeTx(db);
+    const accounts = accountsIn(tx);
+    const contacts = contactsIn(tx);
+    const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
+    await accounts.stage([account('acc-1', { domains: ['one.example'] })]);
+    await contacts.stage([contact('con-1', 'acc-1', { email: 'a@one.example' })]);
+    expect(puts).not.toHaveBeenCalled();
+    // Staged records are what the transaction reads.
+    expect((await accounts.index('byDomain').get('one.example'))?.id).toBe('acc-1');
+    expect((await contacts.index('byAccount').getAll('acc-1')).map((c) => c.id)).toEqual(['con-1']);
+    await contacts.flush(); // one flush writes both kinds
+    expect(puts).toHaveBeenCalled();
+    puts.mockRestore();
+
+    // A kind without look-up keys (the coverage summaries): after preload, putMany reads nothing.
+    const summaries = summariesIn(tx);
+    await summaries.preload(['acc-1']);
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    await summaries.putMany([summarizeCoverage('acc-1', [contact('con-1', 'acc-1', { email: 'a@one.example' })])]);
+    const reads = gets.mock.calls.map((c) => c[0]);
+    gets.mockRestore();
+    expect(reads).toEqual([]);
+    await tx.done;
+    await readRecords(db, (s) => expectStoresMatch(s, { accounts: [account('acc-1', { domains: ['one.example'] })], contacts: [contact('con-1', 'acc-1', { email: 'a@one.example' })] }));
+    db.close();
+  });
 
   it('a read inside the transaction sees its own writes', async () => {
     const db = await freshDb();
