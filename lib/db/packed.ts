@@ -177,7 +177,7 @@ interface TxState {
   flushQueued: boolean;
   bumped?: Set<string>;
   /** Told as each page and bucket write of a write-back completes (an import's saving progress). */
-  onWrite?: (done: number, total: number) => void;
+  onWrite?: { report(done: number, total: number): void; done: number; total: number };
 }
 
 const states = new WeakMap<object, TxState>();
@@ -246,10 +246,12 @@ function queueFlush(tx: AnyTx, s: TxState) {
     s.dirtyPages.clear();
     s.dirtyBuckets.clear();
     s.dirtyCounts.clear();
-    const report = s.onWrite;
-    if (report) {
-      let done = 0;
-      for (const w of writes) void w.then(() => report(++done, writes.length), () => undefined);
+    const watch = s.onWrite;
+    if (watch) {
+      // Counted over every write-back of the transaction: an import's summaries are written
+      // while its records still are, and one count keeps its progress from going back.
+      watch.total += writes.length;
+      for (const w of writes) void w.then(() => watch.report(++watch.done, watch.total), () => undefined);
     }
     Promise.all(writes).then(
       () => waiters.forEach((w) => w.resolve()),
@@ -258,9 +260,9 @@ function queueFlush(tx: AnyTx, s: TxState) {
   });
 }
 
-/** Follow the write-back of `tx`: `onWrite(done, total)` as each packed value is written. */
+/** Follow the write-backs of `tx`: `onWrite(done, total)` as each packed value is written, counted over all of them. */
 export function watchWrites(tx: AnyTx, onWrite: (done: number, total: number) => void): void {
-  stateOf(tx).onWrite = onWrite;
+  stateOf(tx).onWrite = { report: onWrite, done: 0, total: 0 };
 }
 
 /** Resolves once every change made so far in this transaction has been written. */

@@ -18,6 +18,7 @@ import {
 } from '@/lib/io/csv-import';
 import { fullBackup } from '@/lib/io/csv-export';
 import { first } from './helpers/must';
+import { RECORD_STORES, summariesIn } from '@/lib/db/records';
 import { fileProblemText, rowProblemText } from '@/lib/io/problem-text';
 import type { RowError } from '@/lib/io/import/parse';
 import type { FileProblem } from '@/lib/io/import/problems';
@@ -397,6 +398,20 @@ describe('cancelling', () => {
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(ctrl.signal.aborted).toBe(true);
     expect(await snapshot()).toEqual(before);
+  });
+
+  // A contacts import writes its records, then its coverage summaries while the records are still
+  // being written (lib/io/import/apply.ts): one progress over both, never going back.
+  it('a contacts import reports saving progress over its records and its summaries, never going back', { timeout: 30_000 }, async () => {
+    await importCsv(db, big);
+    const people = 'First Name,Last Name,Email,Company\n' + Array.from({ length: 3_000 }, (_, i) => `P${i},Person,p${i}@company${i % 1_000}.example.com,Company ${i % 1_000}`).join('\n');
+    const fractions: number[] = [];
+    await importCsv(db, people, { onWriteProgress: (_n, f) => fractions.push(f) });
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.at(-1)).toBe(1);
+    // Every account the file named has its summary, counted from its three contacts.
+    const summaries = await summariesIn(db.transaction(RECORD_STORES)).getAll();
+    expect(summaries.filter((x) => x.total === 3)).toHaveLength(1_000);
   });
 
   it('an already aborted signal stops at once', async () => {

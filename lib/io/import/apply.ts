@@ -41,7 +41,9 @@ export async function applyImport(db: DB, plan: ImportPlan, opts: ApplyOptions =
     done++;
     if (onProgress && (done % 500 === 0 || done === total)) onProgress(done, total ? (0.4 * done) / total : 0.4);
   };
-  if (onProgress) watchWrites(tx, (written, of) => onProgress(total, 0.4 + (0.6 * written) / of));
+  // A later write-back (the summaries') adds to the count of values to write: never show less done.
+  let shown = 0.4;
+  if (onProgress) watchWrites(tx, (written, of) => onProgress(total, (shown = Math.max(shown, 0.4 + (0.6 * written) / of))));
 
   /** Accounts whose contacts this import wrote: their coverage summaries are redone once, at the end. */
   const touched = new Set<string>();
