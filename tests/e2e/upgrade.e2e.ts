@@ -11,6 +11,7 @@ import { CardObject, openExtensionPage, ROOT, useSession } from './harness';
 const session = useSession({ sample: false });
 
 interface Fixture {
+  schema: { name: string; keyPath: string | string[] | null; indexes: { name: string; keyPath: string | string[]; unique?: boolean; multiEntry?: boolean }[] }[];
   stores: Record<string, unknown[]>;
   keyed: Record<string, [string, unknown][]>;
 }
@@ -35,21 +36,12 @@ describe('upgrading a stored database in the browser', () => {
       await done(indexedDB.deleteDatabase('tiercover'));
       const open = indexedDB.open('tiercover', 5);
       open.onupgradeneeded = () => {
-        // Version 5's stores and indexes, as lib/db/migrations.ts steps 1 to 5 leave them.
-        const db = open.result;
-        db.createObjectStore('weeks', { keyPath: 'id' });
-        const targets = db.createObjectStore('targets', { keyPath: 'id' });
-        targets.createIndex('byWeek', 'weekId');
-        targets.createIndex('byWeekAccount', ['weekId', 'accountId'], { unique: true });
-        targets.createIndex('byAccount', 'accountId');
-        const ticks = db.createObjectStore('ticks', { keyPath: 'id' });
-        ticks.createIndex('byWeek', 'weekId');
-        ticks.createIndex('byTarget', 'targetId');
-        db.createObjectStore('links', { keyPath: 'pageKey' }).createIndex('byTarget', 'targetId');
-        db.createObjectStore('settings', { keyPath: 'id' });
-        db.createObjectStore('meta', { keyPath: 'key' });
-        db.createObjectStore('recordPages');
-        db.createObjectStore('recordKeys');
+        // Version 5's stores and indexes, as the fixture lists them (a unit test checks the list
+        // against what lib/db/migrations.ts steps 1 to 5 make).
+        for (const store of f.schema) {
+          const os = open.result.createObjectStore(store.name, store.keyPath === null ? undefined : { keyPath: store.keyPath });
+          for (const i of store.indexes) os.createIndex(i.name, i.keyPath, { unique: !!i.unique, multiEntry: !!i.multiEntry });
+        }
       };
       await done(open);
       const db = open.result;

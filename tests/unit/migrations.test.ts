@@ -19,8 +19,16 @@ type LegacyDB = IDBPDatabase<TiercoverDB & LegacyRecordStores>;
 const legacy = (db: DB) => db as unknown as LegacyDB;
 const byAccountId = (list: CoverageSummary[]) => [...list].sort((a, b) => compareKeys(a.accountId, b.accountId));
 
+interface StoreSchema {
+  name: string;
+  keyPath: string | string[] | null;
+  indexes: { name: string; keyPath: string | string[]; unique?: boolean; multiEntry?: boolean }[];
+}
+
 interface Fixture {
   version: number;
+  /** The stores and indexes of that version (v5.json): the browser test builds the database from it. */
+  schema?: StoreSchema[];
   stores: Record<string, unknown[]>;
   /** Stores with out-of-line keys (version 4's `recordPages` and `recordKeys`): [key, value]. */
   keyed?: Record<string, [string, unknown][]>;
@@ -276,6 +284,21 @@ describe('database upgrades', () => {
       expect(Number(n)).toBeLessThan(prefix === 'a' ? ACCOUNT_KIND.buckets : CONTACT_KIND.buckets);
     }
     for (const store of ['weeks', 'targets', 'ticks', 'links'] as const) expect(await db.getAll(store)).toEqual(v4fixture.stores[store]);
+    db.close();
+  });
+
+  it('the version-5 fixture lists exactly the stores and indexes steps 1 to 5 make (tests/e2e/upgrade.e2e.ts builds the database from it)', async () => {
+    const db = await openDatabase('schema-of-5', 5);
+    const tx = db.transaction([...db.objectStoreNames]);
+    const schema: StoreSchema[] = [...db.objectStoreNames].sort().map((name) => {
+      const store = tx.objectStore(name);
+      const indexes = [...store.indexNames].sort().map((i) => {
+        const index = store.index(i);
+        return { name: i, keyPath: index.keyPath as string | string[], ...(index.unique ? { unique: true } : {}), ...(index.multiEntry ? { multiEntry: true } : {}) };
+      });
+      return { name, keyPath: store.keyPath as string | string[] | null, indexes };
+    });
+    expect(schema).toEqual(fixture(5).schema);
     db.close();
   });
 
