@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, fixtureManifest, SCREENSHOTS } from './harness';
+import { buildDatabase, dbFixture, objectBuckets, storedBuckets } from './db-fixture';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const ADDON = join(ROOT, '.output/firefox-mv2');
@@ -273,5 +274,23 @@ describe('Firefox', () => {
     const input = (await options.$('input[data-testid=import-file]')) as ElementHandle<HTMLInputElement> | null;
     await input!.uploadFile(file);
     await options.waitForFunction(() => document.querySelector('[data-testid=import-result]')?.textContent?.includes('firefox-accounts.csv: 2,000 added, 0 merged, 0 skipped.'), { timeout: 60_000 });
+  });
+
+  // Last: it replaces this browser's database with the version-5 fixture's.
+  it('upgrades a version-5 database (key buckets as objects): every bucket becomes a string and the card finds its account', async () => {
+    const fixture = dbFixture(5);
+    const options = await openExtensionPage('options.html', '[data-testid=import-file]');
+    await options.evaluate(buildDatabase, fixture);
+    const page = await browser.newPage();
+    await servePages(page);
+    await page.goto('https://www.linkedin.com/company/northwind-analytics/about/');
+    const frame = await waitForCardFrame(page);
+    await frame.waitForFunction(() => document.querySelector('[data-testid=card-title]')?.textContent === 'Northwind Analytics', { timeout: 20_000 });
+    const stored = await options.evaluate(storedBuckets);
+    expect(stored.version).toBeGreaterThanOrEqual(6);
+    expect(stored.buckets.length).toBe(objectBuckets(fixture).length);
+    expect(stored.buckets.filter((b) => !b.list || b.refs)).toEqual([]);
+    await page.close();
+    await options.close();
   });
 });
