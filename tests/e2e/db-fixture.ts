@@ -3,6 +3,7 @@
  * for the upgrade tests in Chromium (upgrade.e2e.ts) and Firefox (firefox.e2e.ts). The functions
  * here run inside an extension page (passed to `evaluate`), so each is self-contained.
  */
+import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './harness';
@@ -17,7 +18,7 @@ export interface DbFixture {
 export const dbFixture = (version: number): DbFixture => JSON.parse(readFileSync(join(ROOT, `tests/fixtures/db/v${version}.json`), 'utf8')) as DbFixture;
 
 /** The key buckets written as objects (versions 4 and 5), which step 6 turns into strings. */
-export const objectBuckets = (f: DbFixture) => f.keyed.recordKeys!.filter(([, v]) => (v as { refs?: unknown }).refs);
+const objectBuckets = (f: DbFixture) => f.keyed.recordKeys!.filter(([, v]) => (v as { refs?: unknown }).refs);
 
 /** In an extension page: replace the extension's database with the fixture's, at the fixture's version. */
 export async function buildDatabase(f: DbFixture): Promise<void> {
@@ -50,6 +51,13 @@ export async function buildDatabase(f: DbFixture): Promise<void> {
   tx.objectStore('meta').put({ key: 'schema', version: f.version, upgradedAt: 0 });
   await done(tx);
   db.close();
+}
+
+/** After the upgrade: the latest version, and every bucket the fixture held as an object now a string. */
+export function expectBucketsUpgraded(stored: Awaited<ReturnType<typeof storedBuckets>>, f: DbFixture): void {
+  expect(stored.version).toBeGreaterThanOrEqual(6);
+  expect(stored.buckets.length).toBe(objectBuckets(f).length);
+  expect(stored.buckets.filter((b) => !b.list || b.refs)).toEqual([]);
 }
 
 /** In an extension page: the database's version and, for each key bucket, whether it is a string. */
