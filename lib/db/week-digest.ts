@@ -13,7 +13,7 @@ import type { CoverageSummary } from '../domain/coverage';
 import type { Account, Contact, WeekId } from '../domain/schema';
 import type { DB } from './db';
 import type { AnyTx, KindStamp } from './packed';
-import { accountsIn, contactsIn, summariesIn } from './records';
+import { accountsIn, contactsIn, summariesIn, type ContactStore } from './records';
 
 export interface WeekDigest {
   key: `weekDigest:${string}`;
@@ -148,6 +148,32 @@ export async function readWeekRecords(tx: AnyTx, weekId: WeekId, wants: WeekWant
 }
 
 export const sameStamp = (a: KindStamp, b: KindStamp) => a.version === b.version && a.seq === b.seq;
+
+/**
+ * Key contacts by `contactRef` (null: not in that account): from `known` (the week's stored ones,
+ * `readWeekRecords`) where it has them, the rest read from their target's account's page (`getIn`:
+ * one page each, no id look-up; a contact moved elsewhere is not the target's any more). `store`
+ * is asked for only if something must be read. `read`: the ones read now.
+ */
+export async function resolveKeyContacts(
+  store: () => ContactStore,
+  known: ReadonlyMap<string, Contact | null>,
+  wanted: readonly { accountId: string; id: string }[],
+): Promise<{ all: Map<string, Contact | null>; read: Map<string, Contact | null> }> {
+  const all = new Map<string, Contact | null>();
+  const read = new Map<string, Contact | null>();
+  let contacts: ContactStore | undefined;
+  await Promise.all(
+    wanted.map(async ({ accountId, id }) => {
+      const ref = contactRef(accountId, id);
+      if (known.has(ref)) return void all.set(ref, known.get(ref) ?? null);
+      const c = (await (contacts ??= store()).getIn(accountId, id)) ?? null;
+      all.set(ref, c);
+      read.set(ref, c);
+    }),
+  );
+  return { all, read };
+}
 
 /**
  * Every week digest and every week's kept key contacts deleted, in `tx` (over 'meta'): they are

@@ -15,7 +15,7 @@ import { contactView } from '../domain/views';
 import { coverageOf, namedIn, type CoverageSummary } from '../domain/coverage';
 import { uiLocale } from '../i18n';
 import { contactsIn, RECORD_STORES } from './records';
-import { contactRef, DIGEST_STORES, readWeekRecords, saveWeekDigest, sameStamp } from './week-digest';
+import { contactRef, DIGEST_STORES, readWeekRecords, resolveKeyContacts, saveWeekDigest, sameStamp } from './week-digest';
 import type { KindStamp } from './packed';
 
 export interface TargetRow {
@@ -135,22 +135,23 @@ export async function readDetails(db: DB, view: WeekView, targetIds: Iterable<st
   const wanted = new Set(targetIds);
   const todo = view.rows.filter((r) => wanted.has(r.target.id) && !r.detailed);
   if (!todo.length) return { rows: new Map() };
-  const known = view.keyContactsKnown;
-  const unknown = todo.some((r) => r.target.keyContactIds.some((id) => !known.has(contactRef(r.account.id, id))));
-  const store = unknown ? contactsIn(db.transaction(RECORD_STORES)) : undefined;
-  const stamp = store?.stamp();
-  const found = new Map<string, Contact | null>();
-  const contactOf = async (accountId: string, id: string) => {
-    const ref = contactRef(accountId, id);
-    if (known.has(ref)) return known.get(ref);
-    const c = await store!.getIn(accountId, id);
-    found.set(ref, c ?? null);
-    return c;
-  };
-  const lists = await Promise.all(todo.map(async (r) => ({ r, contacts: await Promise.all(r.target.keyContactIds.map((id) => contactOf(r.account.id, id))) })));
+  let stamp: Promise<KindStamp> | undefined;
+  const { all, read } = await resolveKeyContacts(
+    () => {
+      const store = contactsIn(db.transaction(RECORD_STORES));
+      stamp = store.stamp();
+      return store;
+    },
+    view.keyContactsKnown,
+    todo.flatMap((r) => r.target.keyContactIds.map((id) => ({ accountId: r.account.id, id }))),
+  );
+  const rowDetails = (r: TargetRow) => ({
+    keyContacts: keyContactViews(r.account.id, r.target.keyContactIds.map((id) => all.get(contactRef(r.account.id, id)))),
+    gaps: coverageOf(r.summary, settings, now.getTime()).gaps,
+  });
   return {
-    rows: new Map(lists.map(({ r, contacts }) => [r.target.id, { keyContacts: keyContactViews(r.account.id, contacts), gaps: coverageOf(r.summary, settings, now.getTime()).gaps }])),
-    read: stamp && { weekId: view.weekId, stamp: await stamp, found },
+    rows: new Map(todo.map((r) => [r.target.id, rowDetails(r)])),
+    read: stamp && { weekId: view.weekId, stamp: await stamp, found: read },
   };
 }
 

@@ -29,7 +29,7 @@ import { previousWeek } from '../domain/week';
 import { getSettings } from '../db/settings';
 import { BACKUP_FORMAT, BUNDLE_FORMAT, BundleError, checkBackup, parseBackup, type Backup, type Bundle } from './bundle';
 import { RECORD_STORES, accountsIn, contactsIn } from '../db/records';
-import { contactRef, DIGEST_STORES, dropWeekDigests, readWeekRecords, saveWeekContacts, saveWeekDigest } from '../db/week-digest';
+import { DIGEST_STORES, dropWeekDigests, readWeekRecords, resolveKeyContacts, saveWeekContacts, saveWeekDigest } from '../db/week-digest';
 
 // ---------------------------------------------------------------- CSV
 
@@ -120,16 +120,10 @@ export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now(), opt
         // that moved to another account since is not a key contact of this target any more.
         recordsRead
           .then(async ({ keyContacts: known, keyContactsMissing, contactStamp }) => {
-            const found = new Map<string, Contact | null>();
-            await Promise.all(
-              keyContacts.map(async ({ accountId, id }) => {
-                const ref = contactRef(accountId, id);
-                found.set(ref, known.has(ref) ? (known.get(ref) ?? null) : ((await contactStore.getIn(accountId, id)) ?? null));
-              }),
-            );
+            const { all } = await resolveKeyContacts(() => contactStore, known, keyContacts);
             // All read in this one transaction: stored for the week's next opening and export.
-            if (keyContactsMissing) void saveWeekContacts(db, weekId, contactStamp, found);
-            return [...found.values()];
+            if (keyContactsMissing) void saveWeekContacts(db, weekId, contactStamp, all);
+            return [...all.values()];
           })
           .then((cs) => [...new Map(cs.filter((c): c is Contact => !!c).map((c) => [c.id, c])).values()])
       : Promise.all(accountIds.map((id) => contactStore.index('byAccount').getAll(id))).then((lists) => lists.flat());
