@@ -41,6 +41,26 @@ export async function persistTabPage(tabId: number, page: PageContext) {
   }
 }
 
+/** Each tab's reports still being handled: the last one's end. */
+const reportChains = new Map<number, Promise<void>>();
+
+/**
+ * Handle a tab's report once the reports it sent before are handled. Why: the content script
+ * sends its URL-only report and, without waiting for that answer, its settled one (lib/card-host/
+ * host.ts); both handlers wait on the database, so without this the URL-only report could be
+ * remembered and its card built last, and the card would stay on "reading…".
+ */
+export function inReportOrder<T>(tabId: number, handle: () => Promise<T>): Promise<T> {
+  const result = (reportChains.get(tabId) ?? Promise.resolve()).then(handle);
+  const done = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  reportChains.set(tabId, done);
+  void done.then(() => reportChains.get(tabId) === done && reportChains.delete(tabId));
+  return result;
+}
+
 /** Card frames waiting for their document's first report (getCardForTab came first). */
 const reportWaiters = new Map<number, Set<() => void>>();
 

@@ -121,9 +121,12 @@ export async function startCard(site: CardSite, reader: SiteReader) {
     lastPage = first;
     // The frame starts loading now, hidden: it asks for its card itself and shows once it has one.
     if (frameEarly && first.kind !== 'unsupported') void showFrame();
-    // From the URL alone: the card says "reading…" unless this already names an account.
-    await report(first, gen, first.kind === 'unsupported');
-    if (first.kind === 'unsupported') return;
+    // From the URL alone: the card says "reading…" unless this already names an account. Its
+    // answer is not waited for: it reaches this script only when the page's main thread is free,
+    // often ~100 ms after DOMContentLoaded, and the content is read as soon as it is there. The
+    // background handles a tab's reports in the order they were sent.
+    const urlReport = report(first, gen, first.kind === 'unsupported');
+    if (first.kind === 'unsupported') return urlReport;
     if (navigated) await waitFor(readySelectorsFor(url), { mutation: true, timeoutMs: WAIT_FOR_DOM_MS, signal });
     else await domReady;
     if (signal.aborted || gen !== generation) return;

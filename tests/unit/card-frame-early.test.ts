@@ -5,7 +5,7 @@
  * gets that report's card, never the previous page's.
  */
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '@/lib/background/messaging';
 import { closeDb, deleteAllData, getDb } from '@/lib/db/db';
@@ -67,5 +67,45 @@ describe('a card frame that asks before its page is reported', () => {
     await send('reportPage', { page: companyPage('first-co') }, content('first-co'));
     const answer = (await send('getCardForTab', { since }, frame('first-co'))) as CardAnswer;
     expect(answer.data.ctx?.page.pageKey).toBe('linkedin:company:first-co');
+  });
+});
+
+describe('a tab\'s reports', () => {
+  const unsettled = (slug: string) => ({ ...companyPage(slug), readable: false, company: { linkedinSlug: slug } });
+
+  it('are handled in the order they were sent: the settled report, sent second, is the tab\'s page', async () => {
+    // A tab the background has not seen: each report first asks storage.session for the tab's
+    // page. The first ask is slow here, so without an order the URL-only report would land last.
+    const get = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    let calls = 0;
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(async (keys) => {
+      if (calls++ === 0) await new Promise((r) => setTimeout(r, 50));
+      return get(keys as never);
+    });
+    const tab8 = (slug: string) => ({ ...content(slug), tab: { id: 8, url: url(slug) } });
+    // The content script sends the URL-only report and, without waiting, the settled one.
+    const fromUrl = send('reportPage', { page: unsettled('third-co'), settled: false }, tab8('third-co'));
+    const fromContent = send('reportPage', { page: companyPage('third-co'), settled: true }, tab8('third-co'));
+    await Promise.all([fromUrl, fromContent]);
+    vi.restoreAllMocks();
+    const got = (await send('getTabContext', { tabId: 8 }, extension())) as { ok: true; data: { page: { readable: boolean } } | null };
+    expect(got.data?.page.readable).toBe(true);
+  });
+});
+
+describe('inReportOrder', () => {
+  it('runs a tab\'s jobs one after another, a failed one included, and other tabs\' apart', async () => {
+    const { inReportOrder } = await import('@/lib/background/tab-cards');
+    const seen: string[] = [];
+    const slow = inReportOrder(1, async () => {
+      await new Promise((r) => setTimeout(r, 30));
+      seen.push('1a');
+      throw new Error('lost');
+    });
+    const next = inReportOrder(1, async () => void seen.push('1b'));
+    const other = inReportOrder(2, async () => void seen.push('2a'));
+    await expect(slow).rejects.toThrow('lost');
+    await Promise.all([next, other]);
+    expect(seen).toEqual(['2a', '1a', '1b']);
   });
 });

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { getDb } from '../../db/db';
 import type { PushMessage } from '../../messaging/protocol';
 import { hasSubject } from '../../sites/types';
-import { cardFrameOf, persistTabPage, rememberCardFrame, rememberTabPage, replacesTabPage, tabPage, tabReport, reportedSince } from '../tab-cards';
+import { cardFrameOf, inReportOrder, persistTabPage, rememberCardFrame, rememberTabPage, replacesTabPage, tabPage, tabReport, reportedSince } from '../tab-cards';
 import { setBadge } from '../badge';
 import { pushToCardTabs } from '../live';
 import { type Handler, buildContext, buildForTab, contextForTab, settingsOf } from './common';
@@ -16,27 +16,29 @@ const CLOCK_MARGIN_MS = 20;
 const REPORT_WAIT_MS = 3000;
 
 export const pageHandlers: { [K in ('reportPage' | 'getCardForTab' | 'relayToCard' | 'cardLayout' | 'getPageContext' | 'getTabContext' | 'openSidePanel')]: Handler<K> } = {
-  async reportPage({ page, settled, structure }, sender) {
+  reportPage({ page, settled, structure }, sender) {
     const tabId = sender.tabId!;
     const fromSubframe = (sender.frameId ?? 0) !== 0;
     // A frame of a page (LinkedIn's hidden preload frames, ads) that is no page of ours: not the tab's.
-    if (fromSubframe && page.kind === 'unsupported') return { show: false };
-    const db = await getDb();
-    const settings = await settingsOf(db);
-    if (!replacesTabPage(await tabPage(tabId), tabReport(tabId), page, fromSubframe)) {
-      const ctx = await contextForTab(tabId);
-      return { show: !!ctx && hasSubject(ctx.page) && ctx.cardMode === 'card' };
-    }
-    rememberTabPage(tabId, page, { settled, fromSubframe, structure });
-    const ctx = await buildForTab(db, tabId, page, settings);
-    // Bookkeeping after the answer: the card must not wait for storage.session.
-    setTimeout(() => void persistTabPage(tabId, page), 0);
-    void setBadge(tabId, ctx);
-    const push: PushMessage = { type: 'tabPageChanged', tabId };
-    browser.runtime.sendMessage(push).catch(() => undefined);
-    pushToCardTabs(push, [tabId]);
-    // The card shows in the top frame only; a sub-frame's script just reads its document.
-    return { show: !fromSubframe && hasSubject(page) && ctx.cardMode === 'card' };
+    if (fromSubframe && page.kind === 'unsupported') return Promise.resolve({ show: false });
+    return inReportOrder(tabId, async () => {
+      const db = await getDb();
+      const settings = await settingsOf(db);
+      if (!replacesTabPage(await tabPage(tabId), tabReport(tabId), page, fromSubframe)) {
+        const ctx = await contextForTab(tabId);
+        return { show: !!ctx && hasSubject(ctx.page) && ctx.cardMode === 'card' };
+      }
+      rememberTabPage(tabId, page, { settled, fromSubframe, structure });
+      const ctx = await buildForTab(db, tabId, page, settings);
+      // Bookkeeping after the answer: the card must not wait for storage.session.
+      setTimeout(() => void persistTabPage(tabId, page), 0);
+      void setBadge(tabId, ctx);
+      const push: PushMessage = { type: 'tabPageChanged', tabId };
+      browser.runtime.sendMessage(push).catch(() => undefined);
+      pushToCardTabs(push, [tabId]);
+      // The card shows in the top frame only; a sub-frame's script just reads its document.
+      return { show: !fromSubframe && hasSubject(page) && ctx.cardMode === 'card' };
+    });
   },
 
   async getCardForTab({ since }, sender) {
