@@ -4,6 +4,7 @@ import { formatNumber, t } from '@/lib/i18n';
 import { departmentLabel, roleLabel } from '@/lib/i18n/labels';
 import { send } from '@/lib/messaging/client';
 import type { AccountView, ContactView } from '@/lib/messaging/protocol';
+import { LazyDetails } from '../LazyDetails';
 
 type Act = (fn: () => Promise<unknown>) => Promise<void>;
 
@@ -26,8 +27,7 @@ export function ContactList({ account, act }: { account: AccountView; act: Act }
       removed.value = removed.value.filter((r) => r.token !== token);
     });
   return (
-    <details class="contacts" data-testid="contact-list">
-      <summary>{summary(contacts)}</summary>
+    <LazyDetails class="contacts" data-testid="contact-list" summary={summary(contacts)}>
       {removed.value.map((r) => (
         <p key={r.token} class="muted" role="status" data-testid="contact-removed">
           {t('card.contacts.removed', { name: r.name })}{' '}
@@ -41,7 +41,7 @@ export function ContactList({ account, act }: { account: AccountView; act: Act }
           <ContactRow key={c.id} c={c} act={act} onRemove={() => void remove(c)} />
         ))}
       </ul>
-    </details>
+    </LazyDetails>
   );
 }
 

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { FactorKey, FactorState } from '@/lib/domain/schema';
 import type { TierResult } from '@/lib/domain/tier';
 import { t } from '@/lib/i18n';
+import { LazyDetails } from '../LazyDetails';
 
 const stateLabel = (s: FactorState) => (s === 'checked' ? t('card.tier.yes') : s === 'unchecked' ? t('card.tier.no') : t('card.tier.unknown'));
 
@@ -10,8 +11,7 @@ export function TierExplain({ tier, onSetFactor, children }: { tier: TierResult;
   return (
     <div>
       <p data-testid="tier-sentence">{tier.sentence}</p>
-      <details data-testid="tier-why">
-        <summary>{t('card.tier.why')}</summary>
+      <LazyDetails data-testid="tier-why" summary={t('card.tier.why')}>
         <ul class="plain factors">
           {tier.factors.map((f) => (
             <li key={f.key}>
@@ -37,7 +37,7 @@ export function TierExplain({ tier, onSetFactor, children }: { tier: TierResult;
           ))}
         </ul>
         {children}
-      </details>
+      </LazyDetails>
     </div>
   );
 }
