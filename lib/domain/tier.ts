@@ -109,6 +109,14 @@ export function tierFromBoxes(checkedCount: number, productFit: boolean, setting
   return 'tier4';
 }
 
+/**
+ * The tiers the boxes allow: `worst` counts only the checked boxes (the tier shown), `best` counts
+ * every unknown box as checked and an unknown product fit as a fit. Different: provisional.
+ */
+function boxRange(checked: number, unknown: number, fit: FactorState, settings: TierSettings): { worst: Tier; best: Tier } {
+  return { worst: tierFromBoxes(checked, fit === 'checked', settings), best: tierFromBoxes(checked + unknown, fit !== 'unchecked', settings) };
+}
+
 /** One box's state: employee size and tenure come from the account's data where it has it. */
 function factorState(key: FactorKey, account: Pick<Account, 'factors' | 'employees' | 'founded'>, settings: TierSettings, now: Date): FactorState {
   if (key === 'employeeSize' && account.employees !== undefined) {
@@ -151,9 +159,7 @@ export function tierOf(
     if (state === 'checked') checked++;
     else if (state === 'unknown') unknown++;
   }
-  const fit = factorState('productFit', account, settings, now);
-  const worst = tierFromBoxes(checked, fit === 'checked', settings);
-  const best = tierFromBoxes(checked + unknown, fit !== 'unchecked', settings);
+  const { worst, best } = boxRange(checked, unknown, factorState('productFit', account, settings, now), settings);
   return { tier: worst, provisional: worst !== best };
 }
 
@@ -234,10 +240,9 @@ export function decideTier(account: TierInputs, settings: TierSettings, now = ne
     range = { worst: 'global', best: 'global' };
     sentence = t('tier.sentence.global', { reason: gReason, checked: checked.length, total: factors.length });
   } else {
-    computed = tierFromBoxes(checked.length, fit === 'checked', settings);
-    const best = tierFromBoxes(checked.length + unknown.length, fit !== 'unchecked', settings);
-    range = { worst: computed, best };
-    sentence = boxSentence(computed, best, checked.length, unknown, settings);
+    range = boxRange(checked.length, unknown.length, fit, settings);
+    computed = range.worst;
+    sentence = boxSentence(computed, range.best, checked.length, unknown, settings);
   }
 
   const o = account.tierOverride;
