@@ -13,7 +13,9 @@ import { withAccountKeys, withContactKeys } from '../domain/records';
 import { type Account, type AirCoverTick, type Contact, type PageLink, type Target, type Week } from '../domain/schema';
 import { accountLookups, accountQuery, LOOKUP_LIMIT, resolveAccount } from '../domain/identity';
 import { mergeFields, mergeTick, same, type Timed } from '../domain/merge';
-import { contactsConflict, normalizePersonName } from '../io/csv-import';
+// From their own modules, not the csv-import barrel: that one brings papaparse into the worker.
+import { contactsConflict } from '../io/import/match-index';
+import { normalizePersonName } from '../io/import/values';
 import { earliest } from '../io/import-checks';
 import { accountsIn, contactsIn, RECORD_STORES } from './records';
 
