@@ -80,19 +80,22 @@ export function rememberTabPage(tabId: number, page: PageContext, report?: TabRe
  * answer as soon as the report lands, in one round trip instead of an empty answer and a push.
  */
 export async function reportedSince(tabId: number, since: number, timeoutMs: number): Promise<boolean> {
-  if (((await tabReportedAt(tabId)) ?? 0) >= since) return true;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(wake, timeoutMs);
-    function wake() {
-      clearTimeout(timer);
-      reportWaiters.get(tabId)?.delete(wake);
-      resolve();
-    }
-    const set = reportWaiters.get(tabId) ?? new Set();
-    set.add(wake);
-    reportWaiters.set(tabId, set);
-  });
-  return ((await tabReportedAt(tabId)) ?? 0) >= since;
+  // Listen first, then look: after a worker restart the look awaits storage.session, and a report
+  // remembered meanwhile must still wake this (it used to wait out the whole timeout).
+  let wake!: () => void;
+  const woken = new Promise<void>((resolve) => (wake = resolve));
+  const waiting = reportWaiters.get(tabId) ?? new Set();
+  waiting.add(wake);
+  reportWaiters.set(tabId, waiting);
+  const timer = setTimeout(wake, timeoutMs);
+  try {
+    if (((await tabReportedAt(tabId)) ?? 0) >= since) return true;
+    await woken;
+    return ((await tabReportedAt(tabId)) ?? 0) >= since;
+  } finally {
+    clearTimeout(timer);
+    reportWaiters.get(tabId)?.delete(wake);
+  }
 }
 
 /** When the tab's page was reported; after a service-worker restart, from storage.session. */

@@ -109,3 +109,23 @@ describe('inReportOrder', () => {
     expect(seen).toEqual(['2a', '1a', '1b']);
   });
 });
+
+describe('reportedSince', () => {
+  it('wakes for a report remembered while it was still reading storage.session (after a worker restart)', async () => {
+    const { rememberTabPage, reportedSince } = await import('@/lib/background/tab-cards');
+    const get = fakeBrowser.storage.session.get.bind(fakeBrowser.storage.session);
+    let release!: () => void;
+    const slowRead = new Promise<void>((r) => (release = r));
+    vi.spyOn(fakeBrowser.storage.session, 'get').mockImplementation(async (keys) => {
+      await slowRead;
+      return get(keys as never);
+    });
+    // Tab 9 is unknown to this worker: its look goes to storage.session, which is slow here.
+    const asked = reportedSince(9, Date.now() - 5, 60_000);
+    rememberTabPage(9, companyPage('fourth-co') as never);
+    release();
+    const first = await Promise.race([asked, new Promise((r) => setTimeout(() => r('still waiting'), 1000))]);
+    vi.restoreAllMocks();
+    expect(first).toBe(true);
+  });
+});
