@@ -5,6 +5,7 @@
 import { render, type ComponentChild } from 'preact';
 import { ensureMessages } from '@/lib/i18n/ensure-messages';
 
-export function mountPage(page: ComponentChild): void {
-  void ensureMessages().then(() => render(page, document.getElementById('app')!));
+/** Resolves once the page is in the DOM (the render is synchronous, the words may not be). */
+export function mountPage(page: ComponentChild): Promise<void> {
+  return ensureMessages().then(() => render(page, document.getElementById('app')!));
 }

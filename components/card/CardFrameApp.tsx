@@ -47,7 +47,7 @@ async function load() {
     if (n !== loading) return; // a newer answer is on its way
     tabId = r.tabId;
     if (r.ctx) state.value = { status: 'ready', ctx: r.ctx };
-    report();
+    reportLayout();
   } catch (e) {
     if (n === loading) state.value = { status: 'error', message: (e as Error).message };
   }
@@ -60,8 +60,11 @@ function toggle() {
   savePrefs(prefs.value);
 }
 
-/** Where and how big the iframe should be: the card's box, at the card's place. */
-function report() {
+/**
+ * Where and how big the iframe should be: the card's box, at the card's place. Sent on every
+ * change of place, state or size, and once after the first render (see the card's entrypoint).
+ */
+export function reportLayout() {
   if (tabId === undefined) return;
   const box = document.getElementById('app')!.getBoundingClientRect();
   const p = prefs.value;
@@ -130,9 +133,11 @@ export function startCardFrame() {
     void prefs.value;
     void state.value;
     void forced.value;
-    setTimeout(report, 0); // after the render this change causes
+    setTimeout(reportLayout, 0); // after the render this change causes
   });
-  new ResizeObserver(() => report()).observe(document.getElementById('app')!);
+  // Sizes that change within a shown card (a section opened). Not the first showing: a hidden,
+  // zero-height frame gets no rendering updates, so no observer callbacks, until it is shown.
+  new ResizeObserver(() => reportLayout()).observe(document.getElementById('app')!);
 }
 
 export function CardFrameApp() {

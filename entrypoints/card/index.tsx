@@ -12,9 +12,12 @@ import { defineUnlistedScript } from '#imports';
 import { mountPage } from '@/components/mount';
 import '@/components/card/card.css';
 import '@/components/card/frame.css';
-import { CardFrameApp, startCardFrame } from '@/components/card/CardFrameApp';
+import { CardFrameApp, reportLayout, startCardFrame } from '@/components/card/CardFrameApp';
 
 export default defineUnlistedScript(() => {
   startCardFrame();
-  mountPage(<CardFrameApp />);
+  // The card's answer can come before the first render (the words may be read from a file first:
+  // lib/i18n/ensure-messages.ts). The layout sent then was empty, and the still-hidden frame
+  // would never learn its size from its ResizeObserver: send it once the card is in the DOM.
+  void mountPage(<CardFrameApp />).then(reportLayout);
 });

@@ -31,6 +31,33 @@ describe('the card', () => {
     await page.close();
   });
 
+  it('shows when its frame gets its words after its answer (the browser gave the frame no catalog)', async () => {
+    // Chromium sometimes gives an extension page an empty message catalog; the frame then reads
+    // _locales itself before its first render (lib/i18n/ensure-messages.ts). Here that read is
+    // slow, so the card's answer is in first. The frame, hidden until it reports its size, must
+    // still report it after that late render: a hidden frame gets no rendering updates, so no
+    // ResizeObserver callback (this left the card invisible on a loaded CI machine).
+    const page = await s.context.newPage();
+    await page.addInitScript(() => {
+      if (location.protocol === 'chrome-extension:' && location.pathname === '/card.html') {
+        Object.defineProperty(chrome.i18n, 'getMessage', { value: () => '', configurable: true, writable: true });
+      }
+    });
+    let catalogRead = false;
+    await page.route(/\/_locales\/.*messages\.json$/, async (route) => {
+      catalogRead = true;
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.goto(JANE);
+    const card = await CardObject.of(page);
+    await card.waitFor('[data-testid=card-title]', 'Northwind Analytics');
+    expect(catalogRead).toBe(true);
+    await card.waitShown();
+    expect(await card.text('[data-testid=tier-sentence]')).toBe('Tier 1: 7 of 7 boxes, product fit included');
+    await page.close();
+  });
+
   it('page scripts cannot read the card', async () => {
     const { page, card } = await open(JANE);
     await card.waitFor('[data-testid=card-title]', 'Northwind');

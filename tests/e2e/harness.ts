@@ -200,10 +200,15 @@ export async function loadSampleData(s: Session) {
 
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // The card frame paints in its own process: let it finish two frames, so the picture is not a
-  // blank card that has its text but not yet its pixels.
+  // A picture of a card page is a picture of its card: it must be shown. Then, as the card frame
+  // paints in its own process, let it finish two frames, so the picture is not a blank card that
+  // has its text but not yet its pixels. (A hidden frame never gets a frame: this wait is bounded.)
   const frame = cardFrame(page);
-  if (frame) await frame.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))).catch(() => undefined);
+  if (frame) {
+    await (await CardObject.of(page)).waitShown();
+    const painted = frame.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))).catch(() => undefined);
+    await Promise.race([painted, new Promise((r) => setTimeout(r, 5000))]);
+  }
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
@@ -380,6 +385,27 @@ export class CardObject {
       return true;
     });
     if (!ok) throw new Error(`card: no form at ${selector}`);
+  }
+
+  /**
+   * Whether the user sees the card: its iframe on the page is shown and has a size. (The frame's
+   * document can hold the whole card while the iframe stays hidden: only this tells them apart.)
+   */
+  async shown(): Promise<boolean> {
+    const el = await this.frame()
+      ?.frameElement()
+      .catch(() => null);
+    return !!el && (await el.isVisible().catch(() => false));
+  }
+
+  /** Wait until the card is shown on the page (see `shown`). */
+  async waitShown(timeout = 20_000): Promise<void> {
+    const end = Date.now() + timeout;
+    while (Date.now() < end) {
+      if (await this.shown()) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`card: the card frame is still hidden after ${timeout} ms (its content: ${JSON.stringify(await this.text('#app'))})`);
   }
 
   /** Wait until `selector`'s text contains `text` (or, with no text, until it exists). */
