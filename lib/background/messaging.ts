@@ -10,6 +10,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { describeStorageError } from '../db/db';
+import { ensureMessages } from '../i18n/ensure-messages';
 import { requestSchemas, SENDERS, type MessageType, type Reply } from '../messaging/protocol';
 import { handlers, scopeFor, UserError } from './handlers';
 import { inScope, OUT_OF_SCOPE } from './scope';
@@ -18,6 +19,14 @@ import { afterWrite } from './team-sync';
 
 type Sender = Browser.runtime.MessageSender;
 type Guarded = { ok: true; type: MessageType; payload: unknown; sender: SenderInfo } | { ok: false; reply: Reply<MessageType> | undefined };
+
+/**
+ * The worker's words. Chromium can give the worker an empty message catalog too, for its whole
+ * life (lib/i18n/ensure-messages.ts), and the card's sentences (the tier's, the coverage gaps)
+ * are written here: every answer waits until they are read. Resolved at once when the browser
+ * answers, as it nearly always does.
+ */
+let words: Promise<void> = Promise.resolve();
 
 const refuse = (error: string): Guarded => ({ ok: false, reply: { ok: false, error } });
 
@@ -45,6 +54,7 @@ export async function guard(message: unknown, sender: Sender): Promise<Guarded> 
 export async function handleMessage(message: unknown, sender: Sender): Promise<Reply<MessageType> | undefined> {
   const g = await guard(message, sender);
   if (!g.ok) return g.reply;
+  await words;
   try {
     const handler = handlers[g.type] as (p: unknown, s: SenderInfo) => Promise<unknown>;
     const data = await handler(g.payload, g.sender);
@@ -58,6 +68,7 @@ export async function handleMessage(message: unknown, sender: Sender): Promise<R
 }
 
 export function setupMessaging() {
+  words = ensureMessages().catch(() => undefined);
   // Only envelopes get an answer: returning undefined leaves other listeners (and pushes) alone.
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => handleMessage(message, sender));
 }

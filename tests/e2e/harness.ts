@@ -55,9 +55,9 @@ export interface Session {
  */
 export async function launch(opts: LaunchOptions = {}): Promise<Session> {
   // A fresh Chromium profile under load sometimes gives the extension's processes an empty
-  // message catalog (docs/I18N.md). Extension pages read their words from _locales then, but the
-  // worker's `getMessage` stays empty and a page may pick its language differently from the
-  // browser: a known browser fault, not ours to test, so such a browser is started again.
+  // message catalog (docs/I18N.md). The pages and the worker read their words from _locales then,
+  // but may pick the language differently from the browser's --lang: a known browser fault, tested
+  // on purpose where it matters (card.e2e.ts), so a browser that has it is started again.
   for (let attempt = 1; ; attempt++) {
     const s = await launchOnce(opts);
     const catalog = await s.worker.evaluate(() => (typeof chrome.i18n?.getMessage === 'function' ? chrome.i18n.getMessage('@@ui_locale') : 'none'));
