@@ -1,6 +1,7 @@
 /** The toolbar badge shows the tier of the account on the tab's page. */
 import { browser } from 'wxt/browser';
 import { TIER_SHORT } from '../domain/tier';
+import { t } from '../i18n';
 import type { Tier } from '../domain/schema';
 import type { CardContext } from '../messaging/protocol';
 
@@ -15,7 +16,7 @@ export async function setBadge(tabId: number, ctx: CardContext) {
     await action.setBadgeBackgroundColor({ tabId, color: tier ? COLORS[tier] : '#9ca3af' });
     await action.setTitle({
       tabId,
-      title: ctx.account ? `Tiercover: ${ctx.account.name}, ${ctx.account.tier.sentence}` : 'Tiercover: no account matched on this page',
+      title: ctx.account ? t('badge.account', { name: ctx.account.name, sentence: ctx.account.tier.sentence }) : t('badge.noMatch'),
     });
   } catch {
     /* the tab closed meanwhile */

@@ -81,9 +81,9 @@ describe('the card on every page type', () => {
     const badge = await s.worker.evaluate(async () => {
       const pages = ((await chrome.storage.session.get('tiercover.tabPages'))['tiercover.tabPages'] ?? {}) as Record<string, { pageKey?: string }>;
       const id = Number(Object.entries(pages).findLast(([, p]) => p.pageKey === 'linkedin:company:contoso-retail')?.[0]);
-      return chrome.action.getBadgeText({ tabId: id });
+      return { text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) };
     });
-    expect(badge).toBe('G');
+    expect(badge).toEqual({ text: 'G', title: expect.stringMatching(/^Tiercover: Contoso Retail, Global/) });
     await page.close();
   });
 
