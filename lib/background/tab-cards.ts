@@ -141,12 +141,6 @@ export function cacheContext(tabId: number, ctx: Promise<CardContext>) {
   ctx.catch(() => contexts.get(tabId) === ctx && contexts.delete(tabId));
 }
 
-/** The tab shows another page: its card and scope are built again when next asked for. */
-export function forgetTabCard(tabId: number) {
-  contexts.delete(tabId);
-  scopes.delete(tabId);
-}
-
 /** Any write may change any card: the next ask rebuilds. */
 export function forgetContexts() {
   contexts.clear();

@@ -93,30 +93,6 @@ describe('a tab\'s reports', () => {
   });
 });
 
-describe('a report read from the URL alone (the page still loading)', () => {
-  const unsettled = (slug: string) => ({ ...companyPage(slug), readable: false, company: { linkedinSlug: slug } });
-  type Context = { ok: true; data: { page: { pageKey: string }; reading?: boolean } | null };
-
-  it('builds no card until one is asked for; then it is this page\'s, "reading", never the previous page\'s', async () => {
-    const { cachedContext } = await import('@/lib/background/tab-cards');
-    await send('reportPage', { page: companyPage('first-co'), settled: true }, content('first-co'));
-    expect(cachedContext(7)).toBeDefined();
-    const answer = (await send('reportPage', { page: unsettled('second-co'), settled: false }, content('second-co'))) as { ok: true; data: { show: boolean } };
-    expect(answer.data.show).toBe(true);
-    // The first page's card is gone and the second's not built: the settled report builds it.
-    expect(cachedContext(7)).toBeUndefined();
-    const asked = (await send('getTabContext', { tabId: 7 }, extension())) as Context;
-    expect(asked.data?.page.pageKey).toBe('linkedin:company:second-co');
-    expect(asked.data?.reading).toBe(true);
-  });
-
-  it('answers whether the card shows from the site\'s card mode', async () => {
-    await send('saveSettings', { settings: { cardMode: { linkedin: 'sidepanel' } } }, extension());
-    const answer = (await send('reportPage', { page: unsettled('first-co'), settled: false }, content('first-co'))) as { ok: true; data: { show: boolean } };
-    expect(answer.data.show).toBe(false);
-  });
-});
-
 describe('inReportOrder', () => {
   it('runs a tab\'s jobs one after another, a failed one included, and other tabs\' apart', async () => {
     const { inReportOrder } = await import('@/lib/background/tab-cards');

@@ -47,8 +47,8 @@ export async function requireAccount(db: DB, id: string): Promise<Account> {
   return a;
 }
 
-/** Where the user wants this page's account shown: the card, or only the side panel (per site). */
-export function cardModeOf(page: PageContext, settings: Settings): CardContext['cardMode'] {
+export async function buildContext(db: DB, page: PageContext, settings: Settings): Promise<CardContext> {
+  const weekId = currentWeekId();
   const site = page.kind === 'unsupported' ? undefined : page.site;
   const host = page.kind === 'unsupported' ? '' : new URL(page.url).hostname;
   const cardSite =
@@ -59,16 +59,11 @@ export function cardModeOf(page: PageContext, settings: Settings): CardContext['
         : site === 'salesforce' && /(^|\.)(force|salesforce)\.com$/.test(host)
           ? 'salesforce'
           : site && 'custom';
-  return (cardSite && settings.cardMode[cardSite]) || 'card';
-}
-
-export async function buildContext(db: DB, page: PageContext, settings: Settings): Promise<CardContext> {
-  const weekId = currentWeekId();
   const base: CardContext = {
     page,
     weekId,
     you: settings.yourName,
-    cardMode: cardModeOf(page, settings),
+    cardMode: (cardSite && settings.cardMode[cardSite]) || 'card',
   };
   if (page.kind === 'unsupported') return base;
   const title = page.person?.title ?? page.crm?.title;

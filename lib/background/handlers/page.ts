@@ -7,10 +7,10 @@ import { browser } from 'wxt/browser';
 import { getDb } from '../../db/db';
 import type { PushMessage } from '../../messaging/protocol';
 import { hasSubject } from '../../sites/types';
-import { cardFrameOf, forgetTabCard, inReportOrder, persistTabPage, rememberCardFrame, rememberTabPage, replacesTabPage, tabPage, tabReport, reportedSince } from '../tab-cards';
+import { cardFrameOf, inReportOrder, persistTabPage, rememberCardFrame, rememberTabPage, replacesTabPage, tabPage, tabReport, reportedSince } from '../tab-cards';
 import { setBadge } from '../badge';
 import { pushToCardTabs } from '../live';
-import { type Handler, buildContext, buildForTab, cardModeOf, contextForTab, settingsOf } from './common';
+import { type Handler, buildContext, buildForTab, contextForTab, settingsOf } from './common';
 
 const CLOCK_MARGIN_MS = 20;
 const REPORT_WAIT_MS = 3000;
@@ -29,28 +29,15 @@ export const pageHandlers: { [K in ('reportPage' | 'getCardForTab' | 'relayToCar
         return { show: !!ctx && hasSubject(ctx.page) && ctx.cardMode === 'card' };
       }
       rememberTabPage(tabId, page, { settled, fromSubframe, structure });
-      // The card shows in the top frame only; a sub-frame's script just reads its document.
-      const show = !fromSubframe && hasSubject(page) && cardModeOf(page, settings) === 'card';
-      const announce = () => {
-        // Bookkeeping after the answer: the card must not wait for storage.session.
-        setTimeout(() => void persistTabPage(tabId, page), 0);
-        const push: PushMessage = { type: 'tabPageChanged', tabId };
-        browser.runtime.sendMessage(push).catch(() => undefined);
-        pushToCardTabs(push, [tabId]);
-      };
-      if (!settled) {
-        // Read from the URL alone, while the page loads: its settled report follows once the
-        // content is there. This page's card is built only if something asks for it meanwhile
-        // (a card frame or the side panel then says "reading…"). Built here, it cost the worker
-        // 20–80 ms of a loaded page's CPU, which the card frame needed to start (BENCHMARKS.md).
-        forgetTabCard(tabId);
-        announce();
-        return { show };
-      }
       const ctx = await buildForTab(db, tabId, page, settings);
+      // Bookkeeping after the answer: the card must not wait for storage.session.
+      setTimeout(() => void persistTabPage(tabId, page), 0);
       void setBadge(tabId, ctx);
-      announce();
-      return { show };
+      const push: PushMessage = { type: 'tabPageChanged', tabId };
+      browser.runtime.sendMessage(push).catch(() => undefined);
+      pushToCardTabs(push, [tabId]);
+      // The card shows in the top frame only; a sub-frame's script just reads its document.
+      return { show: !fromSubframe && hasSubject(page) && ctx.cardMode === 'card' };
     });
   },
 
