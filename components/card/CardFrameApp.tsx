@@ -47,7 +47,8 @@ async function load() {
     if (n !== loading) return; // a newer answer is on its way
     tabId = r.tabId;
     if (r.ctx) state.value = { status: 'ready', ctx: r.ctx };
-    reportLayout();
+    // After the render this answer causes: sent now, it would carry the box before it.
+    setTimeout(reportLayout, 0);
   } catch (e) {
     if (n === loading) state.value = { status: 'error', message: (e as Error).message };
   }
@@ -69,7 +70,8 @@ export function reportLayout() {
   const box = document.getElementById('app')!.getBoundingClientRect();
   const p = prefs.value;
   const shown = visible() && !p.hidden && box.width > 0 && box.height > 0;
-  const layout = { visible: shown, top: p.top, right: p.right, width: Math.ceil(box.width), height: Math.ceil(box.height) };
+  // `at`: each layout is a message of its own, and two sent a moment apart can arrive swapped.
+  const layout = { visible: shown, top: p.top, right: p.right, width: Math.ceil(box.width), height: Math.ceil(box.height), at: performance.timeOrigin + performance.now() };
   // Chrome: straight to our content script in the tab's top frame. Firefox gives an extension page
   // framed in a site's page only a content script's APIs (no tabs): the background passes it on.
   if (browser.tabs?.sendMessage) browser.tabs.sendMessage(tabId, { type: 'cardLayout', ...layout } satisfies PushMessage, { frameId: 0 }).catch(() => undefined);

@@ -70,6 +70,8 @@ export async function startCard(site: CardSite, reader: SiteReader) {
 
   let frame: CardFrame | undefined;
   let frameHeard = false;
+  /** When the frame worked out the layout applied last (cardLayout's `at`). */
+  let layoutAt = 0;
   let problem: string | undefined;
   let generation = 0;
   let navAbort: AbortController | undefined;
@@ -159,6 +161,10 @@ export async function startCard(site: CardSite, reader: SiteReader) {
       // From our card frame (Chrome), or passed on by the background from the card frame of this
       // tab (Firefox: a framed extension page has no tabs API). Never from a page: pages cannot
       // send runtime messages, and the background passes on only what a card.html sender sent.
+      // The newest wins: two layouts sent a moment apart (hidden before the first render, shown
+      // after it) can arrive swapped, and the older one would leave the card hidden for good.
+      if (m.at < layoutAt) return;
+      layoutAt = m.at;
       frame?.layout(m);
       // The frame is up: anything it may have missed while loading.
       if (!frameHeard) {

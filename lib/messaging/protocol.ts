@@ -152,6 +152,8 @@ export const requestSchemas = {
     right: z.number().finite(),
     width: z.number().finite(),
     height: z.number().finite(),
+    /** When the frame worked it out (ms since the epoch): the content script keeps the newest. */
+    at: z.number().finite(),
   }),
   /**
    * Firefox: a content script's runtime messages do not reach the card frame (a framed extension
@@ -568,5 +570,5 @@ export type PushMessage =
   | { type: 'toggleCard' }
   | { type: 'cardHost'; dark: boolean; viewport: { width: number; height: number } }
   | { type: 'cardProblem'; message: string }
-  | { type: 'cardLayout'; visible: boolean; top: number; right: number; width: number; height: number }
+  | { type: 'cardLayout'; visible: boolean; top: number; right: number; width: number; height: number; at: number }
   | { type: 'teamStatusChanged'; status: TeamStatus };

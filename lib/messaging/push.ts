@@ -16,7 +16,7 @@ const CHECKS: { [T in PushMessage['type']]: (m: Record<string, unknown>) => bool
   cardHost: (m) => typeof m.dark === 'boolean' && !!m.viewport && isNum((m.viewport as Record<string, unknown>).width) && isNum((m.viewport as Record<string, unknown>).height),
   cardProblem: (m) => typeof m.message === 'string',
   teamStatusChanged: (m) => !!m.status && typeof m.status === 'object' && typeof (m.status as Record<string, unknown>).state === 'string' && typeof (m.status as Record<string, unknown>).enabled === 'boolean',
-  cardLayout: (m) => typeof m.visible === 'boolean' && isNum(m.top) && isNum(m.right) && isNum(m.width) && isNum(m.height),
+  cardLayout: (m) => typeof m.visible === 'boolean' && isNum(m.top) && isNum(m.right) && isNum(m.width) && isNum(m.height) && isNum(m.at),
 };
 
 /** Is `m` a well-formed push of this type? (Own-property look-up: `toString` is no type.) */

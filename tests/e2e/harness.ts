@@ -405,7 +405,11 @@ export class CardObject {
       if (await this.shown()) return;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`card: the card frame is still hidden after ${timeout} ms (its content: ${JSON.stringify(await this.text('#app'))})`);
+    const el = await this.frame()
+      ?.frameElement()
+      .catch(() => null);
+    const style = el ? await el.evaluate((f) => (f as HTMLElement).style.cssText).catch(() => '?') : 'no frame element';
+    throw new Error(`card: the card frame is still hidden after ${timeout} ms (its style: ${style}; its content: ${JSON.stringify(await this.text('#app'))})`);
   }
 
   /** Wait until `selector`'s text contains `text` (or, with no text, until it exists). */

@@ -49,6 +49,8 @@ describe('the card on 2026 LinkedIn and Sales Navigator pages', () => {
   it.each(PAGES)('%s names %s', async (_label, url, account) => {
     const { page, card } = await cardAt(url);
     await card.waitFor('[data-testid=card-title]', account);
+    // On the page, where the user looks: not only in the frame's document.
+    await card.waitShown();
     if (url.includes('/in/priya-raman-4c2/') && !url.includes('details')) await screenshot(page, 'card-linkedin-2026');
     await page.close();
   });

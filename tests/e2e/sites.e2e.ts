@@ -40,6 +40,8 @@ describe('the card on every page type', () => {
     const { page, card } = await cardAt(url);
     await card.waitFor('[data-testid=card-title]', account);
     await expect.poll(() => card.attr('[data-testid=tier-badge]', 'data-tier')).toBe(tier);
+    // On the page, where the user looks: not only in the frame's document.
+    await card.waitShown();
     if (url.includes('lightning.force.com/lightning/r/Account')) await screenshot(page, 'card-salesforce');
     if (url.includes('record/0-2')) await screenshot(page, 'card-hubspot');
     if (url.includes('/company/northwind')) await screenshot(page, 'card-linkedin-company');

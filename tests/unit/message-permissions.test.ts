@@ -68,7 +68,7 @@ describe('message permissions', () => {
     const relay = requestSchemas.relayToCard;
     expect(relay.safeParse({ push: { type: 'toggleCard' } }).success).toBe(true);
     expect(relay.safeParse({ push: { type: 'cardHost', dark: true, viewport: { width: 1280, height: 800 } } }).success).toBe(true);
-    for (const push of [{ type: 'changed', stores: ['accounts'] }, { type: 'cardLayout', visible: true, top: 0, right: 0, width: 1, height: 1 }, { type: 'tabPageChanged', tabId: 1 }]) {
+    for (const push of [{ type: 'changed', stores: ['accounts'] }, { type: 'cardLayout', visible: true, top: 0, right: 0, width: 1, height: 1, at: 1 }, { type: 'tabPageChanged', tabId: 1 }]) {
       expect(relay.safeParse({ push }).success).toBe(false);
     }
   });
@@ -150,7 +150,7 @@ describe('the card frame writes only to its tab\'s account', () => {
 });
 
 describe('the card frame\'s layout, passed on by the background (Firefox: a framed extension page has no tabs API)', () => {
-  const layout = { visible: true, top: 72, right: 16, width: 340, height: 200 };
+  const layout = { visible: true, top: 72, right: 16, width: 340, height: 200, at: 1_764_900_000_000 };
 
   it('goes to the top frame of the frame\'s own tab, and nowhere else', async () => {
     const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
