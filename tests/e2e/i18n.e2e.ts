@@ -10,7 +10,7 @@
  * passes both.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CardObject, openExtensionPage, type Session, useSession } from './harness';
+import { CardObject, openExtensionPage, tabIdOf, type Session, useSession } from './harness';
 
 const session = useSession({ lang: 'de' });
 let s: Session;
@@ -44,6 +44,21 @@ describe('a German browser', () => {
     // A done tick says who and when: "Sam Rep, 24. Nov." (day, dot, German month), not "Nov 24".
     const ticks = (await card.text('[data-testid=aircover-person]')) ?? '';
     expect(ticks).toMatch(/, \d{1,2}\. (Jan|Feb|März|Apr|Mai|Juni|Juli|Aug|Sept|Okt|Nov|Dez)\.?/);
+    // The toolbar button's tooltip, in German too.
+    await expect.poll(() => tabIdOf(s, 'linkedin:in:jane-doe-4b1a2').catch(() => 0)).toBeGreaterThan(0);
+    const tabId = await tabIdOf(s, 'linkedin:in:jane-doe-4b1a2');
+    await expect.poll(() => s.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe('Tiercover: Northwind Analytics, Tier 1: 7 von 7 Kriterien, Produkt-Fit inklusive');
+    await page.close();
+  });
+
+  it('says on the toolbar button, in German, that no account matches', async () => {
+    const url = 'https://www.linkedin.com/company/zephyr-quantum/';
+    s.serve(url, '<!doctype html><html lang="de"><head><title>Zephyr Quantum | LinkedIn</title></head><body><h1>Zephyr Quantum</h1></body></html>');
+    const page = await s.context.newPage();
+    await page.goto(url);
+    await expect.poll(() => tabIdOf(s, 'linkedin:company:zephyr-quantum').catch(() => 0)).toBeGreaterThan(0);
+    const tabId = await tabIdOf(s, 'linkedin:company:zephyr-quantum');
+    await expect.poll(() => s.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe('Tiercover: kein Account passt zu dieser Seite');
     await page.close();
   });
 
