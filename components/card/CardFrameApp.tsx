@@ -46,9 +46,11 @@ async function load() {
     const r = await send('getCardForTab', since === undefined ? {} : { since });
     if (n !== loading) return; // a newer answer is on its way
     tabId = r.tabId;
+    // A new state reaches the content script through the effect in startCardFrame, after the
+    // render it causes (sent now, the layout would carry the box before it). With no card, the
+    // state is unchanged: the tab is known now, so tell the content script once.
     if (r.ctx) state.value = { status: 'ready', ctx: r.ctx };
-    // After the render this answer causes: sent now, it would carry the box before it.
-    setTimeout(reportLayout, 0);
+    else setTimeout(reportLayout, 0);
   } catch (e) {
     if (n === loading) state.value = { status: 'error', message: (e as Error).message };
   }
