@@ -392,10 +392,13 @@ export class CardObject {
    * document can hold the whole card while the iframe stays hidden: only this tells them apart.)
    */
   async shown(): Promise<boolean> {
-    const el = await this.frame()
-      ?.frameElement()
-      .catch(() => null);
+    const el = await this.frameElement();
     return !!el && (await el.isVisible().catch(() => false));
+  }
+
+  /** The iframe element on the page (in our closed shadow root: reached through the browser). */
+  private async frameElement() {
+    return (await this.frame()?.frameElement().catch(() => null)) ?? null;
   }
 
   /** Wait until the card is shown on the page (see `shown`). */
@@ -405,9 +408,7 @@ export class CardObject {
       if (await this.shown()) return;
       await new Promise((r) => setTimeout(r, 100));
     }
-    const el = await this.frame()
-      ?.frameElement()
-      .catch(() => null);
+    const el = await this.frameElement();
     const style = el ? await el.evaluate((f) => (f as HTMLElement).style.cssText).catch(() => '?') : 'no frame element';
     throw new Error(`card: the card frame is still hidden after ${timeout} ms (its style: ${style}; its content: ${JSON.stringify(await this.text('#app'))})`);
   }
