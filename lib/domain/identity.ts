@@ -48,6 +48,22 @@ export function accountQuery(ref: CompanyRefInput): AccountQuery {
   };
 }
 
+/**
+ * The query of an account record. Its keys were normalised when it was built (`withAccountKeys`
+ * in records.ts), so only the name's variants are worked out: the same query as `accountQuery`,
+ * at a third of the cost for an import's 50,000 rows.
+ */
+export function accountQueryOf(a: Pick<Account, 'name' | 'crmIds' | 'crmKeys' | 'domains' | 'linkedinSlug' | 'linkedinId'>): AccountQuery {
+  return {
+    crmIds: a.crmIds,
+    crmKeys: a.crmKeys,
+    linkedinId: a.linkedinId && /^\d+$/.test(a.linkedinId) ? a.linkedinId : undefined,
+    linkedinSlug: a.linkedinSlug,
+    domains: a.domains,
+    nameKeys: a.name ? companyNameKeys(a.name) : [],
+  };
+}
+
 /** The look-up steps in the order they decide. */
 export const ACCOUNT_STEPS: readonly { via: AccountVia; index: AccountIndexName; keys: (q: AccountQuery) => string[] }[] = [
   { via: 'crm', index: 'byCrm', keys: (q) => q.crmKeys },
@@ -114,8 +130,21 @@ const PARENTHETICAL = /\s*[([][^()[\]]*[)\]]\s*$/;
 // A tagline after a spaced separator: "Acme - Data for all", "Acme | Cloud", "Acme · Group".
 const TAGLINE = /\s+[-–—|·•]\s+.*$/;
 
+/**
+ * Every extra above needs one of these: a bracket, a separator or a hiring word. Most names have
+ * none, and an import of 200,000 rows skips the five replaces for them.
+ */
+const MAY_HAVE_EXTRAS = /[([\-–—|·•]|hiring|stellen ein|recrut|contratando|assumendo|zoeken/i;
+
 /** The ways a shown company name may be written, most literal first; empty parts dropped. */
 export function companyNameVariants(shown: string): string[] {
+  const s = shown.replace(/\s+/g, ' ').trim();
+  if (!MAY_HAVE_EXTRAS.test(s)) return s ? [s] : [];
+  return everyVariant(s);
+}
+
+/** Every step tried on a name (exported for the test that the shortcut above changes nothing). */
+export function everyVariant(shown: string): string[] {
   const s = shown.replace(/\s+/g, ' ').trim();
   const noHiring = s.replace(HIRING, '').trim();
   const noParen = stripAll(noHiring, PARENTHETICAL);

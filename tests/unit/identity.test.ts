@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  accountLookups, accountQuery, cleanCompanyName, companyNameKeys, companyNameVariants, resolveAccount, type AccountIndexName,
+  accountLookups, accountQuery, accountQueryOf, cleanCompanyName, companyNameKeys, companyNameVariants, everyVariant, resolveAccount, type AccountIndexName,
 } from '../../lib/domain/identity';
 import { newAccount } from '../../lib/domain/records';
 import type { Account } from '../../lib/domain/schema';
@@ -50,6 +50,36 @@ describe('how companies are written', () => {
       fc.property(fc.string({ maxLength: 60 }), (shown) => {
         const flat = shown.replace(/\s+/g, ' ').trim();
         for (const v of companyNameVariants(shown)) expect(flat.startsWith(v)).toBe(true);
+      }),
+    );
+  });
+
+  it('the shortcut for names with no bracket, separator or hiring word gives what every step gives', () => {
+    // Names built from the characters and words the extras are made of, so both paths are taken.
+    const part = fc.constantFrom('Acme', ' ', '-', ' - ', '|', ' | ', '·', ' · ', ' – ', '(YC S25)', '[x]', ')', 'hiring', "We're Hiring", 'wir stellen ein', 'On recrute', 'Ltd.', 'É', '\t');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 40 }), fc.array(part, { maxLength: 8 }).map((p) => p.join(''))), (shown) => {
+        expect(companyNameVariants(shown)).toEqual(everyVariant(shown));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('accountQueryOf: the query of an account record', () => {
+  it('is the query accountQuery builds from the same fields', () => {
+    const text = fc.constantFrom('Acme', 'ACME Inc.', 'https://www.Acme.com/', 'acme.de', '', ' ', 'Müller GmbH (YC S25)', '001000000000001AAA', '42', 'a/b');
+    fc.assert(
+      fc.property(text, fc.array(text, { maxLength: 3 }), text, fc.option(fc.constantFrom('100', '2345')), fc.record({ salesforce: text, hubspot: text }, { requiredKeys: [] }), (name, domains, slug, linkedinId, crmIds) => {
+        let a: Account;
+        try {
+          a = newAccount({ name: name || 'x', domains, linkedinSlug: slug || undefined, linkedinId: linkedinId ?? undefined, crmIds });
+        } catch {
+          return; // a value the schema refuses is no record
+        }
+        const q = accountQuery({ name: a.name, crmIds: a.crmIds, domains: a.domains, linkedinSlug: a.linkedinSlug, linkedinId: a.linkedinId });
+        expect({ ...accountQueryOf(a), crmIds: q.crmIds }).toEqual(q);
+        expect(resolveAccount(accountQueryOf(a), () => [a]).account).toBe(a);
       }),
     );
   });
