@@ -262,6 +262,9 @@ export function decideTier(account: TierInputs, settings: TierSettings, now = ne
 }
 
 /** Empty factor set: every box unknown. */
+const UNKNOWN_FACTORS = Object.freeze(Object.fromEntries(FACTOR_KEYS.map((k) => [k, 'unknown'])) as Factors);
+
+/** Every factor unknown: a fresh object each time, as callers may fill it in. */
 export function unknownFactors(): Factors {
-  return Object.fromEntries(FACTOR_KEYS.map((k) => [k, 'unknown'])) as Factors;
+  return { ...UNKNOWN_FACTORS };
 }
