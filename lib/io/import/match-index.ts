@@ -1,5 +1,5 @@
 /** The file's and the stored records in memory, by each identity key; `lib/domain/identity.ts` decides. */
-import { crmIdsConflict, resolveAccount, type AccountIndexName, type AccountQuery } from '../../domain/identity';
+import { accountLookups, crmIdsConflict, resolveAccount, type AccountIndexName, type AccountQuery } from '../../domain/identity';
 import type { Account, Contact } from '../../domain/schema';
 import { normalizePersonName } from './values';
 
@@ -40,19 +40,38 @@ export class AccountIndex {
     byDomain: new MultiMap(),
     byNameKey: new MultiMap(),
   };
+  /** "index|key" of every key an account was added under since the constructor (see `findAgain`). */
+  private changed = new Set<string>();
   constructor(list: Account[] = []) {
     list.forEach((a) => this.add(a));
+    this.changed.clear();
   }
   add(a: Account) {
-    a.crmKeys.forEach((k) => this.by.byCrm.add(k, a));
-    a.domains.forEach((d) => this.by.byDomain.add(d, a));
-    this.by.byLinkedinSlug.add(a.linkedinSlug, a);
-    this.by.byLinkedinId.add(a.linkedinId, a);
-    this.by.byNameKey.add(a.nameKey, a);
+    const add = (index: AccountIndexName, key: string | undefined) => {
+      if (!key) return;
+      this.by[index].add(key, a);
+      this.changed.add(`${index}|${key}`);
+    };
+    a.crmKeys.forEach((k) => add('byCrm', k));
+    a.domains.forEach((d) => add('byDomain', d));
+    add('byLinkedinSlug', a.linkedinSlug);
+    add('byLinkedinId', a.linkedinId);
+    add('byNameKey', a.nameKey);
   }
   find(q: AccountQuery): Found<Account> {
     const r = resolveAccount(q, (index, key) => this.by[index].get(key));
     return r.ambiguous ? { ambiguous: true } : { record: r.account };
+  }
+  /**
+   * `find` again for a query answered (`earlier`) right after the constructor: the same answer
+   * unless an account was added since under one of the query's keys, since an answer depends only
+   * on what those keys hold. An import of 200,000 contacts asks each row's company twice (which
+   * stored accounts to read contacts of, then the match): this halves that.
+   */
+  findAgain(q: AccountQuery, earlier: Found<Account>): Found<Account> {
+    if (this.changed.size === 0) return earlier;
+    for (const { index, key } of accountLookups(q)) if (this.changed.has(`${index}|${key}`)) return this.find(q);
+    return earlier;
   }
 }
 

@@ -334,7 +334,8 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
   const storedAccounts = await existing.accounts(keysOfQueries(queries), (f) => opts.onProgress?.(0.3 + 0.15 * f));
   const accountIndex = new AccountIndex(storedAccounts);
   // Which stored accounts the rows point to, so their contacts can be matched by name.
-  const storedIds = new Set(queries.map((q) => accountIndex.find(q).record?.id).filter((x): x is string => !!x));
+  const firstFinds = queries.map((q) => accountIndex.find(q));
+  const storedIds = new Set(firstFinds.map((f) => f.record?.id).filter((x): x is string => !!x));
   const storedContacts = await existing.contacts({
     crmKeys: drafts.flatMap((d) => d.contact.crmKeys),
     linkedinSlugs: drafts.map((d) => d.contact.linkedinSlug).filter((x): x is string => !!x),
@@ -351,7 +352,7 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
       p.detail.contacts.merged++;
       return;
     }
-    const found = accountIndex.find(queries[i] ?? companyQuery(company)); // queries is drafts, mapped one to one
+    const found = accountIndex.findAgain(queries[i]!, firstFinds[i]!); // queries is drafts, mapped one to one
     if (found.ambiguous) return p.skip(row, { code: 'ambiguousAccount', name: company.name });
     let account = found.record && p.account(found.record);
     if (!account) {
