@@ -374,7 +374,9 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
       }
       p.addAccount(account, accountIndex);
     }
-    const withAccount = { ...contact, accountId: account.id };
+    // The draft is this plan's own object: set its account in place (a copy per row was 200,000 objects).
+    contact.accountId = account.id;
+    const withAccount = contact;
     const byName = contactIndex.findByName(withAccount, account.id);
     if (byName.ambiguous) return p.skip(row, { code: 'ambiguousContact', account: account.name, name: contact.name });
     if (byName.record) {
