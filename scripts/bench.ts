@@ -448,19 +448,25 @@ async function exportTimes(s: Session, floor: Session, weekId: string, runs = 1)
   await app.getByTestId('week-progress').waitFor({ timeout: 60_000 });
   const floorPage = await openExtensionPage(floor, `week.html?week=${weekId}`);
   await floorPage.getByTestId('week-progress').waitFor({ timeout: 60_000 });
-  const out: Record<string, { ours: number[]; floor: number[]; read: number[] }> = {};
+  const out: Record<string, { ours: number[]; floor: number[]; read: number[]; oursInPage: number[]; floorInPage: number[] }> = {};
   const click = async (page: Page, id: string) => {
     const t = Date.now();
     await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
     return Date.now() - t;
   };
   const lastRead = () => app.evaluate(() => performance.getEntriesByName('tiercover:export-read').at(-1)?.duration ?? NaN);
+  // In the page: the click's handler to the file handed to the browser (an anchor's click on a
+  // blob URL). The rest of the click-to-download-event time is Playwright's click and the
+  // browser's own download start, which the floor pays the same.
+  const inPage = (page: Page) => page.evaluate(() => performance.getEntriesByName('tiercover:export').at(-1)?.duration ?? NaN);
   for (let i = 0; i < runs; i++) {
     for (const [k, id, floorId] of [['Sales pack', 'export-sales', 'export-csv'], ['Marketing pack', 'export-marketing', 'export-csv'], ['Agenda', 'export-agenda', 'export-csv'], ['Bundle', 'export-bundle', 'export-bundle']] as const) {
-      const r = (out[k] ??= { ours: [], floor: [], read: [] });
+      const r = (out[k] ??= { ours: [], floor: [], read: [], oursInPage: [], floorInPage: [] });
       r.ours.push(await click(app, id));
       r.read.push(await lastRead());
+      r.oursInPage.push(await inPage(app));
       r.floor.push(await click(floorPage, floorId));
+      r.floorInPage.push(await inPage(floorPage));
     }
   }
   await app.close();
@@ -828,7 +834,7 @@ async function main() {
   const longTasks: number[] = [];
   let lookups!: Record<string, number[]>;
   let lookupsInWorker!: Record<string, number[]>;
-  let exports!: Record<string, { ours: number[]; floor: number[]; read: number[] }>;
+  let exports!: Awaited<ReturnType<typeof exportTimes>>;
   let weekRender!: { times: number[]; floorTimes: number[]; withoutDigest: number[] };
   let tick!: number[];
   let cost!: { script: number; task: number; longTasks: number[] };
@@ -880,7 +886,7 @@ async function main() {
     weekRender = await weekFirstRender(s, floor, weekId, QUICK ? 5 : 10);
     if (ONLY_WEEK) {
       const ratio = (a: number[], b: number[]) => `${(median(a) / median(b)).toFixed(2)}×`;
-      for (const [k, v] of Object.entries(exports)) console.log(`export ${k}, ${WEEK_TARGETS} targets: median ${ms(median(v.ours))} (runs ${v.ours.map(ms).join(', ')}; reading the week ${ms(median(v.read))}); floor ${ms(median(v.floor))}; ÷ floor ${ratio(v.ours, v.floor)}`);
+      for (const [k, v] of Object.entries(exports)) console.log(`export ${k}, ${WEEK_TARGETS} targets: median ${ms(median(v.ours))} (runs ${v.ours.map(ms).join(', ')}; reading the week ${ms(median(v.read))}; in the page ${ms(median(v.oursInPage))}); floor ${ms(median(v.floor))} (in the page ${ms(median(v.floorInPage))}); ÷ floor ${ratio(v.ours, v.floor)}`);
       const w = weekRender;
       console.log(`week first screen, ${WEEK_TARGETS} targets: median ${ms(median(w.times))} (p95 ${ms(p95(w.times))}; runs ${w.times.map(ms).join(', ')}); floor ${ms(median(w.floorTimes))}; ÷ floor ${ratio(w.times, w.floorTimes)}; read starts ${ms(median(weekParts.map((x) => x.readStart)))}, records read at ${ms(median(weekParts.map((x) => x.records)))}, rows computed at ${ms(median(weekParts.map((x) => x.computed)))}, read and computed ${ms(median(weekParts.map((x) => x.read)))}; without a week digest ${w.withoutDigest.map(ms).join(', ')}`);
       return;
@@ -930,7 +936,10 @@ async function main() {
     ...Object.entries(lookupsInWorker).map(([k, v]) => `| look-up at ${biggest.toLocaleString('en-US')} accounts / ${(biggest * 10).toLocaleString('en-US')} contacts: ${k}, median | 2 ms | ${ms(median(v))} (p95 ${ms(p95(v))}) | ${verdict(median(v), 2)} |`),
     ...importRows(imp),
     ...(list ? accountsListRows(list) : []),
-    ...Object.entries(exports).map(([k, v]) => `| export ${k}, ${WEEK_TARGETS} targets, median | 100 ms | ${ms(median(v.ours))} (floor ${ms(median(v.floor))}, ${x(ratio(v.ours, v.floor))}) | ${verdict(median(v.ours), 100)} |`),
+    ...Object.entries(exports).flatMap(([k, v]) => [
+      `| export ${k}, ${WEEK_TARGETS} targets, click → the browser's download event, median | 100 ms | ${ms(median(v.ours))} (floor ${ms(median(v.floor))}, ${x(ratio(v.ours, v.floor))}) | ${verdict(median(v.ours), 100)} |`,
+      `| export ${k}, ${WEEK_TARGETS} targets, in the page: click → file handed to the browser, median | 100 ms | ${ms(median(v.oursInPage))} (floor ${ms(median(v.floorInPage))}, ${x(ratio(v.oursInPage, v.floorInPage))}) | ${verdict(median(v.oursInPage), 100)} |`,
+    ]),
     ...sizes.map((f) => `| content script \`${f.name}.js\` gzipped | 20 KB | ${kb(f.gz)} (raw ${kb(f.raw)}) | ${verdict(f.gz, 20 * 1024)} |`),
     `| long tasks (> 50 ms) on card pages, all runs | none of ours | ${ours.length ? `${ours.length} (max ${ms(Math.max(...ours))})` : 'none'} | ${ours.length ? '❌' : '✅'} |`,
     `| first screen of a ${WEEK_TARGETS}-target week (full view = side panel's week tab), median | 200 ms | ${ms(median(weekRender.times))} (p95 ${ms(p95(weekRender.times))}; floor ${ms(median(weekRender.floorTimes))}, ${x(ratio(weekRender.times, weekRender.floorTimes))}; without a week digest, as after an import: ${ms(median(weekRender.withoutDigest))}) | ${verdict(median(weekRender.times), 200)} |`,
@@ -962,7 +971,7 @@ async function main() {
     `- Write floors measured in the same run (one transaction, ${IMPORT_ACCOUNTS.toLocaleString('en-US')} account-shaped records, a scratch database): one record each with our 5 look-up indexes ${ms(imp.floors.indexed)}, one record each with no index ${ms(imp.floors.plain)}, packed 1,000 records a value ${ms(imp.floors.packed)}. Cancel while saving ${IMPORT_ACCOUNTS.toLocaleString('en-US')} new accounts: the result was on screen ${ms(imp.cancel.stoppedIn)} after the click; accounts stored ${imp.cancel.before.toLocaleString('en-US')} before, ${imp.cancel.after.toLocaleString('en-US')} after.`,
     `- First render of the week, median over ${weekParts.length} loads: the page's script starts reading at ${ms(median(weekParts.map((w) => w.readStart)))}; the targets, ticks, and the accounts and summaries (from the week digest) are read at ${ms(median(weekParts.map((w) => w.records)))}; rows, tiers and focus computed at ${ms(median(weekParts.map((w) => w.computed)))}; with the first screen's key contacts the read takes ${ms(median(weekParts.map((w) => w.read)))} in all; the list is on screen at ${ms(median(weekParts.map((w) => w.ready)))}.`,
     ...(list ? [accountsListNote(list)] : []),
-    `- Exports: click to the browser's download event, ${WEEK_TARGETS} targets with 2 key contacts each, medians: ${Object.entries(exports).map(([k, v]) => `${k} ${ms(median(v.ours))} (floor ${ms(median(v.floor))})`).join(', ')}. The floor (\`bench/floor/week.html\`) does the same reads in one transaction (accounts and key contacts for the CSVs, every contact of the accounts for the bundle), builds one string and downloads it, clicked right after ours.`,
+    `- Exports: click to the browser's download event, ${WEEK_TARGETS} targets with 2 key contacts each, medians: ${Object.entries(exports).map(([k, v]) => `${k} ${ms(median(v.ours))} (floor ${ms(median(v.floor))}; in the page, click → file handed to the browser, ${ms(median(v.oursInPage))}, floor ${ms(median(v.floorInPage))})`).join(', ')}. The floor (\`bench/floor/week.html\`) does the same reads in one transaction (accounts and key contacts for the CSVs, every contact of the accounts for the bundle), builds one string and downloads it, clicked right after ours.`,
     `- Sizes: ${sizes.map((x) => `\`${x.name}.js\` ${kb(x.raw)} raw / ${kb(x.gz)} gzipped`).join('; ')}; background ${kb(bg.length)} raw / ${kb(gzipSync(bg, { level: 9 }).length)} gzipped; the whole unpacked extension ${kb(total)}; the Chrome zip ${kb(zipSize)}.`,
     `- Page cost on the LinkedIn profile fixture (a page with no scripts of its own, so it is all ours): script ${ms(cost.script)}, all main-thread tasks ${ms(cost.task)}, long tasks: ${cost.longTasks.length ? cost.longTasks.map(ms).join(', ') : 'none'}.`,
     '',

@@ -52,14 +52,18 @@ function download(name, text, type) {
 }
 const cell = (v) => (/[",\r\n]/.test(String(v ?? '')) ? `"${String(v).replace(/"/g, '""')}"` : String(v ?? ''));
 document.querySelector('[data-testid=export-csv]').addEventListener('click', async () => {
+  performance.mark('tiercover:export-start');
   const { targets, accounts, people } = await readWeek('keys');
   const lines = ['Week,Account,Tier,Contact,Title,Email'];
   targets.forEach((t, i) => {
     for (const c of people[i]) lines.push([weekId, accounts[i]?.name, accounts[i]?.tier, c?.name, c?.title, c?.email].map(cell).join(','));
   });
   download(`floor-${weekId}.csv`, `\uFEFF${lines.join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
+  performance.measure('tiercover:export', 'tiercover:export-start');
 });
 document.querySelector('[data-testid=export-bundle]').addEventListener('click', async () => {
+  performance.mark('tiercover:export-start');
   const { targets, accounts, people } = await readWeek('all');
   download(`floor-${weekId}.json`, JSON.stringify({ weekId, accounts, contacts: people.flat(), targets }, null, 1), 'application/json');
+  performance.measure('tiercover:export', 'tiercover:export-start');
 });

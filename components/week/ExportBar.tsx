@@ -16,6 +16,8 @@ export function ExportBar({ weekId }: { weekId: WeekId }) {
   const done = useSignal<string | null>(null);
   const busy = useSignal(false);
   const save = async (kind: Kind) => {
+    // The benchmark reads how long an export takes from the click to the file handed to the browser.
+    performance.mark('tiercover:export-start');
     busy.value = true;
     error.value = null;
     done.value = null;
@@ -42,6 +44,7 @@ export function ExportBar({ weekId }: { weekId: WeekId }) {
       if (kind === 'marketing') download(file, marketingPack(data), 'text/csv;charset=utf-8');
       if (kind === 'agenda') download(file, agendaMarkdown(buildAgenda(data)), 'text/markdown;charset=utf-8');
       if (kind === 'bundle') download(file, JSON.stringify(bundle({ ...data, exportedBy: data.settings.yourName }), null, 1), 'application/json');
+      performance.measure('tiercover:export', 'tiercover:export-start');
     } catch (e) {
       error.value = kind === 'copy' ? t('week.export.copyFailed', { error: (e as Error).message }) : t('week.export.failed', { error: (e as Error).message });
     } finally {
