@@ -9,7 +9,7 @@ import { effect, signal } from '@preact/signals';
 import { browser, type Browser } from 'wxt/browser';
 import { onChange, send } from '@/lib/messaging/client';
 import type { PushMessage } from '@/lib/messaging/protocol';
-import { isPush } from '@/lib/messaging/push';
+import { isPush, newestOnly } from '@/lib/messaging/push';
 import { hasSubject } from '@/lib/sites/types';
 import { Card, type CardPrefs, type CardState } from './Card';
 
@@ -80,6 +80,9 @@ export function reportLayout() {
   else send('cardLayout', layout).catch(() => undefined);
 }
 
+/** The page's light/dark and viewport arrive as separate pushes: the newest wins (push.ts). */
+const newestHost = newestOnly();
+
 /** From our content script in this tab's top frame, and nobody else. */
 const fromMyPage = (sender: Browser.runtime.MessageSender) =>
   sender.id === browser.runtime.id &&
@@ -93,7 +96,7 @@ function onMessage(m: unknown, sender: Browser.runtime.MessageSender) {
   } else if (isPush(m, 'toggleCard')) {
     if (fromMyPage(sender)) toggle();
   } else if (isPush(m, 'cardHost')) {
-    if (fromMyPage(sender)) {
+    if (fromMyPage(sender) && newestHost(m.at)) {
       dark.value = m.dark;
       viewport.value = m.viewport;
     }

@@ -14,7 +14,7 @@ import type { CardSite } from '@/lib/domain/schema';
 import { send } from '@/lib/messaging/client';
 import { clampPage } from '@/lib/messaging/limits';
 import type { PushMessage } from '@/lib/messaging/protocol';
-import { isPush } from '@/lib/messaging/push';
+import { isPush, newestOnly } from '@/lib/messaging/push';
 import type { SiteReader } from '@/lib/sites';
 import { pageStructure } from '@/lib/sites/report';
 import type { PageContext } from '@/lib/sites/types';
@@ -62,7 +62,7 @@ export async function startCard(site: CardSite, reader: SiteReader) {
 
   const media = window.matchMedia('(prefers-color-scheme: dark)');
   const isDark = () => media.matches || document.documentElement.classList.contains('theme--dark');
-  const hostState = (): ToCard => ({ type: 'cardHost', dark: isDark(), viewport: { width: window.innerWidth, height: window.innerHeight } });
+  const hostState = (): ToCard => ({ type: 'cardHost', dark: isDark(), viewport: { width: window.innerWidth, height: window.innerHeight }, at: performance.timeOrigin + performance.now() });
   const domReady = new Promise<void>((resolve) => {
     if (document.readyState !== 'loading') resolve();
     else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true, signal: lifeSignal });
@@ -70,8 +70,8 @@ export async function startCard(site: CardSite, reader: SiteReader) {
 
   let frame: CardFrame | undefined;
   let frameHeard = false;
-  /** When the frame worked out the layout applied last (cardLayout's `at`). */
-  let layoutAt = 0;
+  /** Applies a layout only if the frame worked it out after the one applied last. */
+  const newestLayout = newestOnly();
   let problem: string | undefined;
   let generation = 0;
   let navAbort: AbortController | undefined;
@@ -163,8 +163,7 @@ export async function startCard(site: CardSite, reader: SiteReader) {
       // send runtime messages, and the background passes on only what a card.html sender sent.
       // The newest wins: two layouts sent a moment apart (hidden before the first render, shown
       // after it) can arrive swapped, and the older one would leave the card hidden for good.
-      if (m.at < layoutAt) return;
-      layoutAt = m.at;
+      if (!newestLayout(m.at)) return;
       frame?.layout(m);
       // The frame is up: anything it may have missed while loading.
       if (!frameHeard) {

@@ -164,7 +164,13 @@ export const requestSchemas = {
   relayToCard: z.object({
     push: z.discriminatedUnion('type', [
       z.object({ type: z.literal('toggleCard') }),
-      z.object({ type: z.literal('cardHost'), dark: z.boolean(), viewport: z.object({ width: z.number().int().min(0).max(100_000), height: z.number().int().min(0).max(100_000) }) }),
+      z.object({
+        type: z.literal('cardHost'),
+        dark: z.boolean(),
+        viewport: z.object({ width: z.number().int().min(0).max(100_000), height: z.number().int().min(0).max(100_000) }),
+        /** When the content script read them (ms since the epoch): the frame keeps the newest. */
+        at: z.number().finite(),
+      }),
       z.object({ type: z.literal('cardProblem'), message: z.string().max(500) }),
     ]),
   }),
@@ -568,7 +574,7 @@ export type PushMessage =
   | ChangeEvent
   | { type: 'tabPageChanged'; tabId: number }
   | { type: 'toggleCard' }
-  | { type: 'cardHost'; dark: boolean; viewport: { width: number; height: number } }
+  | { type: 'cardHost'; dark: boolean; viewport: { width: number; height: number }; at: number }
   | { type: 'cardProblem'; message: string }
   | { type: 'cardLayout'; visible: boolean; top: number; right: number; width: number; height: number; at: number }
   | { type: 'teamStatusChanged'; status: TeamStatus };

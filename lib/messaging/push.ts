@@ -13,7 +13,7 @@ const CHECKS: { [T in PushMessage['type']]: (m: Record<string, unknown>) => bool
   changed: (m) => Array.isArray(m.stores),
   tabPageChanged: (m) => isNum(m.tabId),
   toggleCard: () => true,
-  cardHost: (m) => typeof m.dark === 'boolean' && !!m.viewport && isNum((m.viewport as Record<string, unknown>).width) && isNum((m.viewport as Record<string, unknown>).height),
+  cardHost: (m) => typeof m.dark === 'boolean' && !!m.viewport && isNum((m.viewport as Record<string, unknown>).width) && isNum((m.viewport as Record<string, unknown>).height) && isNum(m.at),
   cardProblem: (m) => typeof m.message === 'string',
   teamStatusChanged: (m) => !!m.status && typeof m.status === 'object' && typeof (m.status as Record<string, unknown>).state === 'string' && typeof (m.status as Record<string, unknown>).enabled === 'boolean',
   cardLayout: (m) => typeof m.visible === 'boolean' && isNum(m.top) && isNum(m.right) && isNum(m.width) && isNum(m.height) && isNum(m.at),
@@ -24,4 +24,19 @@ export function isPush<T extends PushMessage['type']>(m: unknown, type: T): m is
   if (!m || typeof m !== 'object') return false;
   const t = (m as { type?: unknown }).type;
   return t === type && Object.hasOwn(CHECKS, type) && CHECKS[type](m as Record<string, unknown>);
+}
+
+/**
+ * For a push that states the whole of something (the card's layout, the page's light/dark and
+ * viewport), stamped with `at` when it was worked out: true when it is the newest seen so far.
+ * Why: each push is its own message, and two sent a moment apart can arrive swapped; applying
+ * the older one last would leave it in force (a card hidden for good, the wrong scheme).
+ */
+export function newestOnly(): (at: number) => boolean {
+  let last = -Infinity;
+  return (at) => {
+    if (at < last) return false;
+    last = at;
+    return true;
+  };
 }

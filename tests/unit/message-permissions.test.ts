@@ -67,7 +67,9 @@ describe('message permissions', () => {
   it('a relayed push is one of the three a content script sends its card, nothing else', () => {
     const relay = requestSchemas.relayToCard;
     expect(relay.safeParse({ push: { type: 'toggleCard' } }).success).toBe(true);
-    expect(relay.safeParse({ push: { type: 'cardHost', dark: true, viewport: { width: 1280, height: 800 } } }).success).toBe(true);
+    // Its stamp is kept, for the frame's newest-wins check (push.ts newestOnly).
+    expect(relay.parse({ push: { type: 'cardHost', dark: true, viewport: { width: 1280, height: 800 }, at: 5 } }).push).toMatchObject({ at: 5 });
+    expect(relay.safeParse({ push: { type: 'cardHost', dark: true, viewport: { width: 1280, height: 800 } } }).success).toBe(false);
     for (const push of [{ type: 'changed', stores: ['accounts'] }, { type: 'cardLayout', visible: true, top: 0, right: 0, width: 1, height: 1, at: 1 }, { type: 'tabPageChanged', tabId: 1 }]) {
       expect(relay.safeParse({ push }).success).toBe(false);
     }
