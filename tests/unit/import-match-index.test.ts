@@ -18,6 +18,7 @@ describe('AccountIndex.findAgain: a contacts import asks each row twice', () => 
     fc.assert(
       fc.property(fc.array(ref, { maxLength: 6 }), fc.array(ref, { minLength: 1, maxLength: 6 }), fc.array(ref, { maxLength: 4 }), (stored, asked, added) => {
         const index = new AccountIndex(stored.map((r) => newAccount(r)));
+        index.watch();
         const queries = asked.map((r) => accountQuery(r));
         const first = queries.map((q) => index.find(q));
         for (const r of added) index.add(newAccount(r));
@@ -29,6 +30,7 @@ describe('AccountIndex.findAgain: a contacts import asks each row twice', () => 
   it('finds an account added since under one of the query keys, before the stored one it found first', () => {
     const stored = newAccount({ name: 'Acme', domains: ['acme.com'] });
     const index = new AccountIndex([stored]);
+    index.watch();
     const q = accountQuery({ name: 'Acme', domains: ['acme.com'], crmIds: { hubspot: '7' } });
     const other = accountQuery({ name: 'Acme', domains: ['acme.com'] });
     const [first, otherFirst] = [index.find(q), index.find(other)];
@@ -38,5 +40,14 @@ describe('AccountIndex.findAgain: a contacts import asks each row twice', () => 
     expect(index.findAgain(q, first).record).toBe(added);
     // Nothing was added under the other query's keys: its first answer, not looked up again.
     expect(index.findAgain(other, otherFirst)).toBe(otherFirst);
+  });
+
+  it('without watch() it keeps no notes and always looks again', () => {
+    const index = new AccountIndex([newAccount({ name: 'Acme', domains: ['acme.com'] })]);
+    const q = accountQuery({ name: 'Acme', crmIds: { hubspot: '7' } });
+    const first = index.find(q);
+    const added = newAccount({ name: 'Zeta Labs', crmIds: { hubspot: '7' } });
+    index.add(added);
+    expect(index.findAgain(q, first).record).toBe(added);
   });
 });

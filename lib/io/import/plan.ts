@@ -341,6 +341,7 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
   });
   const storedAccounts = await existing.accounts(keysOfQueries([...byRef.values()]), (f) => opts.onProgress?.(0.3 + 0.15 * f));
   const accountIndex = new AccountIndex(storedAccounts);
+  accountIndex.watch(); // the first answers below are kept for the match unless an account added since changes them
   // Which stored accounts the rows point to, so their contacts can be matched by name.
   const answers = new Map<AccountQuery, ReturnType<AccountIndex['find']>>();
   const firstFinds = queries.map((q) => {
