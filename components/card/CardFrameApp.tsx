@@ -14,6 +14,8 @@ import { hasSubject } from '@/lib/sites/types';
 import { Card, type CardPrefs, type CardState } from './Card';
 
 const DEFAULT_PREFS: CardPrefs = { collapsed: false, hidden: false, top: 72, right: 16 };
+const UNSIZED_FIRST_WAIT_MS = 50;
+const UNSIZED_LAST_WAIT_MS = 3200;
 const SITES = ['linkedin', 'salesforce', 'hubspot', 'custom'];
 
 const params = new URLSearchParams(location.search);
@@ -63,6 +65,28 @@ function toggle() {
   savePrefs(prefs.value);
 }
 
+/** The next wait before measuring a card that should show but had no size (see below). */
+let unsizedWait = UNSIZED_FIRST_WAIT_MS;
+let unsizedTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * A card that should show but measures no size yet is measured again, a little later each time
+ * (50 ms doubling, ~6 s in all). Why: the frame is hidden and zero-high until it reports a size,
+ * and such a frame gets no rendering updates, so no ResizeObserver callback would ever measure
+ * it again. Seen on a loaded CI machine: the card rendered in the frame (its element there, the
+ * state ready) but measured 0 high in both layouts it sent, and stayed hidden for good.
+ */
+function measureAgainIfUnsized(unsized: boolean) {
+  clearTimeout(unsizedTimer);
+  if (!unsized) {
+    unsizedWait = UNSIZED_FIRST_WAIT_MS;
+    return;
+  }
+  if (unsizedWait > UNSIZED_LAST_WAIT_MS) return;
+  unsizedTimer = setTimeout(reportLayout, unsizedWait);
+  unsizedWait *= 2;
+}
+
 /**
  * Where and how big the iframe should be: the card's box, at the card's place. Sent on every
  * change of place, state or size, and once after the first render (see the card's entrypoint).
@@ -71,7 +95,9 @@ export function reportLayout() {
   if (tabId === undefined) return;
   const box = document.getElementById('app')!.getBoundingClientRect();
   const p = prefs.value;
-  const shown = visible() && !p.hidden && box.width > 0 && box.height > 0;
+  const wanted = visible() && !p.hidden;
+  const shown = wanted && box.width > 0 && box.height > 0;
+  measureAgainIfUnsized(wanted && !shown);
   // `at`: each layout is a message of its own, and two sent a moment apart can arrive swapped.
   const layout = { visible: shown, top: p.top, right: p.right, width: Math.ceil(box.width), height: Math.ceil(box.height), at: performance.timeOrigin + performance.now() };
   // Chrome: straight to our content script in the tab's top frame. Firefox gives an extension page

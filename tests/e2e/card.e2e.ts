@@ -58,6 +58,30 @@ describe('the card', () => {
     await page.close();
   });
 
+  it('shows when the card measures no size at first (its styles late)', async () => {
+    // Seen on a loaded CI machine: the card rendered in its frame with its answer, but measured
+    // 0 high in every layout it sent, and the frame stayed hidden (a hidden frame gets no
+    // ResizeObserver callback to measure it again). Here a style takes the card out of the flow
+    // for its first 1.5 s, so it measures 0 high until then.
+    const page = await s.context.newPage();
+    await page.addInitScript(() => {
+      if (location.protocol !== 'chrome-extension:' || location.pathname !== '/card.html') return;
+      // Once parsed, before the card's deferred script runs.
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState !== 'interactive') return;
+        const style = document.createElement('style');
+        style.textContent = '.tc.floating { position: fixed !important; }';
+        document.head.append(style);
+        setTimeout(() => style.remove(), 1500);
+      });
+    });
+    await page.goto(JANE);
+    const card = await CardObject.of(page);
+    await card.waitFor('[data-testid=card-title]', 'Northwind Analytics');
+    await card.waitShown();
+    await page.close();
+  });
+
   it('page scripts cannot read the card', async () => {
     const { page, card } = await open(JANE);
     await card.waitFor('[data-testid=card-title]', 'Northwind');
