@@ -31,6 +31,9 @@ class MultiMap<V extends { id: string }> {
 
 type Found<T> = { record?: T; ambiguous?: boolean };
 
+/** How `AccountIndex` notes a key an account was added under (index names hold no "|"). */
+const noteOf = (index: AccountIndexName, key: string) => `${index}|${key}`;
+
 /** Accounts in memory by each identity index; the identity rules decide (`lib/domain/identity.ts`). */
 export class AccountIndex {
   private by: Record<AccountIndexName, MultiMap<Account>> = {
@@ -50,17 +53,16 @@ export class AccountIndex {
     this.changed = new Set();
   }
   add(a: Account) {
-    const changed = this.changed;
-    const add = (index: AccountIndexName, key: string | undefined) => {
-      if (!key) return;
-      this.by[index].add(key, a);
-      changed?.add(`${index}|${key}`);
-    };
-    a.crmKeys.forEach((k) => add('byCrm', k));
-    a.domains.forEach((d) => add('byDomain', d));
-    add('byLinkedinSlug', a.linkedinSlug);
-    add('byLinkedinId', a.linkedinId);
-    add('byNameKey', a.nameKey);
+    a.crmKeys.forEach((k) => this.addUnder('byCrm', k, a));
+    a.domains.forEach((d) => this.addUnder('byDomain', d, a));
+    this.addUnder('byLinkedinSlug', a.linkedinSlug, a);
+    this.addUnder('byLinkedinId', a.linkedinId, a);
+    this.addUnder('byNameKey', a.nameKey, a);
+  }
+  private addUnder(index: AccountIndexName, key: string | undefined, a: Account) {
+    if (!key) return;
+    this.by[index].add(key, a);
+    this.changed?.add(noteOf(index, key));
   }
   find(q: AccountQuery): Found<Account> {
     const r = resolveAccount(q, (index, key) => this.by[index].get(key));
@@ -77,7 +79,7 @@ export class AccountIndex {
     const changed = this.changed;
     if (!changed) return this.find(q);
     if (changed.size === 0) return earlier;
-    for (const { index, key } of accountLookups(q)) if (changed.has(`${index}|${key}`)) return this.find(q);
+    for (const { index, key } of accountLookups(q)) if (changed.has(noteOf(index, key))) return this.find(q);
     return earlier;
   }
 }
