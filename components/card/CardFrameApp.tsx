@@ -166,6 +166,7 @@ export function startCardFrame() {
     void prefs.value;
     void state.value;
     void forced.value;
+    unsizedWait = UNSIZED_FIRST_WAIT_MS; // a new state gets its own tries at measuring the card
     setTimeout(reportLayout, 0); // after the render this change causes
   });
   // Sizes that change within a shown card (a section opened). Not the first showing: a hidden,
