@@ -10,7 +10,7 @@ import { describeStorageError, type DB } from '../db/db';
 import { DATA_STORES } from '../db/schema';
 import { rebuildCoverage } from '../db/coverage';
 import { GROUP_LABELS, ITEM_GROUP, ITEM_LABELS, targetCells, tickId, ticksById } from '../domain/aircover';
-import { BUYING_ROLE_LABELS, DEPARTMENT_LABELS } from '../domain/constants';
+import { BUYING_ROLE_LABELS, DEPARTMENT_LABELS, type AirCoverItem } from '../domain/constants';
 import { coverageOf, summarizeCoverage, type Coverage, type CoverageSummary } from '../domain/coverage';
 import {
   SCHEMA_VERSION,
@@ -53,15 +53,25 @@ export function cellText(v: Cell): string {
 /** Quoted when it holds a quote, comma or line break, or starts with U+FEFF (readers would take it for a BOM). */
 const quote = (s: string) => (/[",\r\n]|^\uFEFF/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
+/**
+ * Cells as CSV text, comma-separated: each defused and quoted. Joined with commas, pieces made by
+ * it make a line, so a big export can build each repeated piece (an account, a contact) once.
+ */
+export function csvCells(cells: readonly Cell[]): string {
+  let text = '';
+  for (let i = 0; i < cells.length; i++) text += (i ? ',' : '') + quote(cellText(cells[i]));
+  return text;
+}
+
+/** One line of CSV; a line of one empty cell is `""`, since readers skip an empty line. */
+const csvLine = (cells: readonly Cell[]) => (cells.length === 1 && cellText(cells[0]) === '' ? '""' : csvCells(cells));
+
+/** A CSV file from its lines (each made by `csvCells`): UTF-8 BOM, CRLF. */
+export const csvFile = (lines: string[]) => '\uFEFF' + lines.join('\r\n') + '\r\n';
+
 /** CSV for Excel, Google Sheets and LibreOffice: UTF-8 BOM, RFC 4180 quoting, CRLF, formulas defused. */
 export function toCsv(headers: string[], rows: Cell[][]): string {
-  const line = (cells: Cell[]) => {
-    const texts = cells.map(cellText);
-    // A row of one empty cell would be an empty line, which readers skip.
-    if (texts.length === 1 && texts[0] === '') return '""';
-    return texts.map(quote).join(',');
-  };
-  return '\uFEFF' + [headers, ...rows].map(line).join('\r\n') + '\r\n';
+  return csvFile([csvLine(headers), ...rows.map(csvLine)]);
 }
 
 // ---------------------------------------------------------------- the week snapshot
@@ -261,36 +271,39 @@ export const MARKETING_PACK_HEADERS = [
   'Week', 'Account', 'Tier', 'Contact', 'Group', 'Item', 'LinkedIn URL', 'X handle URL', 'Email', 'Marketing owner', 'Sales owner', ...PACK_EVIDENCE_HEADERS,
 ];
 
-/** One row per air-cover task not yet done, for the active targets. */
+/**
+ * One row per air-cover task not yet done, for the active targets. 1,000 targets make ~20,000
+ * rows, so the cells an account's or a contact's rows share are made into CSV text once.
+ */
 export function marketingPack(data: WeekData): string {
   const ticks = ticksById(data.ticks);
-  const rows: Cell[][] = [];
+  const lines = [csvLine(MARKETING_PACK_HEADERS)];
+  const itemCells = new Map<AirCoverItem, string>();
+  const itemText = (item: AirCoverItem) => {
+    let text = itemCells.get(item);
+    if (text === undefined) itemCells.set(item, (text = csvCells([GROUP_LABELS[ITEM_GROUP[item]], ITEM_LABELS[item]])));
+    return text;
+  };
   for (const v of targetViews(data)) {
     if (v.target.status !== 'active') continue;
-    const contacts = new Map(v.keyContacts.map((c) => [c.id, c]));
+    const account = csvCells([data.weekId, v.accountName, v.tier ? TIER_LABELS[v.tier.tier] : '']);
+    const owners = csvCells([marketingOwner(v), salesOwner(v), '', '', '']);
+    // Who a row is about: the contact's name, then their LinkedIn, X and email cells.
+    const subjects = new Map<string | undefined, { name: string; links: string }>([
+      [undefined, { name: csvCells(['(account)']), links: csvCells([linkedinCompanyUrl(v.account), '', '']) }],
+    ]);
+    for (const c of v.keyContacts) {
+      subjects.set(c.id, { name: csvCells([c.name]), links: csvCells([linkedinProfileUrl(c.linkedinSlug), xProfileUrl(c.xHandle), c.email]) });
+    }
     for (const cell of targetCells(v.keyContacts.map((c) => c.id))) {
-      if (ticks.get(tickId(v.target.id, cell.contactId, cell.item))?.done) continue;
-      const c = cell.contactId ? contacts.get(cell.contactId) : undefined;
-      rows.push([
-        data.weekId,
-        v.accountName,
-        v.tier ? TIER_LABELS[v.tier.tier] : '',
-        c ? c.name : '(account)',
-        GROUP_LABELS[ITEM_GROUP[cell.item]],
-        ITEM_LABELS[cell.item],
-        c ? linkedinProfileUrl(c.linkedinSlug) : linkedinCompanyUrl(v.account),
-        xProfileUrl(c?.xHandle),
-        c?.email,
-        marketingOwner(v),
-        salesOwner(v),
-        '',
-        '',
-        '',
-        tickId(v.target.id, cell.contactId, cell.item),
-      ]);
+      const id = tickId(v.target.id, cell.contactId, cell.item);
+      if (ticks.get(id)?.done) continue;
+      const who = subjects.get(cell.contactId);
+      if (!who) continue;
+      lines.push(`${account},${who.name},${itemText(cell.item)},${who.links},${owners},${csvCells([id])}`);
     }
   }
-  return toCsv(MARKETING_PACK_HEADERS, rows);
+  return csvFile(lines);
 }
 
 // ---------------------------------------------------------------- bundle

@@ -13,6 +13,7 @@ import {
   SALES_PACK_HEADERS,
   bundle,
   cellText,
+  csvCells,
   loadWeekData,
   marketingPack,
   salesPack,
@@ -95,6 +96,19 @@ describe('toCsv', () => {
       { numRuns: 500 },
     );
   });
+
+  it('cells made into CSV text in pieces join into the same line (property)', () => {
+    // The marketing pack builds an account's and a contact's cells once and joins the pieces.
+    const nasty = fc.constantFrom('"', ',', '\r', '\n', '=', '-', '@', '\uFEFF', 'a', ' ');
+    const cells = fc.array(fc.oneof(fc.string({ unit: nasty }), fc.string(), fc.integer(), fc.constant(undefined)), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(cells, cells, (a, b) => {
+        expect(`${csvCells(a)},${csvCells(b)}`).toBe(csvCells([...a, ...b]));
+        expect(toCsv(['h'], [[...a, ...b]])).toBe(`\uFEFFh\r\n${csvCells([...a, ...b])}\r\n`);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('week exports', () => {
@@ -153,6 +167,23 @@ describe('week exports', () => {
     const hacked = { ...data, accounts: data.accounts.map((a) => (a.id === t.accountId ? { ...a, name: evil } : a)) };
     const row = must(readBack(salesPack(hacked))[1], 'a data row');
     expect(row[1]).toBe(`'${evil}`);
+  });
+
+  it('marketing pack: hostile account and contact names come back whole and defused, every row full width', () => {
+    const evil = '=HYPERLINK("x"), then\r\na "quote"';
+    const t = first(data.targets.filter((x) => x.status === 'active' && x.keyContactIds.length), 'an active target with key contacts');
+    const contactId = first(t.keyContactIds, 'key contacts');
+    const hacked = {
+      ...data,
+      accounts: data.accounts.map((a) => (a.id === t.accountId ? { ...a, name: evil } : a)),
+      contacts: data.contacts.map((c) => (c.id === contactId ? { ...c, name: `@${evil}` } : c)),
+    };
+    const [, ...rows] = readBack(marketingPack(hacked));
+    for (const r of rows) expect(r).toHaveLength(MARKETING_PACK_HEADERS.length);
+    const theirs = rows.filter((r) => r[1] === `'${evil}`);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.filter((r) => r[3] === `'@${evil}`).length).toBeGreaterThan(0);
+    expect(theirs.every((r) => r[14]?.startsWith(`${t.id}|`))).toBe(true);
   });
 
   it('bundle: the week, its accounts and contacts only, valid against the schema', () => {
