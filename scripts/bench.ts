@@ -183,14 +183,43 @@ async function cardMarkAt(page: Page, after = 0, timeout = 15_000): Promise<numb
 
 const cardMarks = async (page: Page) => (await cardFrame(page)?.evaluate(() => performance.getEntriesByName('tiercover:card').length)) ?? 0;
 
+/** The card frame's own start-up, ms after its page's DOMContentLoaded (as `FRAME_STEPS` says). */
+type FrameSteps = Record<(typeof FRAME_STEPS)[number][0], number>;
+const FRAME_STEPS = [
+  ['start', "the frame's navigation starts (the content script has put it on the page)"],
+  ['html', "the frame's HTML has arrived"],
+  ['parsed', "the frame's document is parsed (`domInteractive`)"],
+  ['script', "the frame's script has run (`DOMContentLoaded` ended)"],
+  ['shown', 'the card shows its answer (the latency)'],
+] as const;
+
+/** The frame's navigation entry as absolute times (its clock starts when its navigation does). */
+const frameStepsAt = (page: Page) =>
+  cardFrame(page)?.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const at = (t: number) => performance.timeOrigin + t;
+    return { start: performance.timeOrigin, html: at(nav.responseEnd), parsed: at(nav.domInteractive), script: at(nav.domContentLoadedEventEnd) };
+  });
+
 /** DOMContentLoaded → the card frame's DOM shows its answer, measured against the page's navigation entry. */
-async function cardLatency(page: Page, url: string): Promise<{ latency: number; longTasks: number[] }> {
+async function cardLatency(page: Page, url: string): Promise<{ latency: number; longTasks: number[]; steps: FrameSteps }> {
   await page.goto(url);
   const shownAt = await cardMarkAt(page);
-  return page.evaluate((shownAt) => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    return { latency: shownAt - (performance.timeOrigin + nav.domContentLoadedEventEnd), longTasks: (window as unknown as { __longTasks: number[] }).__longTasks };
-  }, shownAt);
+  const frameAt = await frameStepsAt(page);
+  if (!frameAt) throw new Error('the card frame went away');
+  return page.evaluate(
+    ({ shownAt, frameAt }) => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const dcl = performance.timeOrigin + nav.domContentLoadedEventEnd;
+      const after = (t: number) => t - dcl;
+      return {
+        latency: after(shownAt),
+        longTasks: (window as unknown as { __longTasks: number[] }).__longTasks,
+        steps: { start: after(frameAt.start), html: after(frameAt.html), parsed: after(frameAt.parsed), script: after(frameAt.script), shown: after(shownAt) },
+      };
+    },
+    { shownAt, frameAt },
+  );
 }
 
 /**
@@ -199,6 +228,16 @@ async function cardLatency(page: Page, url: string): Promise<{ latency: number; 
  * script at document_start, an extension frame in a closed shadow root, one message, one indexed
  * IndexedDB get, one line of text, the same mark), holding the same number of accounts.
  */
+/** A table of the frame's start-up steps, ours beside the floor's. */
+function frameStepRows(ours: FrameSteps[], floor: FrameSteps[]): string[] {
+  const at = (list: FrameSteps[], k: keyof FrameSteps) => median(list.map((x) => x[k]));
+  return [
+    '| step | ours | floor | ours − floor |',
+    '|---|---|---|---|',
+    ...FRAME_STEPS.map(([k, label]) => `| ${label} | ${ms(at(ours, k))} | ${ms(at(floor, k))} | ${ms(at(ours, k) - at(floor, k))} |`),
+  ];
+}
+
 async function cardRuns(s: Session, floor: Session, label: string, url: string, cold: boolean, runs: number) {
   const page = await s.context.newPage();
   const floorPage = await floor.context.newPage();
@@ -206,6 +245,8 @@ async function cardRuns(s: Session, floor: Session, label: string, url: string, 
   const lat: number[] = [];
   const floorLat: number[] = [];
   const longTasks: number[] = [];
+  const steps: FrameSteps[] = [];
+  const floorSteps: FrameSteps[] = [];
   // Warm-up (and the first start of each worker).
   await cardLatency(page, url);
   await cardLatency(floorPage, FLOOR_URL);
@@ -218,12 +259,15 @@ async function cardRuns(s: Session, floor: Session, label: string, url: string, 
     const r = await cardLatency(page, url);
     lat.push(r.latency);
     longTasks.push(...r.longTasks);
-    floorLat.push((await cardLatency(floorPage, FLOOR_URL)).latency);
+    steps.push(r.steps);
+    const f = await cardLatency(floorPage, FLOOR_URL);
+    floorLat.push(f.latency);
+    floorSteps.push(f.steps);
   }
   await page.close();
   await floorPage.close();
   console.log(`  ${label} ${cold ? 'cold' : 'warm'}: median ${ms(median(lat))}, p95 ${ms(p95(lat))}; floor median ${ms(median(floorLat))}, p95 ${ms(p95(floorLat))}`);
-  return { lat, floorLat, longTasks };
+  return { lat, floorLat, longTasks, steps, floorSteps };
 }
 
 /** The look-up alone (matchPage through the indexes), timed inside the worker. */
@@ -831,6 +875,9 @@ async function main() {
   if (ONLY_ACCOUNTS) return printAccountsList(await accountsList());
 
   const latency: { n: number; page: string; warm: number[]; cold: number[]; floorWarm: number[]; floorCold: number[] }[] = [];
+  /** The warm loads' frame start-up at the biggest size, every page: where the card's time goes. */
+  const warmSteps: FrameSteps[] = [];
+  const floorWarmSteps: FrameSteps[] = [];
   const longTasks: number[] = [];
   let lookups!: Record<string, number[]>;
   let lookupsInWorker!: Record<string, number[]>;
@@ -861,11 +908,16 @@ async function main() {
         const warm = await cardRuns(s, floor, `${n} · ${label}`, url, false, WARM_RUNS);
         const cold = await cardRuns(s, floor, `${n} · ${label}`, url, true, COLD_RUNS);
         latency.push({ n, page: label, warm: warm.lat, cold: cold.lat, floorWarm: warm.floorLat, floorCold: cold.floorLat });
+        if (n === Math.max(...SIZES)) {
+          warmSteps.push(...warm.steps);
+          floorWarmSteps.push(...warm.floorSteps);
+        }
         longTasks.push(...warm.longTasks, ...cold.longTasks);
       }
     }
     if (ONLY_CARD) {
       for (const l of latency) console.log(`${l.n} · ${l.page}: warm ratio ${(median(l.warm) / median(l.floorWarm)).toFixed(2)}×, cold ratio ${(median(l.cold) / median(l.floorCold)).toFixed(2)}×`);
+      console.log(frameStepRows(warmSteps, floorWarmSteps).join('\n'));
       return;
     }
     if (!ONLY_WEEK) {
@@ -950,6 +1002,10 @@ async function main() {
     '| accounts stored | page | warm median | warm p95 | floor warm median | warm ÷ floor | cold median | cold p95 | floor cold median | cold ÷ floor |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...latency.map((l) => `| ${l.n.toLocaleString('en-US')} | ${l.page} | ${ms(median(l.warm))} | ${ms(p95(l.warm))} | ${ms(median(l.floorWarm))} | ${x(ratio(l.warm, l.floorWarm))} | ${ms(median(l.cold))} | ${ms(p95(l.cold))} | ${ms(median(l.floorCold))} | ${x(ratio(l.cold, l.floorCold))} |`),
+    '',
+    `Where the warm card's time goes, ${biggest.toLocaleString('en-US')} accounts, every page (${warmSteps.length} loads each; medians, ms after the page's DOMContentLoaded, from the frame's navigation entry):`,
+    '',
+    ...frameStepRows(warmSteps, floorWarmSteps),
     '',
     'The floor (`bench/floor/`, four small files, no build) is a bare extension doing the same path with the same technique: a content script at document_start puts an extension frame (web-accessible with `use_dynamic_url`) in a closed shadow root as soon as the body exists; the frame sends one message; the worker does one indexed IndexedDB get in a store of as many accounts; the frame writes one line and sets the same mark. Ours and the floor\'s loads alternate, so both see the same machine.',
     '',
