@@ -1003,7 +1003,7 @@ async function main() {
     '|---|---|---|---|---|---|---|---|---|---|',
     ...latency.map((l) => `| ${l.n.toLocaleString('en-US')} | ${l.page} | ${ms(median(l.warm))} | ${ms(p95(l.warm))} | ${ms(median(l.floorWarm))} | ${x(ratio(l.warm, l.floorWarm))} | ${ms(median(l.cold))} | ${ms(p95(l.cold))} | ${ms(median(l.floorCold))} | ${x(ratio(l.cold, l.floorCold))} |`),
     '',
-    `Where the warm card's time goes, ${biggest.toLocaleString('en-US')} accounts, every page (${warmSteps.length} loads each; medians, ms after the page's DOMContentLoaded, from the frame's navigation entry):`,
+    `Where the warm card's time goes, ${biggest.toLocaleString('en-US')} accounts, every page (${warmSteps.length} loads of ours and as many of the floor's; medians, ms after the page's DOMContentLoaded, from the frame's navigation entry):`,
     '',
     ...frameStepRows(warmSteps, floorWarmSteps),
     '',
