@@ -25,7 +25,7 @@ describe('the card', () => {
     expect(await card.text('[data-testid=tier-sentence]')).toBe('Tier 1: 7 of 7 boxes, product fit included');
     expect(await card.text('[data-testid=person-known]')).toContain('Jane Doe is a contact: VP Finance · Finance · Decision maker');
     expect(await card.exists('[data-testid=aircover-person]')).toBe(true);
-    // card.html links its stylesheet by the name the build gives it (public/card.html): applied.
+    // The card's styles come inside card.js (entrypoints/card/index.tsx): applied.
     expect(await card.frame()!.evaluate(() => getComputedStyle(document.getElementById('app')!).position)).toBe('absolute');
     await screenshot(page, 'card-linkedin-profile');
     await page.close();
