@@ -298,8 +298,7 @@ export function marketingPack(data: WeekData): string {
     for (const cell of targetCells(v.keyContacts.map((c) => c.id))) {
       const id = tickId(v.target.id, cell.contactId, cell.item);
       if (ticks.get(id)?.done) continue;
-      const who = subjects.get(cell.contactId);
-      if (!who) continue;
+      const who = subjects.get(cell.contactId)!; // the cells are made from the same key contacts
       lines.push(`${account},${who.name},${itemText(cell.item)},${who.links},${owners},${csvCells([id])}`);
     }
   }

@@ -390,15 +390,14 @@ export async function planImport(rows: string[][], mapping: Mapping, existing: L
     }
     // The draft is this plan's own object: set its account in place (a copy per row was 200,000 objects).
     contact.accountId = account.id;
-    const withAccount = contact;
-    const byName = contactIndex.findByName(withAccount, account.id);
+    const byName = contactIndex.findByName(contact, account.id);
     if (byName.ambiguous) return p.skip(row, { code: 'ambiguousContact', account: account.name, name: contact.name });
     if (byName.record) {
-      p.mergeContact(byName.record, withAccount, contactIndex);
+      p.mergeContact(byName.record, contact, contactIndex);
       p.counts.merged++;
       p.detail.contacts.merged++;
     } else {
-      p.addContact(withAccount, contactIndex);
+      p.addContact(contact, contactIndex);
       p.counts.added++;
       p.detail.contacts.added++;
     }
