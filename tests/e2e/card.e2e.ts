@@ -128,6 +128,42 @@ describe('the card', () => {
     await page.close();
   });
 
+  it('a layout or a page state that arrives after a newer one changes nothing', async () => {
+    // Each is a message of its own, and two sent a moment apart can arrive swapped: the older
+    // one (say "hidden" from before the first render) must not undo the newer (lib/messaging/push.ts).
+    const { page, card } = await open(JANE);
+    await card.waitFor('[data-testid=card-title]', 'Northwind');
+    await card.waitShown();
+    const frame = card.frame()!;
+    // Layouts, from the card frame to the content script as the card sends its own: the newer
+    // (shown, 333 px wide) first, then an older one (hidden). `at` is ahead of the card's own.
+    await frame.evaluate(async () => {
+      const tabId = (await chrome.tabs.getCurrent())!.id!;
+      const at = performance.timeOrigin + performance.now() + 60_000;
+      const layout = { type: 'cardLayout', top: 80, right: 20, height: 240 };
+      await chrome.tabs.sendMessage(tabId, { ...layout, visible: true, width: 333, at }, { frameId: 0 });
+      await chrome.tabs.sendMessage(tabId, { ...layout, visible: false, width: 0, at: at - 1 }, { frameId: 0 });
+    });
+    const iframe = (await frame.frameElement())!;
+    const placed = () => iframe.evaluate((f) => `${(f as HTMLElement).style.visibility} ${(f as HTMLElement).style.width}`);
+    await expect.poll(placed).toBe('visible 333px');
+    // The page's light or dark, from our background to the card frame: dark (newer), then light
+    // (older). The page itself is light, so only the newer push makes the card dark.
+    expect(await card.attr('[data-testid=card]', 'class')).not.toContain('dark');
+    const worker = s.context.serviceWorkers().at(-1)!;
+    await worker.evaluate(async () => {
+      const at = Date.now() + 60_000;
+      const host = { type: 'cardHost', viewport: { width: 1280, height: 800 } };
+      await chrome.runtime.sendMessage({ ...host, dark: true, at }).catch(() => undefined);
+      await chrome.runtime.sendMessage({ ...host, dark: false, at: at - 1 }).catch(() => undefined);
+    });
+    await expect.poll(() => card.attr('[data-testid=card]', 'class')).toContain('dark');
+    // Both older ones have been handled by now (each send waited for its delivery): still the newer.
+    expect(await placed()).toBe('visible 333px');
+    expect(await card.attr('[data-testid=card]', 'class')).toContain('dark');
+    await page.close();
+  });
+
   it('a tick on the card shows in the side panel, without a reload', async () => {
     const { page, card } = await open(JANE);
     await card.waitFor('[data-testid=card-title]', 'Northwind');
