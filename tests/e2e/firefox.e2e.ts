@@ -2,51 +2,17 @@
  * Firefox end to end: Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi, the
  * Firefox build installed as a temporary add-on, fixture pages served at the real URLs.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, fixtureManifest, SCREENSHOTS } from './harness';
+import { SCREENSHOTS } from './harness';
+import { launchFirefox, waitForCardFrame, type FirefoxSession } from './firefox-harness';
 import { buildDatabase, dbFixture, expectBucketsUpgraded, storedBuckets } from './db-fixture';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const ADDON = join(ROOT, '.output/firefox-mv2');
-const GECKO_ID = 'tiercover@tiercover.local';
-const UUID = '6f1c2a9e-3b7d-4e25-9a41-2c8d5e7f0b13';
-const BASE = `moz-extension://${UUID}`;
-
+let ff: FirefoxSession;
 let browser: Browser;
-const outside: string[] = [];
-
-async function servePages(page: Page) {
-  const byUrl = new Map(fixtureManifest().map((f) => [f.url.replace(/#.*$/, ''), readFileSync(join(FIXTURES, f.file), 'utf8')]));
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    const url = req.url();
-    if (url.startsWith('moz-extension:') || url.startsWith('data:') || url.startsWith('about:')) return void req.continue();
-    const body = byUrl.get(url.replace(/#.*$/, ''));
-    if (body !== undefined) return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
-    if (/(^|\.)(linkedin|hubspot|salesforce|force)\.com$/.test(new URL(url).hostname)) return void req.respond({ status: 404, body: '' });
-    outside.push(url);
-    void req.abort();
-  });
-}
-
-/**
- * The card's extension frame in a page, once it is there (a condition, with a generous timeout).
- * Puppeteer over BiDi keeps reporting such a frame's first URL (about:blank): ask the frame itself.
- */
-async function waitForCardFrame(page: Page, timeout = 20_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    for (const f of page.frames()) {
-      if (await f.evaluate(() => location.href.startsWith(`${location.protocol}//${location.host}/card.html`) && location.protocol === 'moz-extension:').catch(() => false)) return f;
-    }
-    if (Date.now() > end) throw new Error('no card frame');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /**
  * What the card frame shows and how big its iframe is, read inside the frame. The iframe starts
@@ -95,52 +61,16 @@ async function pixelsIn(extPage: Page, png: Uint8Array, box: { x: number; y: num
   }, b64, box);
 }
 
-/** moz-extension pages never resolve goto: start it, then wait for content. */
-async function openExtensionPage(path: string, selector: string) {
-  const page = await browser.newPage();
-  void page.goto(`${BASE}/${path}`).catch(() => undefined);
-  // The page starts as about:blank and then becomes our page: a wait that began in the first
-  // document can end in a protocol error when that document goes. Wait again, within one limit.
-  const end = Date.now() + 20_000;
-  for (;;) {
-    try {
-      await page.waitForSelector(selector, { timeout: Math.max(1_000, end - Date.now()) });
-      return page;
-    } catch (e) {
-      if (Date.now() >= end) throw e;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
+const openExtensionPage = (path: string, selector: string) => ff.openExtensionPage(path, selector);
+const servePages = (page: Page) => ff.servePages(page);
 
 beforeAll(async () => {
-  if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}. Install it (Debian: apt-get install firefox-esr) or set FIREFOX_PATH.`);
-  if (!existsSync(join(ADDON, 'manifest.json'))) throw new Error(`No Firefox build at ${ADDON}: run npm run build first.`);
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-      'network.proxy.type': 0,
-      'browser.shell.checkDefaultBrowser': false,
-      'app.update.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'toolkit.telemetry.enabled': false,
-      'browser.safebrowsing.malware.enabled': false,
-      'browser.safebrowsing.phishing.enabled': false,
-      'extensions.getAddons.cache.enabled': false,
-      'browser.newtabpage.enabled': false,
-      'network.captive-portal-service.enabled': false,
-      'network.connectivity-service.enabled': false,
-    },
-  });
-  await browser.installExtension(ADDON);
+  ff = await launchFirefox();
+  browser = ff.browser;
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await ff?.close();
 });
 
 describe('Firefox', () => {
@@ -264,7 +194,7 @@ describe('Firefox', () => {
     await sidebar.close();
     const reopened = await openExtensionPage('app.html', '[data-testid=week-progress]');
     expect(await tierShown(reopened)).toContain('tier4');
-    expect(outside).toEqual([]);
+    expect(ff.outside).toEqual([]);
   });
 
   it('imports a CSV through the options page\'s import worker (a module worker in an MV2 page)', async () => {
