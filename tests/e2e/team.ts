@@ -1,6 +1,6 @@
 /**
  * Team sync in real browsers: the team server on loopback (a temp SQLite file, optionally Redis
- * between nodes), a build of the extension whose loopback host permission is granted at install,
+ * between nodes), builds of the extension whose loopback host permission is granted at install,
  * and a page object for the options page's Team section.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CHROME_DIR, openExtensionPage, type Session } from './harness';
+import { FIREFOX_ADDON } from './firefox-harness';
 
 /**
  * The built extension with `ws://127.0.0.1/*` granted at install. Headless Chromium cannot answer
@@ -25,6 +26,20 @@ export function loopbackGrantedBuild(): string {
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[]; optional_host_permissions?: string[] };
   manifest.host_permissions = [...(manifest.host_permissions ?? []), 'ws://127.0.0.1/*'];
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
+/**
+ * The same for Firefox: its build (MV2) with `ws://127.0.0.1/*` among the permissions granted at
+ * install, as headless Firefox cannot answer a permission prompt either.
+ */
+export function loopbackGrantedFirefoxBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tiercover-sync-firefox-build-'));
+  cpSync(FIREFOX_ADDON, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions?: string[] };
+  manifest.permissions = [...(manifest.permissions ?? []), 'ws://127.0.0.1/*'];
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return dir;
 }
