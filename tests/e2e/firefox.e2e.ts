@@ -190,10 +190,53 @@ describe('Firefox', () => {
           }),
       );
     await expect.poll(digestSaved).toBe(true);
+    // The week's key contacts too (`weekContacts:<week>`), kept once the view has read every row's.
+    const keyContactsKept = () =>
+      sidebar.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const r = indexedDB.open('tiercover');
+            r.onerror = () => reject(r.error);
+            r.onsuccess = () => {
+              const q = r.result.transaction('meta').objectStore('meta').getAll();
+              q.onsuccess = () => (r.result.close(), resolve((q.result as { key: string; refs?: string[] }[]).find((m) => m.key.startsWith('weekContacts:'))?.refs?.length ?? 0));
+            };
+          }),
+      );
+    await expect.poll(keyContactsKept).toBeGreaterThan(0);
     expect(await overrideTier('tier4', 'e2e: after the digest')).toBe(true);
+    // A key contact renamed since: the next opening finds the change through the contacts' journal.
+    const renamed = await sidebar.evaluate(async () => {
+      const b = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('tiercover');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const tx = db.transaction(['targets', 'meta']);
+      const [targets, metaKeys] = await Promise.all([
+        new Promise<{ weekId: string; keyContactIds: string[] }[]>((resolve) => {
+          const q = tx.objectStore('targets').getAll();
+          q.onsuccess = () => resolve(q.result as { weekId: string; keyContactIds: string[] }[]);
+        }),
+        new Promise<string[]>((resolve) => {
+          const q = tx.objectStore('meta').getAllKeys();
+          q.onsuccess = () => resolve(q.result.map(String));
+        }),
+      ]);
+      db.close();
+      // A key contact of a target in the week shown (the one whose key contacts were kept).
+      const weekId = metaKeys.find((k) => k.startsWith('weekContacts:'))!.slice('weekContacts:'.length);
+      const contactId = targets.find((t) => t.weekId === weekId && t.keyContactIds.length)!.keyContactIds[0]!;
+      const r = (await b.runtime.sendMessage({ tiercover: 1, type: 'updateContact', payload: { contactId, changes: { name: 'Renamed In Firefox' } } })) as { ok: boolean };
+      return r.ok;
+    });
+    expect(renamed).toBe(true);
     await sidebar.close();
     const reopened = await openExtensionPage('app.html', '[data-testid=week-progress]');
     expect(await tierShown(reopened)).toContain('tier4');
+    await reopened.type('[data-testid=week-search]', 'Renamed In Firefox');
+    await reopened.waitForFunction(() => document.querySelectorAll('[data-testid=target]').length === 1 && document.querySelector('[data-testid=week-view]')?.textContent?.includes('Renamed In Firefox'), { timeout: 20_000 });
     expect(ff.outside).toEqual([]);
   });
 
