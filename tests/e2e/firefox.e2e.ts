@@ -33,6 +33,22 @@ const cardInFrame = (frame: Frame) =>
     };
   });
 
+/** Every record of one of the database's plain stores, read on one of our pages. */
+const storedRecords = <T,>(page: Page, store: string) =>
+  page.evaluate(
+    (store) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const r = indexedDB.open('tiercover');
+        r.onerror = () => reject(r.error);
+        r.onsuccess = () => {
+          const q = r.result.transaction(store).objectStore(store).getAll();
+          q.onsuccess = () => (r.result.close(), resolve(q.result));
+          q.onerror = () => (r.result.close(), reject(q.error));
+        };
+      }),
+    store,
+  ) as Promise<T[]>;
+
 /**
  * Pixels of a PNG screenshot inside a box, counted by Firefox's own canvas in an extension page
  * (no PNG decoder in node_modules): how many differ from white (the page background) and how
@@ -177,60 +193,22 @@ describe('Firefox', () => {
 
     // The week digest (lib/db/week-digest.ts) in Firefox: saved by that opening; a change made
     // since is found through the accounts' journal when the week is opened again.
-    const digestSaved = () =>
-      sidebar.evaluate(
-        () =>
-          new Promise<boolean>((resolve, reject) => {
-            const r = indexedDB.open('tiercover');
-            r.onerror = () => reject(r.error);
-            r.onsuccess = () => {
-              const q = r.result.transaction('meta').objectStore('meta').getAllKeys();
-              q.onsuccess = () => (r.result.close(), resolve(q.result.some((k) => String(k).startsWith('weekDigest:'))));
-            };
-          }),
-      );
+    const digestSaved = async () => (await storedRecords<{ key: string }>(sidebar, 'meta')).some((m) => m.key.startsWith('weekDigest:'));
     await expect.poll(digestSaved).toBe(true);
     // The week's key contacts too (`weekContacts:<week>`), kept once the view has read every row's.
-    const keyContactsKept = () =>
-      sidebar.evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const r = indexedDB.open('tiercover');
-            r.onerror = () => reject(r.error);
-            r.onsuccess = () => {
-              const q = r.result.transaction('meta').objectStore('meta').getAll();
-              q.onsuccess = () => (r.result.close(), resolve((q.result as { key: string; refs?: string[] }[]).find((m) => m.key.startsWith('weekContacts:'))?.refs?.length ?? 0));
-            };
-          }),
-      );
-    await expect.poll(keyContactsKept).toBeGreaterThan(0);
+    const keptContacts = async () => (await storedRecords<{ key: string; weekId?: string; refs?: string[] }>(sidebar, 'meta')).find((m) => m.key.startsWith('weekContacts:'));
+    await expect.poll(async () => (await keptContacts())?.refs?.length ?? 0).toBeGreaterThan(0);
     expect(await overrideTier('tier4', 'e2e: after the digest')).toBe(true);
-    // A key contact renamed since: the next opening finds the change through the contacts' journal.
-    const renamed = await sidebar.evaluate(async () => {
+    // A key contact renamed since (one of a target of the week shown): the next opening finds the
+    // change through the contacts' journal, not the name kept with the week.
+    const weekId = (await keptContacts())!.key.slice('weekContacts:'.length);
+    const targets = await storedRecords<{ weekId: string; keyContactIds: string[] }>(sidebar, 'targets');
+    const contactId = targets.find((t) => t.weekId === weekId && t.keyContactIds.length)!.keyContactIds[0]!;
+    const renamed = await sidebar.evaluate(async (contactId) => {
       const b = (globalThis as unknown as { browser: typeof chrome }).browser;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('tiercover');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      const tx = db.transaction(['targets', 'meta']);
-      const [targets, metaKeys] = await Promise.all([
-        new Promise<{ weekId: string; keyContactIds: string[] }[]>((resolve) => {
-          const q = tx.objectStore('targets').getAll();
-          q.onsuccess = () => resolve(q.result as { weekId: string; keyContactIds: string[] }[]);
-        }),
-        new Promise<string[]>((resolve) => {
-          const q = tx.objectStore('meta').getAllKeys();
-          q.onsuccess = () => resolve(q.result.map(String));
-        }),
-      ]);
-      db.close();
-      // A key contact of a target in the week shown (the one whose key contacts were kept).
-      const weekId = metaKeys.find((k) => k.startsWith('weekContacts:'))!.slice('weekContacts:'.length);
-      const contactId = targets.find((t) => t.weekId === weekId && t.keyContactIds.length)!.keyContactIds[0]!;
       const r = (await b.runtime.sendMessage({ tiercover: 1, type: 'updateContact', payload: { contactId, changes: { name: 'Renamed In Firefox' } } })) as { ok: boolean };
       return r.ok;
-    });
+    }, contactId);
     expect(renamed).toBe(true);
     await sidebar.close();
     const reopened = await openExtensionPage('app.html', '[data-testid=week-progress]');
