@@ -9,6 +9,8 @@ import type { AirCoverTick, Contact, PageLink, Target } from '../domain/schema';
 import type { DB } from './db';
 import { refreshCoverage } from './coverage';
 import { accountsIn, contactsIn, RECORD_STORES } from './records';
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { TiercoverDB } from './schema';
 
 export interface ContactFix {
   connected?: boolean;
@@ -46,22 +48,39 @@ export interface RemovedContact {
 
 export async function removeContact(db: DB, contactId: string, now = Date.now()): Promise<RemovedContact | undefined> {
   const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks', 'links'], 'readwrite');
+  const removed = await removeContactIn(tx, contactId, now);
+  await tx.done;
+  return removed;
+}
+
+/** The stores a removal changes: its transaction is over these, and maybe others. */
+type RemovalStore = (typeof RECORD_STORES)[number] | 'targets' | 'ticks' | 'links';
+
+/**
+ * The removal inside a readwrite transaction over RECORD_STORES, targets, ticks and links: the
+ * rep's removal above, and a teammate's applied by team sync (lib/db/apply-records.ts).
+ */
+export async function removeContactIn<S extends StoreNames<TiercoverDB>>(
+  tx: IDBPTransaction<TiercoverDB, (S | RemovalStore)[], 'readwrite'>,
+  contactId: string,
+  now = Date.now(),
+): Promise<RemovedContact | undefined> {
   const contact = await contactsIn(tx).get(contactId);
-  if (!contact) {
-    await tx.done;
-    return undefined;
-  }
+  if (!contact) return undefined;
   const targets = tx.objectStore('targets');
   const keyOf: RemovedContact['keyOf'] = [];
-  for (const t of await targets.index('byAccount').getAll(contact.accountId)) {
+  const accountTargets = await targets.index('byAccount').getAll(contact.accountId);
+  for (const t of accountTargets) {
     const index = t.keyContactIds.indexOf(contactId);
     if (index < 0) continue;
     keyOf.push({ targetId: t.id, index });
     await targets.put({ ...t, keyContactIds: t.keyContactIds.filter((id) => id !== contactId), updatedAt: now });
   }
+  // Its ticks on every target of the account, a key contact there or not (a teammate's tick may
+  // name it on a target where it is not one here).
   const ticks: AirCoverTick[] = [];
   const tickStore = tx.objectStore('ticks');
-  for (const { targetId } of keyOf) {
+  for (const { id: targetId } of accountTargets) {
     for (const tick of await tickStore.index('byTarget').getAll(targetId)) {
       if (tick.contactId !== contactId) continue;
       ticks.push(tick);
@@ -83,7 +102,6 @@ export async function removeContact(db: DB, contactId: string, now = Date.now())
   }
   await contacts.delete(contactId);
   await refreshCoverage(tx, [contact.accountId]);
-  await tx.done;
   return { contact, keyOf, ticks, links };
 }
 
