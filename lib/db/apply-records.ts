@@ -18,6 +18,7 @@ import { contactsConflict } from '../io/import/match-index';
 import { normalizePersonName } from '../io/import/values';
 import { earliest } from '../io/import-checks';
 import { accountsIn, contactsIn, RECORD_STORES } from './records';
+import { removeContactIn } from './contacts';
 
 export interface RecordSet {
   accounts: Account[];
@@ -26,16 +27,28 @@ export interface RecordSet {
   targets: Target[];
   ticks: AirCoverTick[];
   links: PageLink[];
+  /**
+   * Team sync only: contacts a member removed, as that member last shared them, and when. Each
+   * is found by the contact rules (another member's in the account its account matches; ours,
+   * `own`, in our own) and removed with all that points at it (lib/db/contacts.ts), unless
+   * edited here after the removal.
+   */
+  removedContacts?: { contact: Contact; at: number; own: boolean }[];
 }
 
 export interface StoreCounts {
   added: number;
   updated: number;
   unchanged: number;
+  /** Team sync only: removed because a member removed them (a contact, and what pointed at it). */
+  removed?: number;
 }
 export type MergeCounts = Record<'accounts' | 'contacts' | 'weeks' | 'targets' | 'ticks' | 'links', StoreCounts>;
 
 const zero = (): StoreCounts => ({ added: 0, updated: 0, unchanged: 0 });
+const addRemoved = (c: StoreCounts, n: number) => {
+  if (n) c.removed = (c.removed ?? 0) + n;
+};
 
 /** A record new to us keeps its times; one shared without a creation time (0) takes its last edit's. */
 const created = <T extends { createdAt: number; updatedAt: number }>(r: T): T => (r.createdAt ? r : { ...r, createdAt: r.updatedAt });
@@ -170,6 +183,19 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
       const incoming: PageLink = { ...raw, targetId };
       await save(links, counts.links, current, current ?? incoming);
     }
+    // Removals last: a contact a member removed goes, even if this set brought it back (an older
+    // tick of another member's that still named it), and so do its key-contact places and ticks.
+    for (const { contact: raw, at, own } of set.removedContacts ?? []) {
+      // Found by the contact rules in both cases: what came back may be another member's copy.
+      const local = await findContact(withContactKeys({ ...raw, accountId: own ? raw.accountId : (accountIds.get(raw.accountId) ?? raw.accountId) }));
+      if (!local || local.updatedAt > at) continue; // edited here since: the newer edit wins
+      const removed = await removeContactIn(tx, local.id);
+      if (!removed) continue;
+      addRemoved(counts.contacts, 1);
+      counts.targets.updated += removed.keyOf.length;
+      addRemoved(counts.ticks, removed.ticks.length);
+      addRemoved(counts.links, removed.links.length);
+    }
     await refreshCoverage(tx, touched);
     await tx.done;
   } catch (e) {
@@ -185,5 +211,5 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
 
 /** The stores a merge changed, for the `changed` push. */
 export function changedStores(c: MergeCounts): (keyof MergeCounts)[] {
-  return (Object.keys(c) as (keyof MergeCounts)[]).filter((k) => c[k].added + c[k].updated > 0);
+  return (Object.keys(c) as (keyof MergeCounts)[]).filter((k) => c[k].added + c[k].updated + (c[k].removed ?? 0) > 0);
 }

@@ -487,7 +487,8 @@ export interface Responses {
   updateContact: ContactView;
   fixContact: ContactView;
   removeContact: { undoToken: string; name: string };
-  restoreContact: { ok: true };
+  /** The contact put back, and the targets that have it as a key contact again. */
+  restoreContact: { ok: true; contactId: string; targetIds: string[] };
   addTarget: Target;
   setFactor: AccountView;
   setTierOverride: AccountView;

@@ -24,6 +24,11 @@ export interface SharedEntry {
   at: number;
   /** Written only because another entry refers to it: not counted as a change of its own. */
   dependency?: true;
+  /**
+   * The member removed this record (only contacts are removed): `record` is its last shared
+   * copy, so the others can find their own copy of it, and `at` the time of the removal.
+   */
+  removed?: true;
 }
 
 const MEMBER_PREFIX = 'w:';
@@ -63,21 +68,52 @@ export function writeTime(now = Date.now()): number {
 
 /**
  * Write this member's versions (one Yjs transaction, LOCAL_ORIGIN). An entry equal to what is
- * already there is not written again, so the document does not grow with repeats.
+ * already there is not written again, so the document does not grow with repeats, unless asked
+ * (`again`: the others must apply it again) or it was marked removed.
  */
-export function writeEntries(doc: Y.Doc, member: string, entries: { kind: SharedKind; id: string; record: Record<string, unknown>; dependency?: boolean }[], now = Date.now()): number {
+export function writeEntries(doc: Y.Doc, member: string, entries: { kind: SharedKind; id: string; record: Record<string, unknown>; dependency?: boolean; again?: boolean }[], now = Date.now()): number {
   const map = memberMap(doc, member);
   let written = 0;
   doc.transact(() => {
     for (const e of entries) {
       const key = entryKey(e.kind, e.id);
       const prev = map.get(key);
-      if (prev && JSON.stringify(prev.record) === JSON.stringify(e.record)) continue;
+      // A record shared again after its removal (an undo) is written even if it is unchanged.
+      if (prev && !prev.removed && !e.again && JSON.stringify(prev.record) === JSON.stringify(e.record)) continue;
       map.set(key, { kind: e.kind, record: e.record, at: writeTime(now), ...(e.dependency ? { dependency: true as const } : {}) });
       written++;
     }
   }, LOCAL_ORIGIN);
   return written;
+}
+
+/**
+ * Mark records this member shared as removed (one Yjs transaction, LOCAL_ORIGIN): each entry keeps
+ * its last copy and gets the removal's time. A record never shared is not mentioned: the others
+ * never had it from us. Returns how many were marked.
+ */
+export function writeRemovals(doc: Y.Doc, member: string, refs: { kind: SharedKind; id: string }[], now = Date.now()): number {
+  const map = memberMap(doc, member);
+  let written = 0;
+  doc.transact(() => {
+    for (const { kind, id } of refs) {
+      const key = entryKey(kind, id);
+      const prev = map.get(key);
+      if (!prev || typeof prev !== 'object' || prev.removed) continue;
+      map.set(key, { kind, record: prev.record, at: writeTime(now), removed: true });
+      written++;
+    }
+  }, LOCAL_ORIGIN);
+  return written;
+}
+
+/** Every member's removals, each with what it refers to (its account), from that member's map. */
+export function removals(doc: Y.Doc): { member: string; entries: SharedEntry[] }[] {
+  return members(doc).map((m) => {
+    const map = memberMap(doc, m);
+    const keys = [...map.entries()].filter(([, e]) => !!e && typeof e === 'object' && e.removed).map(([k]) => k);
+    return { member: m, entries: withReferences(map, keys) };
+  });
 }
 
 /** The keys of the entries an entry needs to be applied: what it refers to, in the same map. */
@@ -128,8 +164,8 @@ const SCHEMAS = { account, contact, week, target, tick: airCoverTick, link: page
  * An entry that fails, or refers to a record the set does not have (and is not new to us), is
  * left out and counted as malformed: a bad entry from one member never blocks the others'.
  */
-export function toRecordSet(entries: SharedEntry[]): { set: RecordSet; malformed: number } {
-  const set: RecordSet = { accounts: [], contacts: [], weeks: [], targets: [], ticks: [], links: [] };
+export function toRecordSet(entries: SharedEntry[], own: ReadonlySet<SharedEntry> = new Set()): { set: RecordSet; malformed: number } {
+  const set: RecordSet = { accounts: [], contacts: [], weeks: [], targets: [], ticks: [], links: [], removedContacts: [] };
   let malformed = 0;
   for (const e of entries) {
     const schema = e && typeof e === 'object' && Object.hasOwn(SCHEMAS, e.kind) ? SCHEMAS[e.kind] : undefined;
@@ -139,6 +175,12 @@ export function toRecordSet(entries: SharedEntry[]): { set: RecordSet; malformed
       continue;
     }
     const r = parsed.data;
+    if (e.removed) {
+      // Only a contact can be removed; anything else marked so is not ours to apply.
+      if (e.kind === 'contact' && typeof e.at === 'number') set.removedContacts!.push({ contact: r as RecordSet['contacts'][number], at: e.at, own: own.has(e) });
+      else malformed++;
+      continue;
+    }
     if (e.kind === 'account') set.accounts.push(r as RecordSet['accounts'][number]);
     else if (e.kind === 'contact') set.contacts.push(r as RecordSet['contacts'][number]);
     else if (e.kind === 'week') set.weeks.push(r as RecordSet['weeks'][number]);
@@ -150,6 +192,8 @@ export function toRecordSet(entries: SharedEntry[]): { set: RecordSet; malformed
   const accountIds = new Set(set.accounts.map((a) => a.id));
   const keep = <T>(list: T[], ok: (x: T) => boolean): T[] => list.filter((x) => ok(x) || (malformed++, false));
   set.contacts = keep(set.contacts, (c) => accountIds.has(c.accountId));
+  // Our own removals name our own contacts; another member's needs its account to find ours.
+  set.removedContacts = keep(set.removedContacts!, (r) => r.own || accountIds.has(r.contact.accountId));
   const placedContacts = new Set(set.contacts.map((c) => c.id));
   set.targets = keep(set.targets, (t) => accountIds.has(t.accountId));
   set.targets = set.targets.map((t) => ({ ...t, keyContactIds: t.keyContactIds.filter((c) => placedContacts.has(c)) }));

@@ -17,7 +17,7 @@ import type { DB } from '../db/db';
 import { applyRecords, changedStores, type MergeCounts } from '../db/apply-records';
 import type { ChangeEvent } from '../messaging/protocol';
 import type { TeamConfig } from './config';
-import { changedEntries, LOCAL_ORIGIN, memberMap, members, toRecordSet, withReferences, writeEntries, type SharedEntry } from './doc';
+import { changedEntries, LOCAL_ORIGIN, memberMap, members, removals, toRecordSet, withReferences, writeEntries, writeRemovals, type SharedEntry } from './doc';
 import { localEntries } from './local-records';
 import type { TeamProblem, TeamState, TeamStatus } from './status';
 import type { SharedRef } from './writes';
@@ -247,7 +247,22 @@ export class TeamEngine {
       entries.push(...withReferences(map, fresh));
     }
     if (!entries.length) return;
-    const { set, malformed } = toRecordSet(entries);
+    // Removals are applied whenever anything that names a contact comes in: an edit another member
+    // made before hearing of a removal must not bring the contact back (ours included).
+    const own = new Set<SharedEntry>();
+    if (entries.some((e) => e?.kind === 'contact')) {
+      for (const { member, entries: removed } of removals(this.doc)) {
+        if (member !== this.me) entries.push(...removed);
+        else {
+          for (const e of removed) {
+            if (!e.removed) continue; // our own account entry: nothing of ours to apply to us
+            entries.push(e);
+            own.add(e);
+          }
+        }
+      }
+    }
+    const { set, malformed } = toRecordSet(entries, own);
     let counts: MergeCounts | undefined;
     try {
       counts = await applyRecords(await this.o.db(), set);
@@ -281,8 +296,10 @@ export class TeamEngine {
       this.enqueue(async () => {
         if (this.stopped) return;
         const map = memberMap(this.doc, this.me);
+        const removed = refs.filter((r) => r.kind === 'contactRemoved').map((r) => ({ kind: 'contact' as const, id: r.id }));
         const entries = await localEntries(await this.o.db(), refs, (kind, id) => map.get(`${kind}:${id}`)?.record);
-        if (writeEntries(this.doc, this.me, entries)) this.emit();
+        const written = writeRemovals(this.doc, this.me, removed) + writeEntries(this.doc, this.me, entries);
+        if (written) this.emit();
       });
       return this.queue;
     });

@@ -15,6 +15,8 @@ export interface LocalEntry {
   record: Record<string, unknown>;
   /** Shared only because another entry refers to it (not counted as a change waiting). */
   dependency: boolean;
+  /** Written even if unchanged (its ref said `again`). */
+  again?: true;
 }
 
 type Previous = (kind: SharedKind, id: string) => Record<string, unknown> | undefined;
@@ -23,7 +25,10 @@ export async function localEntries(db: DB, refs: SharedRef[], previous: Previous
   const tx = db.transaction([...RECORD_STORES, 'weeks', 'targets', 'ticks', 'links']);
   const out = new Map<string, LocalEntry>();
   const wholeIds = new Set(refs.filter((r) => (r.kind === 'account' || r.kind === 'contact') && r.whole).map((r) => `${r.kind}:${r.id}`));
-  const add = (kind: SharedKind, id: string, record: Record<string, unknown>, top: boolean) => out.set(`${kind}:${id}`, { kind, id, record, dependency: !top });
+  /** The ref being read asked for its records to be written again. */
+  let again = false;
+  const add = (kind: SharedKind, id: string, record: Record<string, unknown>, top: boolean) =>
+    out.set(`${kind}:${id}`, { kind, id, record, dependency: !top, ...(top && again ? { again: true as const } : {}) });
   const has = (kind: SharedKind, id: string) => out.has(`${kind}:${id}`);
 
   async function account(id: string, top = false) {
@@ -68,7 +73,9 @@ export async function localEntries(db: DB, refs: SharedRef[], previous: Previous
     else await contact(l.targetId);
   }
 
+  // A removal (`contactRemoved`) has no record left to read: the engine marks its entry instead.
   for (const r of refs) {
+    again = 'again' in r && !!r.again;
     if (r.kind === 'account') await account(r.id, true);
     else if (r.kind === 'contact') await contact(r.id, true);
     else if (r.kind === 'week') await week(r.id, true);
@@ -77,7 +84,7 @@ export async function localEntries(db: DB, refs: SharedRef[], previous: Previous
     else if (r.kind === 'link') await link(r.id, true);
     else if (r.kind === 'targetTicks') {
       for (const t of await tx.objectStore('ticks').index('byTarget').getAll(r.id)) await tick(t.id, true);
-    } else {
+    } else if (r.kind === 'weekAll') {
       await week(r.id, true);
       for (const t of await tx.objectStore('targets').index('byWeek').getAll(r.id)) await target(t.id, true);
       for (const t of await tx.objectStore('ticks').index('byWeek').getAll(r.id)) await tick(t.id, true);

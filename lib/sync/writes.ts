@@ -2,18 +2,22 @@
  * Which records each user write shares with the team, by message (lib/background/handlers/).
  * Only people's edits are shared: a bulk CSV import, a bundle merge, a restore or the sample data
  * are not (each person imports their own CRM export). `whole`: a record made by hand from a page
- * is shared entirely (lib/sync/shared-copy.ts).
+ * is shared entirely (lib/sync/shared-copy.ts). A removed contact is marked removed in this
+ * member's map (lib/sync/doc.ts `writeRemovals`).
  */
 import type { MessageType, Responses } from '../messaging/protocol';
 import type { Payload } from '../background/handlers/common';
 
 export type SharedRef =
   | { kind: 'account' | 'contact'; id: string; whole?: boolean }
-  | { kind: 'target' | 'tick' | 'week' | 'link'; id: string }
+  /** `again`: written even if unchanged, so the others apply it again (what an undo puts back). */
+  | { kind: 'target' | 'tick' | 'week' | 'link'; id: string; again?: true }
   /** Every target and tick of a week (a week started: its carried targets and standing ticks). */
   | { kind: 'weekAll'; id: string }
   /** Every tick of one target (evidence accepted: the ticks it wrote). */
-  | { kind: 'targetTicks'; id: string };
+  | { kind: 'targetTicks'; id: string; again?: true }
+  /** A contact removed: marked so in this member's map if it was shared (lib/sync/doc.ts `writeRemovals`). */
+  | { kind: 'contactRemoved'; id: string };
 
 type Rule<K extends MessageType> = (p: Payload<K>, r: Responses[K]) => SharedRef[];
 
@@ -28,6 +32,10 @@ export const SHARED_WRITES: { [K in MessageType]?: Rule<K> } = {
   updateContact: (_p, r) => [{ kind: 'contact', id: r.id }],
   fixContact: (_p, r) => [{ kind: 'contact', id: r.id }],
   setRelationship: (_p, r) => [{ kind: 'contact', id: r.id }],
+  removeContact: (p) => [{ kind: 'contactRemoved', id: p.contactId }],
+  // The undo: the contact again, and the targets and ticks it had. The others removed those on
+  // hearing of the removal; unchanged here, they are sent again.
+  restoreContact: (_p, r) => [{ kind: 'contact', id: r.contactId }, ...r.targetIds.flatMap((id) => [{ kind: 'target' as const, id, again: true as const }, { kind: 'targetTicks' as const, id, again: true as const }])],
   addTarget: (_p, r) => [{ kind: 'target', id: r.id }],
   setTargetStatus: (_p, r) => [{ kind: 'target', id: r.id }],
   updateTarget: (_p, r) => [{ kind: 'target', id: r.id }],

@@ -68,6 +68,6 @@ export const contactsHandlers: { [K in ('addContact' | 'updateContact' | 'fixCon
     if (!removed) throw new UserError('Too late to undo: the contact was removed more than two minutes ago.');
     await restoreContact(await getDb(), removed);
     void notifyChange(['contacts', 'targets', 'ticks', 'links']);
-    return { ok: true as const };
+    return { ok: true as const, contactId: removed.contact.id, targetIds: removed.keyOf.map((k) => k.targetId) };
   },
 };

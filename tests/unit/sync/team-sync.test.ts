@@ -10,6 +10,9 @@ import { startTeamServer, type RunningTeamServer } from '../../../server/team-se
 import { tempDir } from '../server/helpers.ts';
 import { member, tickOf, TEAM, TOKEN, WEEK, type Member } from './members';
 import { countAccounts, countContacts } from '../helpers/records';
+import { removeContact, restoreContact } from '@/lib/db/contacts';
+import { contactsIn, RECORD_STORES } from '@/lib/db/records';
+import { sharedRefs } from '@/lib/sync/writes';
 
 const WAIT = { timeout: 20_000, interval: 25 };
 const cleanups: (() => unknown)[] = [];
@@ -124,6 +127,95 @@ describe('team sync between members', () => {
     await expect.poll(() => (b.engine.doc.getMap<{ record: { at: number } }>(`w:${a.engine.member}`).get(`tick:${late.id}`))?.record.at, WAIT).toBe(8_000);
     await b.engine.idle();
     expect(await tickOf(b, 'mentionedInPost')).toMatchObject({ done: false, at: 9_000 });
+  });
+});
+
+describe('a contact removed by one member', () => {
+  /** A removal from the card, as the background does it: the database, then what it shares. */
+  async function remove(m: Member) {
+    const removed = (await removeContact(m.db, m.contactId))!;
+    await m.engine.share(sharedRefs('removeContact', { contactId: m.contactId }, { undoToken: crypto.randomUUID(), name: removed.contact.name }));
+    return removed;
+  }
+  const keyContactsOf = async (m: Member) => (await m.db.get('targets', m.targetId))?.keyContactIds;
+
+  it('goes from the others\' databases with its key-contact places and ticks, and comes back with an undo', async () => {
+    const s = await server();
+    const a = await join('a', s.url);
+    const b = await join('b', s.url);
+    await connected(a);
+    await connected(b);
+    await a.tick('followedPersonal', true, 5_000);
+    await expect.poll(() => tickOf(b, 'followedPersonal'), WAIT).toMatchObject({ done: true });
+
+    const removed = await remove(a);
+    await expect.poll(() => countContacts(b.db), WAIT).toBe(0);
+    expect(await keyContactsOf(b)).toEqual([]);
+    expect(await tickOf(b, 'followedPersonal')).toBeUndefined();
+    expect(b.changes.flat()).toEqual(expect.arrayContaining(['contacts', 'targets', 'ticks']));
+    // Only the removal was marked: A's map keeps the contact's last copy, flagged.
+    expect(a.engine.doc.getMap<{ removed?: true }>(`w:${a.engine.member}`).get(`contact:${a.contactId}`)).toMatchObject({ removed: true });
+
+    // The undo: A's contact, its place on the target and its tick, again on B.
+    await restoreContact(a.db, removed);
+    const targetIds = removed.keyOf.map((k) => k.targetId);
+    await a.engine.share(sharedRefs('restoreContact', { undoToken: crypto.randomUUID() }, { ok: true, contactId: removed.contact.id, targetIds }));
+    await expect.poll(() => countContacts(b.db), WAIT).toBe(1);
+    await expect.poll(async () => (await keyContactsOf(b))?.length, WAIT).toBe(1);
+    const [back] = (await keyContactsOf(b))!;
+    await expect.poll(async () => (await b.db.getAllFromIndex('ticks', 'byTarget', b.targetId)).map((t) => [t.contactId, t.item, t.done]), WAIT).toEqual([[back, 'followedPersonal', true]]);
+  });
+
+  it('is not brought back by a tick another member made before hearing of it, on either side', async () => {
+    const first = await server();
+    const a = await join('a', first.url);
+    const b = await join('b', first.url);
+    await connected(a);
+    await connected(b);
+    await a.tick('followedPersonal', true, 5_000);
+    await expect.poll(() => tickOf(b, 'followedPersonal'), WAIT).toMatchObject({ done: true });
+    await first.stop();
+    await expect.poll(() => a.engine.status().state, WAIT).toBe('offline');
+    await expect.poll(() => b.engine.status().state, WAIT).toBe('offline');
+
+    // Offline: A removes the contact; B, not knowing, ticks another item on it (its tick brings
+    // B's copy of the contact along, last changed before the removal).
+    await remove(a);
+    const late = await b.tick('engagedWithPosts', true, 6_000);
+
+    await server(Number(new URL(first.url).port), first.dbPath);
+    await connected(a);
+    await connected(b);
+    await expect.poll(() => countContacts(b.db), WAIT).toBe(0);
+    // A has B's tick (and B's copy of the contact with it) and has applied them.
+    await expect.poll(() => a.engine.doc.getMap(`w:${b.engine.member}`).has(`tick:${late.id}`), WAIT).toBe(true);
+    await a.engine.idle();
+    await b.engine.idle();
+    // A applied B's tick and the contact it named, and removed them again in the same transaction.
+    expect(await countContacts(a.db)).toBe(0);
+    expect(await a.db.count('ticks')).toBe(0);
+    expect(await keyContactsOf(a)).toEqual([]);
+    expect(await b.db.count('ticks')).toBe(0);
+    expect(await keyContactsOf(b)).toEqual([]);
+  });
+
+  it('stays with a member who edited it after the removal', async () => {
+    const s = await server();
+    const a = await join('a', s.url);
+    const b = await join('b', s.url);
+    await connected(a);
+    await connected(b);
+    await a.tick('followedPersonal', true, 5_000);
+    await expect.poll(() => tickOf(b, 'followedPersonal'), WAIT).toMatchObject({ done: true });
+    // B's own edit carries a time after the removal's (a clock ahead, or an edit made just after).
+    const c = (await contactsIn(b.db.transaction([...RECORD_STORES], 'readonly')).get(b.contactId))!;
+    const tx = b.db.transaction([...RECORD_STORES], 'readwrite');
+    await contactsIn(tx).put({ ...c, title: 'CFO', updatedAt: Date.now() + 60_000, edits: { title: Date.now() + 60_000 } });
+    await tx.done;
+    await remove(a);
+    await expect.poll(() => b.engine.doc.getMap<{ removed?: true }>(`w:${a.engine.member}`).get(`contact:${a.contactId}`)?.removed, WAIT).toBe(true);
+    await b.engine.idle();
+    expect(await countContacts(b.db)).toBe(1);
   });
 });
 
