@@ -175,6 +175,32 @@ describe('team sync', () => {
     await Promise.all([onA.page.close(), onB.page.close(), optionsA.close(), optionsB.close()]);
   });
 
+  it('a contact removed on A\'s card goes from B\'s card, and A\'s undo brings it back', async () => {
+    const onA = await janeCard(a);
+    const onB = await janeCard(b);
+    // Jane is shared (a tick on her brings her along), so her removal is too.
+    const [item] = await openItems(onA.card);
+    await tick(onA.card, item!);
+    await expect.poll(() => ticked(onB.card, item!)).toBe(true);
+    expect(await onB.card.exists('[data-testid=person-known]')).toBe(true);
+
+    const frameA = onA.card.frame()!;
+    await frameA.getByTestId('contact-list').locator('summary').click();
+    await frameA.locator('[data-testid=contact-row][data-contact="Jane Doe"]').getByTestId('contact-remove').click();
+    await frameA.getByTestId('contact-removed').filter({ hasText: 'Removed Jane Doe' }).waitFor();
+    // On B's open card Jane is no longer a contact, and her checklist is gone with her.
+    await expect.poll(() => onB.card.exists('[data-testid=person-unknown]')).toBe(true);
+    expect(await onB.card.exists(PERSON)).toBe(false);
+
+    await frameA.getByTestId('contact-undo').click();
+    await expect.poll(() => onB.card.exists('[data-testid=person-known]')).toBe(true);
+    await expect.poll(() => ticked(onB.card, item!)).toBe(true);
+    // Unticked again: the tests below need open items on Jane's checklist.
+    await tick(onA.card, item!);
+    await expect.poll(() => ticked(onB.card, item!)).toBe(false);
+    await Promise.all([onA.page.close(), onB.page.close()]);
+  });
+
   it('edits both make while the server is away are all kept, on both', async () => {
     const optionsA = await openTeamSection(a);
     const optionsB = await openTeamSection(b);
