@@ -17,7 +17,7 @@ import type { DB } from '../db/db';
 import { applyRecords, changedStores, type MergeCounts } from '../db/apply-records';
 import type { ChangeEvent } from '../messaging/protocol';
 import type { TeamConfig } from './config';
-import { changedEntries, LOCAL_ORIGIN, memberMap, members, removals, toRecordSet, withReferences, writeEntries, writeRemovals, type SharedEntry } from './doc';
+import { changedEntries, LOCAL_ORIGIN, memberMap, members, removalsNaming, toRecordSet, withReferences, writeEntries, writeRemovals, type SharedEntry } from './doc';
 import { localEntries } from './local-records';
 import type { TeamProblem, TeamState, TeamStatus } from './status';
 import type { SharedRef } from './writes';
@@ -250,8 +250,9 @@ export class TeamEngine {
     // Removals are applied whenever anything that names a contact comes in: an edit another member
     // made before hearing of a removal must not bring the contact back (ours included).
     const own = new Set<SharedEntry>();
-    if (entries.some((e) => e?.kind === 'contact')) {
-      for (const { member, entries: removed } of removals(this.doc)) {
+    const contacts = entries.filter((e) => e?.kind === 'contact' && !e.removed).map((e) => e.record);
+    if (contacts.length) {
+      for (const { member, entries: removed } of removalsNaming(this.doc, contacts)) {
         if (member !== this.me) entries.push(...removed);
         else {
           for (const e of removed) {

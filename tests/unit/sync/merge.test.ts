@@ -13,7 +13,7 @@ import { newAccount, newContact } from '@/lib/domain/records';
 import type { AirCoverTick, Target } from '@/lib/domain/schema';
 import { mergeBundle, mergeFields as bundleMergeFields, type Bundle } from '@/lib/io/bundle';
 import { SCHEMA_VERSION } from '@/lib/domain/schema';
-import { memberMap, toRecordSet, withReferences, writeEntries } from '@/lib/sync/doc';
+import { memberMap, removalsNaming, toRecordSet, withReferences, writeEntries, writeRemovals } from '@/lib/sync/doc';
 import { sharedAccount } from '@/lib/sync/shared-copy';
 import { putAccount } from '../helpers/records';
 
@@ -114,5 +114,35 @@ describe('shared entries as records', () => {
     const size = Y.encodeStateAsUpdate(doc).byteLength;
     expect(writeEntries(doc, 'a', [{ kind: 'tick', id: tick.id, record: json(tick) }])).toBe(0);
     expect(Y.encodeStateAsUpdate(doc).byteLength).toBe(size);
+  });
+
+  it('a removal is marked only for a record the member shared; a batch is checked against the removals that may name its contacts', () => {
+    const doc = new Y.Doc();
+    const json = (r: object) => JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
+    const account = newAccount({ name: 'Acme Corp', domains: ['acme.com'] }, 1_000);
+    const jane = newContact({ name: 'Jane Doe', accountId: account.id, email: 'Jane@Acme.com', crmIds: { hubspot: '77' } }, 1_000);
+    const sam = newContact({ name: 'Sam Rep', accountId: account.id, linkedinSlug: 'sam-rep' }, 1_000);
+    writeEntries(doc, 'a', [
+      { kind: 'account', id: account.id, record: json(account) },
+      { kind: 'contact', id: jane.id, record: json(jane) },
+      { kind: 'contact', id: sam.id, record: json(sam) },
+    ]);
+    expect(writeRemovals(doc, 'a', [{ kind: 'contact', id: jane.id }, { kind: 'contact', id: sam.id }, { kind: 'contact', id: 'never-shared' }])).toBe(2);
+    expect(writeRemovals(doc, 'a', [{ kind: 'contact', id: jane.id }])).toBe(0); // marked once
+    expect(memberMap(doc, 'a').get('contact:never-shared')).toBeUndefined();
+    // As records: removed contacts, each with its time, and its account to be found by.
+    const all = withReferences(memberMap(doc, 'a'), [`contact:${jane.id}`]);
+    const { set } = toRecordSet(all);
+    expect(set.contacts).toEqual([]);
+    expect(set.removedContacts?.map((r) => [r.contact.name, typeof r.at, r.own])).toEqual([['Jane Doe', 'number', false]]);
+    expect(set.accounts).toHaveLength(1);
+
+    // Another member's copy of Jane, under its own id: named by her email (any case), her CRM id or her name.
+    const removedNaming = (c: object) => removalsNaming(doc, [json(c)]).flatMap((m) => m.entries.filter((e) => e.removed).map((e) => e.record.name));
+    expect(removedNaming({ id: 'b-1', name: 'Someone Else', email: 'jane@acme.com' })).toEqual(['Jane Doe']);
+    expect(removedNaming({ id: 'b-2', name: 'Someone Else', crmIds: { hubspot: '77' } })).toEqual(['Jane Doe']);
+    expect(removedNaming({ id: 'b-3', name: 'JANE  DOE' })).toEqual(['Jane Doe']);
+    expect(removedNaming({ id: 'b-4', name: 'Sam', linkedinSlug: 'sam-rep' })).toEqual(['Sam Rep']);
+    expect(removedNaming({ id: 'b-5', name: 'Nobody We Know' })).toEqual([]);
   });
 });
