@@ -11,10 +11,7 @@
  */
 import * as Y from 'yjs';
 type Transaction = Y.Transaction;
-import { account, airCoverTick, contact, pageLink, target, week, type Contact } from '../domain/schema';
-import { withContactKeys } from '../domain/records';
-// From its own module, not the csv-import barrel (papaparse stays out of the worker).
-import { normalizePersonName } from '../io/import/values';
+import { account, airCoverTick, contact, pageLink, target, week } from '../domain/schema';
 import type { RecordSet } from '../db/apply-records';
 
 export const SHARED_KINDS = ['account', 'contact', 'week', 'target', 'tick', 'link'] as const;
@@ -108,36 +105,6 @@ export function writeRemovals(doc: Y.Doc, member: string, refs: { kind: SharedKi
     }
   }, LOCAL_ORIGIN);
   return written;
-}
-
-/**
- * What may name the same person in two members' copies: at least every match the contact rules
- * make (lib/db/apply-records.ts `findContact`: id, CRM key, LinkedIn slug, email, name).
- */
-function personKeys(record: Record<string, unknown>): string[] {
-  const c = withContactKeys(record as unknown as Contact);
-  const out = [`id:${String(c.id)}`];
-  if (c.linkedinSlug) out.push(`slug:${c.linkedinSlug}`);
-  if (c.email) out.push(`email:${c.email}`);
-  for (const k of c.crmKeys ?? []) out.push(`crm:${k}`);
-  if (typeof c.name === 'string') out.push(`name:${normalizePersonName(c.name)}`);
-  return out;
-}
-
-/**
- * Every member's removals that may name one of these contacts, each with what it refers to (its
- * account), from that member's map. Why only those: a batch is checked against the removals it
- * could undo, not against every removal ever made (each costs look-ups when applied).
- */
-export function removalsNaming(doc: Y.Doc, contacts: Record<string, unknown>[]): { member: string; entries: SharedEntry[] }[] {
-  const named = new Set(contacts.flatMap(personKeys));
-  return members(doc).map((m) => {
-    const map = memberMap(doc, m);
-    const keys = [...map.entries()]
-      .filter(([, e]) => !!e && typeof e === 'object' && e.removed && personKeys(e.record).some((k) => named.has(k)))
-      .map(([k]) => k);
-    return { member: m, entries: withReferences(map, keys) };
-  });
 }
 
 /** The keys of the entries an entry needs to be applied: what it refers to, in the same map. */

@@ -17,8 +17,9 @@ import type { DB } from '../db/db';
 import { applyRecords, changedStores, type MergeCounts } from '../db/apply-records';
 import type { ChangeEvent } from '../messaging/protocol';
 import type { TeamConfig } from './config';
-import { changedEntries, LOCAL_ORIGIN, memberMap, members, removalsNaming, toRecordSet, withReferences, writeEntries, writeRemovals, type SharedEntry } from './doc';
+import { changedEntries, LOCAL_ORIGIN, memberMap, members, toRecordSet, withReferences, writeEntries, writeRemovals, type SharedEntry } from './doc';
 import { localEntries } from './local-records';
+import { removalsNaming } from './removals';
 import type { TeamProblem, TeamState, TeamStatus } from './status';
 import type { SharedRef } from './writes';
 

@@ -13,7 +13,8 @@ import { newAccount, newContact } from '@/lib/domain/records';
 import type { AirCoverTick, Target } from '@/lib/domain/schema';
 import { mergeBundle, mergeFields as bundleMergeFields, type Bundle } from '@/lib/io/bundle';
 import { SCHEMA_VERSION } from '@/lib/domain/schema';
-import { memberMap, removalsNaming, toRecordSet, withReferences, writeEntries, writeRemovals } from '@/lib/sync/doc';
+import { memberMap, toRecordSet, withReferences, writeEntries, writeRemovals } from '@/lib/sync/doc';
+import { removalsNaming } from '@/lib/sync/removals';
 import { sharedAccount } from '@/lib/sync/shared-copy';
 import { putAccount } from '../helpers/records';
 
