@@ -185,6 +185,11 @@ export function toRecordSet(entries: SharedEntry[], own: ReadonlySet<SharedEntry
   set.contacts = keep(set.contacts, (c) => accountIds.has(c.accountId));
   // Our own removals name our own contacts; another member's needs its account to find ours.
   set.removedContacts = keep(set.removedContacts!, (r) => r.own || accountIds.has(r.contact.accountId));
+  // A member's ticks and page links of a contact it removed stay in its map: dropped with the
+  // contact, not counted as malformed (a newcomer reads them all).
+  const removedIds = new Set(set.removedContacts.map((r) => r.contact.id));
+  set.ticks = set.ticks.filter((t) => !t.contactId || !removedIds.has(t.contactId));
+  set.links = set.links.filter((l) => l.kind !== 'contact' || !removedIds.has(l.targetId));
   const placedContacts = new Set(set.contacts.map((c) => c.id));
   set.targets = keep(set.targets, (t) => accountIds.has(t.accountId));
   set.targets = set.targets.map((t) => ({ ...t, keyContactIds: t.keyContactIds.filter((c) => placedContacts.has(c)) }));

@@ -155,6 +155,14 @@ describe('a contact removed by one member', () => {
     expect(b.changes.flat()).toEqual(expect.arrayContaining(['contacts', 'targets', 'ticks']));
     // Only the removal was marked: A's map keeps the contact's last copy, flagged.
     expect(a.engine.doc.getMap<{ removed?: true }>(`w:${a.engine.member}`).get(`contact:${a.contactId}`)).toMatchObject({ removed: true });
+    // A newcomer reads A's whole map: the removal applies there too, and A's old tick of the
+    // removed contact goes with it, not reported as a malformed record.
+    const c = await join('c', s.url);
+    await connected(c);
+    await expect.poll(() => countContacts(c.db), WAIT).toBe(0);
+    await c.engine.idle();
+    expect(c.logs).toEqual([]);
+    expect(c.engine.status().problem).toBeUndefined();
 
     // The undo: A's contact, its place on the target and its tick, again on B.
     await restoreContact(a.db, removed);
