@@ -138,15 +138,20 @@ describe('a contact removed by one member', () => {
     return removed;
   }
   const keyContactsOf = async (m: Member) => (await m.db.get('targets', m.targetId))?.keyContactIds;
-
-  it('goes from the others\' databases with its key-contact places and ticks, and comes back with an undo', async () => {
-    const s = await server();
-    const a = await join('a', s.url);
-    const b = await join('b', s.url);
+  /** Two connected members; A's tick on the contact has reached B, so A has shared the contact. */
+  async function contactShared(url: string) {
+    const a = await join('a', url);
+    const b = await join('b', url);
     await connected(a);
     await connected(b);
     await a.tick('followedPersonal', true, 5_000);
     await expect.poll(() => tickOf(b, 'followedPersonal'), WAIT).toMatchObject({ done: true });
+    return { a, b };
+  }
+
+  it('goes from the others\' databases with its key-contact places and ticks, and comes back with an undo', async () => {
+    const s = await server();
+    const { a, b } = await contactShared(s.url);
 
     const removed = await remove(a);
     await expect.poll(() => countContacts(b.db), WAIT).toBe(0);
@@ -176,12 +181,7 @@ describe('a contact removed by one member', () => {
 
   it('is not brought back by a tick another member made before hearing of it, on either side', async () => {
     const first = await server();
-    const a = await join('a', first.url);
-    const b = await join('b', first.url);
-    await connected(a);
-    await connected(b);
-    await a.tick('followedPersonal', true, 5_000);
-    await expect.poll(() => tickOf(b, 'followedPersonal'), WAIT).toMatchObject({ done: true });
+    const { a, b } = await contactShared(first.url);
     await first.stop();
     await expect.poll(() => a.engine.status().state, WAIT).toBe('offline');
     await expect.poll(() => b.engine.status().state, WAIT).toBe('offline');
@@ -209,12 +209,7 @@ describe('a contact removed by one member', () => {
 
   it('stays with a member who edited it after the removal', async () => {
     const s = await server();
-    const a = await join('a', s.url);
-    const b = await join('b', s.url);
-    await connected(a);
-    await connected(b);
-    await a.tick('followedPersonal', true, 5_000);
-    await expect.poll(() => tickOf(b, 'followedPersonal'), WAIT).toMatchObject({ done: true });
+    const { a, b } = await contactShared(s.url);
     // B's own edit carries a time after the removal's (a clock ahead, or an edit made just after).
     const c = (await contactsIn(b.db.transaction([...RECORD_STORES], 'readonly')).get(b.contactId))!;
     const tx = b.db.transaction([...RECORD_STORES], 'readwrite');
