@@ -34,6 +34,8 @@ export interface RecordSet {
    * edited here after the removal.
    */
   removedContacts?: { contact: Contact; at: number; own: boolean }[];
+  /** Team sync only: pages a member unlinked (a link is keyed by its page for everyone), and when. */
+  removedLinks?: { link: PageLink; at: number }[];
 }
 
 export interface StoreCounts {
@@ -195,6 +197,12 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
       counts.targets.updated += removed.keyOf.length;
       addRemoved(counts.ticks, removed.ticks.length);
       addRemoved(counts.links, removed.links.length);
+    }
+    for (const { link, at } of set.removedLinks ?? []) {
+      const current = await links.get(link.pageKey);
+      if (!current || current.createdAt > at) continue; // linked again since: the newer link wins
+      await links.delete(link.pageKey);
+      addRemoved(counts.links, 1);
     }
     await refreshCoverage(tx, touched);
     await tx.done;

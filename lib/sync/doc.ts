@@ -25,7 +25,7 @@ export interface SharedEntry {
   /** Written only because another entry refers to it: not counted as a change of its own. */
   dependency?: true;
   /**
-   * The member removed this record (only contacts are removed): `record` is its last shared
+   * The member removed this record (a contact, or a page link): `record` is its last shared
    * copy, so the others can find their own copy of it, and `at` the time of the removal.
    */
   removed?: true;
@@ -156,7 +156,7 @@ const SCHEMAS = { account, contact, week, target, tick: airCoverTick, link: page
  * left out and counted as malformed: a bad entry from one member never blocks the others'.
  */
 export function toRecordSet(entries: SharedEntry[], own: ReadonlySet<SharedEntry> = new Set()): { set: RecordSet; malformed: number } {
-  const set: RecordSet = { accounts: [], contacts: [], weeks: [], targets: [], ticks: [], links: [], removedContacts: [] };
+  const set: RecordSet = { accounts: [], contacts: [], weeks: [], targets: [], ticks: [], links: [], removedContacts: [], removedLinks: [] };
   let malformed = 0;
   for (const e of entries) {
     const schema = e && typeof e === 'object' && Object.hasOwn(SCHEMAS, e.kind) ? SCHEMAS[e.kind] : undefined;
@@ -167,8 +167,9 @@ export function toRecordSet(entries: SharedEntry[], own: ReadonlySet<SharedEntry
     }
     const r = parsed.data;
     if (e.removed) {
-      // Only a contact can be removed; anything else marked so is not ours to apply.
+      // Only a contact or a page link can be removed; anything else marked so is not ours to apply.
       if (e.kind === 'contact' && typeof e.at === 'number') set.removedContacts!.push({ contact: r as RecordSet['contacts'][number], at: e.at, own: own.has(e) });
+      else if (e.kind === 'link' && typeof e.at === 'number') set.removedLinks!.push({ link: r as RecordSet['links'][number], at: e.at });
       else malformed++;
       continue;
     }

@@ -17,7 +17,7 @@ import type { DB } from '../db/db';
 import { applyRecords, changedStores, type MergeCounts } from '../db/apply-records';
 import type { ChangeEvent } from '../messaging/protocol';
 import type { TeamConfig } from './config';
-import { changedEntries, LOCAL_ORIGIN, memberMap, members, toRecordSet, withReferences, writeEntries, writeRemovals, type SharedEntry } from './doc';
+import { changedEntries, LOCAL_ORIGIN, memberMap, members, toRecordSet, withReferences, writeEntries, writeRemovals, type SharedEntry, type SharedKind } from './doc';
 import { localEntries } from './local-records';
 import { removalsNaming } from './removals';
 import type { TeamProblem, TeamState, TeamStatus } from './status';
@@ -248,12 +248,13 @@ export class TeamEngine {
       entries.push(...withReferences(map, fresh));
     }
     if (!entries.length) return;
-    // Removals are applied whenever anything that names a contact comes in: an edit another member
-    // made before hearing of a removal must not bring the contact back (ours included).
+    // Removals are applied whenever anything that names a removed contact or page comes in: an
+    // edit another member made before hearing of a removal must not bring it back (ours included).
     const own = new Set<SharedEntry>();
     const contacts = entries.filter((e) => e?.kind === 'contact' && !e.removed).map((e) => e.record);
-    if (contacts.length) {
-      for (const { member, entries: removed } of removalsNaming(this.doc, contacts)) {
+    const pageKeys = entries.filter((e) => e?.kind === 'link' && !e.removed).map((e) => String(e.record.pageKey));
+    if (contacts.length || pageKeys.length) {
+      for (const { member, entries: removed } of removalsNaming(this.doc, contacts, pageKeys)) {
         if (member !== this.me) entries.push(...removed);
         else {
           for (const e of removed) {
@@ -298,7 +299,7 @@ export class TeamEngine {
       this.enqueue(async () => {
         if (this.stopped) return;
         const map = memberMap(this.doc, this.me);
-        const removed = refs.filter((r) => r.kind === 'contactRemoved').map((r) => ({ kind: 'contact' as const, id: r.id }));
+        const removed = refs.flatMap((r): { kind: SharedKind; id: string }[] => (r.kind === 'contactRemoved' ? [{ kind: 'contact', id: r.id }] : r.kind === 'linkRemoved' ? [{ kind: 'link', id: r.id }] : []));
         const entries = await localEntries(await this.o.db(), refs, (kind, id) => map.get(`${kind}:${id}`)?.record);
         const written = writeRemovals(this.doc, this.me, removed) + writeEntries(this.doc, this.me, entries);
         if (written) this.emit();

@@ -73,7 +73,7 @@ export async function localEntries(db: DB, refs: SharedRef[], previous: Previous
     else await contact(l.targetId);
   }
 
-  // A removal (`contactRemoved`) has no record left to read: the engine marks its entry instead.
+  // A removal (`contactRemoved`, `linkRemoved`) has no record left to read: the engine marks its entry instead.
   for (const r of refs) {
     again = 'again' in r && !!r.again;
     if (r.kind === 'account') await account(r.id, true);

@@ -1,5 +1,5 @@
 /**
- * Which members' contact removals a batch of shared entries is checked against (lib/sync/doc.ts
+ * Which members' removals (contacts, page links) a batch of shared entries is checked against (lib/sync/doc.ts
  * `writeRemovals` marks them; lib/db/apply-records.ts applies them). Apart from doc.ts, which the
  * sync benchmark's members load in plain Node: this needs the contact rules' normalising.
  */
@@ -25,16 +25,19 @@ function personKeys(record: Record<string, unknown>): string[] {
 }
 
 /**
- * Every member's removals that may name one of these contacts, each with what it refers to (its
- * account), from that member's map. Why only those: a batch is checked against the removals it
- * could undo, not against every removal ever made (each costs look-ups when applied).
+ * Every member's removals that may name one of these contacts or pages (page links are keyed by
+ * the page for everyone), each with what it refers to, from that member's map. Why only those: a
+ * batch is checked against the removals it could undo, not against every removal ever made
+ * (each costs look-ups when applied).
  */
-export function removalsNaming(doc: Y.Doc, contacts: Record<string, unknown>[]): { member: string; entries: SharedEntry[] }[] {
+export function removalsNaming(doc: Y.Doc, contacts: Record<string, unknown>[], pageKeys: string[] = []): { member: string; entries: SharedEntry[] }[] {
   const named = new Set(contacts.flatMap(personKeys));
+  const pages = new Set(pageKeys);
+  const names = (e: SharedEntry) => (e.kind === 'link' ? pages.has(String(e.record.pageKey)) : e.kind === 'contact' && personKeys(e.record).some((k) => named.has(k)));
   return members(doc).map((m) => {
     const map = memberMap(doc, m);
     const keys = [...map.entries()]
-      .filter(([, e]) => !!e && typeof e === 'object' && e.removed && personKeys(e.record).some((k) => named.has(k)))
+      .filter(([, e]) => !!e && typeof e === 'object' && e.removed && names(e))
       .map(([k]) => k);
     return { member: m, entries: withReferences(map, keys) };
   });

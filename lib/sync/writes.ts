@@ -2,8 +2,8 @@
  * Which records each user write shares with the team, by message (lib/background/handlers/).
  * Only people's edits are shared: a bulk CSV import, a bundle merge, a restore or the sample data
  * are not (each person imports their own CRM export). `whole`: a record made by hand from a page
- * is shared entirely (lib/sync/shared-copy.ts). A removed contact is marked removed in this
- * member's map (lib/sync/doc.ts `writeRemovals`).
+ * is shared entirely (lib/sync/shared-copy.ts). A removed contact or unlinked page is marked
+ * removed in this member's map (lib/sync/doc.ts `writeRemovals`).
  */
 import type { MessageType, Responses } from '../messaging/protocol';
 import type { Payload } from '../background/handlers/common';
@@ -16,8 +16,8 @@ export type SharedRef =
   | { kind: 'weekAll'; id: string }
   /** Every tick of one target (evidence accepted: the ticks it wrote). */
   | { kind: 'targetTicks'; id: string; again?: true }
-  /** A contact removed: marked so in this member's map if it was shared (lib/sync/doc.ts `writeRemovals`). */
-  | { kind: 'contactRemoved'; id: string };
+  /** A contact removed, a page unlinked: marked so in this member's map if it was shared (lib/sync/doc.ts `writeRemovals`). */
+  | { kind: 'contactRemoved' | 'linkRemoved'; id: string };
 
 type Rule<K extends MessageType> = (p: Payload<K>, r: Responses[K]) => SharedRef[];
 
@@ -50,6 +50,7 @@ export const SHARED_WRITES: { [K in MessageType]?: Rule<K> } = {
   addReview: (p) => account(p.accountId),
   createAccount: (p, r) => [{ kind: 'account', id: r.id, whole: true }, ...link(p.pageKey)],
   linkPage: (p) => link(p.pageKey),
+  unlinkPage: (p) => [{ kind: 'linkRemoved', id: p.pageKey }],
   // A filled marketing pack is people's evidence, written by the week page: its ticks are shared.
   announceChange: (p) => (p.ticks ?? []).map((id) => ({ kind: 'tick' as const, id })),
 };

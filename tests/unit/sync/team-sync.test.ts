@@ -222,6 +222,49 @@ describe('a contact removed by one member', () => {
   });
 });
 
+describe('a page unlinked by one member', () => {
+  const PAGE = 'linkedin:in:jane-doe';
+  /** A link or unlink as the background does it: the database, then what it shares. */
+  async function link(m: Member, createdAt: number) {
+    await m.db.put('links', { pageKey: PAGE, kind: 'contact', targetId: m.contactId, createdAt });
+    await m.engine.share(sharedRefs('linkPage', { pageKey: PAGE, kind: 'contact', targetId: m.contactId }, { ok: true }));
+  }
+  async function unlink(m: Member) {
+    await m.db.delete('links', PAGE);
+    await m.engine.share(sharedRefs('unlinkPage', { pageKey: PAGE }, { ok: true }));
+  }
+
+  it('goes from the others\' databases; an older link does not bring it back; linking again does', async () => {
+    const s = await server();
+    const a = await join('a', s.url);
+    const b = await join('b', s.url);
+    await connected(a);
+    await connected(b);
+    await link(a, Date.now());
+    // On B, to B's own copy of the contact.
+    await expect.poll(() => b.db.get('links', PAGE), WAIT).toMatchObject({ kind: 'contact', targetId: b.contactId });
+    await unlink(a);
+    await expect.poll(() => b.db.get('links', PAGE), WAIT).toBeUndefined();
+
+    // C links the page with a time before the unlink (a clock behind, or a link made offline):
+    // A and B apply it and remove it again in the same transaction.
+    const c = await join('c', s.url);
+    await connected(c);
+    await expect.poll(() => c.db.get('links', PAGE), WAIT).toBeUndefined();
+    await link(c, 1_000);
+    await expect.poll(() => a.engine.doc.getMap(`w:${c.engine.member}`).has(`link:${PAGE}`), WAIT).toBe(true);
+    await a.engine.idle();
+    await b.engine.idle();
+    expect(await a.db.get('links', PAGE)).toBeUndefined();
+    expect(await b.db.get('links', PAGE)).toBeUndefined();
+
+    // C links it again after the unlink: the newer link stays, on A and B too.
+    await link(c, Date.now() + 1_000);
+    await expect.poll(() => b.db.get('links', PAGE), WAIT).toMatchObject({ targetId: b.contactId });
+    await expect.poll(() => a.db.get('links', PAGE), WAIT).toMatchObject({ targetId: a.contactId });
+  });
+});
+
 describe('a member\'s local copy', () => {
   it('keeps edits made with the server down across an engine restart, and sends them when it is up', async () => {
     const s = await server();
