@@ -40,6 +40,15 @@ async function join(name: string, url: string, o?: Parameters<typeof member>[2])
 
 const connected = (m: Member) => expect.poll(() => m.engine.status().state, WAIT).toBe('connected');
 
+/** Members A and B on this server, both connected. */
+async function connectedPair(url: string) {
+  const a = await join('a', url);
+  const b = await join('b', url);
+  await connected(a);
+  await connected(b);
+  return { a, b };
+}
+
 describe('team sync between members', () => {
   it('a tick on one member reaches the other member\'s database, on its own target and contact, with a change push', async () => {
     const s = await server();
@@ -140,10 +149,7 @@ describe('a contact removed by one member', () => {
   const keyContactsOf = async (m: Member) => (await m.db.get('targets', m.targetId))?.keyContactIds;
   /** Two connected members; A's tick on the contact has reached B, so A has shared the contact. */
   async function contactShared(url: string) {
-    const a = await join('a', url);
-    const b = await join('b', url);
-    await connected(a);
-    await connected(b);
+    const { a, b } = await connectedPair(url);
     await a.tick('followedPersonal', true, 5_000);
     await expect.poll(() => tickOf(b, 'followedPersonal'), WAIT).toMatchObject({ done: true });
     return { a, b };
@@ -236,10 +242,7 @@ describe('a page unlinked by one member', () => {
 
   it('goes from the others\' databases; an older link does not bring it back; linking again does', async () => {
     const s = await server();
-    const a = await join('a', s.url);
-    const b = await join('b', s.url);
-    await connected(a);
-    await connected(b);
+    const { a, b } = await connectedPair(s.url);
     await link(a, Date.now());
     // On B, to B's own copy of the contact.
     await expect.poll(() => b.db.get('links', PAGE), WAIT).toMatchObject({ kind: 'contact', targetId: b.contactId });
