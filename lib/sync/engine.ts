@@ -248,23 +248,7 @@ export class TeamEngine {
       entries.push(...withReferences(map, fresh));
     }
     if (!entries.length) return;
-    // Removals are applied whenever anything that names a removed contact or page comes in: an
-    // edit another member made before hearing of a removal must not bring it back (ours included).
-    const own = new Set<SharedEntry>();
-    const contacts = entries.filter((e) => e?.kind === 'contact' && !e.removed).map((e) => e.record);
-    const pageKeys = entries.filter((e) => e?.kind === 'link' && !e.removed).map((e) => String(e.record.pageKey));
-    if (contacts.length || pageKeys.length) {
-      for (const { member, entries: removed } of removalsNaming(this.doc, contacts, pageKeys)) {
-        if (member !== this.me) entries.push(...removed);
-        else {
-          for (const e of removed) {
-            if (!e.removed) continue; // our own account entry: nothing of ours to apply to us
-            entries.push(e);
-            own.add(e);
-          }
-        }
-      }
-    }
+    const own = this.addRemovals(entries);
     const { set, malformed } = toRecordSet(entries, own);
     let counts: MergeCounts | undefined;
     try {
@@ -290,6 +274,28 @@ export class TeamEngine {
       const weeks = new Set([...set.targets, ...set.ticks].map((r) => r.weekId));
       this.o.onChange(stores, weeks.size === 1 ? [...weeks][0] : undefined);
     }
+  }
+
+  /**
+   * Add to a batch every member's removals that may name its contacts or pages (ours included,
+   * without our own records they refer to): an edit another member made before hearing of a
+   * removal must not bring the record back. Returns our own removals, which name our own ids.
+   */
+  private addRemovals(entries: SharedEntry[]): Set<SharedEntry> {
+    const own = new Set<SharedEntry>();
+    const contacts = entries.filter((e) => e?.kind === 'contact' && !e.removed).map((e) => e.record);
+    const pageKeys = entries.filter((e) => e?.kind === 'link' && !e.removed).map((e) => String(e.record.pageKey));
+    if (!contacts.length && !pageKeys.length) return own;
+    const present = new Set(entries);
+    for (const { member, entries: removals } of removalsNaming(this.doc, contacts, pageKeys)) {
+      for (const e of removals) {
+        if (present.has(e) || (member === this.me && !e.removed)) continue;
+        if (member === this.me) own.add(e);
+        present.add(e);
+        entries.push(e);
+      }
+    }
+    return own;
   }
 
   /** Copy what a local write changed into this member's map (stored locally first, then sent). */
