@@ -156,7 +156,9 @@ const SCHEMAS = { account, contact, week, target, tick: airCoverTick, link: page
  * left out and counted as malformed: a bad entry from one member never blocks the others'.
  */
 export function toRecordSet(entries: SharedEntry[], own: ReadonlySet<SharedEntry> = new Set()): { set: RecordSet; malformed: number } {
-  const set: RecordSet = { accounts: [], contacts: [], weeks: [], targets: [], ticks: [], links: [], removedContacts: [], removedLinks: [] };
+  const removedContacts: NonNullable<RecordSet['removedContacts']> = [];
+  const removedLinks: NonNullable<RecordSet['removedLinks']> = [];
+  const set: RecordSet = { accounts: [], contacts: [], weeks: [], targets: [], ticks: [], links: [], removedContacts, removedLinks };
   let malformed = 0;
   for (const e of entries) {
     const schema = e && typeof e === 'object' && Object.hasOwn(SCHEMAS, e.kind) ? SCHEMAS[e.kind] : undefined;
@@ -168,8 +170,8 @@ export function toRecordSet(entries: SharedEntry[], own: ReadonlySet<SharedEntry
     const r = parsed.data;
     if (e.removed) {
       // Only a contact or a page link can be removed; anything else marked so is not ours to apply.
-      if (e.kind === 'contact' && typeof e.at === 'number') set.removedContacts!.push({ contact: r as RecordSet['contacts'][number], at: e.at, own: own.has(e) });
-      else if (e.kind === 'link' && typeof e.at === 'number') set.removedLinks!.push({ link: r as RecordSet['links'][number], at: e.at });
+      if (e.kind === 'contact' && typeof e.at === 'number') removedContacts.push({ contact: r as RecordSet['contacts'][number], at: e.at, own: own.has(e) });
+      else if (e.kind === 'link' && typeof e.at === 'number') removedLinks.push({ link: r as RecordSet['links'][number], at: e.at });
       else malformed++;
       continue;
     }
@@ -185,7 +187,7 @@ export function toRecordSet(entries: SharedEntry[], own: ReadonlySet<SharedEntry
   const keep = <T>(list: T[], ok: (x: T) => boolean): T[] => list.filter((x) => ok(x) || (malformed++, false));
   set.contacts = keep(set.contacts, (c) => accountIds.has(c.accountId));
   // Our own removals name our own contacts; another member's needs its account to find ours.
-  set.removedContacts = keep(set.removedContacts!, (r) => r.own || accountIds.has(r.contact.accountId));
+  set.removedContacts = keep(removedContacts, (r) => r.own || accountIds.has(r.contact.accountId));
   // A member's ticks and page links of a contact it removed stay in its map: dropped with the
   // contact, not counted as malformed (a newcomer reads them all).
   const removedIds = new Set(set.removedContacts.map((r) => r.contact.id));

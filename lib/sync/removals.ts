@@ -1,7 +1,8 @@
 /**
- * Which members' removals (contacts, page links) a batch of shared entries is checked against (lib/sync/doc.ts
- * `writeRemovals` marks them; lib/db/apply-records.ts applies them). Apart from doc.ts, which the
- * sync benchmark's members load in plain Node: this needs the contact rules' normalising.
+ * Which members' removals (contacts, page links) a batch of shared entries is checked against
+ * (lib/sync/doc.ts `writeRemovals` marks them; lib/db/apply-records.ts applies them). Apart from
+ * doc.ts, which the sync benchmark's members load in plain Node: this needs the contact rules'
+ * normalising.
  */
 import type * as Y from 'yjs';
 import type { Contact } from '../domain/schema';
