@@ -14,35 +14,26 @@ import { CHROME_DIR, openExtensionPage, type Session } from './harness';
 import { FIREFOX_ADDON } from './firefox-harness';
 
 /**
- * The built extension with `ws://127.0.0.1/*` granted at install. Headless Chromium cannot answer
- * the permission prompt `permissions.request` opens (the call stays pending for ever), so the
- * tests grant the loopback host up front; the Team section still asks for it in the click, and
- * Chromium answers "granted" at once for a host it already holds. Everything else is the real
- * build, byte for byte.
+ * A copy of a build with `ws://127.0.0.1/*` granted at install, under `field` of its manifest.
+ * Headless browsers cannot answer the permission prompt `permissions.request` opens (the call
+ * stays pending for ever), so the tests grant the loopback host up front; the Team section still
+ * asks for it in the click, and the browser answers "granted" at once for a host it already
+ * holds. Everything else is the real build, byte for byte.
  */
-export function loopbackGrantedBuild(): string {
+function withLoopbackGranted(build: string, field: 'host_permissions' | 'permissions'): string {
   const dir = mkdtempSync(join(tmpdir(), 'tiercover-sync-build-'));
-  cpSync(CHROME_DIR, dir, { recursive: true });
+  cpSync(build, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[]; optional_host_permissions?: string[] };
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'ws://127.0.0.1/*'];
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, string[] | undefined>;
+  manifest[field] = [...(manifest[field] ?? []), 'ws://127.0.0.1/*'];
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return dir;
 }
 
-/**
- * The same for Firefox: its build (MV2) with `ws://127.0.0.1/*` among the permissions granted at
- * install, as headless Firefox cannot answer a permission prompt either.
- */
-export function loopbackGrantedFirefoxBuild(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tiercover-sync-firefox-build-'));
-  cpSync(FIREFOX_ADDON, dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions?: string[] };
-  manifest.permissions = [...(manifest.permissions ?? []), 'ws://127.0.0.1/*'];
-  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-  return dir;
-}
+/** Chromium's build (MV3: a host permission). */
+export const loopbackGrantedBuild = () => withLoopbackGranted(CHROME_DIR, 'host_permissions');
+/** Firefox's build (MV2: hosts are among the permissions). */
+export const loopbackGrantedFirefoxBuild = () => withLoopbackGranted(FIREFOX_ADDON, 'permissions');
 
 /** A TCP port nobody listens on right now (the OS picks it; the probe closes before we use it). */
 export function freePort(): Promise<number> {
