@@ -170,8 +170,13 @@ interface TxState {
   versions: Map<string, number>;
   /** Each kind's stored seq as read, +1 once per transaction that changes its pages. */
   seqs: Map<string, number>;
-  /** By count key: what this transaction changed in each kind, for its journal (null: too many ids). */
-  journals: Map<string, { prefix: string; from: number; ids: Set<string> | null }>;
+  /**
+   * By count key: what this transaction changed in each kind, for its journal (written as "many"
+   * past JOURNAL_MAX_IDS, but kept whole here for `changedHere`).
+   */
+  journals: Map<string, { prefix: string; from: number; ids: Set<string> }>;
+  /** Count keys of the kinds this transaction cleared: what it changed there cannot be listed. */
+  cleared?: Set<string>;
   inflight: number;
   waiters: { resolve(): void; reject(e: unknown): void }[];
   flushQueued: boolean;
@@ -235,7 +240,7 @@ function queueFlush(tx: AnyTx, s: TxState) {
         writes.push(keys.put({ count: s.countValues.get(k)!, version: s.versions.get(k) ?? 0, seq }, k));
         const j = s.journals.get(k);
         if (!j) continue;
-        const entry: JournalEntry = { from: j.from, to: s.versions.get(k) ?? 0, ids: j.ids && [...j.ids] };
+        const entry: JournalEntry = { from: j.from, to: s.versions.get(k) ?? 0, ids: j.ids.size > JOURNAL_MAX_IDS ? null : [...j.ids] };
         writes.push(keys.put(entry, journalKey(j.prefix, seq)));
         if (seq > JOURNAL_KEEP) writes.push(keys.delete(IDBKeyRange.bound(journalKey(j.prefix, 0), journalKey(j.prefix, seq - JOURNAL_KEEP))));
       }
@@ -571,6 +576,17 @@ export class PackedStore<T, I extends string> {
     return at === now.version ? ids : undefined;
   }
 
+  /**
+   * The ids of the records this transaction has changed (put or deleted) so far, however many;
+   * undefined if it cleared the kind. Why: a cache of some records (the week digest) can be
+   * carried across a write too big for the journal to list (an import, `carryWeekDigests`).
+   */
+  changedHere(): ReadonlySet<string> | undefined {
+    const key = this.countKey();
+    if (this.s.cleared?.has(key)) return undefined;
+    return this.s.journals.get(key)?.ids ?? new Set();
+  }
+
   /** Add or replace one record (a copy is stored); resolves once it is written (within the transaction). */
   async put(r: T): Promise<string> {
     await this.putMany([structuredClone(r)]);
@@ -663,6 +679,7 @@ export class PackedStore<T, I extends string> {
     }
     for (const set of [this.s.dirtyPages, this.s.dirtyBuckets, this.s.dirtyCounts]) for (const k of [...set]) if (k.startsWith(prefix)) set.delete(k);
     this.s.bumped?.delete(this.countKey());
+    (this.s.cleared ??= new Set()).add(this.countKey());
   }
 
   /**
@@ -754,9 +771,8 @@ export class PackedStore<T, I extends string> {
       this.s.journals.set(key, { prefix: this.kind.prefix, from, ids: new Set() });
     }
     const j = this.s.journals.get(key);
-    if (!j?.ids || j.ids.has(id)) return;
+    if (!j || j.ids.has(id)) return;
     j.ids.add(id);
-    if (j.ids.size > JOURNAL_MAX_IDS) j.ids = null;
     // Written again with the count record, also when an earlier write-back of this transaction wrote it.
     this.s.dirtyCounts.add(key);
   }

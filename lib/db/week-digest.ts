@@ -42,6 +42,11 @@ export interface WeekContacts {
 
 /** A key contact as a target names it: in its account (a contact moved elsewhere is not it). */
 export const contactRef = (accountId: string, contactId: string) => `${accountId}\u0001${contactId}`;
+/** The account id and contact id a `contactRef` is made of. */
+const refParts = (ref: string) => {
+  const at = ref.indexOf('\u0001');
+  return { accountId: ref.slice(0, at), id: ref.slice(at + 1) };
+};
 
 /** What a reader of the week needs: its accounts (with their summaries) and, optionally, key contacts. */
 export interface WeekWants {
@@ -148,6 +153,129 @@ export async function readWeekRecords(tx: AnyTx, weekId: WeekId, wants: WeekWant
 }
 
 export const sameStamp = (a: KindStamp, b: KindStamp) => a.version === b.version && a.seq === b.seq;
+
+/** Where one stored digest or kept key contacts stood before a big write, as far as still true. */
+interface Carried<V> {
+  value: V;
+  /** Its records that changed before the write (since it was made): left for the week to read. */
+  before: ReadonlySet<string>;
+}
+
+/**
+ * The week digests and kept key contacts carried across one big write in `tx` (readwrite, over
+ * DIGEST_STORES): call before the transaction's first write, and `save()` after its last.
+ *
+ * Why: an import changes too many records for the journals to list ("many"), so every week read
+ * all its records again on its next opening (1.5 s for 1,000 targets against 0.5 s, BENCHMARKS.md).
+ * `save()` stores each one at the transaction's stamps with the records the transaction changed
+ * taken from it (its pages are in memory: it just wrote them), and without those that changed
+ * between the digest and the write: the week reads these few itself, as it does now. One that
+ * the journals could not bring this far is left as it is (the week reads everything, as before).
+ */
+export async function carryWeekDigests(tx: AnyTx): Promise<{ save(): Promise<void> }> {
+  // A cache: a digest it cannot carry (say, stored by an older version in another shape) is
+  // left for the week to make again, never a failed write.
+  try {
+    return await carryFrom(tx);
+  } catch (e) {
+    console.warn('[tiercover] the week digests were not carried:', (e as Error).message);
+    return { save: async () => undefined };
+  }
+}
+
+async function carryFrom(tx: AnyTx): Promise<{ save(): Promise<void> }> {
+  const accountStore = accountsIn(tx);
+  const summaryStore = summariesIn(tx);
+  const contactStore = contactsIn(tx);
+  // A readwrite transaction (AnyTx does not say the mode).
+  const meta = tx.objectStore('meta') as unknown as { getAll(range: IDBKeyRange): Promise<unknown[]>; put(value: WeekDigest | WeekContacts): Promise<unknown> };
+  const inRange = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+  const [digests, kept] = await Promise.all([
+    meta.getAll(inRange(PREFIX)) as Promise<WeekDigest[]>,
+    meta.getAll(inRange(CONTACTS_PREFIX)) as Promise<WeekContacts[]>,
+  ]);
+  const union = (...sets: (ReadonlySet<string> | undefined)[]) => (sets.every(Boolean) ? new Set(sets.flatMap((x) => [...x!])) : undefined);
+  const carried = async <V>(value: V, changed: Promise<ReadonlySet<string> | undefined>[]): Promise<Carried<V> | undefined> => {
+    const before = union(...(await Promise.all(changed)));
+    return before && { value, before };
+  };
+  const [digestsBefore, contactsBefore] = await Promise.all([
+    Promise.all(digests.map((d) => carried(d, [accountStore.changedSince(d.accounts), summaryStore.changedSince(d.summaries)]))),
+    Promise.all(kept.map((k) => carried(k, [contactStore.changedSince(k.stamp)]))),
+  ]);
+
+  const save = async () => {
+    const [aNow, sNow, cNow] = await Promise.all([accountStore.stamp(), summaryStore.stamp(), contactStore.stamp()]);
+    const aHere = accountStore.changedHere();
+    const sHere = summaryStore.changedHere();
+    const cHere = contactStore.changedHere();
+    const accountHere: ChangedHere<Account> = (id) => (aHere?.has(id) ? accountStore.get(id) : undefined);
+    const summaryHere: ChangedHere<CoverageSummary> = (id) => (sHere?.has(id) ? summaryStore.get(id) : undefined);
+    const contactHere: ChangedHere<Contact> = (id) => (cHere?.has(id) ? contactStore.get(id) : undefined);
+    // A kind cleared here (no list of what changed): its caches are left to be made again.
+    const values = await Promise.all([
+      ...(aHere && sHere ? digestsBefore : []).map((c) => c && carriedDigest(c, aNow, sNow, accountHere, summaryHere)),
+      ...(cHere ? contactsBefore : []).map((c) => c && carriedContacts(c, cNow, contactHere)),
+    ]);
+    await Promise.all(values.map((v) => v && meta.put(v)));
+  };
+  return {
+    save: () =>
+      save().catch((e: unknown) => {
+        console.warn('[tiercover] the week digests were not carried:', (e as Error).message);
+      }),
+  };
+}
+
+/** A record as the transaction left it, or undefined when it did not change it. */
+type ChangedHere<T> = (id: string) => Promise<T | undefined> | undefined;
+
+async function carriedDigest(
+  { value: d, before }: Carried<WeekDigest>,
+  accounts: KindStamp,
+  summaries: KindStamp,
+  accountHere: ChangedHere<Account>,
+  summaryHere: ChangedHere<CoverageSummary>,
+): Promise<WeekDigest> {
+  const ids = d.ids.filter((id) => !before.has(id));
+  const oldAccounts = new Map(d.accountList.map((a) => [a.id, a]));
+  const oldSummaries = new Map(d.summaryList.map((s) => [s.accountId, s]));
+  // A record the write changed is taken as it left it (deleted: none); the rest as they were.
+  const now = <T>(id: string, here: ChangedHere<T>, old: Map<string, T>) => {
+    const changed = here(id);
+    return changed ? changed : Promise.resolve(old.get(id));
+  };
+  const [accountList, summaryList] = await Promise.all([
+    Promise.all(ids.map((id) => now(id, accountHere, oldAccounts))),
+    Promise.all(ids.map((id) => now(id, summaryHere, oldSummaries))),
+  ]);
+  return {
+    ...d,
+    accounts,
+    summaries,
+    ids,
+    accountList: accountList.filter((a): a is Account => !!a),
+    summaryList: summaryList.filter((s): s is CoverageSummary => !!s),
+  };
+}
+
+async function carriedContacts({ value: k, before }: Carried<WeekContacts>, stamp: KindStamp, contactHere: ChangedHere<Contact>): Promise<WeekContacts> {
+  const stored = new Map(k.list.map((c) => [contactRef(c.accountId, c.id), c]));
+  const refs: string[] = [];
+  const list: Contact[] = [];
+  await Promise.all(
+    k.refs.map(async (ref) => {
+      const { accountId, id } = refParts(ref);
+      if (before.has(id)) return;
+      refs.push(ref);
+      const changed = contactHere(id);
+      // A key contact is the one in the target's account: one moved elsewhere is none there now.
+      const c = changed ? await changed : stored.get(ref);
+      if (c && c.accountId === accountId) list.push(c);
+    }),
+  );
+  return { ...k, stamp, refs, list };
+}
 
 /**
  * Key contacts by `contactRef` (null: not in that account): from `known` (the week's stored ones,

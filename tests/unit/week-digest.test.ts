@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DB } from '@/lib/db/db';
 import { PackedStore } from '@/lib/db/packed';
 import { accountsIn, contactsIn, RECORD_STORES, summariesIn } from '@/lib/db/records';
-import { contactRef, DIGEST_STORES, readWeekRecords, saveWeekContacts, saveWeekDigest, type WeekDigest } from '@/lib/db/week-digest';
+import { carryWeekDigests, contactRef, DIGEST_STORES, readWeekRecords, saveWeekContacts, saveWeekDigest, type WeekDigest } from '@/lib/db/week-digest';
 import { refreshCoverage } from '@/lib/db/coverage';
 import { newAccount, newContact } from '@/lib/domain/records';
 import type { Account, Contact } from '@/lib/domain/schema';
@@ -25,6 +25,18 @@ const WEEK = '2026-W49';
 
 const stampOf = (db: DB) => accountsIn(db.transaction(RECORD_STORES)).stamp();
 const changedSince = (db: DB, since: { version: number; seq: number }) => accountsIn(db.transaction(RECORD_STORES)).changedSince(since);
+
+/**
+ * A write as a bulk writer makes it (lib/io/import/apply.ts): the digests carried across it
+ * (`carryWeekDigests` before the first write, `save` after the last), in one transaction.
+ */
+async function carriedWrite(db: DB, write: (tx: Parameters<typeof accountsIn>[0]) => Promise<unknown>) {
+  const tx = db.transaction(DIGEST_STORES, 'readwrite');
+  const carrying = await carryWeekDigests(tx);
+  await write(tx);
+  await carrying.save();
+  await tx.done;
+}
 
 async function deleteAccount(db: DB, id: string) {
   const tx = db.transaction(RECORD_STORES, 'readwrite');
@@ -242,6 +254,44 @@ describe('the week digest', () => {
     expect(await db.get('meta', 'schema')).toBeDefined();
   });
 
+  it('is carried across an import too big for the journal: the week then reads only what changed before it', async () => {
+    const { importCsv } = await import('@/lib/io/csv-import');
+    const db = await freshDb();
+    const ids = ['a1', 'a2', 'a3', 'gone'];
+    await putRecords(db, {
+      accounts: ['a1', 'a2', 'a3'].map((id) => account(id, { domains: [`${id}.example`] })),
+      contacts: [contact('c1', 'a1', { email: 'c1@a1.example' }), contact('c2', 'a2'), contact('c3', 'a3')],
+    });
+    const refs = [{ accountId: 'a1', id: 'c1' }, { accountId: 'a2', id: 'c2' }, { accountId: 'a3', id: 'c3' }];
+    await readAndSave(db, ids);
+    await readContactsAndSave(db, refs);
+    // Changed before the import, after the digest: the week must read this one itself.
+    await putRecords(db, { accounts: [account('a3', { domains: ['a3.example'], name: 'Changed before' })] });
+
+    // 2,101 rows: more than a journal entry lists, so without the carry every record is read again.
+    const many = (n: number, row: (i: number) => string) => Array.from({ length: n }, (_, i) => row(i));
+    await importCsv(db, ['Account Name,Website,Employees', 'Company a1,a1.example,250', ...many(2100, (i) => `New ${i},new${i}.example,10`)].join('\n'));
+    const gets = vi.spyOn(PackedStore.prototype, 'get');
+    const afterAccounts = await readAndSave(db, ids);
+    expect(gets.mock.calls.map(([id]) => id).sort()).toEqual(['a3', 'a3']); // its account and its summary
+    expect(afterAccounts.accounts.get('a1')?.employees).toBe(250);
+    expect(afterAccounts.accounts.get('a3')?.name).toBe('Changed before');
+    expect(asLists(afterAccounts, ids)).toEqual(await truth(db, ids));
+
+    await importCsv(db, ['First Name,Last Name,Email,Company,Job Title', 'Person,c1,c1@a1.example,Company a1,CFO', ...many(2100, (i) => `Someone,${i},p${i}@a2.example,Company a2,Engineer`)].join('\n'));
+    gets.mockClear();
+    const getIns = vi.spyOn(PackedStore.prototype, 'getIn');
+    const afterContacts = await readAndSave(db, ids);
+    expect(gets).not.toHaveBeenCalled();
+    expect(afterContacts.summaries.get('a2')?.total).toBe(2101);
+    expect(asLists(afterContacts, ids)).toEqual(await truth(db, ids));
+    const keyContacts = await readContactsAndSave(db, refs);
+    expect(keyContacts.r.keyContactsMissing).toBe(0);
+    expect(getIns).not.toHaveBeenCalled();
+    expect(keyContacts.found.get(contactRef('a1', 'c1'))?.title).toBe('CFO');
+    expect(keyContacts.found).toEqual(await contactTruth(db, refs));
+  });
+
   it('after any sequence of writes, answers exactly what the records answer (property)', async () => {
     const ids = ['a0', 'a1', 'a2', 'a3', 'a4'];
     const op = fc.oneof(
@@ -251,6 +301,15 @@ describe('the week digest', () => {
       fc.record({ kind: fc.constant('dropContact' as const), id: fc.constantFrom('c0', 'c1', 'c2', 'c3') }),
       fc.record({ kind: fc.constant('clear' as const) }),
       fc.record({ kind: fc.constant('read' as const), ids: fc.subarray(ids, { minLength: 1 }) }),
+      // A bulk writer's transaction, the digests carried across it: a rename, a contact moved or
+      // added, an account deleted, the summaries redone, all at once.
+      fc.record({
+        kind: fc.constant('carried' as const),
+        rename: fc.constantFrom(...ids),
+        contact: fc.constantFrom('c0', 'c1', 'c2', 'c3'),
+        accountId: fc.constantFrom(...ids),
+        drop: fc.option(fc.constantFrom(...ids)),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(op, { maxLength: 12 }), async (ops) => {
@@ -266,6 +325,14 @@ describe('the week digest', () => {
             await contactsIn(tx).delete(o.id);
             await refreshCoverage(tx, [was?.accountId]);
             await tx.done;
+          } else if (o.kind === 'carried') {
+            await carriedWrite(db, async (tx) => {
+              const was = await contactsIn(tx).get(o.contact);
+              await accountsIn(tx).put(account(o.rename, { name: `Bulk ${o.contact}` }));
+              await contactsIn(tx).put(contact(o.contact, o.accountId, { title: 'Bulk' }));
+              if (o.drop) await accountsIn(tx).delete(o.drop);
+              await refreshCoverage(tx, [o.accountId, was?.accountId]);
+            });
           } else if (o.kind === 'clear') {
             const tx = db.transaction(RECORD_STORES, 'readwrite');
             await Promise.all([accountsIn(tx).clear(), contactsIn(tx).clear(), summariesIn(tx).clear()]);

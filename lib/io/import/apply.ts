@@ -7,7 +7,8 @@ import { abortError, CsvError, parseCsv, type ParsedCsv, type ParseOptions, type
 import { dbLookups } from './lookups';
 import { fillAccount, fillContact } from './merge';
 import { planImport, type ImportCounts, type ImportPlan, type PlanOptions, type PlannedWrite } from './plan';
-import { accountsIn, contactsIn, RECORD_STORES, summariesIn } from '../../db/records';
+import { accountsIn, contactsIn, summariesIn } from '../../db/records';
+import { carryWeekDigests, DIGEST_STORES } from '../../db/week-digest';
 
 // ---------------------------------------------------------------- applying
 
@@ -24,7 +25,7 @@ export interface ApplyOptions {
 export async function applyImport(db: DB, plan: ImportPlan, opts: ApplyOptions = {}): Promise<ImportCounts & { written: number }> {
   const { signal, onProgress } = opts;
   if (signal?.aborted) throw abortError();
-  const tx = db.transaction([...RECORD_STORES], 'readwrite');
+  const tx = db.transaction([...DIGEST_STORES], 'readwrite');
   const onAbort = () => {
     try {
       tx.abort();
@@ -72,9 +73,11 @@ export async function applyImport(db: DB, plan: ImportPlan, opts: ApplyOptions =
     ).then((l) => l.filter((r): r is NonNullable<typeof r> => r !== null) as T[]);
   const accounts = accountsIn(tx);
   const contacts = contactsIn(tx);
+  // Where each week digest stood, before anything is staged (lib/db/week-digest.ts).
+  const carrying = carryWeekDigests(tx);
   const staged = [
-    resolve(accounts, plan.accounts, fillAccount).then((l) => accounts.stage(l)),
-    resolve<Contact>(contacts, plan.contacts, fillContact, (c) => touched.add(c.accountId)).then((l) => contacts.stage(l)),
+    Promise.all([resolve(accounts, plan.accounts, fillAccount), carrying]).then(([l]) => accounts.stage(l)),
+    Promise.all([resolve<Contact>(contacts, plan.contacts, fillContact, (c) => touched.add(c.accountId)), carrying]).then(([l]) => contacts.stage(l)),
   ];
   const committed = tx.done;
   committed.catch(() => undefined); // a failed write or a cancel is reported through the steps below
@@ -88,6 +91,8 @@ export async function applyImport(db: DB, plan: ImportPlan, opts: ApplyOptions =
     const saved = contacts.flush();
     saved.catch(() => undefined); // reported by the await below
     await refreshCoverage(tx, touched);
+    // The weeks' digests brought past this import, so a week opened next reads one value.
+    await (await carrying).save();
     await saved;
     await committed;
   } catch (e) {
