@@ -17,8 +17,10 @@ import { mergeFields, mergeTick, same, type Timed } from '../domain/merge';
 import { contactsConflict } from '../io/import/match-index';
 import { normalizePersonName } from '../io/import/values';
 import { earliest } from '../io/import-checks';
-import { accountsIn, contactsIn, RECORD_STORES } from './records';
+import { accountsIn, contactsIn } from './records';
 import { removeContactIn } from './contacts';
+import { JOURNAL_MAX_IDS } from './packed';
+import { carryWeekDigests, DIGEST_STORES } from './week-digest';
 
 export interface RecordSet {
   accounts: Account[];
@@ -58,7 +60,7 @@ const created = <T extends { createdAt: number; updatedAt: number }>(r: T): T =>
 /** Merge `set` into the database; throws (and changes nothing) if any write fails. */
 export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts> {
   const counts: MergeCounts = { accounts: zero(), contacts: zero(), weeks: zero(), targets: zero(), ticks: zero(), links: zero() };
-  const tx = db.transaction([...RECORD_STORES, 'weeks', 'targets', 'ticks', 'links'], 'readwrite');
+  const tx = db.transaction([...DIGEST_STORES, 'weeks', 'targets', 'ticks', 'links'], 'readwrite');
   const accounts = accountsIn(tx);
   const contacts = contactsIn(tx);
   /** Accounts whose contacts the merge wrote: their coverage summaries are redone once, at the end. */
@@ -110,6 +112,10 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
   // Any failure (a constraint, a bug) aborts the transaction: nothing of the set is kept.
   tx.done.catch(() => undefined);
   try {
+    // A set bigger than a journal entry lists (a whole bundle, a team's first share): the week
+    // digests carried across it, as an import does (lib/db/week-digest.ts). Not for the small
+    // sets of everyday sync, which the journals list: reading the digests would cost each one.
+    const carrying = Math.max(set.accounts.length, set.contacts.length) > JOURNAL_MAX_IDS ? await carryWeekDigests(tx) : undefined;
     for (const incoming of set.accounts) {
       const current = await findAccount(withAccountKeys(incoming));
       const next = current ? withAccountKeys(mergeFields(current, { ...incoming, id: current.id })) : withAccountKeys(created(incoming));
@@ -205,6 +211,7 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
       addRemoved(counts.links, 1);
     }
     await refreshCoverage(tx, touched);
+    await carrying?.save();
     await tx.done;
   } catch (e) {
     try {

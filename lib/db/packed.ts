@@ -61,7 +61,7 @@ interface JournalEntry {
 }
 
 /** Ids listed per journal entry at most; a bigger change (an import) is recorded as "many". */
-const JOURNAL_MAX_IDS = 2000;
+export const JOURNAL_MAX_IDS = 2000;
 /** Journal entries kept per kind: a cache older than this many changes is made again. */
 const JOURNAL_KEEP = 500;
 const journalKey = (prefix: string, seq: number) => `${prefix}:j:${String(seq).padStart(12, '0')}`;

@@ -292,6 +292,33 @@ describe('the week digest', () => {
     expect(keyContacts.found).toEqual(await contactTruth(db, refs));
   });
 
+  it('is carried across a merge too big for the journal (a whole bundle, a team\'s first share), not across a small one', async () => {
+    const { applyRecords } = await import('@/lib/db/apply-records');
+    const db = await freshDb();
+    const ids = ['a1', 'a2'];
+    await putRecords(db, { accounts: [account('a1'), account('a2')], contacts: [contact('c1', 'a1')] });
+    await readAndSave(db, ids);
+    const merge = (accounts: Account[], contacts: Contact[] = []) => applyRecords(db, { accounts, contacts, weeks: [], targets: [], ticks: [], links: [] });
+    // A newer name for a1 and a contact for a2 among 2,100 new accounts.
+    const others = Array.from({ length: 2100 }, (_, i) => account(`other-${i}`));
+    await merge([{ ...account('a1', { name: 'Merged name' }), updatedAt: 5 }, ...others], [contact('c9', 'a2')]);
+    const gets = vi.spyOn(PackedStore.prototype, 'get');
+    const after = await readAndSave(db, ids);
+    expect(gets).not.toHaveBeenCalled();
+    expect(after.accounts.get('a1')?.name).toBe('Merged name');
+    expect(after.summaries.get('a2')?.total).toBe(1);
+    expect(asLists(after, ids)).toEqual(await truth(db, ids));
+
+    // A small set reads no digest (the journal lists it): only what changed is read again.
+    const metaReads = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    await merge([{ ...account('a2', { name: 'Small change' }), updatedAt: 6 }]);
+    expect(metaReads.mock.instances.filter((store) => (store as IDBObjectStore).name === 'meta')).toEqual([]);
+    gets.mockClear();
+    const small = await readAndSave(db, ids);
+    expect(gets.mock.calls.map(([id]) => id)).toEqual(['a2']);
+    expect(small.accounts.get('a2')?.name).toBe('Small change');
+  });
+
   it('after any sequence of writes, answers exactly what the records answer (property)', async () => {
     const ids = ['a0', 'a1', 'a2', 'a3', 'a4'];
     const op = fc.oneof(
