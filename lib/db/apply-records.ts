@@ -19,8 +19,7 @@ import { normalizePersonName } from '../io/import/values';
 import { earliest } from '../io/import-checks';
 import { accountsIn, contactsIn } from './records';
 import { removeContactIn } from './contacts';
-import { JOURNAL_MAX_IDS } from './packed';
-import { carryWeekDigests, DIGEST_STORES } from './week-digest';
+import { carryWeekDigests, DIGEST_STORES, tooBigForJournals } from './week-digest';
 
 export interface RecordSet {
   accounts: Account[];
@@ -115,7 +114,7 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
     // A set bigger than a journal entry lists (a whole bundle, a team's first share): the week
     // digests carried across it, as an import does (lib/db/week-digest.ts). Not for the small
     // sets of everyday sync, which the journals list: reading the digests would cost each one.
-    const carrying = Math.max(set.accounts.length, set.contacts.length) > JOURNAL_MAX_IDS ? await carryWeekDigests(tx) : undefined;
+    const carrying = tooBigForJournals(set.accounts.length, set.contacts.length) ? await carryWeekDigests(tx) : undefined;
     for (const incoming of set.accounts) {
       const current = await findAccount(withAccountKeys(incoming));
       const next = current ? withAccountKeys(mergeFields(current, { ...incoming, id: current.id })) : withAccountKeys(created(incoming));

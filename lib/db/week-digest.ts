@@ -12,7 +12,7 @@
 import type { CoverageSummary } from '../domain/coverage';
 import type { Account, Contact, WeekId } from '../domain/schema';
 import type { DB } from './db';
-import type { AnyTx, KindStamp } from './packed';
+import { JOURNAL_MAX_IDS, type AnyTx, type KindStamp } from './packed';
 import { accountsIn, contactsIn, summariesIn, type ContactStore } from './records';
 
 export interface WeekDigest {
@@ -154,6 +154,14 @@ export async function readWeekRecords(tx: AnyTx, weekId: WeekId, wants: WeekWant
 
 export const sameStamp = (a: KindStamp, b: KindStamp) => a.version === b.version && a.seq === b.seq;
 
+/**
+ * Whether a write of at most this many accounts and contacts may be too big for the journals to
+ * list, so its transaction should carry the digests (`carryWeekDigests`). A smaller one is listed:
+ * carrying it would only cost (every digest read and written again). A moved contact changes the
+ * summaries of two accounts.
+ */
+export const tooBigForJournals = (accounts: number, contacts: number) => Math.max(accounts, 2 * contacts) > JOURNAL_MAX_IDS;
+
 /** Where one stored digest or kept key contacts stood before a big write, as far as still true. */
 interface Carried<V> {
   value: V;
@@ -194,10 +202,14 @@ async function carryFrom(tx: AnyTx): Promise<{ save(): Promise<void> }> {
     meta.getAll(inRange(PREFIX)) as Promise<WeekDigest[]>,
     meta.getAll(inRange(CONTACTS_PREFIX)) as Promise<WeekContacts[]>,
   ]);
-  const union = (...sets: (ReadonlySet<string> | undefined)[]) => (sets.every(Boolean) ? new Set(sets.flatMap((x) => [...x!])) : undefined);
+  /** One the journals can bring to now, with what changed since it was made; else undefined. */
   const carried = async <V>(value: V, changed: Promise<ReadonlySet<string> | undefined>[]): Promise<Carried<V> | undefined> => {
-    const before = union(...(await Promise.all(changed)));
-    return before && { value, before };
+    const before = new Set<string>();
+    for (const ids of await Promise.all(changed)) {
+      if (!ids) return undefined;
+      for (const id of ids) before.add(id);
+    }
+    return { value, before };
   };
   const [digestsBefore, contactsBefore] = await Promise.all([
     Promise.all(digests.map((d) => carried(d, [accountStore.changedSince(d.accounts), summaryStore.changedSince(d.summaries)]))),

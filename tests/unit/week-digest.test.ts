@@ -290,6 +290,15 @@ describe('the week digest', () => {
     expect(getIns).not.toHaveBeenCalled();
     expect(keyContacts.found.get(contactRef('a1', 'c1'))?.title).toBe('CFO');
     expect(keyContacts.found).toEqual(await contactTruth(db, refs));
+
+    // A small import is listed by the journals: no digest is read or written for it.
+    const metaReads = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    await importCsv(db, 'Account Name,Website,Employees\nCompany a2,a2.example,75');
+    expect(metaReads.mock.instances.filter((store) => (store as IDBObjectStore).name === 'meta')).toEqual([]);
+    gets.mockClear();
+    const afterSmall = await readAndSave(db, ids);
+    expect(gets.mock.calls.map(([id]) => id)).toEqual(['a2']);
+    expect(afterSmall.accounts.get('a2')?.employees).toBe(75);
   });
 
   it('is carried across a merge too big for the journal (a whole bundle, a team\'s first share), not across a small one', async () => {

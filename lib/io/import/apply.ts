@@ -8,7 +8,7 @@ import { dbLookups } from './lookups';
 import { fillAccount, fillContact } from './merge';
 import { planImport, type ImportCounts, type ImportPlan, type PlanOptions, type PlannedWrite } from './plan';
 import { accountsIn, contactsIn, summariesIn } from '../../db/records';
-import { carryWeekDigests, DIGEST_STORES } from '../../db/week-digest';
+import { carryWeekDigests, DIGEST_STORES, tooBigForJournals } from '../../db/week-digest';
 
 // ---------------------------------------------------------------- applying
 
@@ -74,7 +74,7 @@ export async function applyImport(db: DB, plan: ImportPlan, opts: ApplyOptions =
   const accounts = accountsIn(tx);
   const contacts = contactsIn(tx);
   // Where each week digest stood, before anything is staged (lib/db/week-digest.ts).
-  const carrying = carryWeekDigests(tx);
+  const carrying = tooBigForJournals(plan.accounts.length, plan.contacts.length) ? carryWeekDigests(tx) : undefined;
   const staged = [
     Promise.all([resolve(accounts, plan.accounts, fillAccount), carrying]).then(([l]) => accounts.stage(l)),
     Promise.all([resolve<Contact>(contacts, plan.contacts, fillContact, (c) => touched.add(c.accountId)), carrying]).then(([l]) => contacts.stage(l)),
@@ -92,7 +92,7 @@ export async function applyImport(db: DB, plan: ImportPlan, opts: ApplyOptions =
     saved.catch(() => undefined); // reported by the await below
     await refreshCoverage(tx, touched);
     // The weeks' digests brought past this import, so a week opened next reads one value.
-    await (await carrying).save();
+    await (await carrying)?.save();
     await saved;
     await committed;
   } catch (e) {
