@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { currentWeekId } from '../../lib/domain/week';
 import { openExtensionPage, overrideTier, readStore, restoreBackup, syntheticBackup, type Session, useSession } from './harness';
 
@@ -87,6 +88,36 @@ describe('the week\'s stored key contacts (lib/db/week-digest.ts)', () => {
     await expect.poll(async () => (await again.getByTestId('week-view').textContent()) ?? '').toContain('Synthetic Company 88');
     await again.getByTestId('week-search').fill('Person 119-0');
     await expect.poll(async () => (await again.getByTestId('week-view').textContent()) ?? '').toContain('Synthetic Company 119');
+    await again.close();
+  });
+});
+
+describe('an import bigger than the journals list (lib/db/week-digest.ts carryWeekDigests)', () => {
+  it('brings the week\'s digest along, and the week shows what it changed', async () => {
+    const weekId = currentWeekId();
+    type Digest = { key: string; ids?: string[]; summaryList?: { accountId: string; total: number; connected: number }[] };
+    const digestOf = async (page: Page) => (await readStore<Digest>(page, 'meta')).find((r) => r.key === `weekDigest:${weekId}`);
+    const app = await openExtensionPage(s, 'app.html');
+    await app.getByTestId('week-progress').waitFor();
+    await expect.poll(async () => (await digestOf(app))?.ids?.length ?? 0).toBe(TARGETS);
+    await app.close();
+
+    // 2,100 people at one of the week's accounts, none connected on LinkedIn: more than a journal
+    // entry lists, so without the carry the week would read every record again.
+    const rows = Array.from({ length: 2100 }, (_, k) => `New,Person ${k},${['VP Finance', 'Head of IT', 'Marketing Manager'][k % 3]},Synthetic Company 0`);
+    const options = await openExtensionPage(s, 'options.html');
+    await options.getByTestId('import-file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(['First Name,Last Name,Job Title,Company', ...rows].join('\n')) });
+    await options.getByTestId('import-result').filter({ hasText: 'people.csv' }).waitFor({ timeout: 60_000 });
+    // Stored by the import itself, before any week is opened again: the new summary, every id kept.
+    const carried = await digestOf(options);
+    expect(carried?.ids?.length).toBe(TARGETS);
+    expect(carried?.summaryList?.find((x) => x.accountId === 'syn-0')).toMatchObject({ total: 2102, connected: 2 });
+    await options.close();
+
+    const again = await openExtensionPage(s, 'app.html');
+    await again.getByTestId('week-search').fill('Synthetic Company 0');
+    const row = again.locator('[data-testid=target][data-account="Synthetic Company 0"]');
+    await expect.poll(async () => (await row.textContent()) ?? '').toMatch(/2,?100 of 2,?102 not connected/);
     await again.close();
   });
 });
