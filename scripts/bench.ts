@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem, tmpdir } from 'node:os';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page, Worker } from 'playwright-core';
@@ -586,6 +586,7 @@ async function weekFirstRender(s: Session, floor: Session | undefined, weekId: s
     }
   }
   await options.close();
+  rmSync(dir, { recursive: true, force: true });
   return { times, floorTimes, withoutDigest, afterImport, importTook };
 }
 
@@ -715,6 +716,7 @@ async function imports() {
     return { accounts, contacts, merge, cancel, floors, sizes: { a: size(files.a), c: size(files.c) } };
   } finally {
     await fresh.close();
+    rmSync(dir, { recursive: true, force: true }); // the CSV files (~22 MB)
   }
 }
 
