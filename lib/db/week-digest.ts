@@ -253,13 +253,9 @@ async function carriedDigest(
   const oldAccounts = new Map(d.accountList.map((a) => [a.id, a]));
   const oldSummaries = new Map(d.summaryList.map((s) => [s.accountId, s]));
   // A record the write changed is taken as it left it (deleted: none); the rest as they were.
-  const now = <T>(id: string, here: ChangedHere<T>, old: Map<string, T>) => {
-    const changed = here(id);
-    return changed ? changed : Promise.resolve(old.get(id));
-  };
   const [accountList, summaryList] = await Promise.all([
-    Promise.all(ids.map((id) => now(id, accountHere, oldAccounts))),
-    Promise.all(ids.map((id) => now(id, summaryHere, oldSummaries))),
+    Promise.all(ids.map((id) => accountHere(id) ?? oldAccounts.get(id))),
+    Promise.all(ids.map((id) => summaryHere(id) ?? oldSummaries.get(id))),
   ]);
   return {
     ...d,
