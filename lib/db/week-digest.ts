@@ -12,6 +12,7 @@
 import type { CoverageSummary } from '../domain/coverage';
 import type { Account, Contact, WeekId } from '../domain/schema';
 import type { DB } from './db';
+import { afterIdle, pruneKept } from './kept';
 import { JOURNAL_MAX_IDS, type AnyTx, type KindStamp } from './packed';
 import { accountsIn, contactsIn, summariesIn, type ContactStore } from './records';
 
@@ -339,17 +340,10 @@ export function saveWeekContacts(db: DB, weekId: WeekId, stamp: KindStamp, found
 }
 
 async function saveKept(db: DB, prefix: string, value: WeekDigest | WeekContacts): Promise<void> {
-  // When the page is idle: storing copies the whole value on this thread (~1 MB for 1,000
-  // targets), which must not delay the first screen that made it.
-  // (No idle callback in a worker or in node's tests: the next task there.)
-  await new Promise<void>((resolve) => ('requestIdleCallback' in globalThis ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 0)));
+  await afterIdle();
   try {
     const tx = db.transaction('meta', 'readwrite');
-    const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-    const [keys] = await Promise.all([tx.store.getAllKeys(range), tx.store.put(value)]);
-    const others = keys.filter((k) => k !== value.key).sort();
-    // Week ids sort by date: the oldest go first.
-    for (const k of others.slice(0, Math.max(0, others.length - (KEEP_DIGESTS - 1)))) void tx.store.delete(k);
+    await Promise.all([tx.store.put(value), pruneKept(tx.store, prefix, value.key, KEEP_DIGESTS)]);
     await tx.done;
   } catch (e) {
     console.warn('[tiercover] the week digest was not saved:', (e as Error).message);
