@@ -6,6 +6,7 @@ import { tickId } from '../domain/aircover';
 import type { AirCoverItem } from '../domain/constants';
 import type { AirCoverTick, TickSource, WeekId } from '../domain/schema';
 import type { DB } from './db';
+import { TICK_STORES, ticksIn } from './week-ticks';
 
 export interface Cell {
   targetId: string;
@@ -22,9 +23,9 @@ export class NotOnWeekError extends Error {}
 export async function tickCells(
   db: DB, weekId: WeekId, cells: Cell[], done: boolean, by: string, now = Date.now(), from: { source?: TickSource; note?: string } = {},
 ): Promise<AirCoverTick[]> {
-  const tx = db.transaction(['targets', 'ticks'], 'readwrite');
+  const tx = db.transaction(['targets', ...TICK_STORES], 'readwrite');
   const targets = tx.objectStore('targets');
-  const ticks = tx.objectStore('ticks');
+  const ticks = ticksIn(tx);
   const checked = new Map<string, boolean>();
   const written: AirCoverTick[] = [];
   for (const c of cells) {
@@ -44,6 +45,7 @@ export async function tickCells(
     await ticks.put(tick);
     written.push(tick);
   }
+  await ticks.save();
   await tx.done;
   return written;
 }

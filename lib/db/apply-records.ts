@@ -20,6 +20,7 @@ import { earliest } from '../io/import-checks';
 import { accountsIn, contactsIn } from './records';
 import { removeContactIn } from './contacts';
 import { carryWeekDigests, DIGEST_STORES, tooBigForJournals } from './week-digest';
+import { TICK_STORES, ticksIn } from './week-ticks';
 
 export interface RecordSet {
   accounts: Account[];
@@ -59,7 +60,7 @@ const created = <T extends { createdAt: number; updatedAt: number }>(r: T): T =>
 /** Merge `set` into the database; throws (and changes nothing) if any write fails. */
 export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts> {
   const counts: MergeCounts = { accounts: zero(), contacts: zero(), weeks: zero(), targets: zero(), ticks: zero(), links: zero() };
-  const tx = db.transaction([...DIGEST_STORES, 'weeks', 'targets', 'ticks', 'links'], 'readwrite');
+  const tx = db.transaction([...DIGEST_STORES, 'weeks', 'targets', ...TICK_STORES, 'links'], 'readwrite');
   const accounts = accountsIn(tx);
   const contacts = contactsIn(tx);
   /** Accounts whose contacts the merge wrote: their coverage summaries are redone once, at the end. */
@@ -173,7 +174,7 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
       await save(weeks, counts.weeks, undefined, { id: weekId, createdAt: at, updatedAt: at, reviewed: false } satisfies Week);
     }
 
-    const ticks = tx.objectStore('ticks');
+    const ticks = ticksIn(tx);
     for (const raw of set.ticks) {
       const targetId = targetIds.get(raw.targetId) ?? raw.targetId;
       const contactId = raw.contactId ? (contactIds.get(raw.contactId) ?? raw.contactId) : undefined;
@@ -209,6 +210,7 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
       await links.delete(link.pageKey);
       addRemoved(counts.links, 1);
     }
+    await ticks.save();
     await refreshCoverage(tx, touched);
     await carrying?.save();
     await tx.done;

@@ -9,6 +9,7 @@ import type { AirCoverTick, Contact, PageLink, Target } from '../domain/schema';
 import type { DB } from './db';
 import { refreshCoverage } from './coverage';
 import { accountsIn, contactsIn, RECORD_STORES } from './records';
+import { TICK_STORES, ticksIn } from './week-ticks';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { TiercoverDB } from './schema';
 
@@ -47,17 +48,17 @@ export interface RemovedContact {
 }
 
 export async function removeContact(db: DB, contactId: string, now = Date.now()): Promise<RemovedContact | undefined> {
-  const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks', 'links'], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, 'targets', ...TICK_STORES, 'links'], 'readwrite');
   const removed = await removeContactIn(tx, contactId, now);
   await tx.done;
   return removed;
 }
 
 /** The stores a removal changes: its transaction is over these, and maybe others. */
-type RemovalStore = (typeof RECORD_STORES)[number] | 'targets' | 'ticks' | 'links';
+type RemovalStore = (typeof RECORD_STORES)[number] | 'targets' | (typeof TICK_STORES)[number] | 'links';
 
 /**
- * The removal inside a readwrite transaction over RECORD_STORES, targets, ticks and links: the
+ * The removal inside a readwrite transaction over RECORD_STORES, targets, TICK_STORES and links: the
  * rep's removal above, and a teammate's applied by team sync (lib/db/apply-records.ts).
  */
 export async function removeContactIn<S extends StoreNames<TiercoverDB>>(
@@ -79,14 +80,15 @@ export async function removeContactIn<S extends StoreNames<TiercoverDB>>(
   // Its ticks on every target of the account, a key contact there or not (a teammate's tick may
   // name it on a target where it is not one here).
   const ticks: AirCoverTick[] = [];
-  const tickStore = tx.objectStore('ticks');
+  const tickStore = ticksIn(tx);
   for (const { id: targetId } of accountTargets) {
     for (const tick of await tickStore.index('byTarget').getAll(targetId)) {
       if (tick.contactId !== contactId) continue;
       ticks.push(tick);
-      await tickStore.delete(tick.id);
+      await tickStore.delete(tick);
     }
   }
+  await tickStore.save();
   const links = await tx.objectStore('links').index('byTarget').getAll(contactId);
   for (const l of links) await tx.objectStore('links').delete(l.pageKey);
   // Their reports now report to nobody on the map (a reference to no one would fail a backup's checks).
@@ -107,7 +109,7 @@ export async function removeContactIn<S extends StoreNames<TiercoverDB>>(
 
 /** Undo a removal: the contact, its places as a key contact, its ticks and links. */
 export async function restoreContact(db: DB, removed: RemovedContact, now = Date.now()): Promise<void> {
-  const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks', 'links'], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, 'targets', ...TICK_STORES, 'links'], 'readwrite');
   await contactsIn(tx).put(removed.contact);
   await refreshCoverage(tx, [removed.contact.accountId]);
   const targets = tx.objectStore('targets');
@@ -118,7 +120,9 @@ export async function restoreContact(db: DB, removed: RemovedContact, now = Date
     ids.splice(Math.min(index, ids.length), 0, removed.contact.id);
     await targets.put({ ...t, keyContactIds: ids, updatedAt: now });
   }
-  for (const tick of removed.ticks) await tx.objectStore('ticks').put(tick);
+  const ticks = ticksIn(tx);
+  for (const tick of removed.ticks) await ticks.put(tick);
+  await ticks.save();
   for (const link of removed.links) await tx.objectStore('links').put(link);
   await tx.done;
 }

@@ -11,6 +11,7 @@ import type { AirCoverTick, Contact, WeekId } from '../domain/schema';
 import type { DB } from './db';
 import { refreshCoverage } from './coverage';
 import { contactsIn, RECORD_STORES } from './records';
+import { TICK_STORES, ticksIn } from './week-ticks';
 
 export class EvidenceTargetGone extends Error {}
 
@@ -26,9 +27,9 @@ export async function acceptEvidence(
   by: string,
   now = Date.now(),
 ): Promise<AcceptedEvidence> {
-  const tx = db.transaction([...RECORD_STORES, 'targets', 'ticks'], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, 'targets', ...TICK_STORES], 'readwrite');
   const contacts = contactsIn(tx);
-  const ticks = tx.objectStore('ticks');
+  const ticks = ticksIn(tx);
   const contact = p.contactId ? await contacts.get(p.contactId) : undefined;
   const target = p.targetId ? await tx.objectStore('targets').get(p.targetId) : undefined;
   if (p.targetId && (!target || target.weekId !== p.weekId)) {
@@ -59,6 +60,7 @@ export async function acceptEvidence(
       done: true, by, at: now, link: was?.link, note: was?.note, source: 'linkedin',
     };
     await ticks.put(out.tick);
+    await ticks.save();
   }
   await tx.done;
   return out;

@@ -8,8 +8,9 @@ import { SAMPLE_ACCOUNT_KEYS, SAMPLE_ID_PREFIX, type SampleData } from '../sampl
 import type { DB } from './db';
 import { refreshCoverage } from './coverage';
 import { accountsIn, contactsIn, RECORD_STORES } from './records';
+import { TICK_STORES, ticksIn } from './week-ticks';
 
-const STORES = [...RECORD_STORES, 'weeks', 'targets', 'ticks'] as const;
+const STORES = [...RECORD_STORES, 'weeks', 'targets', ...TICK_STORES] as const;
 
 export async function replaceSampleData(db: DB, data: SampleData): Promise<void> {
   const tx = db.transaction([...STORES], 'readwrite');
@@ -17,7 +18,7 @@ export async function replaceSampleData(db: DB, data: SampleData): Promise<void>
   const accounts = accountsIn(tx);
   const contacts = contactsIn(tx);
   const targets = tx.objectStore('targets');
-  const ticks = tx.objectStore('ticks');
+  const ticks = ticksIn(tx);
 
   // Copies from before the fixed ids: everything hanging off them goes with them.
   const legacy = (
@@ -33,16 +34,18 @@ export async function replaceSampleData(db: DB, data: SampleData): Promise<void>
     accounts.getAll().then((l) => l.filter((a) => isSample(a.id)).map((a) => a.id)),
     contacts.getAll().then((l) => l.filter((c) => isSample(c.id))),
   ]);
-  const legacyTicks = (await Promise.all(legacyTargets.map((id) => ticks.index('byTarget').getAllKeys(id)))).flat();
+  const [legacyTicks, sampleTicks] = await Promise.all([
+    Promise.all(legacyTargets.map((id) => ticks.index('byTarget').getAll(id))).then((l) => l.flat()),
+    ticks.getAll(sampleIds),
+  ]);
   await Promise.all([
     ...legacy.map((id) => accounts.delete(id)),
     ...legacyContacts.map((id) => contacts.delete(id)),
     ...legacyTargets.map((id) => targets.delete(id)),
-    ...legacyTicks.map((id) => ticks.delete(id)),
+    ...[...legacyTicks, ...sampleTicks].map((t) => ticks.delete(t)),
     ...sampleAccounts.map((id) => accounts.delete(id)),
     ...removedSample.map((c) => contacts.delete(c.id)),
     targets.delete(sampleIds),
-    ticks.delete(sampleIds),
   ]);
 
   // A target the user made for a sample account this week keeps its place (one per week and account).
@@ -58,6 +61,7 @@ export async function replaceSampleData(db: DB, data: SampleData): Promise<void>
     ...data.weeks.map(async (w) => (await weeks.getKey(w.id)) ?? weeks.put(w)),
   ];
   await Promise.all(writes);
+  await ticks.save();
   await refreshCoverage(tx, [...legacy, ...removedSample.map((c) => c.accountId), ...data.contacts.map((c) => c.accountId)]);
   await tx.done;
 }

@@ -6,6 +6,7 @@ import type { DBSchema } from 'idb';
 import type { CoverageSummary } from '../domain/coverage';
 import type { KeyBucket } from './packed';
 import type { WeekContacts, WeekDigest } from './week-digest';
+import type { WeekTicks } from './week-ticks';
 import type { Account, AirCoverTick, Contact, PageLink, Settings, Target, Week } from '../domain/schema';
 
 export const DB_NAME = 'tiercover';
@@ -39,8 +40,8 @@ export interface TiercoverDB extends DBSchema {
   };
   links: { key: string; value: PageLink; indexes: { byTarget: string } };
   settings: { key: string; value: Settings };
-  /** The schema record, and the week digests (a cache, lib/db/week-digest.ts). */
-  meta: { key: string; value: MetaRecord | WeekDigest | WeekContacts };
+  /** The schema record, the week digests (a cache, lib/db/week-digest.ts) and the kept weeks' ticks (lib/db/week-ticks.ts). */
+  meta: { key: string; value: MetaRecord | WeekDigest | WeekContacts | WeekTicks };
 }
 
 /**

@@ -17,6 +17,7 @@ import { uiLocale } from '../i18n';
 import { contactsIn, RECORD_STORES } from './records';
 import { contactRef, DIGEST_STORES, readWeekRecords, resolveKeyContacts, saveWeekDigest, sameStamp } from './week-digest';
 import type { KindStamp } from './packed';
+import { readWeekTicks, TICK_STORES, ticksIn } from './week-ticks';
 
 export interface TargetRow {
   target: Target;
@@ -207,9 +208,9 @@ export async function withDetails(db: DB, view: WeekView, targetIds: Iterable<st
 /** `settings` may still be on its way: the records are read meanwhile. */
 export async function weekView(db: DB, weekId: WeekId, settingsOrPromise: Settings | Promise<Settings>, now = new Date()): Promise<WeekView> {
   const prevId = previousWeek(weekId);
-  // The ticks in a transaction of their own: a tick written meanwhile (a readwrite transaction on
-  // 'ticks') waits only for that one read.
-  const ticksRead = db.transaction('ticks').store.index('byWeek').getAll(weekId);
+  // The ticks in a transaction of their own (a tick written meanwhile waits only for that one
+  // read), as one kept value where the week is kept (lib/db/week-ticks.ts).
+  const ticksRead = readWeekTicks(db, weekId);
   // The week, its targets and their records in one: the week digest is asked for at once, beside
   // the targets that say which accounts it must answer for (lib/db/week-digest.ts).
   const tx = db.transaction(['weeks', 'targets', ...DIGEST_STORES]);
@@ -298,10 +299,10 @@ export async function startWeek(
   now = Date.now(),
 ): Promise<{ carried: number; standingCarried: number }> {
   const from = previousWeek(weekId);
-  const tx = db.transaction(['weeks', 'targets', 'ticks'], 'readwrite');
+  const tx = db.transaction(['weeks', 'targets', ...TICK_STORES], 'readwrite');
   const weeks = tx.objectStore('weeks');
   const targets = tx.objectStore('targets');
-  const ticks = tx.objectStore('ticks');
+  const ticks = ticksIn(tx);
   const open = (await targets.index('byWeek').getAll(from)).filter((t) => t.status === 'active');
   let carried = 0;
   let standingCarried = 0;
@@ -329,6 +330,7 @@ export async function startWeek(
   }
   const existing = await weeks.get(weekId);
   await weeks.put({ ...(existing ?? { id: weekId, createdAt: now }), updatedAt: now, startedFrom: from, reviewed: true });
+  await ticks.save();
   await tx.done;
   return { carried, standingCarried };
 }

@@ -10,6 +10,7 @@ import { ACCOUNT_SUBJECT, tickId } from '../domain/aircover';
 import { AIR_COVER_ITEMS, type AirCoverItem } from '../domain/constants';
 import type { AirCoverTick, WeekId } from '../domain/schema';
 import type { DB } from '../db/db';
+import { TICK_STORES, ticksIn } from '../db/week-ticks';
 import { decodeText } from './csv-import';
 import { PACK_EVIDENCE_HEADERS } from './csv-export';
 
@@ -83,9 +84,9 @@ export async function importMarketingPack(db: DB, weekId: WeekId, input: File | 
   }
 
   const result: PackImportResult = { ticked: 0, tickIds: [], alreadyDone: 0, empty: 0, errors: [] };
-  const tx = db.transaction(['targets', 'ticks'], 'readwrite');
+  const tx = db.transaction(['targets', ...TICK_STORES], 'readwrite');
   const targets = tx.objectStore('targets');
-  const ticks = tx.objectStore('ticks');
+  const ticks = ticksIn(tx);
   const seen = new Set<string>();
   for (const [i, r] of rows.entries()) {
     const row = i + 2;
@@ -140,6 +141,7 @@ export async function importMarketingPack(db: DB, weekId: WeekId, input: File | 
     result.ticked++;
     result.tickIds.push(id);
   }
+  await ticks.save();
   await tx.done;
   return result;
 }

@@ -2,6 +2,7 @@
 import { tickId } from '../../domain/aircover';
 import { type AirCoverTick } from '../../domain/schema';
 import { getDb } from '../../db/db';
+import { putTick } from '../../db/week-ticks';
 import { notifyChange } from '../live';
 import { NotOnWeekError, tickCells } from '../../db/aircover';
 import { type Handler, UserError, settingsOf } from './common';
@@ -25,7 +26,7 @@ export const aircoverHandlers: { [K in ('tickAirCover' | 'tickAirCoverMany')]: H
       note: p.note?.trim() || undefined,
     };
     // One record per checklist cell: ticks of different cells never overwrite each other.
-    await db.put('ticks', tick);
+    await putTick(db, tick);
     void notifyChange(['ticks'], p.weekId, { tick });
     return tick;
   },
