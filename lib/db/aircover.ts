@@ -6,7 +6,7 @@ import { tickId } from '../domain/aircover';
 import type { AirCoverItem } from '../domain/constants';
 import type { AirCoverTick, TickSource, WeekId } from '../domain/schema';
 import type { DB } from './db';
-import { TICK_STORES, ticksIn } from './week-ticks';
+import { TARGET_STORES, targetsIn, TICK_STORES, ticksIn } from './kept-weeks';
 
 export interface Cell {
   targetId: string;
@@ -23,8 +23,8 @@ export class NotOnWeekError extends Error {}
 export async function tickCells(
   db: DB, weekId: WeekId, cells: Cell[], done: boolean, by: string, now = Date.now(), from: { source?: TickSource; note?: string } = {},
 ): Promise<AirCoverTick[]> {
-  const tx = db.transaction(['targets', ...TICK_STORES], 'readwrite');
-  const targets = tx.objectStore('targets');
+  const tx = db.transaction([...TARGET_STORES, ...TICK_STORES], 'readwrite');
+  const targets = targetsIn(tx); // read only here
   const ticks = ticksIn(tx);
   const checked = new Map<string, boolean>();
   const written: AirCoverTick[] = [];

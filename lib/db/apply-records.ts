@@ -20,7 +20,7 @@ import { earliest } from '../io/import-checks';
 import { accountsIn, contactsIn } from './records';
 import { removeContactIn } from './contacts';
 import { carryWeekDigests, DIGEST_STORES, tooBigForJournals } from './week-digest';
-import { TICK_STORES, ticksIn } from './week-ticks';
+import { TARGET_STORES, targetsIn, TICK_STORES, ticksIn } from './kept-weeks';
 
 export interface RecordSet {
   accounts: Account[];
@@ -60,7 +60,7 @@ const created = <T extends { createdAt: number; updatedAt: number }>(r: T): T =>
 /** Merge `set` into the database; throws (and changes nothing) if any write fails. */
 export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts> {
   const counts: MergeCounts = { accounts: zero(), contacts: zero(), weeks: zero(), targets: zero(), ticks: zero(), links: zero() };
-  const tx = db.transaction([...DIGEST_STORES, 'weeks', 'targets', ...TICK_STORES, 'links'], 'readwrite');
+  const tx = db.transaction([...DIGEST_STORES, 'weeks', ...TARGET_STORES, ...TICK_STORES, 'links'], 'readwrite');
   const accounts = accountsIn(tx);
   const contacts = contactsIn(tx);
   /** Accounts whose contacts the merge wrote: their coverage summaries are redone once, at the end. */
@@ -155,7 +155,7 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
       await save(weeks, counts.weeks, current, next);
     }
 
-    const targets = tx.objectStore('targets');
+    const targets = targetsIn(tx);
     for (const raw of set.targets) {
       const incoming: Target = {
         ...raw,
@@ -210,7 +210,7 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
       await links.delete(link.pageKey);
       addRemoved(counts.links, 1);
     }
-    await ticks.save();
+    await Promise.all([targets.save(), ticks.save()]);
     await refreshCoverage(tx, touched);
     await carrying?.save();
     await tx.done;

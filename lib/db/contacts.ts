@@ -9,7 +9,7 @@ import type { AirCoverTick, Contact, PageLink, Target } from '../domain/schema';
 import type { DB } from './db';
 import { refreshCoverage } from './coverage';
 import { accountsIn, contactsIn, RECORD_STORES } from './records';
-import { TICK_STORES, ticksIn } from './week-ticks';
+import { TARGET_STORES, targetsIn, TICK_STORES, ticksIn } from './kept-weeks';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { TiercoverDB } from './schema';
 
@@ -48,17 +48,17 @@ export interface RemovedContact {
 }
 
 export async function removeContact(db: DB, contactId: string, now = Date.now()): Promise<RemovedContact | undefined> {
-  const tx = db.transaction([...RECORD_STORES, 'targets', ...TICK_STORES, 'links'], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, ...TARGET_STORES, ...TICK_STORES, 'links'], 'readwrite');
   const removed = await removeContactIn(tx, contactId, now);
   await tx.done;
   return removed;
 }
 
 /** The stores a removal changes: its transaction is over these, and maybe others. */
-type RemovalStore = (typeof RECORD_STORES)[number] | 'targets' | (typeof TICK_STORES)[number] | 'links';
+type RemovalStore = (typeof RECORD_STORES)[number] | (typeof TARGET_STORES)[number] | (typeof TICK_STORES)[number] | 'links';
 
 /**
- * The removal inside a readwrite transaction over RECORD_STORES, targets, TICK_STORES and links: the
+ * The removal inside a readwrite transaction over RECORD_STORES, TARGET_STORES, TICK_STORES and links: the
  * rep's removal above, and a teammate's applied by team sync (lib/db/apply-records.ts).
  */
 export async function removeContactIn<S extends StoreNames<TiercoverDB>>(
@@ -68,7 +68,7 @@ export async function removeContactIn<S extends StoreNames<TiercoverDB>>(
 ): Promise<RemovedContact | undefined> {
   const contact = await contactsIn(tx).get(contactId);
   if (!contact) return undefined;
-  const targets = tx.objectStore('targets');
+  const targets = targetsIn(tx);
   const keyOf: RemovedContact['keyOf'] = [];
   const accountTargets = await targets.index('byAccount').getAll(contact.accountId);
   for (const t of accountTargets) {
@@ -88,7 +88,7 @@ export async function removeContactIn<S extends StoreNames<TiercoverDB>>(
       await tickStore.delete(tick);
     }
   }
-  await tickStore.save();
+  await Promise.all([targets.save(), tickStore.save()]);
   const links = await tx.objectStore('links').index('byTarget').getAll(contactId);
   for (const l of links) await tx.objectStore('links').delete(l.pageKey);
   // Their reports now report to nobody on the map (a reference to no one would fail a backup's checks).
@@ -109,10 +109,10 @@ export async function removeContactIn<S extends StoreNames<TiercoverDB>>(
 
 /** Undo a removal: the contact, its places as a key contact, its ticks and links. */
 export async function restoreContact(db: DB, removed: RemovedContact, now = Date.now()): Promise<void> {
-  const tx = db.transaction([...RECORD_STORES, 'targets', ...TICK_STORES, 'links'], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, ...TARGET_STORES, ...TICK_STORES, 'links'], 'readwrite');
   await contactsIn(tx).put(removed.contact);
   await refreshCoverage(tx, [removed.contact.accountId]);
-  const targets = tx.objectStore('targets');
+  const targets = targetsIn(tx);
   for (const { targetId, index } of removed.keyOf) {
     const t: Target | undefined = await targets.get(targetId);
     if (!t || t.keyContactIds.includes(removed.contact.id)) continue;
@@ -122,7 +122,7 @@ export async function restoreContact(db: DB, removed: RemovedContact, now = Date
   }
   const ticks = ticksIn(tx);
   for (const tick of removed.ticks) await ticks.put(tick);
-  await ticks.save();
+  await Promise.all([targets.save(), ticks.save()]);
   for (const link of removed.links) await tx.objectStore('links').put(link);
   await tx.done;
 }

@@ -8,7 +8,7 @@ import { DB_NAME, DATA_STORES, type TiercoverDB } from './schema';
 import { LATEST_DB_VERSION, runMigrations } from './migrations';
 import { accountsIn, contactsIn, RECORD_STORES } from './records';
 import { dropWeekDigests } from './week-digest';
-import { dropWeekTicks } from './week-ticks';
+import { dropKeptWeeks } from './kept-weeks';
 
 export type DB = IDBPDatabase<TiercoverDB>;
 
@@ -118,5 +118,5 @@ export async function deleteAllData(db?: DB) {
   const stores = [...DATA_STORES];
   const tx = d.transaction([...stores, 'meta'], 'readwrite');
   // The week digests and the kept weeks' ticks copy the data: they go with it (the schema record stays).
-  await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), ...dropWeekDigests(tx), dropWeekTicks(tx), tx.done]);
+  await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), ...dropWeekDigests(tx), dropKeptWeeks(tx), tx.done]);
 }

@@ -11,7 +11,7 @@ import type { AirCoverTick, Contact, WeekId } from '../domain/schema';
 import type { DB } from './db';
 import { refreshCoverage } from './coverage';
 import { contactsIn, RECORD_STORES } from './records';
-import { TICK_STORES, ticksIn } from './week-ticks';
+import { TICK_STORES, ticksIn } from './kept-weeks';
 
 export class EvidenceTargetGone extends Error {}
 

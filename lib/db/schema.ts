@@ -6,7 +6,7 @@ import type { DBSchema } from 'idb';
 import type { CoverageSummary } from '../domain/coverage';
 import type { KeyBucket } from './packed';
 import type { WeekContacts, WeekDigest } from './week-digest';
-import type { WeekTicks } from './week-ticks';
+import type { KeptWeek } from './kept-weeks';
 import type { Account, AirCoverTick, Contact, PageLink, Settings, Target, Week } from '../domain/schema';
 
 export const DB_NAME = 'tiercover';
@@ -40,8 +40,8 @@ export interface TiercoverDB extends DBSchema {
   };
   links: { key: string; value: PageLink; indexes: { byTarget: string } };
   settings: { key: string; value: Settings };
-  /** The schema record, the week digests (a cache, lib/db/week-digest.ts) and the kept weeks' ticks (lib/db/week-ticks.ts). */
-  meta: { key: string; value: MetaRecord | WeekDigest | WeekContacts | WeekTicks };
+  /** The schema record, the week digests (a cache, lib/db/week-digest.ts) and the kept weeks' ticks (lib/db/kept-weeks.ts). */
+  meta: { key: string; value: MetaRecord | WeekDigest | WeekContacts | KeptWeek };
 }
 
 /**

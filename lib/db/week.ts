@@ -17,7 +17,7 @@ import { uiLocale } from '../i18n';
 import { contactsIn, RECORD_STORES } from './records';
 import { contactRef, DIGEST_STORES, readWeekRecords, resolveKeyContacts, saveWeekDigest, sameStamp } from './week-digest';
 import type { KindStamp } from './packed';
-import { readWeekTicks, TICK_STORES, ticksIn } from './week-ticks';
+import { readWeek, TARGET_STORES, targetsIn, TICK_STORES, ticksIn } from './kept-weeks';
 
 export interface TargetRow {
   target: Target;
@@ -209,16 +209,16 @@ export async function withDetails(db: DB, view: WeekView, targetIds: Iterable<st
 export async function weekView(db: DB, weekId: WeekId, settingsOrPromise: Settings | Promise<Settings>, now = new Date()): Promise<WeekView> {
   const prevId = previousWeek(weekId);
   // The ticks in a transaction of their own (a tick written meanwhile waits only for that one
-  // read), as one kept value where the week is kept (lib/db/week-ticks.ts).
-  const ticksRead = readWeekTicks(db, weekId);
+  // read). Ticks and targets as one kept value each where the week is kept (lib/db/kept-weeks.ts).
+  const ticksRead = readWeek(db, db.transaction(TICK_STORES), 'ticks', weekId);
   // The week, its targets and their records in one: the week digest is asked for at once, beside
   // the targets that say which accounts it must answer for (lib/db/week-digest.ts).
-  const tx = db.transaction(['weeks', 'targets', ...DIGEST_STORES]);
+  const tx = db.transaction(['weeks', ...TARGET_STORES, ...DIGEST_STORES]);
   const weekRead = Promise.all([
     tx.objectStore('weeks').get(weekId),
-    tx.objectStore('targets').index('byWeek').getAll(weekId),
+    readWeek(db, tx, 'targets', weekId),
     tx.objectStore('weeks').get(prevId),
-    tx.objectStore('targets').index('byWeek').getAll(prevId),
+    readWeek(db, tx, 'targets', prevId),
   ]);
   const records = readWeekRecords(
     tx,
@@ -299,9 +299,9 @@ export async function startWeek(
   now = Date.now(),
 ): Promise<{ carried: number; standingCarried: number }> {
   const from = previousWeek(weekId);
-  const tx = db.transaction(['weeks', 'targets', ...TICK_STORES], 'readwrite');
+  const tx = db.transaction(['weeks', ...TARGET_STORES, ...TICK_STORES], 'readwrite');
   const weeks = tx.objectStore('weeks');
-  const targets = tx.objectStore('targets');
+  const targets = targetsIn(tx);
   const ticks = ticksIn(tx);
   const open = (await targets.index('byWeek').getAll(from)).filter((t) => t.status === 'active');
   let carried = 0;
@@ -330,47 +330,48 @@ export async function startWeek(
   }
   const existing = await weeks.get(weekId);
   await weeks.put({ ...(existing ?? { id: weekId, createdAt: now }), updatedAt: now, startedFrom: from, reviewed: true });
-  await ticks.save();
+  await Promise.all([targets.save(), ticks.save()]);
   await tx.done;
   return { carried, standingCarried };
 }
 
-export async function setTargetStatus(db: DB, targetId: string, status: Target['status'], reason: string | undefined, now = Date.now()) {
-  const tx = db.transaction('targets', 'readwrite');
-  const t = await tx.store.get(targetId);
+/**
+ * One target read and written in one transaction (two tabs editing different fields of one
+ * target both land), with its kept week.
+ */
+async function changeTarget(db: DB, targetId: string, change: (t: Target) => Target): Promise<Target> {
+  const tx = db.transaction(TARGET_STORES, 'readwrite');
+  const targets = targetsIn(tx);
+  const t = await targets.get(targetId);
   if (!t) throw new Error('That target no longer exists.');
-  const next: Target = { ...t, status, statusReason: status === 'active' ? undefined : reason, updatedAt: now, edits: { ...(t.edits ?? {}), status: now, statusReason: now } };
-  await tx.store.put(next);
+  const next = change(t);
+  await targets.put(next);
+  await targets.save();
   await tx.done;
   return next;
 }
 
-export async function setKeyContact(db: DB, targetId: string, contactId: string, key: boolean, now = Date.now()) {
-  const tx = db.transaction('targets', 'readwrite');
-  const t = await tx.store.get(targetId);
-  if (!t) throw new Error('That target no longer exists.');
-  const ids = t.keyContactIds.filter((x) => x !== contactId);
-  if (key) ids.push(contactId);
-  const next: Target = { ...t, keyContactIds: ids, updatedAt: now, edits: { ...(t.edits ?? {}), keyContactIds: now } };
-  await tx.store.put(next);
-  await tx.done;
-  return next;
+export function setTargetStatus(db: DB, targetId: string, status: Target['status'], reason: string | undefined, now = Date.now()) {
+  return changeTarget(db, targetId, (t) => ({ ...t, status, statusReason: status === 'active' ? undefined : reason, updatedAt: now, edits: { ...(t.edits ?? {}), status: now, statusReason: now } }));
 }
 
-export async function updateTarget(
+export function setKeyContact(db: DB, targetId: string, contactId: string, key: boolean, now = Date.now()) {
+  return changeTarget(db, targetId, (t) => {
+    const ids = t.keyContactIds.filter((x) => x !== contactId);
+    if (key) ids.push(contactId);
+    return { ...t, keyContactIds: ids, updatedAt: now, edits: { ...(t.edits ?? {}), keyContactIds: now } };
+  });
+}
+
+export function updateTarget(
   db: DB,
   targetId: string,
   changes: Partial<Pick<Target, 'salesOwner' | 'marketingOwner' | 'notes' | MeetingField>>,
   now = Date.now(),
 ) {
-  // Read and write in one transaction: two tabs editing different fields of one target both land.
-  const tx = db.transaction('targets', 'readwrite');
-  const t = await tx.store.get(targetId);
-  if (!t) throw new Error('That target no longer exists.');
-  const edits = { ...(t.edits ?? {}) };
-  for (const k of Object.keys(changes)) edits[k] = now;
-  const next: Target = { ...t, ...changes, updatedAt: now, edits };
-  await tx.store.put(next);
-  await tx.done;
-  return next;
+  return changeTarget(db, targetId, (t) => {
+    const edits = { ...(t.edits ?? {}) };
+    for (const k of Object.keys(changes)) edits[k] = now;
+    return { ...t, ...changes, updatedAt: now, edits };
+  });
 }

@@ -14,7 +14,7 @@ import type { DB } from '../db/db';
 import { summaryIn, toCsv, type Cell } from './csv-export';
 import { accountsIn, summariesIn } from '../db/records';
 import { DIGEST_STORES, readWeekRecords, saveWeekDigest } from '../db/week-digest';
-import { TICK_STORES, weekTicksIn } from '../db/week-ticks';
+import { readWeek, TARGET_STORES, TICK_STORES } from '../db/kept-weeks';
 
 export type CrmTarget = 'salesforce' | 'hubspot';
 
@@ -122,8 +122,8 @@ export const crmFileName = (system: CrmTarget, scope: 'week' | 'all', weekId: We
 export async function loadCrmExportData(db: DB, weekId: WeekId, scope: 'week' | 'all', now = Date.now()): Promise<CrmExportData> {
   const settings = await getSettings(db);
   // Coverage from the stored summaries: no contact is read.
-  const tx = db.transaction([...DIGEST_STORES, 'targets', ...TICK_STORES]);
-  const [targets, { ticks }] = await Promise.all([tx.objectStore('targets').index('byWeek').getAll(weekId), weekTicksIn(tx, weekId)]);
+  const tx = db.transaction([...DIGEST_STORES, ...TARGET_STORES, ...TICK_STORES]);
+  const [targets, ticks] = await Promise.all([readWeek(db, tx, 'targets', weekId), readWeek(db, tx, 'ticks', weekId)]);
   let accounts: Account[];
   let summaries: (CoverageSummary | undefined)[];
   if (scope === 'all') {

@@ -30,7 +30,7 @@ import { getSettings } from '../db/settings';
 import { BACKUP_FORMAT, BUNDLE_FORMAT, BundleError, checkBackup, parseBackup, type Backup, type Bundle } from './bundle';
 import { RECORD_STORES, accountsIn, contactsIn } from '../db/records';
 import { DIGEST_STORES, dropWeekDigests, readWeekRecords, resolveKeyContacts, saveWeekContacts, saveWeekDigest } from '../db/week-digest';
-import { dropWeekTicks, TICK_STORES, weekTicksIn } from '../db/week-ticks';
+import { dropKeptWeeks, readWeek, TARGET_STORES, TICK_STORES } from '../db/kept-weeks';
 
 // ---------------------------------------------------------------- CSV
 
@@ -112,11 +112,11 @@ export interface LoadOptions {
 /** Read a week's snapshot from the database in one read-only transaction. */
 export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now(), opts: LoadOptions = {}): Promise<WeekData> {
   const settings = await getSettings(db);
-  const tx = db.transaction([...DIGEST_STORES, 'weeks', 'targets', ...TICK_STORES, 'links']);
-  const [targets, previousTargets, { ticks }, week] = await Promise.all([
-    tx.objectStore('targets').index('byWeek').getAll(weekId),
-    tx.objectStore('targets').index('byWeek').getAll(previousWeek(weekId)),
-    weekTicksIn(tx, weekId),
+  const tx = db.transaction([...DIGEST_STORES, 'weeks', ...TARGET_STORES, ...TICK_STORES, 'links']);
+  const [targets, previousTargets, ticks, week] = await Promise.all([
+    readWeek(db, tx, 'targets', weekId),
+    readWeek(db, tx, 'targets', previousWeek(weekId)),
+    readWeek(db, tx, 'ticks', weekId),
     tx.objectStore('weeks').get(weekId),
   ]);
   const accountIds = [...new Set([...targets, ...previousTargets].map((t) => t.accountId))];
@@ -355,7 +355,7 @@ export async function restoreBackup(db: DB, json: string | Backup): Promise<Reco
   const tx = db.transaction([...DATA_STORES, 'meta'], 'readwrite');
   // Clearing the packed stores empties accounts and contacts; their pages are read after it. The
   // week digests and the kept weeks' ticks (copies of the old data) go too.
-  const writes: Promise<unknown>[] = [...DATA_STORES.map((s) => tx.objectStore(s).clear()), ...dropWeekDigests(tx), dropWeekTicks(tx)];
+  const writes: Promise<unknown>[] = [...DATA_STORES.map((s) => tx.objectStore(s).clear()), ...dropWeekDigests(tx), dropKeptWeeks(tx)];
   const put = <T>(store: Exclude<(typeof DATA_STORES)[number], (typeof RECORD_STORES)[number]>, list: T[]) => {
     for (const r of list) writes.push(tx.objectStore(store).put(r as never));
   };

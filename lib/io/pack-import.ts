@@ -10,7 +10,7 @@ import { ACCOUNT_SUBJECT, tickId } from '../domain/aircover';
 import { AIR_COVER_ITEMS, type AirCoverItem } from '../domain/constants';
 import type { AirCoverTick, WeekId } from '../domain/schema';
 import type { DB } from '../db/db';
-import { TICK_STORES, ticksIn } from '../db/week-ticks';
+import { TARGET_STORES, targetsIn, TICK_STORES, ticksIn } from '../db/kept-weeks';
 import { decodeText } from './csv-import';
 import { PACK_EVIDENCE_HEADERS } from './csv-export';
 
@@ -84,8 +84,8 @@ export async function importMarketingPack(db: DB, weekId: WeekId, input: File | 
   }
 
   const result: PackImportResult = { ticked: 0, tickIds: [], alreadyDone: 0, empty: 0, errors: [] };
-  const tx = db.transaction(['targets', ...TICK_STORES], 'readwrite');
-  const targets = tx.objectStore('targets');
+  const tx = db.transaction([...TARGET_STORES, ...TICK_STORES], 'readwrite');
+  const targets = targetsIn(tx); // read only here
   const ticks = ticksIn(tx);
   const seen = new Set<string>();
   for (const [i, r] of rows.entries()) {

@@ -4,7 +4,7 @@ import { closeDb, deleteAllData, getDb, getStats, type DB } from '@/lib/db/db';
 import { matchPage } from '@/lib/db/match';
 import { newAccount, newContact } from '@/lib/domain/records';
 import { RECORD_STORES, summariesIn } from '@/lib/db/records';
-import { putTick } from '@/lib/db/week-ticks';
+import { putTick } from '@/lib/db/kept-weeks';
 import { makeSampleData } from '@/lib/sample';
 import type { PageContext } from '@/lib/sites/types';
 import { first } from './helpers/must';

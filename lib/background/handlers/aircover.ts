@@ -2,7 +2,7 @@
 import { tickId } from '../../domain/aircover';
 import { type AirCoverTick } from '../../domain/schema';
 import { getDb } from '../../db/db';
-import { putTick } from '../../db/week-ticks';
+import { putTick } from '../../db/kept-weeks';
 import { notifyChange } from '../live';
 import { NotOnWeekError, tickCells } from '../../db/aircover';
 import { type Handler, UserError, settingsOf } from './common';

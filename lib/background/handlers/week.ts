@@ -6,6 +6,7 @@ import { notifyChange } from '../live';
 import { setKeyContact, setTargetStatus, startWeek, updateTarget } from '../../db/week';
 import { type Handler, UserError, requireAccount, settingsOf } from './common';
 import { contactsIn, RECORD_STORES } from '../../db/records';
+import { TARGET_STORES, targetsIn } from '../../db/kept-weeks';
 
 export const weekHandlers: { [K in ('addTarget' | 'startWeek' | 'setTargetStatus' | 'updateTarget' | 'setKeyContact')]: Handler<K> } = {
   async addTarget({ accountId, weekId, keyContactIds }) {
@@ -13,8 +14,9 @@ export const weekHandlers: { [K in ('addTarget' | 'startWeek' | 'setTargetStatus
     const account = await requireAccount(db, accountId);
     const week: WeekId = weekId ?? currentWeekId();
     const now = Date.now();
-    const tx = db.transaction([...RECORD_STORES, 'targets', 'weeks'], 'readwrite');
-    const existing = await tx.objectStore('targets').index('byWeekAccount').get([week, accountId]);
+    const tx = db.transaction([...RECORD_STORES, ...TARGET_STORES, 'weeks'], 'readwrite');
+    const targets = targetsIn(tx);
+    const existing = await targets.index('byWeekAccount').get([week, accountId]);
     let target: Target;
     if (existing) {
       // Edit times recorded, so a bundle merge or team sync takes the re-activation as the newer edit.
@@ -39,10 +41,11 @@ export const weekHandlers: { [K in ('addTarget' | 'startWeek' | 'setTargetStatus
         status: 'active',
       };
     }
-    await tx.objectStore('targets').put(target);
+    await targets.put(target);
     if (!(await tx.objectStore('weeks').get(week))) {
       await tx.objectStore('weeks').put({ id: week, createdAt: now, updatedAt: now, reviewed: false });
     }
+    await targets.save();
     await tx.done;
     void notifyChange(['targets', 'weeks'], week);
     return target;

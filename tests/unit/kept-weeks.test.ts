@@ -1,7 +1,7 @@
 /**
- * A week's ticks kept as one value (lib/db/week-ticks.ts): after every writer of ticks, a kept
- * week holds exactly what the tick records of that week hold, and no code writes the ticks store
- * but through `ticksIn`.
+ * A week's ticks and targets kept as one value each (lib/db/kept-weeks.ts): after every writer of
+ * either, a kept week holds exactly what the records of that week hold, and no code writes the
+ * two stores but through `ticksIn` and `targetsIn`.
  */
 import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,8 +15,9 @@ import { removeContact, restoreContact } from '@/lib/db/contacts';
 import { closeDb, deleteAllData, getDb, type DB } from '@/lib/db/db';
 import { acceptEvidence } from '@/lib/db/evidence';
 import { replaceSampleData } from '@/lib/db/sample';
-import { startWeek } from '@/lib/db/week';
-import { keepWeekTicks, putTick, readWeekTicks, TICK_STORES, ticksIn, weekTicksIn, type WeekTicks } from '@/lib/db/week-ticks';
+import { setKeyContact, setTargetStatus, startWeek, updateTarget } from '@/lib/db/week';
+import { weekHandlers } from '@/lib/background/handlers/week';
+import { keepWeek, putTick, readWeek, TICK_STORES, ticksIn, weekIn, type KeptStore, type KeptWeek } from '@/lib/db/kept-weeks';
 import { tickId } from '@/lib/domain/aircover';
 import { AIR_COVER_ITEMS } from '@/lib/domain/constants';
 import type { AirCoverTick, WeekId } from '@/lib/domain/schema';
@@ -31,14 +32,22 @@ const NOW = new Date('2026-11-25T12:00:00Z');
 const WEEK: WeekId = '2026-W48';
 const NEXT: WeekId = '2026-W49';
 
-const keptOf = async (db: DB, weekId: WeekId) => (await db.get('meta', `weekTicks:${weekId}`)) as WeekTicks | undefined;
+const STORES: KeptStore[] = ['ticks', 'targets'];
+const PREFIX = { ticks: 'weekTicks:', targets: 'weekTargets:' };
+const keptOf = async <S extends KeptStore = 'ticks'>(db: DB, weekId: WeekId, store: S = 'ticks' as S) => (await db.get('meta', `${PREFIX[store]}${weekId}`)) as KeptWeek<S> | undefined;
 const recordsOf = (db: DB, weekId: WeekId) => db.getAllFromIndex('ticks', 'byWeek', weekId);
+const storedOf = (db: DB, weekId: WeekId, store: KeptStore) => db.getAllFromIndex(store, 'byWeek', weekId);
+const keepBoth = async (db: DB, weekId: WeekId) => {
+  for (const store of STORES) await keepWeek(db, store, weekId);
+};
 
-/** The week is kept, and what it keeps is what its records say. */
+/** The week is kept, ticks and targets, and what it keeps is what its records say. */
 async function expectKeptTrue(db: DB, weekId: WeekId) {
-  const kept = await keptOf(db, weekId);
-  expect(kept, `${weekId} is kept`).toBeDefined();
-  expect(must(kept).ticks).toEqual(byId(await recordsOf(db, weekId)));
+  for (const store of STORES) {
+    const kept = await keptOf(db, weekId, store);
+    expect(kept, `${weekId}'s ${store} are kept`).toBeDefined();
+    expect(must(kept).records, `${weekId}'s ${store}`).toEqual(byId(await storedOf(db, weekId, store)));
+  }
 }
 
 const sample = () => makeSampleData({ now: NOW, yourName: 'Sam Rep' });
@@ -48,8 +57,8 @@ beforeEach(async () => {
   const db = await getDb();
   await deleteAllData(db);
   await seed(db, sample());
-  await keepWeekTicks(db, WEEK);
-  await keepWeekTicks(db, NEXT);
+  await keepBoth(db, WEEK);
+  await keepBoth(db, NEXT);
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -59,30 +68,30 @@ describe('reading a week\'s ticks', () => {
     await deleteAllData(db);
     await seed(db, sample());
     expect(await keptOf(db, WEEK)).toBeUndefined();
-    const read = await readWeekTicks(db, WEEK);
+    const read = await readWeek(db, db.transaction(TICK_STORES), 'ticks', WEEK);
     expect(read.length).toBeGreaterThan(3);
     expect(byId(read)).toEqual(byId(await recordsOf(db, WEEK)));
     await vi.waitFor(async () => expect(await keptOf(db, WEEK)).toBeDefined());
-    await expectKeptTrue(db, WEEK);
+    expect(must(await keptOf(db, WEEK)).records).toEqual(byId(await recordsOf(db, WEEK)));
     // The next read is the kept value, in the index's order.
-    expect(await readWeekTicks(db, WEEK)).toEqual(await recordsOf(db, WEEK));
-    expect((await weekTicksIn(db.transaction(TICK_STORES), WEEK)).kept).toBe(true);
+    expect(await readWeek(db, db.transaction(TICK_STORES), 'ticks', WEEK)).toEqual(await recordsOf(db, WEEK));
+    expect((await weekIn(db.transaction(TICK_STORES), 'ticks', WEEK)).kept).toBe(true);
   });
 
   it('keeps the few weeks looked at last', async () => {
     const db = await getDb();
-    for (let w = 30; w <= 40; w++) await keepWeekTicks(db, `2026-W${w}`);
+    for (let w = 30; w <= 40; w++) await keepWeek(db, 'ticks', `2026-W${w}`);
     const keys = await db.getAllKeys('meta', IDBKeyRange.bound('weekTicks:', 'weekTicks:\uffff'));
     // The newest six (W48 and W49 were kept before), whatever order they were looked at in.
     expect(keys).toEqual(['weekTicks:2026-W37', 'weekTicks:2026-W38', 'weekTicks:2026-W39', 'weekTicks:2026-W40', `weekTicks:${WEEK}`, `weekTicks:${NEXT}`]);
     // An older week looked at again is kept, in place of the oldest other.
-    await keepWeekTicks(db, '2026-W31');
+    await keepWeek(db, 'ticks', '2026-W31');
     expect(await keptOf(db, '2026-W31')).toBeDefined();
     expect(await keptOf(db, '2026-W37')).toBeUndefined();
   });
 });
 
-describe('every writer of ticks keeps the kept weeks true', () => {
+describe('every writer of ticks and targets keeps the kept weeks true', () => {
   it('one tick, and a tick undone', async () => {
     const db = await getDb();
     const t = first((await recordsOf(db, WEEK)).filter((x) => x.done));
@@ -108,6 +117,18 @@ describe('every writer of ticks keeps the kept weeks true', () => {
     expect(r.standingCarried).toBeGreaterThan(0);
     await expectKeptTrue(db, NEXT);
     await expectKeptTrue(db, WEEK);
+  });
+
+  it('a target added, its status, notes and key contacts changed (addTarget, setTargetStatus, updateTarget, setKeyContact)', async () => {
+    const db = await getDb();
+    const [target, other] = await db.getAllFromIndex('targets', 'byWeek', WEEK);
+    await weekHandlers.addTarget({ accountId: must(other).accountId, weekId: NEXT, keyContactIds: [] }, { kind: 'extension' } as never);
+    await expectKeptTrue(db, NEXT);
+    await setTargetStatus(db, must(target).id, 'dropped', 'no budget');
+    await updateTarget(db, must(target).id, { notes: 'call in March', decision: 'wait' });
+    await setKeyContact(db, must(target).id, 'someone-new', true);
+    await expectKeptTrue(db, WEEK);
+    expect((await keptOf(db, WEEK, 'targets'))?.records.find((t) => t.id === must(target).id)).toMatchObject({ status: 'dropped', notes: 'call in March' });
   });
 
   it('evidence accepted from a page (acceptEvidence)', async () => {
@@ -138,13 +159,15 @@ describe('every writer of ticks keeps the kept weeks true', () => {
     const added: AirCoverTick = { id: tickId(target.id, undefined, 'visitedWebsite'), weekId: WEEK, targetId: target.id, item: 'visitedWebsite', done: true, by: 'Lea', at: NOW.getTime() + 1 };
     const contact = must(await getContact(db, must(must(b).contactId)));
     const none = { accounts: [], contacts: [], weeks: [], targets: [], ticks: [], links: [] };
-    await applyRecords(db, { ...none, ticks: [changed, added] });
+    const edited = { ...target, notes: 'from Lea', updatedAt: NOW.getTime() + 1, edits: { ...(target.edits ?? {}), notes: NOW.getTime() + 1 } };
+    await applyRecords(db, { ...none, targets: [edited], ticks: [changed, added] });
     await expectKeptTrue(db, WEEK);
-    expect((await keptOf(db, WEEK))?.ticks.some((t) => t.id === added.id)).toBe(true);
+    expect((await keptOf(db, WEEK))?.records.some((t) => t.id === added.id)).toBe(true);
+    expect((await keptOf(db, WEEK, 'targets'))?.records.find((t) => t.id === target.id)?.notes).toBe('from Lea');
     // A removal in a merge takes the contact's ticks with it.
     await applyRecords(db, { ...none, ticks: [{ ...changed, done: !changed.done, at: changed.at + 1 }], removedContacts: [{ contact, at: NOW.getTime() + 5, own: true }] });
     await expectKeptTrue(db, WEEK);
-    expect((await keptOf(db, WEEK))?.ticks.some((t) => t.contactId === contact.id)).toBe(false);
+    expect((await keptOf(db, WEEK))?.records.some((t) => t.contactId === contact.id)).toBe(false);
   });
 
   it('a filled marketing pack imported (importMarketingPack)', async () => {
@@ -168,14 +191,14 @@ describe('every writer of ticks keeps the kept weeks true', () => {
     const db = await getDb();
     const backup = await fullBackup(db);
     await restoreBackup(db, { ...backup, ticks: backup.ticks.slice(1) });
-    expect(await keptOf(db, WEEK)).toBeUndefined();
-    await keepWeekTicks(db, WEEK);
+    for (const store of STORES) expect(await keptOf(db, WEEK, store)).toBeUndefined();
+    await keepBoth(db, WEEK);
     await deleteAllData(db);
-    expect(await keptOf(db, WEEK)).toBeUndefined();
+    for (const store of STORES) expect(await keptOf(db, WEEK, store)).toBeUndefined();
   });
 });
 
-describe('any sequence of tick writers', () => {
+describe('any sequence of tick and target writers', () => {
   const week = fc.constantFrom(WEEK, NEXT);
   const op = fc.oneof(
     fc.record({ kind: fc.constant('tick' as const), pick: fc.nat(), item: fc.constantFrom(...AIR_COVER_ITEMS), done: fc.boolean(), contact: fc.boolean() }),
@@ -185,6 +208,10 @@ describe('any sequence of tick writers', () => {
     fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
     fc.record({ kind: fc.constant('undo' as const) }),
     fc.record({ kind: fc.constant('merge' as const), pick: fc.nat(), done: fc.boolean() }),
+    fc.record({ kind: fc.constant('status' as const), pick: fc.nat(), status: fc.constantFrom('active', 'done', 'dropped' as const) }),
+    fc.record({ kind: fc.constant('notes' as const), pick: fc.nat(), notes: fc.string({ maxLength: 8 }) }),
+    fc.record({ kind: fc.constant('key' as const), pick: fc.nat(), key: fc.boolean() }),
+    fc.record({ kind: fc.constant('add' as const), pick: fc.nat(), week }),
     fc.record({ kind: fc.constant('read' as const), week }),
     fc.record({ kind: fc.constant('drop' as const), week }),
     fc.record({ kind: fc.constant('sample' as const) }),
@@ -227,11 +254,29 @@ describe('any sequence of tick writers', () => {
         if (t) await applyRecords(db, { accounts: [], contacts: [], weeks: [], targets: [], ticks: [{ ...t, done: o.done, at: t.at + 1, by: 'Lea' }], links: [] });
         return;
       }
+      case 'status':
+        if (target) await setTargetStatus(db, target.id, o.status, 'because');
+        return;
+      case 'notes':
+        if (target) await updateTarget(db, target.id, { notes: o.notes });
+        return;
+      case 'key': {
+        const contacts = await db.getAll('ticks').then((l) => l.flatMap((t) => t.contactId ?? []));
+        if (target && contacts.length) await setKeyContact(db, target.id, must(contacts[o.pick % contacts.length]), o.key);
+        return;
+      }
+      case 'add': {
+        const accounts = [...new Set(targets.map((t) => t.accountId))];
+        if (accounts.length) await weekHandlers.addTarget({ accountId: must(accounts[o.pick % accounts.length]), weekId: o.week, keyContactIds: [] }, { kind: 'extension' } as never);
+        return;
+      }
       case 'read':
-        return void (await readWeekTicks(db, o.week));
+        await readWeek(db, db.transaction(TICK_STORES), 'ticks', o.week);
+        await readWeek(db, db.transaction(['targets', 'meta']), 'targets', o.week);
+        return;
       case 'drop': {
         const tx = db.transaction('meta', 'readwrite');
-        await Promise.all([tx.store.delete(`weekTicks:${o.week}`), tx.done]);
+        await Promise.all([...Object.values(PREFIX).map((p) => tx.store.delete(`${p}${o.week}`)), tx.done]);
         return;
       }
       case 'sample':
@@ -249,14 +294,16 @@ describe('any sequence of tick writers', () => {
         const db = await getDb();
         await deleteAllData(db);
         await seed(db, sample());
-        await keepWeekTicks(db, WEEK);
+        await keepBoth(db, WEEK);
         const undo: Awaited<ReturnType<typeof removeContact>>[] = [];
         for (const o of ops) {
           await run(db, o, undo);
           await new Promise((r) => setTimeout(r, 0)); // a week read keeps itself on the next task
           for (const w of [WEEK, NEXT]) {
-            const kept = await keptOf(db, w);
-            if (kept) expect(kept.ticks, `${w} after ${o.kind}`).toEqual(byId(await recordsOf(db, w)));
+            for (const store of STORES) {
+              const kept = await keptOf(db, w, store);
+              if (kept) expect(kept.records, `${w}'s ${store} after ${o.kind}`).toEqual(byId(await storedOf(db, w, store)));
+            }
           }
           expect(error, `no forgotten save after ${o.kind}`).not.toHaveBeenCalled();
         }
@@ -280,7 +327,7 @@ describe('a writer that forgets to save', () => {
   });
 });
 
-describe('the ticks store is written only through ticksIn', () => {
+describe('the ticks and targets stores are written only through ticksIn and targetsIn', () => {
   const ROOT = join(import.meta.dirname, '../..');
   const files = (dir: string): string[] =>
     readdirSync(dir).flatMap((f) => {
@@ -288,26 +335,33 @@ describe('the ticks store is written only through ticksIn', () => {
       return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(f) ? [p] : [];
     });
   // The writer itself; the upgrade to version 2 ran before any week was kept.
-  const ALLOWED = new Set(['lib/db/week-ticks.ts', 'lib/db/migrations.ts']);
+  const ALLOWED = new Set(['lib/db/kept-weeks.ts', 'lib/db/migrations.ts']);
 
-  it('no other source keeps the store in hand or writes it directly', () => {
+  const KEPT_IN_HAND = /objectStore\('(ticks|targets)'\)(?!\.(get|getAll|getKey|getAllKeys|count|index)\()/;
+  const DIRECT_WRITE = /\.(put|add|delete|clear)\(\s*'(ticks|targets)'/;
+  // A readwrite transaction of that store alone writes through `tx.store`.
+  const STORE_ALONE = /transaction\(\s*'(ticks|targets)'\s*,\s*'readwrite'/;
+
+  it('no other source keeps the stores in hand or writes them directly', () => {
     const offenders: string[] = [];
     for (const file of ['lib', 'components', 'entrypoints'].flatMap((d) => files(join(ROOT, d)))) {
       const rel = relative(ROOT, file);
       if (ALLOWED.has(rel)) continue;
       const text = readFileSync(file, 'utf8');
       // A read goes straight on (`objectStore('ticks').index(…)`, `.get(…)`); anything else may write.
-      if (/objectStore\('ticks'\)(?!\.(get|getAll|getKey|getAllKeys|count|index)\()/.test(text)) offenders.push(`${rel}: objectStore('ticks') kept`);
-      if (/\.(put|add|delete|clear)\(\s*'ticks'/.test(text)) offenders.push(`${rel}: writes 'ticks' directly`);
+      for (const [rule, what] of [[KEPT_IN_HAND, 'keeps the store in hand'], [DIRECT_WRITE, 'writes it directly'], [STORE_ALONE, 'opens it alone for writing']] as const) {
+        if (rule.test(text)) offenders.push(`${rel}: ${what}`);
+      }
     }
     expect(offenders).toEqual([]);
   });
 
-  it('the check finds a store kept in hand and a direct write', () => {
-    const kept = /objectStore\('ticks'\)(?!\.(get|getAll|getKey|getAllKeys|count|index)\()/;
-    expect(kept.test("const ticks = tx.objectStore('ticks');")).toBe(true);
-    expect(kept.test("await tx.objectStore('ticks').put(t)")).toBe(true);
-    expect(kept.test("await tx.objectStore('ticks').index('byWeek').getAll(w)")).toBe(false);
-    expect(/\.(put|add|delete|clear)\(\s*'ticks'/.test("await db.put('ticks', tick)")).toBe(true);
+  it('the check finds a store kept in hand, a direct write and a store opened alone', () => {
+    expect(KEPT_IN_HAND.test("const ticks = tx.objectStore('ticks');")).toBe(true);
+    expect(KEPT_IN_HAND.test("await tx.objectStore('targets').put(t)")).toBe(true);
+    expect(KEPT_IN_HAND.test("await tx.objectStore('ticks').index('byWeek').getAll(w)")).toBe(false);
+    expect(DIRECT_WRITE.test("await db.put('ticks', tick)")).toBe(true);
+    expect(STORE_ALONE.test("const tx = db.transaction('targets', 'readwrite');")).toBe(true);
+    expect(STORE_ALONE.test("const tx = db.transaction('targets');")).toBe(false);
   });
 });
