@@ -17,6 +17,11 @@ type UpgradeTx = IDBPTransaction<TiercoverDB, StoreNames<TiercoverDB>[], 'versio
 const legacy = (tx: UpgradeTx) => tx as unknown as IDBPTransaction<TiercoverDB & LegacyRecordStores, StoreNames<TiercoverDB & LegacyRecordStores>[], 'versionchange'>;
 export type MigrationStep = (db: IDBPDatabase<TiercoverDB>, tx: UpgradeTx) => void | Promise<void>;
 
+/**
+ * The steps write the stores directly. A step that changes targets or ticks must also drop the
+ * weeks kept of them (`dropKeptWeeks`, lib/db/kept-weeks.ts): those copies are kept exact only by
+ * the writers. The steps up to version 6 ran before any week was kept.
+ */
 export const MIGRATIONS: Record<number, MigrationStep> = {
   /** Version 1: the first layout, every store and look-up index. */
   1: (anyDb) => {
