@@ -83,6 +83,32 @@ describe('the week', () => {
     await page.close();
   });
 
+  it('a tick shows when the week is opened again, from the week\'s kept ticks (patched, not dropped)', async () => {
+    type Kept = { key: string; records?: { id: string; done?: boolean }[] };
+    const kept = async (p: import('playwright-core').Page, prefix: string) => (await readStore<Kept>(p, 'meta')).filter((m) => m.key.startsWith(prefix));
+    const app = await openExtensionPage(s, 'app.html');
+    await app.getByTestId('week-progress').waitFor();
+    // Once the page is idle, the week keeps its targets and its ticks as one value each (lib/db/kept-weeks.ts).
+    await expect.poll(async () => (await kept(app, 'weekTargets:')).length).toBeGreaterThan(0);
+    await expect.poll(async () => (await kept(app, 'weekTicks:')).length).toBeGreaterThan(0);
+    const target = app.locator('[data-testid=target][data-account="Northwind Analytics"]');
+    await target.getByRole('button', { name: 'Northwind Analytics' }).click();
+    const box = target.getByTestId('target-grid').locator('[data-cell$="|account|strategyBlog"]');
+    const cell = await box.getAttribute('data-cell');
+    const was = await box.isChecked();
+    await box.click();
+    await expect.poll(() => box.isChecked()).toBe(!was);
+    // The tick's own transaction patched the kept week: it is there, with the new state.
+    await expect.poll(async () => (await kept(app, 'weekTicks:')).flatMap((m) => m.records ?? []).find((t) => t.id === cell)?.done).toBe(!was);
+    await app.close();
+    const again = await openExtensionPage(s, 'app.html');
+    await again.getByTestId('week-progress').waitFor();
+    const targetAgain = again.locator('[data-testid=target][data-account="Northwind Analytics"]');
+    await targetAgain.getByRole('button', { name: 'Northwind Analytics' }).click();
+    await expect.poll(() => targetAgain.getByTestId('target-grid').locator('[data-cell$="|account|strategyBlog"]').isChecked()).toBe(!was);
+    await again.close();
+  });
+
   it('two tabs ticking different items of the same target at the same moment both survive', async () => {
     const target = (p: import('playwright-core').Page) => p.locator('[data-testid=target][data-account="Fabrikam Logistics"]');
     const box = (p: import('playwright-core').Page, item: string) => target(p).getByTestId('target-grid').locator(`[data-cell$="|account|${item}"]`);
