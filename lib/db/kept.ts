@@ -1,5 +1,6 @@
 /**
- * What the values kept in `meta` beside the records share (the week digests, a week's ticks):
+ * What the values kept in `meta` beside the records share (the week digests, a week's targets
+ * and ticks):
  * they are stored when the page is idle, and only the few weeks looked at lately are kept.
  */
 import type { IDBPObjectStore } from 'idb';
