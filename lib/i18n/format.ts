@@ -3,9 +3,7 @@
  * (the one `_locales` answers in), so "1,234" and "3 Dec" in
  * English read "1.234" and "3. Dez." in German. Formatters are cached: they are costly to build.
  */
-import { i18n } from '#i18n';
-
-const t = i18n.t;
+import { t } from './messages';
 
 /**
  * The browser's UI language where there is a `browser.i18n` (not in the import worker). Read from

@@ -1,5 +1,8 @@
 /** `t` and the Intl formatters follow the browser's language (here the fake browser's). */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { i18n } from '#i18n';
 import { formatDayMonth, formatNumber, t } from '@/lib/i18n';
 import { useLanguage } from './helpers/i18n';
 
@@ -26,5 +29,54 @@ describe('the interface language', () => {
     await useLanguage('es');
     expect(t('card.noMatchTitle')).toBe('Ninguna cuenta coincide');
     expect(formatDayMonth(DEC_3)).toBe('3 dic');
+  });
+});
+
+describe('t keeps its answers (lib/i18n/messages.ts)', () => {
+  /** The browser's `getMessage`, counting its calls by message name. */
+  function countCalls() {
+    const real = fakeBrowser.i18n.getMessage;
+    const calls = new Map<string, number>();
+    fakeBrowser.i18n.getMessage = ((name: string, subs?: string | string[]) => {
+      calls.set(name, (calls.get(name) ?? 0) + 1);
+      return real(name, subs);
+    }) as typeof real;
+    return calls;
+  }
+
+  it('asks the browser once for a sentence asked again with the same values', () => {
+    const calls = countCalls();
+    const values = { standingDone: 1, standingTotal: 9, weeklyDone: 2, weeklyTotal: 14 };
+    const first = t('aircover.progress', values);
+    expect(t('aircover.progress', { ...values })).toBe(first);
+    expect(t('aircover.progress', { ...values, weeklyDone: 3 })).toBe('1 of 9 standing · 3 of 14 this week');
+    expect(first).toBe('1 of 9 standing · 2 of 14 this week');
+    expect(calls.get('aircover_progress')).toBe(2);
+    expect([t('coverage.gap.departments', 1, { count: 1, min: 3 }), t('coverage.gap.departments', 2, { count: 2, min: 3 })]).toEqual(['1 department of 3', '2 departments of 3']);
+  });
+
+  it('answers as the browser does, for any count and values', () => {
+    fc.assert(
+      fc.property(fc.nat(20), fc.nat(20), fc.string(), (count, min, step) => {
+        expect(t('coverage.gap.departments', count, { count, min })).toBe(i18n.t('coverage.gap.departments', count, { count, min }));
+        expect(t('meeting.next', { step })).toBe(i18n.t('meeting.next', { step }));
+      }),
+    );
+  });
+
+  it('starts again when getMessage is replaced: another language, or the empty-catalog guard', async () => {
+    expect(t('card.noMatchTitle')).toBe('No account matched');
+    await useLanguage('de');
+    expect(t('card.noMatchTitle')).toBe('Kein passender Account');
+  });
+
+  it('never keeps an empty answer (a catalog not there yet)', () => {
+    const real = fakeBrowser.i18n.getMessage;
+    let ready = false;
+    fakeBrowser.i18n.getMessage = ((name: string, subs?: string | string[]) => (ready ? real(name, subs) : '')) as typeof real;
+    expect(t('card.hide')).toBe('');
+    ready = true;
+    expect(t('card.hide')).toBe(real('card_hide'));
+    expect(t('card.hide')).not.toBe('');
   });
 });
