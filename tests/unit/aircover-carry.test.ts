@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, deleteAllData, getDb, type DB } from '@/lib/db/db';
 import { startWeek, weekView } from '@/lib/db/week';
-import { DEFAULT_STANDING_ITEMS, progressSentence, targetCells, targetProgress, tickId, ticksById } from '@/lib/domain/aircover';
+import { DEFAULT_STANDING_ITEMS, ITEM_GROUP, progressSentence, targetCells, targetProgress, tickId, ticksById } from '@/lib/domain/aircover';
 import { carriedTicks } from '@/lib/domain/carry';
 import { defaultSettings, type AirCoverItem, type AirCoverTick, type Target } from '@/lib/domain/schema';
 import { newAccount } from '@/lib/domain/records';
@@ -96,6 +97,39 @@ describe('progress, standing and weekly', () => {
     const p = targetProgress(target, new Map(), ['onNewsletter']);
     expect(p.standing.total).toBe(2);
     expect(p.weekly.total).toBe(23);
+  });
+
+  it('is the sum over its checklist cells, one by one, for any key contacts, ticks and standing items', () => {
+    const items = Object.keys(ITEM_GROUP) as AirCoverItem[];
+    const people = ['a', 'b', 'c', 'd'];
+    // The definition: every cell of the checklist, its tick looked up by id.
+    const byCells = (t: { id: string; keyContactIds: string[] }, ticks: Map<string, AirCoverTick>, standing: AirCoverItem[]) => {
+      const p = { all: { done: 0, total: 0 }, standing: { done: 0, total: 0 }, weekly: { done: 0, total: 0 }, groups: {} as Record<string, { done: number; total: number }> };
+      for (const cell of targetCells(t.keyContactIds)) {
+        const d = ticks.get(tickId(t.id, cell.contactId, cell.item))?.done === true ? 1 : 0;
+        const group = (p.groups[ITEM_GROUP[cell.item]] ??= { done: 0, total: 0 });
+        for (const b of [p.all, group, standing.includes(cell.item) ? p.standing : p.weekly]) {
+          b.total++;
+          b.done += d;
+        }
+      }
+      return p;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...people), { maxLength: 4 }),
+        fc.array(fc.record({ target: fc.constantFrom('t', 'other'), contact: fc.constantFrom(undefined, ...people), item: fc.constantFrom(...items), done: fc.boolean() }), { maxLength: 40 }),
+        fc.subarray(items),
+        (keyContactIds, cells, standing) => {
+          const t = { id: 't', keyContactIds };
+          const ticks = ticksById(cells.map((c) => tick(c.target, c.contact, c.item, { done: c.done })));
+          const p = targetProgress(t, ticks, standing);
+          const want = byCells(t, ticks, standing);
+          expect({ all: p.all, standing: p.standing, weekly: p.weekly }).toEqual({ all: want.all, standing: want.standing, weekly: want.weekly });
+          for (const [g, v] of Object.entries(p.groups)) expect(v).toEqual(want.groups[g] ?? { done: 0, total: 0 });
+        },
+      ),
+    );
   });
 });
 
