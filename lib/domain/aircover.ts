@@ -97,7 +97,7 @@ export function targetCells(keyContactIds: string[]): { contactId?: string; item
   ];
 }
 
-export function isDone(ticks: Map<string, AirCoverTick>, targetId: string, contactId: string | undefined, item: AirCoverItem) {
+export function isDone(ticks: ReadonlyMap<string, AirCoverTick>, targetId: string, contactId: string | undefined, item: AirCoverItem) {
   return ticks.get(tickId(targetId, contactId, item))?.done === true;
 }
 
@@ -118,29 +118,59 @@ export const emptyProgress = (): TargetProgress => ({
 
 /**
  * Progress of one target, overall, per group and split into standing and weekly items. A
- * carried standing tick counts as done: the fact is still true this week.
+ * carried standing tick counts as done: the fact is still true this week. `ticks` are by id
+ * (`ticksById`): the target's own (`ticksByTarget`), or a whole week's.
  */
 export function targetProgress(
   target: { id: string; keyContactIds: string[] },
-  ticks: Map<string, AirCoverTick>,
+  ticks: ReadonlyMap<string, AirCoverTick>,
   standingItems: readonly AirCoverItem[] = DEFAULT_STANDING_ITEMS,
 ): TargetProgress {
   const p = emptyProgress();
   const standing = new Set(standingItems);
-  // Item by item, not cell by cell (`targetCells`): the same sums without an object per cell. A
-  // 1,000-target week works this out for every row on opening (BENCHMARKS.md).
-  for (const item of ACCOUNT_ITEMS) count(item, [undefined]);
-  for (const item of PERSON_ITEMS) count(item, target.keyContactIds);
+  const done = doneCells(target, ticks);
+  for (const item of ACCOUNT_ITEMS) add(item, 1);
+  for (const item of PERSON_ITEMS) add(item, target.keyContactIds.length);
   return p;
 
-  function count(item: AirCoverItem, subjects: readonly (string | undefined)[]) {
-    let done = 0;
-    for (const contactId of subjects) if (isDone(ticks, target.id, contactId, item)) done++;
+  function add(item: AirCoverItem, cells: number) {
     for (const bucket of [p.all, p.groups[ITEM_GROUP[item]], standing.has(item) ? p.standing : p.weekly]) {
-      bucket.total += subjects.length;
-      bucket.done += done;
+      bucket.total += cells;
+      bucket.done += done.get(item) ?? 0;
     }
   }
+}
+
+/**
+ * How many of a target's checklist cells are ticked done, by item. Either each cell's tick is
+ * looked up by its id, or each tick's id is read for its cell, whichever is fewer: a target has
+ * 25 cells with two key contacts and a few ticks, and a 1,000-target week asks this of every row
+ * on opening (building and hashing 25,000 ids took 10–30 ms of it, BENCHMARKS.md).
+ */
+function doneCells(target: { id: string; keyContactIds: string[] }, ticks: ReadonlyMap<string, AirCoverTick>): Map<AirCoverItem, number> {
+  const done = new Map<AirCoverItem, number>();
+  const bump = (item: AirCoverItem) => done.set(item, (done.get(item) ?? 0) + 1);
+  const people = target.keyContactIds;
+  if (ticks.size >= ACCOUNT_ITEMS.length + PERSON_ITEMS.length * people.length) {
+    for (const item of ACCOUNT_ITEMS) if (isDone(ticks, target.id, undefined, item)) bump(item);
+    for (const item of PERSON_ITEMS) for (const contactId of people) if (isDone(ticks, target.id, contactId, item)) bump(item);
+    return done;
+  }
+  // An id is `target|subject|item` (`tickId`): the cell it names, if the target has that cell.
+  const prefix = `${target.id}|`;
+  for (const [id, tick] of ticks) {
+    const bar = id.lastIndexOf('|');
+    if (tick.done !== true || bar < prefix.length || !id.startsWith(prefix)) continue;
+    const item = id.slice(bar + 1) as AirCoverItem;
+    if (!Object.hasOwn(ITEM_GROUP, item)) continue;
+    const subject = id.slice(prefix.length, bar);
+    if (isAccountItem(item)) {
+      if (subject === ACCOUNT_SUBJECT) bump(item);
+    } else {
+      for (const contactId of people) if (contactId === subject) bump(item);
+    }
+  }
+  return done;
 }
 
 /** Sum of several targets' progress (a week, a tier). */
@@ -162,3 +192,17 @@ export function progressSentence(p: Pick<TargetProgress, 'standing' | 'weekly'>)
 export function ticksById(ticks: AirCoverTick[]): Map<string, AirCoverTick> {
   return new Map(ticks.map((t) => [t.id, t]));
 }
+
+/** A week's ticks by target, each target's by id: what `targetProgress` reads fastest. */
+export function ticksByTarget(ticks: readonly AirCoverTick[]): Map<string, Map<string, AirCoverTick>> {
+  const out = new Map<string, Map<string, AirCoverTick>>();
+  for (const tick of ticks) {
+    let own = out.get(tick.targetId);
+    if (!own) out.set(tick.targetId, (own = new Map()));
+    own.set(tick.id, tick);
+  }
+  return out;
+}
+
+/** A target with no ticks. */
+export const NO_TICKS: ReadonlyMap<string, AirCoverTick> = new Map();

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, deleteAllData, getDb, type DB } from '@/lib/db/db';
 import { startWeek, weekView } from '@/lib/db/week';
-import { DEFAULT_STANDING_ITEMS, ITEM_GROUP, progressSentence, targetCells, targetProgress, tickId, ticksById } from '@/lib/domain/aircover';
+import { DEFAULT_STANDING_ITEMS, ITEM_GROUP, NO_TICKS, progressSentence, targetCells, targetProgress, tickId, ticksById, ticksByTarget } from '@/lib/domain/aircover';
 import { carriedTicks } from '@/lib/domain/carry';
 import { defaultSettings, type AirCoverItem, type AirCoverTick, type Target } from '@/lib/domain/schema';
 import { newAccount } from '@/lib/domain/records';
@@ -120,15 +120,22 @@ describe('progress, standing and weekly', () => {
         fc.array(fc.constantFrom(...people), { maxLength: 4 }),
         fc.array(fc.record({ target: fc.constantFrom('t', 'other'), contact: fc.constantFrom(undefined, ...people), item: fc.constantFrom(...items), done: fc.boolean() }), { maxLength: 40 }),
         fc.subarray(items),
-        (keyContactIds, cells, standing) => {
-          const t = { id: 't', keyContactIds };
+        // Ids no tick of ours has, which must count as their cell would (by id) or not at all.
+        fc.subarray(['t|account|followedPersonal', 't|a|companyPageFollow', 't|onNewsletter', 't||onNewsletter', 't|a|toString', 't|a|b|onNewsletter', 'other|a|onNewsletter', 't|a|onNewsletter']),
+        (keyContactIds, cells, standing, oddIds) => {
+          const t = { id: 't', keyContactIds: oddIds.includes('t||onNewsletter') ? [...keyContactIds, ''] : keyContactIds };
           const ticks = ticksById(cells.map((c) => tick(c.target, c.contact, c.item, { done: c.done })));
+          for (const id of oddIds) ticks.set(id, { ...tick('t', 'a', 'onNewsletter'), id });
           const p = targetProgress(t, ticks, standing);
           const want = byCells(t, ticks, standing);
           expect({ all: p.all, standing: p.standing, weekly: p.weekly }).toEqual({ all: want.all, standing: want.standing, weekly: want.weekly });
           for (const [g, v] of Object.entries(p.groups)) expect(v).toEqual(want.groups[g] ?? { done: 0, total: 0 });
+          // The same from the target's own ticks (`ticksByTarget`, what a week passes).
+          const own = ticksByTarget([...ticks.values()].filter((x) => x.id.startsWith('t|'))).get('t') ?? NO_TICKS;
+          expect(targetProgress(t, own, standing)).toEqual(p);
         },
       ),
+      { numRuns: 300 },
     );
   });
 });
