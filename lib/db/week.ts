@@ -2,7 +2,7 @@
  * The weekly target list (DOMAIN.md section 3): a week's view with progress and focus, starting a
  * week from the last one (carry-over after a review), and changes since last week.
  */
-import { DEFAULT_STANDING_ITEMS, addProgress, emptyProgress, targetProgress, ticksById, type TargetProgress } from '../domain/aircover';
+import { DEFAULT_STANDING_ITEMS, NO_TICKS, addProgress, emptyProgress, targetProgress, ticksById, ticksByTarget, type TargetProgress } from '../domain/aircover';
 import { carriedTicks } from '../domain/carry';
 import type { AirCoverItem } from '../domain/constants';
 import { focusReport, workThisWeek, type FocusReport } from '../domain/focus';
@@ -233,9 +233,7 @@ export async function weekView(db: DB, weekId: WeekId, settingsOrPromise: Settin
   performance.mark('tiercover:week-records-read'); // the benchmark splits reading from computing here
   const settings = await settingsOrPromise;
 
-  const byId = ticksById(ticks);
-  const ticksOf = new Map<string, AirCoverTick[]>();
-  for (const x of ticks) ticksOf.set(x.targetId, [...(ticksOf.get(x.targetId) ?? []), x]);
+  const ticksOf = ticksByTarget(ticks);
   const rows: TargetRow[] = [];
   for (const t of targets) {
     const a = accounts.get(t.accountId);
@@ -249,8 +247,8 @@ export async function weekView(db: DB, weekId: WeekId, settingsOrPromise: Settin
       // Known from the week's stored key contacts: a search by a contact's name finds the row at once.
       keyContacts: keyContactViews(a.id, t.keyContactIds.map((id) => keyContacts.get(contactRef(a.id, id)))),
       detailed: false,
-      ticks: ticksOf.get(t.id) ?? [],
-      progress: targetProgress(t, byId, settings.standingItems),
+      ticks: [...(ticksOf.get(t.id)?.values() ?? [])],
+      progress: targetProgress(t, ticksOf.get(t.id) ?? NO_TICKS, settings.standingItems),
     });
   }
   const { focus, progress } = summarize(weekId, rows, settings);

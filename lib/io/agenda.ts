@@ -6,7 +6,7 @@
  *
  * Every string in the model is plain text: renderers make it safe for their format.
  */
-import { pct, targetProgress, ticksById } from '../domain/aircover';
+import { NO_TICKS, pct, targetProgress, ticksByTarget } from '../domain/aircover';
 import { driftWord, focusReport, planText, workThisWeek } from '../domain/focus';
 import type { Target, Tier } from '../domain/schema';
 import { weekLabel } from '../domain/week';
@@ -181,9 +181,9 @@ function strategicDetails(v: TargetView, sums: Summaries): string[] {
   ];
 }
 
-function targetItem(v: TargetView, ticks: ReturnType<typeof ticksById>, sums: Summaries): AgendaItem {
+function targetItem(v: TargetView, ticks: ReturnType<typeof ticksByTarget>, sums: Summaries): AgendaItem {
   const t = v.target;
-  const progress = targetProgress(t, ticks).all;
+  const progress = targetProgress(t, ticks.get(t.id) ?? NO_TICKS).all;
   const details = [
     ...strategicDetails(v, sums),
     tr('agenda.owners', { sales: or(salesOwner(v), tr('agenda.notSet')), marketing: or(marketingOwner(v), tr('agenda.notSet')) }),
@@ -198,7 +198,7 @@ function targetItem(v: TargetView, ticks: ReturnType<typeof ticksById>, sums: Su
 }
 
 
-function strategicSection(data: WeekData, views: TargetView[], ticks: ReturnType<typeof ticksById>): AgendaBlock[] {
+function strategicSection(data: WeekData, views: TargetView[], ticks: ReturnType<typeof ticksByTarget>): AgendaBlock[] {
   const sums = summaries(data, views);
   const strategic = views.filter((v) => v.tier && STRATEGIC.includes(v.tier.tier));
   const overdue = strategic.flatMap((v) => (sums.get(v.account!.id)?.governance ?? []).map((g) => ({ text: `${v.accountName}: ${g}` })));
@@ -206,7 +206,7 @@ function strategicSection(data: WeekData, views: TargetView[], ticks: ReturnType
   const invest = rankInvestments(live.map((v) => ({ account: v.account!, tier: v.tier!.tier })), data.settings.investWeights).slice(0, 5);
   const others = views.filter((v) => !v.tier || !STRATEGIC.includes(v.tier.tier));
   const row = (v: TargetView) => {
-    const p = targetProgress(v.target, ticks).all;
+    const p = targetProgress(v.target, ticks.get(v.target.id) ?? NO_TICKS).all;
     return {
       cells: [v.tier ? tierLabel(v.tier.tier) : tr('agenda.notFound'), v.accountName, marker(v), tr('agenda.doneOf', { done: p.done, total: p.total }), or(v.target.nextStep, tr('agenda.notSet')), or(v.target.nextStepOwner, '')],
       line:
@@ -304,10 +304,10 @@ function decisionsSection(views: TargetView[]): AgendaBlock[] {
 /** The meeting's agenda for a week: every section time-boxed, in running order. */
 export function buildAgenda(data: WeekData): Agenda {
   const views = targetViews(data);
-  const ticks = ticksById(data.ticks);
+  const ticks = ticksByTarget(data.ticks);
   const week = views.reduce(
     (p, v) => {
-      const all = targetProgress(v.target, ticks).all;
+      const all = targetProgress(v.target, ticks.get(v.target.id) ?? NO_TICKS).all;
       return { done: p.done + all.done, total: p.total + all.total };
     },
     { done: 0, total: 0 },

@@ -5,7 +5,7 @@
  * creates once and maps on import (README, "Tiers back into the CRM"). Accounts without an id in
  * that CRM are never dropped silently: they come back as a list (shown in the UI) and a second file.
  */
-import { progressSentence, targetProgress, ticksById } from '../domain/aircover';
+import { NO_TICKS, progressSentence, targetProgress, ticksByTarget } from '../domain/aircover';
 import { coverageOf, type CoverageSummary } from '../domain/coverage';
 import type { Account, AirCoverTick, Contact, Settings, Target, Tier, WeekId } from '../domain/schema';
 import { decideTier, TIER_LABELS, TIER_ORDER } from '../domain/tier';
@@ -83,7 +83,7 @@ function coverageText(summary: CoverageSummary | undefined, settings: Settings, 
 export function crmExport(system: CrmTarget, data: CrmExportData): CrmExport {
   const summaryOf = summaryIn(data);
   const targetOf = new Map(data.targets.map((t) => [t.accountId, t]));
-  const ticks = ticksById(data.ticks);
+  const ticks = ticksByTarget(data.ticks);
   const now = new Date(data.now);
   const rows: Cell[][] = [];
   const missing: Cell[][] = [];
@@ -99,7 +99,7 @@ export function crmExport(system: CrmTarget, data: CrmExportData): CrmExport {
       continue;
     }
     const t = targetOf.get(a.id);
-    const air = t ? `${data.weekId}: ${progressSentence(targetProgress(t, ticks, data.settings.standingItems))}` : '';
+    const air = t ? `${data.weekId}: ${progressSentence(targetProgress(t, ticks.get(t.id) ?? NO_TICKS, data.settings.standingItems))}` : '';
     const coverage = coverageText(summaryOf(a.id), data.settings, data.now);
     rows.push(
       system === 'salesforce'
