@@ -1,3 +1,4 @@
+import './open-database'; // first: see there
 import { mountPage } from '@/components/mount';
 import '@/components/theme.css';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
