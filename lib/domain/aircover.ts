@@ -77,6 +77,13 @@ export function tickId(targetId: string, contactId: string | undefined, item: Ai
   return `${targetId}|${contactId ?? ACCOUNT_SUBJECT}|${item}`;
 }
 
+/** `tickId` read back, for a tick id of this target: its subject (a contact id or `ACCOUNT_SUBJECT`) and item. */
+export function tickIdParts(id: string, targetId: string): { subject: string; item: string } | undefined {
+  const bar = id.lastIndexOf('|');
+  if (bar <= targetId.length || !id.startsWith(targetId) || id[targetId.length] !== '|') return undefined;
+  return { subject: id.slice(targetId.length + 1, bar), item: id.slice(bar + 1) };
+}
+
 export interface Progress {
   done: number;
   total: number;
@@ -156,18 +163,15 @@ function doneCells(target: { id: string; keyContactIds: string[] }, ticks: Reado
     for (const item of PERSON_ITEMS) for (const contactId of people) if (isDone(ticks, target.id, contactId, item)) bump(item);
     return done;
   }
-  // An id is `target|subject|item` (`tickId`): the cell it names, if the target has that cell.
-  const prefix = `${target.id}|`;
+  // Each tick's id names its cell: counted if the target has that cell (as often as it has it).
   for (const [id, tick] of ticks) {
-    const bar = id.lastIndexOf('|');
-    if (tick.done !== true || bar < prefix.length || !id.startsWith(prefix)) continue;
-    const item = id.slice(bar + 1) as AirCoverItem;
-    if (!Object.hasOwn(ITEM_GROUP, item)) continue;
-    const subject = id.slice(prefix.length, bar);
+    const cell = tick.done === true ? tickIdParts(id, target.id) : undefined;
+    if (!cell || !Object.hasOwn(ITEM_GROUP, cell.item)) continue;
+    const item = cell.item as AirCoverItem;
     if (isAccountItem(item)) {
-      if (subject === ACCOUNT_SUBJECT) bump(item);
+      if (cell.subject === ACCOUNT_SUBJECT) bump(item);
     } else {
-      for (const contactId of people) if (contactId === subject) bump(item);
+      for (const contactId of people) if (contactId === cell.subject) bump(item);
     }
   }
   return done;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, deleteAllData, getDb, type DB } from '@/lib/db/db';
 import { startWeek, weekView } from '@/lib/db/week';
-import { DEFAULT_STANDING_ITEMS, ITEM_GROUP, NO_TICKS, progressSentence, targetCells, targetProgress, tickId, ticksById, ticksByTarget } from '@/lib/domain/aircover';
+import { DEFAULT_STANDING_ITEMS, ITEM_GROUP, NO_TICKS, progressSentence, targetCells, targetProgress, tickId, tickIdParts, ticksById, ticksByTarget } from '@/lib/domain/aircover';
 import { carriedTicks } from '@/lib/domain/carry';
 import { defaultSettings, type AirCoverItem, type AirCoverTick, type Target } from '@/lib/domain/schema';
 import { newAccount } from '@/lib/domain/records';
@@ -97,6 +97,18 @@ describe('progress, standing and weekly', () => {
     const p = targetProgress(target, new Map(), ['onNewsletter']);
     expect(p.standing.total).toBe(2);
     expect(p.weekly.total).toBe(23);
+  });
+
+  it('reads a tick id back into its subject and item, for its own target only', () => {
+    const items = Object.keys(ITEM_GROUP) as AirCoverItem[];
+    fc.assert(
+      fc.property(fc.uuid(), fc.option(fc.uuid(), { nil: undefined }), fc.constantFrom(...items), (targetId, contactId, item) => {
+        expect(tickIdParts(tickId(targetId, contactId, item), targetId)).toEqual({ subject: contactId ?? 'account', item });
+        expect(tickIdParts(tickId(targetId, contactId, item), `${targetId}x`)).toBeUndefined();
+        expect(tickIdParts(tickId(targetId, contactId, item), targetId.slice(0, -1))).toBeUndefined();
+      }),
+    );
+    expect(tickIdParts('t|onNewsletter', 't')).toBeUndefined();
   });
 
   it('is the sum over its checklist cells, one by one, for any key contacts, ticks and standing items', () => {
