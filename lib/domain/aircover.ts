@@ -134,18 +134,35 @@ export function targetProgress(
   standingItems: readonly AirCoverItem[] = DEFAULT_STANDING_ITEMS,
 ): TargetProgress {
   const p = emptyProgress();
-  const standing = new Set(standingItems);
-  const done = doneCells(target, ticks);
-  for (const item of ACCOUNT_ITEMS) add(item, 1);
-  for (const item of PERSON_ITEMS) add(item, target.keyContactIds.length);
-  return p;
-
-  function add(item: AirCoverItem, cells: number) {
-    for (const bucket of [p.all, p.groups[ITEM_GROUP[item]], standing.has(item) ? p.standing : p.weekly]) {
+  const done = ticks.size ? doneCells(target, ticks) : undefined;
+  for (const { item, group, standing, perContact } of itemPlaces(standingItems)) {
+    const cells = perContact ? target.keyContactIds.length : 1;
+    const d = done?.get(item) ?? 0;
+    for (const bucket of [p.all, p.groups[group], standing ? p.standing : p.weekly]) {
       bucket.total += cells;
-      bucket.done += done.get(item) ?? 0;
+      bucket.done += d;
     }
   }
+  return p;
+}
+
+/** Where each item counts: its group, standing or weekly, once or once per key contact. */
+interface ItemPlace {
+  item: AirCoverItem;
+  group: AirCoverGroup;
+  standing: boolean;
+  perContact: boolean;
+}
+const placesBySetting = new WeakMap<readonly AirCoverItem[], ItemPlace[]>();
+/** Worked out once per standing-items setting (one array for a whole week; settings are replaced, never changed in place), not per target. */
+function itemPlaces(standingItems: readonly AirCoverItem[]): ItemPlace[] {
+  let places = placesBySetting.get(standingItems);
+  if (!places) {
+    const standing = new Set(standingItems);
+    places = [...ACCOUNT_ITEMS, ...PERSON_ITEMS].map((item) => ({ item, group: ITEM_GROUP[item], standing: standing.has(item), perContact: !isAccountItem(item) }));
+    placesBySetting.set(standingItems, places);
+  }
+  return places;
 }
 
 /**
