@@ -3,7 +3,7 @@
  * (the one `_locales` answers in), so "1,234" and "3 Dec" in
  * English read "1.234" and "3. Dez." in German. Formatters are cached: they are costly to build.
  */
-import { t } from './messages';
+import { perCatalog, t } from './messages';
 
 /**
  * The browser's UI language where there is a `browser.i18n` (not in the import worker). Read from
@@ -21,7 +21,8 @@ const browserUiLanguage = (): string | undefined =>
  * `@@ui_locale`, and an emulated locale switches `getUILanguage()` in pages but not the messages.
  * Undefined where there is no `browser.i18n`; Intl then uses its default.
  */
-export function uiLocale(): string | undefined {
+export const uiLocale: () => string | undefined = perCatalog(() => {
+  // Kept (`perCatalog`): every number and date on a page asks for it, a big week thousands of times.
   try {
     const language = t('meta.locale');
     const browserLocale = browserUiLanguage();
@@ -29,7 +30,7 @@ export function uiLocale(): string | undefined {
   } catch {
     return undefined;
   }
-}
+});
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

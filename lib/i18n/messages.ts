@@ -38,6 +38,23 @@ function callKey(key: string, args: readonly unknown[]): string {
   return out;
 }
 
+/**
+ * `compute` kept per `getMessage` function, for what follows from the catalog and the browser's
+ * language alone (the language numbers and dates are written in).
+ */
+export function perCatalog<T>(compute: () => T): () => T {
+  let keptFor: unknown;
+  let kept: { value: T } | undefined;
+  return () => {
+    const source = currentGetMessage();
+    if (!kept || source !== keptFor) {
+      kept = { value: compute() };
+      keptFor = source;
+    }
+    return kept.value;
+  };
+}
+
 /** `translate` with its non-empty answers kept, per `getMessage` function (see above). */
 export function rememberAnswers<T extends Translate>(translate: T): T {
   let keptFor: unknown;

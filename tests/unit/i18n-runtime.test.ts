@@ -70,6 +70,16 @@ describe('t keeps its answers (lib/i18n/messages.ts)', () => {
     expect(t('card.noMatchTitle')).toBe('Kein passender Account');
   });
 
+  it('works out the language of numbers and dates once, not for every number', () => {
+    const real = fakeBrowser.i18n.getUILanguage;
+    let asked = 0;
+    fakeBrowser.i18n.getUILanguage = () => (asked++, real());
+    fakeBrowser.i18n.getMessage = fakeBrowser.i18n.getMessage.bind(null); // a catalog uiLocale has not seen
+    for (let n = 0; n < 100; n++) formatNumber(1000 + n);
+    expect(formatNumber(1234567)).toBe('1,234,567');
+    expect(asked).toBe(1);
+  });
+
   it('never keeps an empty answer (a catalog not there yet)', () => {
     const real = fakeBrowser.i18n.getMessage;
     let ready = false;
