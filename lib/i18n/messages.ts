@@ -24,16 +24,24 @@ function currentGetMessage(): unknown {
 
 /**
  * A key for one call: the message's name and its arguments (a count, a list of substitutions or
- * named ones), apart by characters no message or value uses.
+ * named ones) as `i18n.t` reads them (each value as `String` gives it). Every piece carries its
+ * length, so no value (a company name from a page, whatever it holds) can pass for another call.
  */
 function callKey(key: string, args: readonly unknown[]): string {
   let out = key;
+  const piece = (tag: string, text: string) => (out += `${tag}${text.length}:${text}`);
   for (const arg of args) {
     if (arg == null) continue;
-    if (typeof arg === 'number') out += `\u0001${arg}`;
-    else if (Array.isArray(arg)) out += `\u0002${arg.join('\u0003')}`;
-    else if (typeof arg === 'object') for (const [k, v] of Object.entries(arg)) out += `\u0004${k}\u0005${String(v)}`;
-    else out += `\u0006${String(arg)}`;
+    if (typeof arg === 'number') piece('#', String(arg));
+    else if (Array.isArray(arg)) {
+      piece('[', String(arg.length));
+      for (const sub of arg) piece(',', String(sub));
+    } else if (typeof arg === 'object') {
+      for (const [k, v] of Object.entries(arg)) {
+        piece('{', k);
+        piece('=', String(v));
+      }
+    } else piece('?', String(arg));
   }
   return out;
 }

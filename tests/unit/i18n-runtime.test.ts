@@ -64,6 +64,15 @@ describe('t keeps its answers (lib/i18n/messages.ts)', () => {
     );
   });
 
+  it('never takes one call for another, whatever the values hold', () => {
+    const a = { standingDone: 1, standingTotal: 2, weeklyDone: 3, weeklyTotal: 4 };
+    // Another call whose value holds what a naive key would write between the first call's values.
+    const b = { standingDone: '1\u0004standingTotal\u00052', weeklyDone: 3, weeklyTotal: 4 } as unknown as typeof a;
+    expect(t('aircover.progress', a)).toBe('1 of 2 standing · 3 of 4 this week');
+    expect(t('aircover.progress', b)).toBe(i18n.t('aircover.progress', b));
+    for (const step of ['a', '1:a', 'a=1:b', '', 'undefined', '{step}']) expect(t('meeting.next', { step })).toBe(i18n.t('meeting.next', { step }));
+  });
+
   it('starts again when getMessage is replaced: another language, or the empty-catalog guard', async () => {
     expect(t('card.noMatchTitle')).toBe('No account matched');
     await useLanguage('de');
