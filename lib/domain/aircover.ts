@@ -104,10 +104,6 @@ export function targetCells(keyContactIds: string[]): { contactId?: string; item
   ];
 }
 
-export function isDone(ticks: ReadonlyMap<string, AirCoverTick>, targetId: string, contactId: string | undefined, item: AirCoverItem) {
-  return ticks.get(tickId(targetId, contactId, item))?.done === true;
-}
-
 export interface TargetProgress {
   all: Progress;
   groups: Record<AirCoverGroup, Progress>;
@@ -125,8 +121,8 @@ export const emptyProgress = (): TargetProgress => ({
 
 /**
  * Progress of one target, overall, per group and split into standing and weekly items. A
- * carried standing tick counts as done: the fact is still true this week. `ticks` are by id
- * (`ticksById`): the target's own (`ticksByTarget`), or a whole week's.
+ * carried standing tick counts as done: the fact is still true this week. `ticks` are the
+ * target's own by id (`ticksByTarget`); another target's are skipped, but each costs a look.
  */
 export function targetProgress(
   target: { id: string; keyContactIds: string[] },
@@ -166,21 +162,14 @@ function itemPlaces(standingItems: readonly AirCoverItem[]): ItemPlace[] {
 }
 
 /**
- * How many of a target's checklist cells are ticked done, by item. Either each cell's tick is
- * looked up by its id, or each tick's id is read for its cell, whichever is fewer: a target has
- * 25 cells with two key contacts and a few ticks, and a 1,000-target week asks this of every row
- * on opening (building and hashing 25,000 ids took 10–30 ms of it, BENCHMARKS.md).
+ * How many of a target's checklist cells are ticked done, by item: each tick's id names its cell
+ * (`tickIdParts`), counted if the target has that cell (as often as it has it). A target has 25
+ * cells with two key contacts and a few ticks; looking up each cell's id instead cost 10–30 ms of
+ * a 1,000-target week's opening (BENCHMARKS.md).
  */
 function doneCells(target: { id: string; keyContactIds: string[] }, ticks: ReadonlyMap<string, AirCoverTick>): Map<AirCoverItem, number> {
   const done = new Map<AirCoverItem, number>();
   const bump = (item: AirCoverItem) => done.set(item, (done.get(item) ?? 0) + 1);
-  const people = target.keyContactIds;
-  if (ticks.size >= ACCOUNT_ITEMS.length + PERSON_ITEMS.length * people.length) {
-    for (const item of ACCOUNT_ITEMS) if (isDone(ticks, target.id, undefined, item)) bump(item);
-    for (const item of PERSON_ITEMS) for (const contactId of people) if (isDone(ticks, target.id, contactId, item)) bump(item);
-    return done;
-  }
-  // Each tick's id names its cell: counted if the target has that cell (as often as it has it).
   for (const [id, tick] of ticks) {
     const cell = tick.done === true ? tickIdParts(id, target.id) : undefined;
     if (!cell || !Object.hasOwn(ITEM_GROUP, cell.item)) continue;
@@ -188,7 +177,7 @@ function doneCells(target: { id: string; keyContactIds: string[] }, ticks: Reado
     if (isAccountItem(item)) {
       if (cell.subject === ACCOUNT_SUBJECT) bump(item);
     } else {
-      for (const contactId of people) if (contactId === cell.subject) bump(item);
+      for (const contactId of target.keyContactIds) if (contactId === cell.subject) bump(item);
     }
   }
   return done;
