@@ -90,16 +90,14 @@ export function withTick(view: WeekView, tick: AirCoverTick, settings: WeekSetti
 
 /** The view with several ticks applied (a bulk tick): each target's progress worked out once. */
 export function withTicks(view: WeekView, ticks: AirCoverTick[], settings: WeekSettings): WeekView {
-  const mine = ticks.filter((t) => t.weekId === view.weekId);
-  const byTarget = new Map<string, AirCoverTick[]>();
-  for (const t of mine) byTarget.set(t.targetId, [...(byTarget.get(t.targetId) ?? []), t]);
+  const byTarget = ticksByTarget(ticks.filter((t) => t.weekId === view.weekId));
   if (!view.rows.some((r) => byTarget.has(r.target.id))) return view;
   let airCoverAdded = view.changes.airCoverAdded;
   const rows = view.rows.map((r) => {
     const incoming = byTarget.get(r.target.id);
     if (!incoming) return r;
     const byId = ticksById(r.ticks);
-    for (const t of incoming) {
+    for (const t of incoming.values()) {
       const was = byId.get(t.id);
       airCoverAdded += workThisWeek([t], view.weekId).length - (was ? workThisWeek([was], view.weekId).length : 0);
       byId.set(t.id, t);
