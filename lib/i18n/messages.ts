@@ -65,14 +65,9 @@ export function perCatalog<T>(compute: () => T): () => T {
 
 /** `translate` with its non-empty answers kept, per `getMessage` function (see above). */
 export function rememberAnswers<T extends Translate>(translate: T): T {
-  let keptFor: unknown;
-  const kept = new Map<string, string>();
+  const answers = perCatalog(() => new Map<string, string>());
   return ((key: string, ...args: unknown[]) => {
-    const source = currentGetMessage();
-    if (source !== keptFor) {
-      kept.clear();
-      keptFor = source;
-    }
+    const kept = answers();
     const id = callKey(key, args);
     let answer = kept.get(id);
     if (answer === undefined) {
