@@ -15,19 +15,31 @@ export type AccountIndexName = 'byDomain' | 'byLinkedinSlug' | 'byLinkedinId' | 
 export type ContactIndexName = 'byAccount' | 'byLinkedinSlug' | 'byEmail' | 'byCrm';
 
 /**
- * Sizes (database version 5): a page count trades an import's writes against random reads, since
- * reading one record costs its whole page. Measured in Chromium here (BENCHMARKS.md "Page sizes"):
- * reading 1,000 random accounts of 50,000 took ~900 ms from 512 pages (~100 a page, nearly every
- * page read) and ~250 ms from 2,048, while writing all 50,000 took about the same; for 200,000
- * contacts, 4,096 pages read 1,000 accounts' contacts in ~0.3–0.4 s against ~1 s from 1,024, for
- * ~0.3 s more writing. Contacts share their account's page number, so an account's contacts are
- * one read. More key buckets make a look-up's one bucket read smaller (a card look-up reads one).
- * A page or bucket count is fixed for the life of a database (records are found by hash modulo
- * it): changing one is a migration (`MIGRATIONS[5]` repacks).
+ * Sizes (database version 7): a page count trades an import's writes against random reads, since
+ * reading one record costs its whole page.
+ *
+ * - Chromium keeps a value over 64 KB (Blink's `IDBValueWrapper::kWrapThreshold`) in a blob file
+ *   beside the database, and a smaller one inside its LevelDB, which writes many kilobyte-sized
+ *   values slowly (compaction). So an import writes its records faster in pages over that size:
+ *   in a raw probe, 200,000 contacts as 4,096 values of 18 KB took 1.6–2.4 s to put and commit, as
+ *   1,024 of 71 KB 1.0–1.3 s. Through the import (BENCHMARKS.md "Bigger pages"): 200,000 contacts in 4,096
+ *   pages of ~18 KB took 15.3–16.9 s to import, in 1,024 pages of ~71 KB 12.1–13.2 s; 50,000
+ *   accounts in 2,048 pages 3.5–4.0 s, in 256 pages 3.0 s.
+ * - The price: one page read, uncached, at 50,000 accounts and 500,000 contacts: an account page
+ *   (~180 accounts) 1.2 ms against 0.7 ms at 2,048 pages, a contact page (~470 contacts) 1.7 ms
+ *   against 2.3 ms at 4,096; a card's look-up of an account not read before 2.1 ms against 1.5 ms
+ *   (medians). The week reads its accounts from its digest (lib/db/week-digest.ts), not pages.
+ * - Version 5 had chosen more, smaller pages for a week's random reads of 1,000 accounts, before
+ *   the week digest took those reads away.
+ *
+ * Contacts are paged by their account's id, so an account's contacts are one read. More key
+ * buckets make a look-up's one bucket read smaller (a card look-up reads one). A page or bucket
+ * count is fixed for the life of a database (records are found by hash modulo it): changing one
+ * is a migration (`MIGRATIONS[7]` repacks).
  */
 export const ACCOUNT_KIND: PackedKind<Account, AccountIndexName> = {
   prefix: 'a',
-  pages: 2048,
+  pages: 256,
   buckets: 1024,
   id: (a) => a.id,
   partition: (a) => a.id,
@@ -42,7 +54,7 @@ export const ACCOUNT_KIND: PackedKind<Account, AccountIndexName> = {
 
 export const CONTACT_KIND: PackedKind<Contact, ContactIndexName> = {
   prefix: 'c',
-  pages: 4096,
+  pages: 1024,
   buckets: 4096,
   id: (c) => c.id,
   // `?? ''`: a contact from a damaged backup without an account must not stop an upgrade.

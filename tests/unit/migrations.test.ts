@@ -3,7 +3,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { openDatabase, type DB } from '@/lib/db/db';
-import { ACCOUNT_KIND, CONTACT_KIND, RECORD_STORES, SUMMARY_KIND, summariesIn } from '@/lib/db/records';
+import { ACCOUNT_KIND, CONTACT_KIND, RECORD_STORES, SUMMARY_KIND, accountsIn, contactsIn, summariesIn } from '@/lib/db/records';
 import { decodeBucket, hash, PackedStore } from '@/lib/db/packed';
 import type { LegacyRecordStores, TiercoverDB } from '@/lib/db/schema';
 import { coverageOf, summarizeCoverage, type CoverageSummary } from '@/lib/domain/coverage';
@@ -320,12 +320,60 @@ describe('database upgrades', () => {
       expect(now.refs, key).toBeUndefined();
       expect(Object.fromEntries(decodeBucket(now.list)), key).toEqual((v as { refs: Record<string, string> }).refs);
     }
-    const accounts = v3fixture.stores.accounts as Account[];
-    const contacts = v3fixture.stores.contacts as Contact[];
-    await readRecords(db, (s) => expectStoresMatch(s, { accounts, contacts }, { ids: ['acc-none', 'con-none'], keys: ['nobody.example', 'hubspot:0'] }));
     // Count records and journals are not buckets: unchanged.
     for (const [key, v] of v5fixture.keyed?.recordKeys ?? []) if (!(v as { refs?: unknown }).refs) expect(await db.get('recordKeys', key), key).toEqual(v);
     db.close();
+    // Read through the latest version's page counts (step 7 repacks): every record found as before.
+    const latest = await openDatabase(name);
+    const accounts = v3fixture.stores.accounts as Account[];
+    const contacts = v3fixture.stores.contacts as Contact[];
+    await readRecords(latest, (s) => expectStoresMatch(s, { accounts, contacts }, { ids: ['acc-none', 'con-none'], keys: ['nobody.example', 'hubspot:0'] }));
+    latest.close();
+  });
+
+  it('step 7 repacks the accounts and contacts of a version-6 database into fewer, bigger pages; every record is found as before (fixture tests/fixtures/db/v6.json, plus the sample packed at the old counts)', async () => {
+    const name = 'bigger-pages-test';
+    const v6fixture = fixture(6);
+    const v3fixture = fixture(3); // v6.json was made from it by steps 4 to 6: the same records
+    const sample = makeSampleData();
+    const v6 = await openDatabase(name, 6);
+    for (const [store, records] of Object.entries(v6fixture.stores)) for (const r of records) await legacy(v6).put(store as 'weeks', r as never);
+    for (const [store, entries] of Object.entries(v6fixture.keyed ?? {})) for (const [k, v] of entries) await v6.put(store as 'recordPages', v as never, k);
+    // The sample too, packed at version 6's counts (2,048 account pages and 1,024 buckets, 4,096
+    // contact pages and buckets): records that share buckets, and pages that step 7 merges.
+    const oldAccounts = { ...ACCOUNT_KIND, pages: 2048 };
+    const oldContacts = { ...CONTACT_KIND, pages: 4096 };
+    let tx = v6.transaction(RECORD_STORES, 'readwrite');
+    await new PackedStore(tx, oldAccounts).putMany(structuredClone(sample.accounts));
+    await new PackedStore(tx, oldContacts).putMany(structuredClone(sample.contacts));
+    await tx.done;
+    tx = v6.transaction(RECORD_STORES);
+    const before = { accounts: await new PackedStore(tx, oldAccounts).stamp(), contacts: await new PackedStore(tx, oldContacts).stamp(), summaries: await summariesIn(tx).getAll() };
+    v6.close();
+    const accounts = [...(v3fixture.stores.accounts as Account[]), ...sample.accounts];
+    const contacts = [...(v3fixture.stores.contacts as Contact[]), ...sample.contacts];
+    const oldPages = new Set([...accounts.map((a) => `a:${hash(a.id) % 2048}`), ...contacts.map((c) => `c:${hash(c.accountId) % 4096}`)]);
+
+    const db = await openDatabase(name, 7);
+    expect(await db.get('meta', 'schema')).toMatchObject({ version: 7 });
+    // Every record by id and by each of its keys, counts and getAll exact.
+    await readRecords(db, (s) => expectStoresMatch(s, { accounts, contacts }, { ids: ['acc-none', 'con-none'], keys: ['nobody.example', 'hubspot:0'] }));
+    // Every account and contact page is where the new counts put it, and none is left at an old number.
+    const pageKeys = ((await db.getAllKeys('recordPages')) as string[]).filter((k) => !k.startsWith('s:'));
+    const newPages = new Set([...accounts.map((a) => `a:${hash(a.id) % ACCOUNT_KIND.pages}`), ...contacts.map((c) => `c:${hash(c.accountId) % CONTACT_KIND.pages}`)]);
+    expect(new Set(pageKeys)).toEqual(newPages);
+    expect(newPages).not.toEqual(oldPages);
+    // The summaries are untouched; the two kinds changed, so a cache made of them before (a week digest) is made again.
+    const after = db.transaction(RECORD_STORES);
+    expect(await summariesIn(after).getAll()).toEqual(before.summaries);
+    expect(await accountsIn(after).stamp()).not.toEqual(before.accounts);
+    expect(await contactsIn(after).stamp()).not.toEqual(before.contacts);
+    for (const store of ['weeks', 'targets', 'ticks', 'links'] as const) expect(await db.getAll(store)).toEqual(v6fixture.stores[store]);
+    db.close();
+  });
+
+  it('the version-6 fixture lists the same stores and indexes as version 5 (step 6 made none)', () => {
+    expect(fixture(6).schema).toEqual(fixture(5).schema);
   });
 
   it('refuses a version with no step', async () => {
