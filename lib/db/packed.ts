@@ -104,22 +104,80 @@ export function encodeBucket(entries: ReadonlyMap<string, string>): string {
   return parts.join('');
 }
 
-export function decodeBucket(list: string | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!list) return out;
+/**
+ * Calls `entry` with where each key and its refs lie in a bucket string, in order, until it
+ * returns true. The one reader of the format: `decodeBucket` and `findInBucket` both use it.
+ */
+function scanBucket(list: string, entry: (keyAt: number, keyEnd: number, refsAt: number, refsEnd: number) => boolean | void): void {
   let at = 0;
-  const next = () => {
-    const colon = list.indexOf(':', at);
-    const n = Number(list.slice(at, colon));
-    if (colon < 0 || !Number.isInteger(n) || n < 0 || colon + 1 + n > list.length) throw new Error('A damaged key bucket');
-    at = colon + 1 + n;
-    return list.slice(colon + 1, at);
+  /** The field whose length prefix starts at `at`: where it starts; `at` moves past it. */
+  const field = () => {
+    let n = 0;
+    let i = at;
+    for (; i < list.length; i++) {
+      const c = list.charCodeAt(i);
+      if (c === 58 /* : */) break;
+      if (c < 48 || c > 57) throw new Error('A damaged key bucket');
+      n = n * 10 + c - 48;
+    }
+    if (i === at || i >= list.length || i + 1 + n > list.length) throw new Error('A damaged key bucket');
+    at = i + 1 + n;
+    return i + 1;
   };
   while (at < list.length) {
-    const key = next();
-    out.set(key, next());
+    const keyAt = field();
+    const keyEnd = at;
+    const refsAt = field();
+    if (entry(keyAt, keyEnd, refsAt, at)) return;
   }
+}
+
+export function decodeBucket(list: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (list) scanBucket(list, (keyAt, keyEnd, refsAt, refsEnd) => void out.set(list.slice(keyAt, keyEnd), list.slice(refsAt, refsEnd)));
   return out;
+}
+
+/** One key's refs in a bucket string, without decoding the rest (`decodeBucket(list).get(key)`). */
+export function findInBucket(list: string | undefined, key: string): string | undefined {
+  let found: string | undefined;
+  if (list) {
+    scanBucket(list, (keyAt, keyEnd, refsAt, refsEnd) => {
+      if (keyEnd - keyAt !== key.length || !list.startsWith(key, keyAt)) return false;
+      found = list.slice(refsAt, refsEnd);
+      return true;
+    });
+  }
+  return found;
+}
+
+/** What a look-up asks of a key bucket. A write transaction holds a decoded `Map`. */
+type BucketRefs = Pick<ReadonlyMap<string, string>, 'get'>;
+
+/**
+ * A key bucket as a read-only transaction holds it: a look-up searches the stored string, and
+ * the bucket is decoded whole only once it has been asked a few times (an import's plan asks
+ * thousands of keys of the same buckets). Why: since version 7 a contact bucket holds ~1,500 keys
+ * at 200,000 contacts, and a card's look-up asks one key each of up to five buckets; decoding
+ * them whole on every look-up took the warm look-up from 0.7 to 1.7 ms (BENCHMARKS.md "Bigger
+ * pages").
+ */
+class EncodedBucket implements BucketRefs {
+  private decoded?: Map<string, string>;
+  private asked = 0;
+  constructor(private readonly list: string | undefined) {}
+  get(key: string): string | undefined {
+    if (this.decoded) return this.decoded.get(key);
+    if (++this.asked <= 4) return findInBucket(this.list, key);
+    this.decoded = decodeBucket(this.list);
+    return this.decoded.get(key);
+  }
+}
+
+/** A bucket a write changes: a write transaction's buckets are always read decoded (`bucket`). */
+function writable(refs: BucketRefs | undefined): Map<string, string> {
+  if (!(refs instanceof Map)) throw new Error('A key bucket changed outside a write transaction');
+  return refs;
 }
 
 /** A look-up key ("index\u0001value") and the key of the bucket it lives in. */
@@ -157,14 +215,14 @@ const parseRef = (ref: string) => {
 
 interface TxState {
   pages: Map<string, Promise<unknown[]>>;
-  buckets: Map<string, Promise<Map<string, string>>>;
+  buckets: Map<string, Promise<BucketRefs>>;
   counts: Map<string, Promise<number>>;
   dirtyPages: Set<string>;
   dirtyBuckets: Set<string>;
   dirtyCounts: Set<string>;
   /** Values already read, by key (the promises above resolve to these same objects). */
   pageValues: Map<string, unknown[]>;
-  bucketValues: Map<string, Map<string, string>>;
+  bucketValues: Map<string, BucketRefs>;
   countValues: Map<string, number>;
   /** Each kind's stored version as read, raised once per transaction that changes its pages. */
   versions: Map<string, number>;
@@ -232,7 +290,7 @@ function queueFlush(tx: AnyTx, s: TxState) {
         writes.push(v.length ? pages.put(v, k) : pages.delete(k));
       }
       for (const k of s.dirtyBuckets) {
-        const refs = s.bucketValues.get(k)!;
+        const refs = writable(s.bucketValues.get(k));
         writes.push(refs.size ? keys.put({ list: encodeBucket(refs) } satisfies KeyBucket, k) : keys.delete(k));
       }
       for (const k of s.dirtyCounts) {
@@ -367,11 +425,12 @@ export class PackedStore<T, I extends string> {
     return p as Promise<T[]>;
   }
 
-  private bucket(key: string): Promise<Map<string, string>> {
+  private bucket(key: string): Promise<BucketRefs> {
     let p = this.s.buckets.get(key);
     if (!p) {
       p = this.readValue('recordKeys', key).then((v) => {
-        const refs = decodeBucket((v as KeyBucket | undefined)?.list);
+        const list = (v as KeyBucket | undefined)?.list;
+        const refs = this.tx.mode === 'readonly' ? new EncodedBucket(list) : decodeBucket(list);
         this.s.bucketValues.set(key, refs);
         return refs;
       });
@@ -784,7 +843,7 @@ export class PackedStore<T, I extends string> {
   }
 
   private setRef({ key, bucket }: BucketKey, ref: string, present: boolean) {
-    const refs = this.s.bucketValues.get(bucket)!;
+    const refs = writable(this.s.bucketValues.get(bucket));
     const cur = refs.get(key);
     if (present) {
       if (cur === undefined) refs.set(key, ref);

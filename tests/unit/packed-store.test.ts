@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DB } from '@/lib/db/db';
-import { decodeBucket, encodeBucket, hash } from '@/lib/db/packed';
+import { decodeBucket, encodeBucket, findInBucket, hash, PackedStore } from '@/lib/db/packed';
 import { ACCOUNT_KIND, accountsIn, contactsIn, RECORD_STORES, summariesIn } from '@/lib/db/records';
 import { summarizeCoverage } from '@/lib/domain/coverage';
 import { newAccount, newContact } from '@/lib/domain/records';
@@ -35,9 +35,40 @@ describe('key buckets as one string', () => {
     expect(decodeBucket(undefined).size).toBe(0);
   });
 
+  it('findInBucket(encode(entries), key) is the key\'s refs, or undefined, without decoding the rest', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ':', '1', '9', '\n', '\u0001', 'é', '😀', ' ', '0') });
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(text, text), { selector: ([k]) => k, maxLength: 30 }), fc.array(text, { maxLength: 5 }), (entries, others) => {
+        const list = encodeBucket(new Map(entries));
+        const map = new Map(entries);
+        for (const key of [...map.keys(), ...others]) expect(findInBucket(list, key), JSON.stringify(key)).toBe(map.get(key));
+      }),
+    );
+    expect(findInBucket(undefined, 'byEmail\u0001a@b.example')).toBeUndefined();
+  });
+
   it('a damaged bucket is an error, not a wrong answer', () => {
     const good = encodeBucket(new Map([['byEmail\u0001a@b.example', 'acc-1\u0001con-1']]));
-    for (const bad of [good.slice(0, -1), `x${good}`, `${good}3:ab`, '-1:']) expect(() => decodeBucket(bad), JSON.stringify(bad)).toThrow('A damaged key bucket');
+    for (const bad of [good.slice(0, -1), `x${good}`, `${good}3:ab`, '-1:', ':', `${good}:`]) {
+      expect(() => decodeBucket(bad), JSON.stringify(bad)).toThrow('A damaged key bucket');
+      expect(() => findInBucket(bad, 'byEmail\u0001b@b.example'), JSON.stringify(bad)).toThrow('A damaged key bucket');
+    }
+  });
+
+  it('a read-only transaction finds every key of a bucket, asked a few times (searched) or many (decoded)', async () => {
+    // One bucket for every key, so all twenty accounts' look-ups ask the same bucket.
+    const db = await freshDb();
+    const kind = { ...ACCOUNT_KIND, buckets: 1 };
+    const accounts = Array.from({ length: 20 }, (_, i) => account(`acc-${i}`, { domains: [`d${i}.example`], linkedinSlug: `s-${i}` }));
+    const w = writeTx(db);
+    await new PackedStore(w, kind).putMany(structuredClone(accounts));
+    await w.done;
+    const r = new PackedStore(db.transaction([...RECORD_STORES]), kind);
+    for (const a of accounts) {
+      expect(await r.index('byDomain').get(a.domains[0]!)).toEqual(a);
+      expect(await r.index('byLinkedinSlug').get(a.linkedinSlug!)).toEqual(a);
+    }
+    expect(await r.index('byDomain').get('nobody.example')).toBeUndefined();
   });
 });
 
