@@ -138,14 +138,15 @@ export const MIGRATIONS: Record<number, MigrationStep> = {
   },
 
   /**
-   * Version 7: fewer, bigger pages for accounts (256) and contacts (1,024), sizes and measurements
-   * in lib/db/records.ts: a page of an import's size is then over Chromium's 64 KB threshold and
-   * stored as a file beside the database, which an import writes several times faster. Every
-   * account and contact is put back at its new page; the key buckets are written again with them.
+   * Version 7: fewer, bigger pages and key buckets (sizes and measurements in lib/db/records.ts):
+   * a value of an import's size is then over Chromium's 64 KB threshold and kept in a blob file
+   * beside the database, which an import writes several times faster. Every account, contact and
+   * coverage summary is put back at its new page and buckets.
    */
   7: async (_db, tx) => {
     await repack(accountsIn(tx));
     await repack(contactsIn(tx));
+    await repack(summariesIn(tx));
   },
 };
 

@@ -15,32 +15,36 @@ export type AccountIndexName = 'byDomain' | 'byLinkedinSlug' | 'byLinkedinId' | 
 export type ContactIndexName = 'byAccount' | 'byLinkedinSlug' | 'byEmail' | 'byCrm';
 
 /**
- * Sizes (database version 7): a page count trades an import's writes against random reads, since
- * reading one record costs its whole page.
+ * Sizes (database version 7): a page or bucket count trades an import's writes against random
+ * reads, since reading one record costs its whole page, and one key its whole bucket.
  *
  * - Chromium keeps a value over 64 KB (Blink's `IDBValueWrapper::kWrapThreshold`) in a blob file
  *   beside the database, and a smaller one inside its LevelDB, which writes many kilobyte-sized
- *   values slowly (compaction). So an import writes its records faster in pages over that size:
- *   in a raw probe, 200,000 contacts as 4,096 values of 18 KB took 1.6–2.4 s to put and commit, as
- *   1,024 of 71 KB 1.0–1.3 s. Through the import (BENCHMARKS.md "Bigger pages"): 200,000 contacts in 4,096
- *   pages of ~18 KB took 15.3–16.9 s to import, in 1,024 pages of ~71 KB 12.1–13.2 s; 50,000
- *   accounts in 2,048 pages 3.5–4.0 s, in 256 pages 3.0 s.
- * - The price: one page read, uncached, at 50,000 accounts and 500,000 contacts: an account page
- *   (~180 accounts) 1.2 ms against 0.7 ms at 2,048 pages, a contact page (~470 contacts) 1.7 ms
- *   against 2.3 ms at 4,096; a card's look-up of an account not read before 2.1 ms against 1.5 ms
- *   (medians). The week reads its accounts from its digest (lib/db/week-digest.ts), not pages.
+ *   values slowly (compaction). So an import writes faster in values over that size: in a raw
+ *   probe, 200,000 contacts as 4,096 values of 18 KB took 1.6–2.4 s to put and commit, as 1,024
+ *   of 71 KB 1.0–1.3 s. At 50,000 accounts and 200,000 contacts these counts make an account page
+ *   ~180 accounts, a contact page ~200 contacts, a key bucket ~2,000 keys and a summary page
+ *   ~390 summaries, each over 64 KB.
+ * - Through the import (BENCHMARKS.md "Bigger pages"), 200,000 contacts: 15.3–16.9 s at version
+ *   6's counts (accounts 2,048 pages and 1,024 buckets, contacts 4,096 and 4,096, summaries 2,048
+ *   pages), 12.1–12.7 s with the bigger pages alone, 10.1–10.7 s with the bigger buckets and
+ *   summary pages too; 50,000 accounts 3.5–4.0 s, then 3.0–3.5 s.
+ * - The price, at 50,000 accounts and 500,000 contacts: one page read, uncached, an account page
+ *   1.2 ms against 0.7 ms; a card's look-up of an account not read before 2.6 ms against 1.5 ms;
+ *   once read (the pages and buckets a context keeps, lib/db/packed.ts), 0.4 ms, since a read-only
+ *   look-up searches a bucket's string instead of decoding it (`findInBucket`). The week reads its
+ *   accounts and summaries from its digest (lib/db/week-digest.ts), not pages.
  * - Version 5 had chosen more, smaller pages for a week's random reads of 1,000 accounts, before
  *   the week digest took those reads away.
  *
- * Contacts are paged by their account's id, so an account's contacts are one read. More key
- * buckets make a look-up's one bucket read smaller (a card look-up reads one). A page or bucket
- * count is fixed for the life of a database (records are found by hash modulo it): changing one
- * is a migration (`MIGRATIONS[7]` repacks).
+ * Contacts are paged by their account's id, so an account's contacts are one read. A page or
+ * bucket count is fixed for the life of a database (records are found by hash modulo it):
+ * changing one is a migration (`MIGRATIONS[7]` repacks).
  */
 export const ACCOUNT_KIND: PackedKind<Account, AccountIndexName> = {
   prefix: 'a',
   pages: 256,
-  buckets: 1024,
+  buckets: 128,
   id: (a) => a.id,
   partition: (a) => a.id,
   keys: (a) => ({
@@ -55,7 +59,7 @@ export const ACCOUNT_KIND: PackedKind<Account, AccountIndexName> = {
 export const CONTACT_KIND: PackedKind<Contact, ContactIndexName> = {
   prefix: 'c',
   pages: 1024,
-  buckets: 4096,
+  buckets: 256,
   id: (c) => c.id,
   // `?? ''`: a contact from a damaged backup without an account must not stop an upgrade.
   partition: (c) => c.accountId ?? '',
@@ -70,12 +74,12 @@ export const CONTACT_KIND: PackedKind<Contact, ContactIndexName> = {
 
 /**
  * Coverage summaries (lib/db/coverage.ts), one per account with contacts, packed the same way: an
- * import that touches 50,000 accounts rewrites ~2,048 values, not 50,000 records. No look-up keys:
+ * import that touches 50,000 accounts rewrites 128 values, not 50,000 records. No look-up keys:
  * a summary is found by its account's id.
  */
 export const SUMMARY_KIND: PackedKind<CoverageSummary, never> = {
   prefix: 's',
-  pages: 2048,
+  pages: 128,
   buckets: 1,
   id: (s) => s.accountId,
   partition: (s) => s.accountId,

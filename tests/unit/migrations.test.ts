@@ -331,7 +331,7 @@ describe('database upgrades', () => {
     latest.close();
   });
 
-  it('step 7 repacks the accounts and contacts of a version-6 database into fewer, bigger pages; every record is found as before (fixture tests/fixtures/db/v6.json, plus the sample packed at the old counts)', async () => {
+  it('step 7 repacks a version-6 database into fewer, bigger pages and buckets; every record is found as before (fixture tests/fixtures/db/v6.json, plus the sample packed at the old counts)', async () => {
     const name = 'bigger-pages-test';
     const v6fixture = fixture(6);
     const v3fixture = fixture(3); // v6.json was made from it by steps 4 to 6: the same records
@@ -339,35 +339,52 @@ describe('database upgrades', () => {
     const v6 = await openDatabase(name, 6);
     for (const [store, records] of Object.entries(v6fixture.stores)) for (const r of records) await legacy(v6).put(store as 'weeks', r as never);
     for (const [store, entries] of Object.entries(v6fixture.keyed ?? {})) for (const [k, v] of entries) await v6.put(store as 'recordPages', v as never, k);
-    // The sample too, packed at version 6's counts (2,048 account pages and 1,024 buckets, 4,096
-    // contact pages and buckets): records that share buckets, and pages that step 7 merges.
-    const oldAccounts = { ...ACCOUNT_KIND, pages: 2048 };
-    const oldContacts = { ...CONTACT_KIND, pages: 4096 };
+    // The sample too, packed at version 6's counts (accounts 2,048 pages and 1,024 buckets,
+    // contacts 4,096 and 4,096, summaries 2,048 pages): records that share buckets, and pages that
+    // step 7 merges.
+    const oldAccounts = { ...ACCOUNT_KIND, pages: 2048, buckets: 1024 };
+    const oldContacts = { ...CONTACT_KIND, pages: 4096, buckets: 4096 };
+    const oldSummaries = { ...SUMMARY_KIND, pages: 2048 };
+    const sampleSummaries = sample.accounts.map((a) => summarizeCoverage(a.id, sample.contacts.filter((c) => c.accountId === a.id))).filter((x) => x.total > 0);
     let tx = v6.transaction(RECORD_STORES, 'readwrite');
     await new PackedStore(tx, oldAccounts).putMany(structuredClone(sample.accounts));
     await new PackedStore(tx, oldContacts).putMany(structuredClone(sample.contacts));
+    await new PackedStore(tx, oldSummaries).putMany(structuredClone(sampleSummaries));
     await tx.done;
     tx = v6.transaction(RECORD_STORES);
-    const before = { accounts: await new PackedStore(tx, oldAccounts).stamp(), contacts: await new PackedStore(tx, oldContacts).stamp(), summaries: await summariesIn(tx).getAll() };
+    const before = { accounts: await new PackedStore(tx, oldAccounts).stamp(), contacts: await new PackedStore(tx, oldContacts).stamp(), summaries: await new PackedStore(tx, oldSummaries).getAll() };
     v6.close();
     const accounts = [...(v3fixture.stores.accounts as Account[]), ...sample.accounts];
     const contacts = [...(v3fixture.stores.contacts as Contact[]), ...sample.contacts];
-    const oldPages = new Set([...accounts.map((a) => `a:${hash(a.id) % 2048}`), ...contacts.map((c) => `c:${hash(c.accountId) % 4096}`)]);
+    const oldPages = new Set([
+      ...accounts.map((a) => `a:${hash(a.id) % 2048}`),
+      ...contacts.map((c) => `c:${hash(c.accountId) % 4096}`),
+      ...before.summaries.map((x) => `s:${hash(x.accountId) % 2048}`),
+    ]);
 
     const db = await openDatabase(name, 7);
     expect(await db.get('meta', 'schema')).toMatchObject({ version: 7 });
     // Every record by id and by each of its keys, counts and getAll exact.
     await readRecords(db, (s) => expectStoresMatch(s, { accounts, contacts }, { ids: ['acc-none', 'con-none'], keys: ['nobody.example', 'hubspot:0'] }));
-    // Every account and contact page is where the new counts put it, and none is left at an old number.
-    const pageKeys = ((await db.getAllKeys('recordPages')) as string[]).filter((k) => !k.startsWith('s:'));
-    const newPages = new Set([...accounts.map((a) => `a:${hash(a.id) % ACCOUNT_KIND.pages}`), ...contacts.map((c) => `c:${hash(c.accountId) % CONTACT_KIND.pages}`)]);
-    expect(new Set(pageKeys)).toEqual(newPages);
-    expect(newPages).not.toEqual(oldPages);
-    // The summaries are untouched; the two kinds changed, so a cache made of them before (a week digest) is made again.
     const after = db.transaction(RECORD_STORES);
     expect(await summariesIn(after).getAll()).toEqual(before.summaries);
-    expect(await accountsIn(after).stamp()).not.toEqual(before.accounts);
-    expect(await contactsIn(after).stamp()).not.toEqual(before.contacts);
+    // Every page and bucket is where the new counts put it: nothing left at an old number.
+    const pageKeys = (await db.getAllKeys('recordPages')) as string[];
+    const newPages = new Set([
+      ...accounts.map((a) => `a:${hash(a.id) % ACCOUNT_KIND.pages}`),
+      ...contacts.map((c) => `c:${hash(c.accountId) % CONTACT_KIND.pages}`),
+      ...before.summaries.map((x) => `s:${hash(x.accountId) % SUMMARY_KIND.pages}`),
+    ]);
+    expect(new Set(pageKeys)).toEqual(newPages);
+    expect(newPages).not.toEqual(oldPages);
+    for (const k of ((await db.getAllKeys('recordKeys')) as string[]).filter((k) => !k.endsWith(':count') && !/^[acs]:j:/.test(k))) {
+      const [prefix, n] = k.split(':');
+      expect(Number(n), k).toBeLessThan(prefix === 'a' ? ACCOUNT_KIND.buckets : CONTACT_KIND.buckets);
+    }
+    // Both kinds changed, so a cache made of them before (a week digest) is made again.
+    const stamps = db.transaction(RECORD_STORES);
+    expect(await accountsIn(stamps).stamp()).not.toEqual(before.accounts);
+    expect(await contactsIn(stamps).stamp()).not.toEqual(before.contacts);
     for (const store of ['weeks', 'targets', 'ticks', 'links'] as const) expect(await db.getAll(store)).toEqual(v6fixture.stores[store]);
     db.close();
   });
