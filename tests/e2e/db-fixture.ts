@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './harness';
+import { decodeBucket } from '../../lib/db/packed';
 
 export interface DbFixture {
   version: number;
@@ -17,7 +18,7 @@ export interface DbFixture {
 
 export const dbFixture = (version: number): DbFixture => JSON.parse(readFileSync(join(ROOT, `tests/fixtures/db/v${version}.json`), 'utf8')) as DbFixture;
 
-/** The key buckets written as objects (versions 4 and 5), which step 6 turns into strings. */
+/** The key buckets written as objects (versions 4 and 5), which step 6 turns into strings and step 7 repacks. */
 const objectBuckets = (f: DbFixture) => f.keyed.recordKeys!.filter(([, v]) => (v as { refs?: unknown }).refs);
 
 /** In an extension page: replace the extension's database with the fixture's, at the fixture's version. */
@@ -53,15 +54,23 @@ export async function buildDatabase(f: DbFixture): Promise<void> {
   db.close();
 }
 
-/** After the upgrade: the latest version, and every bucket the fixture held as an object now a string. */
+/**
+ * After the upgrade: a later version; every key bucket a string (step 6); and, whatever buckets
+ * step 7 repacked them into, every look-up key the fixture's object buckets held, with the same
+ * records, and no other. (Where each bucket and page lies is checked in tests/unit/migrations.test.ts.)
+ */
 export function expectBucketsUpgraded(stored: Awaited<ReturnType<typeof storedBuckets>>, f: DbFixture): void {
-  expect(stored.version).toBeGreaterThanOrEqual(6);
-  expect(stored.buckets.length).toBe(objectBuckets(f).length);
-  expect(stored.buckets.filter((b) => !b.list || b.refs)).toEqual([]);
+  expect(stored.version).toBeGreaterThan(f.version);
+  expect(stored.buckets.filter((b) => b.list === undefined || b.refs)).toEqual([]);
+  const refsByKey = (entries: Iterable<[string, string]>) => new Map([...entries].map(([k, refs]) => [k, refs.split('\n').sort().join('\n')]));
+  const before = refsByKey(objectBuckets(f).flatMap(([, v]) => Object.entries((v as { refs: Record<string, string> }).refs)));
+  const after = refsByKey(stored.buckets.flatMap((b) => [...decodeBucket(b.list)]));
+  expect(before.size).toBeGreaterThan(10);
+  expect(after).toEqual(before);
 }
 
-/** In an extension page: the database's version and, for each key bucket, whether it is a string. */
-export function storedBuckets(): Promise<{ version: number; buckets: { key: string; list: boolean; refs: boolean }[] }> {
+/** In an extension page: the database's version and each key bucket as stored (its string, or whether it is an object of refs). */
+export function storedBuckets(): Promise<{ version: number; buckets: { key: string; list?: string; refs: boolean }[] }> {
   return new Promise((resolve, reject) => {
     const r = indexedDB.open('tiercover');
     r.onerror = () => reject(r.error);
@@ -75,7 +84,7 @@ export function storedBuckets(): Promise<{ version: number; buckets: { key: stri
           .filter((key) => !key.endsWith(':count') && !/^[acs]:j:/.test(key))
           .map((key) => {
             const v = values.result[(keys.result as string[]).indexOf(key)] as { list?: unknown; refs?: unknown } | undefined;
-            return { key, list: typeof v?.list === 'string', refs: !!v && 'refs' in v };
+            return { key, list: typeof v?.list === 'string' ? v.list : undefined, refs: !!v && 'refs' in v };
           });
         resolve({ version: db.version, buckets });
         db.close();
