@@ -28,12 +28,16 @@ export type ContactIndexName = 'byAccount' | 'byLinkedinSlug' | 'byEmail' | 'byC
  * - Through the import (BENCHMARKS.md "Bigger pages"), 200,000 contacts: 15.3–16.9 s at version
  *   6's counts (accounts 2,048 pages and 1,024 buckets, contacts 4,096 and 4,096, summaries 2,048
  *   pages), 12.1–12.7 s with the bigger pages alone, 10.1–10.7 s with the bigger buckets and
- *   summary pages too; 50,000 accounts 3.5–4.0 s, then 3.0–3.5 s.
+ *   summary pages too; 50,000 accounts 4.0–4.6 s, then 3.0–3.5 s; the same again 3.5–4.1 s, then
+ *   2.9 s.
  * - The price, at 50,000 accounts and 500,000 contacts: one page read, uncached, an account page
- *   1.2 ms against 0.7 ms; a card's look-up of an account not read before 2.6 ms against 1.5 ms;
- *   once read (the pages and buckets a context keeps, lib/db/packed.ts), 0.4 ms, since a read-only
- *   look-up searches a bucket's string instead of decoding it (`findInBucket`). The week reads its
- *   accounts and summaries from its digest (lib/db/week-digest.ts), not pages.
+ *   1.2 ms against 0.7 ms; a card's look-up of an account not read before 2.6 ms against 1.5 ms,
+ *   and a cold card ~20 ms slower (~5 %); once read (the pages and buckets a context keeps,
+ *   lib/db/packed.ts), a look-up takes 0.4 ms, since a read-only transaction searches a bucket's
+ *   string instead of decoding it (`findInBucket`). The week reads its accounts and summaries from
+ *   its digest (lib/db/week-digest.ts), not pages; but the bundle reads every contact of the
+ *   week's accounts, page by page, and a page now holds ~490 contacts instead of ~120 (1,000
+ *   targets: 457 against 271 ms).
  * - Version 5 had chosen more, smaller pages for a week's random reads of 1,000 accounts, before
  *   the week digest took those reads away.
  *

@@ -4,8 +4,8 @@
  *
  * Why: a week's 1,000 targets were 1,000 accounts spread over ~800 of the 2,048 account pages (256
  * bigger ones since database version 7), and as many summary pages: reading them was most of the
- * week's first screen (BENCHMARKS.md "The week digest"). One value read instead, then the kinds' journals (lib/db/packed.ts
- * `changedSince`) say which of its records changed since; only those are read again. A change
+ * week's first screen (BENCHMARKS.md "The week digest"). One value read instead, then the kinds'
+ * journals (lib/db/packed.ts `changedSince`) say which of its records changed since; only those are read again. A change
  * too big to list (an import), a cleared kind or a pruned journal makes it read everything again,
  * as before. It is a cache: nothing reads it for the truth, and losing it costs one slow read.
  */
