@@ -349,8 +349,20 @@ function written(tx: AnyTx, s: TxState): Promise<void> {
  * between transactions: read only, like everything `getAll`, `findMany` and `inPartition` give.
  */
 const kept = new Map<string, { version: number; value: unknown; size: number }>();
-/** Records (page entries; a bucket counts as 100) kept at most: tens of MB at worst. */
+/** Records kept at most (`keptWeight`): tens of MB at worst. */
 let keptBudget = 150_000;
+
+/**
+ * What a kept value weighs, in records: a page its entries; a key bucket its length at ~400
+ * characters a record (about a stored record's size). Why by length: since version 7 a bucket
+ * holds ~2,000 keys at 50,000 accounts and ~6,000 at 500,000 contacts (up to ~0.5 MB), so a flat
+ * weight would let a worker keep every bucket of a big database.
+ */
+export function keptWeight(value: unknown): number {
+  if (Array.isArray(value)) return value.length + 1;
+  const list = (value as KeyBucket | undefined)?.list;
+  return Math.ceil((list?.length ?? 0) / 400) + 1;
+}
 let keptSize = 0;
 
 /**
@@ -374,7 +386,7 @@ function keptValue(id: string, version: number): { value: unknown } | undefined 
 
 function keepValue(id: string, version: number, value: unknown) {
   if (!keptBudget) return;
-  const size = Array.isArray(value) ? value.length + 1 : 100;
+  const size = keptWeight(value);
   const old = kept.get(id);
   if (old) {
     keptSize -= old.size;

@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DB } from '@/lib/db/db';
-import { decodeBucket, encodeBucket, findInBucket, hash, PackedStore } from '@/lib/db/packed';
+import { decodeBucket, encodeBucket, findInBucket, hash, keptWeight, PackedStore } from '@/lib/db/packed';
 import { ACCOUNT_KIND, accountsIn, contactsIn, RECORD_STORES, summariesIn } from '@/lib/db/records';
 import { summarizeCoverage } from '@/lib/domain/coverage';
 import { newAccount, newContact } from '@/lib/domain/records';
@@ -53,6 +53,16 @@ describe('key buckets as one string', () => {
       expect(() => decodeBucket(bad), JSON.stringify(bad)).toThrow('A damaged key bucket');
       expect(() => findInBucket(bad, 'byEmail\u0001b@b.example'), JSON.stringify(bad)).toThrow('A damaged key bucket');
     }
+  });
+
+  it('a kept bucket weighs by its length, so a context keeps no more bucket text than page records', () => {
+    const bucket = (n: number) => ({ list: encodeBucket(new Map(Array.from({ length: n }, (_, i) => [`byEmail\u0001p${i}@x.example`, `acc-${i}\u0001con-${i}`]))) });
+    expect(keptWeight([{}, {}, {}])).toBe(4);
+    expect(keptWeight(undefined)).toBe(1);
+    expect(keptWeight(bucket(10))).toBeLessThan(keptWeight(bucket(2000)));
+    // ~2,000 keys of ~40 characters each weigh as much as a page of ~200 records.
+    expect(keptWeight(bucket(2000))).toBeGreaterThan(150);
+    expect(keptWeight(bucket(2000))).toBeLessThan(400);
   });
 
   it('a read-only transaction finds every key of a bucket, asked a few times (searched) or many (decoded)', async () => {
