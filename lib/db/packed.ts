@@ -163,12 +163,14 @@ type BucketRefs = Pick<ReadonlyMap<string, string>, 'get'>;
  * pages").
  */
 class EncodedBucket implements BucketRefs {
+  /** Keys searched for before the bucket is decoded whole: a card asks one or two of each bucket. */
+  static readonly SEARCHES = 4;
   private decoded?: Map<string, string>;
   private asked = 0;
   constructor(private readonly list: string | undefined) {}
   get(key: string): string | undefined {
     if (this.decoded) return this.decoded.get(key);
-    if (++this.asked <= 4) return findInBucket(this.list, key);
+    if (++this.asked <= EncodedBucket.SEARCHES) return findInBucket(this.list, key);
     this.decoded = decodeBucket(this.list);
     return this.decoded.get(key);
   }
