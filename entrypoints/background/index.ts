@@ -11,8 +11,11 @@ import { matchPage } from '@/lib/db/match';
 import { putRecords as putRecordsWithCoverage } from '@/lib/db/coverage';
 import type { Account, Contact } from '@/lib/domain/schema';
 
+// A classic worker, not a module (`type: 'module'`): Chrome keeps the compiled code of a classic
+// service worker's script and starts the next worker from it, where a module worker parsed and
+// compiled its ~370 KB again on every start, and a worker starts for most cards (Chrome stops it
+// after 30 s idle). Paired cold cards: 35–54 ms sooner (BENCHMARKS.md "The service worker's start").
 export default defineBackground({
-  type: 'module',
   main() {
     setupMessaging();
     setupLive();

@@ -23,6 +23,8 @@ describe('foundation in Chromium', () => {
     ]);
     // Connections only to a team sync server: wss anywhere (chosen at run time), ws on this machine.
     expect((m.content_security_policy as { extension_pages: string }).extension_pages).toBe("script-src 'self'; object-src 'none'; connect-src 'self' wss: ws://localhost:* ws://127.0.0.1:*");
+    // A classic service worker: Chrome starts it from its kept compiled code (entrypoints/background).
+    expect(m.background).toEqual({ service_worker: 'background.js' });
     expect(m.content_scripts?.flatMap((c) => c.matches).sort()).toEqual([
       'https://*.hubspot.com/*',
       'https://*.lightning.force.com/*',
