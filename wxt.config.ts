@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { zodNoEvalProbe } from './build/zod-no-eval-probe';
+import { polyfillAsModule } from './build/polyfill-as-module';
 
 // Tiercover reads LinkedIn, Salesforce and HubSpot pages and keeps everything in the
 // extension's own IndexedDB. No host is contacted unless team sync is on, and then only the
@@ -36,7 +37,7 @@ export default defineConfig({
       'README.md', 'CHANGELOG.md', 'docs/store-listing.md',
     ],
   },
-  vite: () => ({ plugins: [preact(), zodNoEvalProbe()] }),
+  vite: () => ({ plugins: [preact(), zodNoEvalProbe(), polyfillAsModule()] }),
   manifest: ({ browser }) => ({
     // Localised from locales/*.yml (manifest.*); the browser picks the language, English by default.
     name: '__MSG_manifest_name__',
