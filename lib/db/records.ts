@@ -27,8 +27,8 @@ export type ContactIndexName = 'byAccount' | 'byLinkedinSlug' | 'byEmail' | 'byC
  *   ~390 summaries, each over 64 KB.
  * - Through the import (BENCHMARKS.md "Bigger pages"), 200,000 contacts: 15.3–16.9 s at version
  *   6's counts (accounts 2,048 pages and 1,024 buckets, contacts 4,096 and 4,096, summaries 2,048
- *   pages), 12.1–12.7 s with the bigger pages alone, 10.1–10.7 s with the bigger buckets and
- *   summary pages too; 50,000 accounts 4.0–4.6 s, then 3.0–3.5 s; the same again 3.5–4.1 s, then
+ *   pages), 12.2–12.7 s with the bigger pages alone, 10.1–12.6 s with the bigger buckets and
+ *   summary pages too; 50,000 accounts 4.0–4.6 s, then 3.1–3.5 s; the same again 3.5–4.1 s, then
  *   2.9 s.
  * - The price, at 50,000 accounts and 500,000 contacts: one page read, uncached, an account page
  *   1.2 ms against 0.7 ms; a card's look-up of an account not read before 2.6 ms against 1.5 ms,
