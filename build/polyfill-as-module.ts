@@ -12,6 +12,7 @@
  * bundling it wrongly.
  */
 import type { Plugin } from 'vite';
+import { rewriteDependency } from './rewrite-dependency';
 
 const POLYFILL = /[\\/]node_modules[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/;
 /** The UMD branch that fills a CommonJS `module`: the one this wrapper makes it take. */
@@ -26,13 +27,4 @@ export function asModule(code: string, id: string): string {
   return `const module = { exports: {} };\nconst exports = module.exports;\n${body}\nexport default module.exports;\n`;
 }
 
-export function polyfillAsModule(): Plugin {
-  return {
-    name: 'tiercover:polyfill-as-module',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!POLYFILL.test(id.replace(/\?.*$/, ''))) return null;
-      return { code: asModule(code, id), map: null };
-    },
-  };
-}
+export const polyfillAsModule = (): Plugin => rewriteDependency('polyfill-as-module', POLYFILL, asModule);

@@ -9,6 +9,7 @@
  * than shipping it unnoticed.
  */
 import type { Plugin } from 'vite';
+import { rewriteDependency } from './rewrite-dependency';
 
 const UTIL = /[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/;
 const PROBE = /try\s*\{\s*const F = Function;\s*new F\(""\);\s*return true;\s*\}\s*catch\s*\(_\)\s*\{\s*return false;\s*\}/;
@@ -20,13 +21,4 @@ export function stripProbe(code: string, id: string): string {
   return code.replace(PROBE, '/* Tiercover: no eval under the extension CSP (build/zod-no-eval-probe.ts) */ return false;');
 }
 
-export function zodNoEvalProbe(): Plugin {
-  return {
-    name: 'tiercover:zod-no-eval-probe',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!UTIL.test(id.replace(/\?.*$/, ''))) return null;
-      return { code: stripProbe(code, id), map: null };
-    },
-  };
-}
+export const zodNoEvalProbe = (): Plugin => rewriteDependency('zod-no-eval-probe', UTIL, stripProbe);
