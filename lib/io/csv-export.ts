@@ -226,38 +226,32 @@ export const SALES_PACK_HEADERS = [
   'Buying role', 'LinkedIn URL', 'Email', 'Coverage gaps', 'Air cover done',
 ];
 
-/** One row per key contact of each target still on the list (active or done); dropped targets are left out. */
+/**
+ * One row per key contact of each target still on the list (active or done); dropped targets are
+ * left out. The cells a target's rows share are made into CSV text once, as in the marketing pack.
+ */
 export function salesPack(data: WeekData): string {
   const ticks = ticksById(data.ticks);
-  const rows: Cell[][] = [];
+  const lines = [csvLine(SALES_PACK_HEADERS)];
   for (const v of targetViews(data)) {
     if (v.target.status === 'dropped') continue;
-    const base: Cell[] = [data.weekId, v.accountName, v.tier ? TIER_LABELS[v.tier.tier] : '', v.tier?.sentence ?? '', salesOwner(v), marketingOwner(v), STATUS_LABELS[v.target.status]];
+    const base = csvCells([data.weekId, v.accountName, v.tier ? TIER_LABELS[v.tier.tier] : '', v.tier?.sentence ?? '', salesOwner(v), marketingOwner(v), STATUS_LABELS[v.target.status]]);
     const gaps = v.coverage.gaps.join('; ');
+    const cells = targetCells(v.target.keyContactIds);
     const done = (contactId?: string) => {
-      const cells = targetCells(v.target.keyContactIds).filter((c) => c.contactId === contactId);
-      const labels = cells.filter((c) => ticks.get(tickId(v.target.id, contactId, c.item))?.done).map((c) => ITEM_LABELS[c.item]);
-      return `${labels.length} of ${cells.length}` + (labels.length ? `: ${labels.join('; ')}` : '');
+      const own = cells.filter((c) => c.contactId === contactId);
+      const labels = own.filter((c) => ticks.get(tickId(v.target.id, contactId, c.item))?.done).map((c) => ITEM_LABELS[c.item]);
+      return `${labels.length} of ${own.length}` + (labels.length ? `: ${labels.join('; ')}` : '');
     };
     if (!v.keyContacts.length) {
-      rows.push([...base, '', '', '', '', '', '', gaps, done(undefined)]);
+      lines.push(`${base},${csvCells(['', '', '', '', '', '', gaps, done(undefined)])}`);
       continue;
     }
     for (const c of v.keyContacts) {
-      rows.push([
-        ...base,
-        c.name,
-        c.title,
-        DEPARTMENT_LABELS[c.department],
-        BUYING_ROLE_LABELS[c.buyingRole],
-        linkedinProfileUrl(c.linkedinSlug),
-        c.email,
-        gaps,
-        done(c.id),
-      ]);
+      lines.push(`${base},${csvCells([c.name, c.title, DEPARTMENT_LABELS[c.department], BUYING_ROLE_LABELS[c.buyingRole], linkedinProfileUrl(c.linkedinSlug), c.email, gaps, done(c.id)])}`);
     }
   }
-  return toCsv(SALES_PACK_HEADERS, rows);
+  return csvFile(lines);
 }
 
 // ---------------------------------------------------------------- marketing pack
