@@ -50,13 +50,28 @@ export async function startCard(site: CardSite, reader: SiteReader) {
   if (inSubframe && reader.readPage(document.implementation.createHTMLDocument(''), new URL(location.href)).kind === 'unsupported') return;
   const life = new AbortController();
   const lifeSignal = life.signal;
-  const stored: Record<string, unknown> = await browser.storage.local.get(Object.values(CONTENT_MIRROR_KEYS)).catch(() => ({}));
-  const extraHosts = (stored[CONTENT_MIRROR_KEYS.customHosts] as { host: string; system: string }[] | undefined) ?? [];
-  // The user's choice for this site, as last mirrored: where it is the card (the default), the
-  // frame goes up while the page is still being reported, so its load overlaps the look-up.
-  // Where it is the side panel, nothing is added to the page unless the background says so.
-  const cardModes = (stored[CONTENT_MIRROR_KEYS.cardModes] as Partial<Record<CardSite, string>> | undefined) ?? {};
-  const frameEarly = !inSubframe && (cardModes[site] ?? 'card') === 'card';
+  // What the background mirrors for content scripts (lib/background/content-mirror.ts), asked for
+  // now and not waited for: its answer reaches this script only when the page's main thread is
+  // free (on a page that arrives at once, after the whole document is parsed), and the first
+  // report, which wakes a stopped worker, needs it only on a custom CRM host: there the URL
+  // alone reads as no page of ours until the host is known (`identify`).
+  let extraHosts: { host: string; system: string }[] = [];
+  /**
+   * The user's choice for this site, as last mirrored: where it is the card (the default), the
+   * frame goes up while the page is still being reported, so its load overlaps the look-up.
+   * Where it is the side panel, nothing is added to the page unless the background says so.
+   */
+  let frameEarly = false;
+  let mirrorKnown = false;
+  const mirrored = browser.storage.local
+    .get(Object.values(CONTENT_MIRROR_KEYS))
+    .catch(() => ({}) as Record<string, unknown>)
+    .then((stored) => {
+      extraHosts = (stored[CONTENT_MIRROR_KEYS.customHosts] as typeof extraHosts | undefined) ?? [];
+      const cardModes = (stored[CONTENT_MIRROR_KEYS.cardModes] as Partial<Record<CardSite, string>> | undefined) ?? {};
+      frameEarly = !inSubframe && (cardModes[site] ?? 'card') === 'card';
+      mirrorKnown = true;
+    });
   const readPage = (doc: Document, url: URL) => clampPage(reader.readPage(doc, url, extraHosts));
   const readySelectorsFor = (url: URL) => reader.readySelectorsFor(url, extraHosts);
 
@@ -112,7 +127,12 @@ export async function startCard(site: CardSite, reader: SiteReader) {
    */
   async function identify(href = location.href, navigated = false) {
     const url = new URL(href);
-    const first = readPage(navigated || document.readyState === 'loading' ? document.implementation.createHTMLDocument('') : document, url);
+    const fromUrl = () => readPage(navigated || document.readyState === 'loading' ? document.implementation.createHTMLDocument('') : document, url);
+    let first = fromUrl();
+    if (first.kind === 'unsupported' && !mirrorKnown) {
+      await mirrored;
+      first = fromUrl();
+    }
     // Same page key as before (a tab within the same profile, a pushState storm): nothing to ask.
     if (navigated && sameKey(lastPage, first)) return;
     const gen = ++generation;
@@ -121,8 +141,13 @@ export async function startCard(site: CardSite, reader: SiteReader) {
     navAbort = new AbortController();
     const signal = navAbort.signal;
     lastPage = first;
-    // The frame starts loading now, hidden: it asks for its card itself and shows once it has one.
-    if (frameEarly && first.kind !== 'unsupported') void showFrame();
+    // The frame starts loading as soon as the card mode is known, hidden: it asks for its card
+    // itself and shows once it has one.
+    if (first.kind !== 'unsupported') {
+      void mirrored.then(() => {
+        if (frameEarly) void showFrame();
+      });
+    }
     // From the URL alone: the card says "reading…" unless this already names an account. Its
     // answer is not waited for: it reaches this script only when the page's main thread is free,
     // often ~100 ms after DOMContentLoaded, and the content is read as soon as it is there. The

@@ -107,6 +107,62 @@ describe('when the card frame goes up', () => {
   });
 });
 
+describe('what waits for the mirrored settings (card mode, custom CRM hosts)', () => {
+  /** storage.local's answer held back until the test lets it through. */
+  function holdMirror() {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation((async (keys: never) => {
+      await held;
+      return get(keys);
+    }) as never);
+    return release;
+  }
+
+  it('the reports go out before it answers (the first wakes a stopped worker); the frame waits for the card mode', async () => {
+    answer = () => new Promise(() => undefined); // the background is slow today: no "show" from it
+    const release = holdMirror();
+    void startCard('linkedin', reader);
+    await settle(20);
+    expect(reports).toHaveLength(2); // from the URL, then from the page's content
+    expect(roots).toHaveLength(0);
+    release();
+    await settle(10);
+    expect(iframe()?.style.visibility).toBe('hidden');
+  });
+
+  it('where the user chose the side panel, the frame stays off the page once it answers', async () => {
+    await fakeBrowser.storage.local.set({ [CONTENT_MIRROR_KEYS.cardModes]: { linkedin: 'sidepanel' } });
+    answer = async () => ({ show: false });
+    const release = holdMirror();
+    void startCard('linkedin', reader);
+    await settle(20);
+    release();
+    await settle(20);
+    expect(reports).toHaveLength(2);
+    expect(roots).toHaveLength(0);
+  });
+
+  it('on a custom CRM host, whose URL reads as no page of ours until the host is known, the first report waits for it', async () => {
+    setUrl('https://crm.example.com/accounts/42');
+    await fakeBrowser.storage.local.set({ [CONTENT_MIRROR_KEYS.customHosts]: [{ host: 'crm.example.com', system: 'salesforce' }] });
+    const customReader: SiteReader = {
+      ...reader,
+      readPage: (_doc, url, extraHosts = []) =>
+        (extraHosts.some((h) => h.host === url.hostname) ? { ...companyPage(url), site: 'salesforce' } : { kind: 'unsupported', url: url.href, signals: [] }) as never,
+    };
+    const release = holdMirror();
+    void startCard('custom', customReader);
+    await settle(20);
+    expect(reports).toHaveLength(0);
+    release();
+    await settle(20);
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports[0]).toMatchObject({ kind: 'company', url: 'https://crm.example.com/accounts/42' });
+  });
+});
+
 describe('the layouts it takes', () => {
   async function started() {
     void startCard('linkedin', reader);
