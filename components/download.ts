@@ -13,8 +13,9 @@ export function download(filename: string, text: string, type: string) {
 
 /**
  * The text's UTF-8 bytes, for a Blob. Chromium makes a Blob from a string several times slower
- * than from bytes, and registers its URL slower the more parts it has: a 4.2 MB marketing pack
- * took ~77 ms as 64 K string parts (Blob and URL), ~44 ms as these bytes (BENCHMARKS.md).
+ * than from bytes, and registers its URL slower the more parts it has: a marketing pack of 4.2 M
+ * characters took 77–99 ms as 64 K string parts (Blob and URL), 44–50 ms as these bytes
+ * (BENCHMARKS.md).
  * `encodeInto` writes into one buffer sized for mostly-ASCII text, grown once for the rest where
  * that is short (3 bytes a UTF-16 unit at most); `TextEncoder.encode` alone took longer.
  */
