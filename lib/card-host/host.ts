@@ -54,26 +54,25 @@ export async function startCard(site: CardSite, reader: SiteReader) {
   // now and not waited for: its answer reaches this script only when the page's main thread is
   // free (on a page that arrives at once, after the whole document is parsed), and the first
   // report, which wakes a stopped worker, needs it only on a custom CRM host: there the URL
-  // alone reads as no page of ours until the host is known (`identify`).
-  let extraHosts: { host: string; system: string }[] = [];
-  /**
-   * The user's choice for this site, as last mirrored: where it is the card (the default), the
-   * frame goes up while the page is still being reported, so its load overlaps the look-up.
-   * Where it is the side panel, nothing is added to the page unless the background says so.
-   */
-  let frameEarly = false;
-  let mirrorKnown = false;
+  // alone reads as no page of ours until the host is known (`identify`). Undefined until it answers.
+  let mirror: { extraHosts: { host: string; system: string }[]; frameEarly: boolean } | undefined;
   const mirrored = browser.storage.local
     .get(Object.values(CONTENT_MIRROR_KEYS))
     .catch(() => ({}) as Record<string, unknown>)
     .then((stored) => {
-      extraHosts = (stored[CONTENT_MIRROR_KEYS.customHosts] as typeof extraHosts | undefined) ?? [];
+      // The user's choice for this site, as last mirrored: where it is the card (the default),
+      // the frame goes up while the page is still being reported, so its load overlaps the
+      // look-up. Where it is the side panel, nothing is added to the page unless the background
+      // says so.
       const cardModes = (stored[CONTENT_MIRROR_KEYS.cardModes] as Partial<Record<CardSite, string>> | undefined) ?? {};
-      frameEarly = !inSubframe && (cardModes[site] ?? 'card') === 'card';
-      mirrorKnown = true;
+      mirror = {
+        extraHosts: (stored[CONTENT_MIRROR_KEYS.customHosts] as { host: string; system: string }[] | undefined) ?? [],
+        frameEarly: !inSubframe && (cardModes[site] ?? 'card') === 'card',
+      };
     });
-  const readPage = (doc: Document, url: URL) => clampPage(reader.readPage(doc, url, extraHosts));
-  const readySelectorsFor = (url: URL) => reader.readySelectorsFor(url, extraHosts);
+  const extraHosts = () => mirror?.extraHosts ?? [];
+  const readPage = (doc: Document, url: URL) => clampPage(reader.readPage(doc, url, extraHosts()));
+  const readySelectorsFor = (url: URL) => reader.readySelectorsFor(url, extraHosts());
 
   const media = window.matchMedia('(prefers-color-scheme: dark)');
   const isDark = () => media.matches || document.documentElement.classList.contains('theme--dark');
@@ -129,7 +128,7 @@ export async function startCard(site: CardSite, reader: SiteReader) {
     const url = new URL(href);
     const fromUrl = () => readPage(navigated || document.readyState === 'loading' ? document.implementation.createHTMLDocument('') : document, url);
     let first = fromUrl();
-    if (first.kind === 'unsupported' && !mirrorKnown) {
+    if (first.kind === 'unsupported' && !mirror) {
       await mirrored;
       first = fromUrl();
     }
@@ -145,7 +144,7 @@ export async function startCard(site: CardSite, reader: SiteReader) {
     // itself and shows once it has one.
     if (first.kind !== 'unsupported') {
       void mirrored.then(() => {
-        if (frameEarly) void showFrame();
+        if (mirror?.frameEarly) void showFrame();
       });
     }
     // From the URL alone: the card says "reading…" unless this already names an account. Its
@@ -167,7 +166,7 @@ export async function startCard(site: CardSite, reader: SiteReader) {
     // card leaves "reading…" only on this one.
     lastPage = again;
     await report(again, gen, true);
-    if (reader.liveFor(url, extraHosts)) {
+    if (reader.liveFor(url, extraHosts())) {
       watchLivePage(() => readPage(document, url), (page) => {
         if (gen !== generation || (lastPage && samePage(lastPage, page))) return;
         lastPage = page;
