@@ -10,6 +10,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { onChange, send } from '@/lib/messaging/client';
 import type { PushMessage } from '@/lib/messaging/protocol';
 import { isPush, newestOnly } from '@/lib/messaging/push';
+import { loadNumberFormat } from '@/lib/i18n';
 import { hasSubject } from '@/lib/sites/types';
 import { Card, type CardPrefs, type CardState } from './Card';
 
@@ -159,6 +160,9 @@ export function startCardFrame() {
     if (params.get('toggle') === '1') toggle();
   });
   void load();
+  // While the background works on the answer (the message went out in `load`): a cold worker
+  // explains the tier with a number format, and this loads its locale data for both of us.
+  loadNumberFormat();
   // Page viewport height bounds the card's (the frame's own 100vh is the card's height).
   effect(() => document.documentElement.style.setProperty('--tc-max-height', `${Math.max(120, viewport.value.height - 96)}px`));
   // Any change of place or visibility goes to the content script; size changes come from the observer.

@@ -9,4 +9,4 @@
  */
 export { t } from './messages';
 
-export { formatDate, formatDayMonth, formatNumber, formatRelativeTime, uiLocale } from './format';
+export { formatDate, formatDayMonth, formatNumber, formatRelativeTime, loadNumberFormat, uiLocale } from './format';
