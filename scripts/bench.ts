@@ -185,10 +185,24 @@ const cardMarks = async (page: Page) => (await cardFrame(page)?.evaluate(() => p
 
 /** The card frame's own start-up, ms after its page's DOMContentLoaded (as `FRAME_STEPS` says). */
 type FrameSteps = Record<(typeof FRAME_STEPS)[number][0], number>;
+/** A cold card's steps: the frame's, and the worker's start, ms after the page's DOMContentLoaded. */
+type ColdSteps = Record<(typeof COLD_STEPS)[number][0], number>;
 const FRAME_STEPS = [
   ['start', "the frame's navigation starts (the content script has put it on the page)"],
   ['html', "the frame's HTML has arrived"],
   ['parsed', "the frame's document is parsed (`domInteractive`)"],
+  ['script', "the frame's script has run (`DOMContentLoaded` ended)"],
+  ['shown', 'the card shows its answer (the latency)'],
+] as const;
+/**
+ * A cold card also starts its worker: ours is woken by the content script's first report, the
+ * floor's by its frame's message. Both share the extension's process and the machine's cores with
+ * the frame, so the worker's start shows in the frame's steps too.
+ */
+const COLD_STEPS = [
+  ['start', "the frame's navigation starts"],
+  ['worker', 'the worker starts (its `timeOrigin`)'],
+  ['workerReady', "the worker's script has run"],
   ['script', "the frame's script has run (`DOMContentLoaded` ended)"],
   ['shown', 'the card shows its answer (the latency)'],
 ] as const;
@@ -202,7 +216,7 @@ const frameStepsAt = (page: Page) =>
   });
 
 /** DOMContentLoaded → the card frame's DOM shows its answer, measured against the page's navigation entry. */
-async function cardLatency(page: Page, url: string): Promise<{ latency: number; longTasks: number[]; steps: FrameSteps }> {
+async function cardLatency(page: Page, url: string): Promise<{ latency: number; longTasks: number[]; steps: FrameSteps; dcl: number }> {
   await page.goto(url);
   const shownAt = await cardMarkAt(page);
   const frameAt = await frameStepsAt(page);
@@ -214,6 +228,7 @@ async function cardLatency(page: Page, url: string): Promise<{ latency: number; 
       const after = (t: number) => t - dcl;
       return {
         latency: after(shownAt),
+        dcl,
         longTasks: (window as unknown as { __longTasks: number[] }).__longTasks,
         steps: { start: after(frameAt.start), html: after(frameAt.html), parsed: after(frameAt.parsed), script: after(frameAt.script), shown: after(shownAt) },
       };
@@ -238,6 +253,29 @@ function frameStepRows(ours: FrameSteps[], floor: FrameSteps[]): string[] {
   ];
 }
 
+/**
+ * The worker that answered a cold card: when it started and when its script had run, ms after the
+ * page's DOMContentLoaded (`dcl`, absolute). The bench build sets `tiercoverBench.readyAt`, the
+ * floor `floorReadyAt`.
+ */
+async function workerSteps(s: Session, dcl: number): Promise<{ worker: number; workerReady: number }> {
+  const at = await (await liveWorker(s)).evaluate(() => {
+    const g = globalThis as unknown as { tiercoverBench?: { readyAt?: number }; floorReadyAt?: number };
+    return { start: performance.timeOrigin, ready: g.tiercoverBench?.readyAt ?? g.floorReadyAt ?? NaN };
+  });
+  return { worker: at.start - dcl, workerReady: at.ready - dcl };
+}
+
+/** A table of a cold card's steps, ours beside the floor's. */
+function coldStepRows(ours: ColdSteps[], floor: ColdSteps[]): string[] {
+  const at = (list: ColdSteps[], k: keyof ColdSteps) => median(list.map((x) => x[k]));
+  return [
+    '| step | ours | floor | ours − floor |',
+    '|---|---|---|---|',
+    ...COLD_STEPS.map(([k, label]) => `| ${label} | ${ms(at(ours, k))} | ${ms(at(floor, k))} | ${ms(at(ours, k) - at(floor, k))} |`),
+  ];
+}
+
 async function cardRuns(s: Session, floor: Session, label: string, url: string, cold: boolean, runs: number) {
   const page = await s.context.newPage();
   const floorPage = await floor.context.newPage();
@@ -247,6 +285,8 @@ async function cardRuns(s: Session, floor: Session, label: string, url: string, 
   const longTasks: number[] = [];
   const steps: FrameSteps[] = [];
   const floorSteps: FrameSteps[] = [];
+  const coldSteps: ColdSteps[] = [];
+  const floorColdSteps: ColdSteps[] = [];
   // Warm-up (and the first start of each worker).
   await cardLatency(page, url);
   await cardLatency(floorPage, FLOOR_URL);
@@ -260,14 +300,16 @@ async function cardRuns(s: Session, floor: Session, label: string, url: string, 
     lat.push(r.latency);
     longTasks.push(...r.longTasks);
     steps.push(r.steps);
+    if (cold) coldSteps.push({ ...r.steps, ...(await workerSteps(s, r.dcl)) });
     const f = await cardLatency(floorPage, FLOOR_URL);
     floorLat.push(f.latency);
     floorSteps.push(f.steps);
+    if (cold) floorColdSteps.push({ ...f.steps, ...(await workerSteps(floor, f.dcl)) });
   }
   await page.close();
   await floorPage.close();
   console.log(`  ${label} ${cold ? 'cold' : 'warm'}: median ${ms(median(lat))}, p95 ${ms(p95(lat))}; floor median ${ms(median(floorLat))}, p95 ${ms(p95(floorLat))}`);
-  return { lat, floorLat, longTasks, steps, floorSteps };
+  return { lat, floorLat, longTasks, steps, floorSteps, coldSteps, floorColdSteps };
 }
 
 /** The look-up alone (matchPage through the indexes), timed inside the worker. */
@@ -974,6 +1016,8 @@ async function main() {
   /** The warm loads' frame start-up at the biggest size, every page: where the card's time goes. */
   const warmSteps: FrameSteps[] = [];
   const floorWarmSteps: FrameSteps[] = [];
+  const coldSteps: ColdSteps[] = [];
+  const floorColdSteps: ColdSteps[] = [];
   const longTasks: number[] = [];
   let lookups!: Record<string, number[]>;
   let lookupsInWorker!: Record<string, number[]>;
@@ -1007,6 +1051,8 @@ async function main() {
         if (n === Math.max(...SIZES)) {
           warmSteps.push(...warm.steps);
           floorWarmSteps.push(...warm.floorSteps);
+          coldSteps.push(...cold.coldSteps);
+          floorColdSteps.push(...cold.floorColdSteps);
         }
         longTasks.push(...warm.longTasks, ...cold.longTasks);
       }
@@ -1014,6 +1060,7 @@ async function main() {
     if (ONLY_CARD) {
       for (const l of latency) console.log(`${l.n} · ${l.page}: warm ratio ${(median(l.warm) / median(l.floorWarm)).toFixed(2)}×, cold ratio ${(median(l.cold) / median(l.floorCold)).toFixed(2)}×`);
       console.log(frameStepRows(warmSteps, floorWarmSteps).join('\n'));
+      console.log(coldStepRows(coldSteps, floorColdSteps).join('\n'));
       return;
     }
     if (!ONLY_WEEK) {
@@ -1102,6 +1149,10 @@ async function main() {
     `Where the warm card's time goes, ${biggest.toLocaleString('en-US')} accounts, every page (${warmSteps.length} loads of ours and as many of the floor's; medians, ms after the page's DOMContentLoaded, from the frame's navigation entry):`,
     '',
     ...frameStepRows(warmSteps, floorWarmSteps),
+    '',
+    `Where the cold card's time goes, ${biggest.toLocaleString('en-US')} accounts, every page (${coldSteps.length} loads of ours and as many of the floor's; medians, ms after the page's DOMContentLoaded; the worker's start read from the worker that answered):`,
+    '',
+    ...coldStepRows(coldSteps, floorColdSteps),
     '',
     'The floor (`bench/floor/`, four small files, no build) is a bare extension doing the same path with the same technique: a content script at document_start puts an extension frame (web-accessible with `use_dynamic_url`) in a closed shadow root as soon as the body exists; the frame sends one message; the worker does one indexed IndexedDB get in a store of as many accounts; the frame writes one line and sets the same mark. Ours and the floor\'s loads alternate, so both see the same machine.',
     '',

@@ -90,3 +90,7 @@ chrome.runtime.onMessage.addListener((m, _sender, reply) => {
   if (m?.type === 'lookup') lookup(String(m.slug)).then(reply, () => reply(null));
   return true;
 });
+
+// When this worker's script had run (absolute): the benchmark's cold-card steps, as Tiercover's
+// bench build gives `tiercoverBench.readyAt`.
+globalThis.floorReadyAt = performance.timeOrigin + performance.now();

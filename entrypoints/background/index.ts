@@ -26,10 +26,11 @@ export default defineBackground({
     // `wxt build --mode bench` only (removed from every other build): lets the benchmark time the
     // look-up itself inside the worker, without the message round trip around it, and seed its
     // synthetic records through the extension's own writers (pages, key buckets and coverage
-    // summaries as every writer keeps them), thousands at a time.
+    // summaries as every writer keeps them), thousands at a time. `readyAt`: when this worker's
+    // script had run (absolute), for the cold card's steps.
     if (import.meta.env.MODE === 'bench') {
       const putRecords = async (accounts: Account[], contacts: Contact[]) => putRecordsWithCoverage(await getDb(), { accounts, contacts });
-      Object.assign(globalThis, { tiercoverBench: { getDb, matchPage, putRecords } });
+      Object.assign(globalThis, { tiercoverBench: { getDb, matchPage, putRecords, readyAt: performance.timeOrigin + performance.now() } });
     }
   },
 });
