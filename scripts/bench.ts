@@ -243,13 +243,13 @@ async function cardLatency(page: Page, url: string): Promise<{ latency: number; 
  * script at document_start, an extension frame in a closed shadow root, one message, one indexed
  * IndexedDB get, one line of text, the same mark), holding the same number of accounts.
  */
-/** A table of the frame's start-up steps, ours beside the floor's. */
-function frameStepRows(ours: FrameSteps[], floor: FrameSteps[]): string[] {
-  const at = (list: FrameSteps[], k: keyof FrameSteps) => median(list.map((x) => x[k]));
+/** A table of a card's steps (`FRAME_STEPS` or `COLD_STEPS`), the median of ours beside the floor's. */
+function stepRows<K extends string>(steps: readonly (readonly [K, string])[], ours: Record<K, number>[], floor: Record<K, number>[]): string[] {
+  const at = (list: Record<K, number>[], k: K) => median(list.map((x) => x[k]));
   return [
     '| step | ours | floor | ours − floor |',
     '|---|---|---|---|',
-    ...FRAME_STEPS.map(([k, label]) => `| ${label} | ${ms(at(ours, k))} | ${ms(at(floor, k))} | ${ms(at(ours, k) - at(floor, k))} |`),
+    ...steps.map(([k, label]) => `| ${label} | ${ms(at(ours, k))} | ${ms(at(floor, k))} | ${ms(at(ours, k) - at(floor, k))} |`),
   ];
 }
 
@@ -264,16 +264,6 @@ async function workerSteps(s: Session, dcl: number): Promise<{ worker: number; w
     return { start: performance.timeOrigin, ready: g.tiercoverBench?.readyAt ?? g.floorReadyAt ?? NaN };
   });
   return { worker: at.start - dcl, workerReady: at.ready - dcl };
-}
-
-/** A table of a cold card's steps, ours beside the floor's. */
-function coldStepRows(ours: ColdSteps[], floor: ColdSteps[]): string[] {
-  const at = (list: ColdSteps[], k: keyof ColdSteps) => median(list.map((x) => x[k]));
-  return [
-    '| step | ours | floor | ours − floor |',
-    '|---|---|---|---|',
-    ...COLD_STEPS.map(([k, label]) => `| ${label} | ${ms(at(ours, k))} | ${ms(at(floor, k))} | ${ms(at(ours, k) - at(floor, k))} |`),
-  ];
 }
 
 async function cardRuns(s: Session, floor: Session, label: string, url: string, cold: boolean, runs: number) {
@@ -1059,8 +1049,8 @@ async function main() {
     }
     if (ONLY_CARD) {
       for (const l of latency) console.log(`${l.n} · ${l.page}: warm ratio ${(median(l.warm) / median(l.floorWarm)).toFixed(2)}×, cold ratio ${(median(l.cold) / median(l.floorCold)).toFixed(2)}×`);
-      console.log(frameStepRows(warmSteps, floorWarmSteps).join('\n'));
-      console.log(coldStepRows(coldSteps, floorColdSteps).join('\n'));
+      console.log(stepRows(FRAME_STEPS, warmSteps, floorWarmSteps).join('\n'));
+      console.log(stepRows(COLD_STEPS, coldSteps, floorColdSteps).join('\n'));
       return;
     }
     if (!ONLY_WEEK) {
@@ -1148,11 +1138,11 @@ async function main() {
     '',
     `Where the warm card's time goes, ${biggest.toLocaleString('en-US')} accounts, every page (${warmSteps.length} loads of ours and as many of the floor's; medians, ms after the page's DOMContentLoaded, from the frame's navigation entry):`,
     '',
-    ...frameStepRows(warmSteps, floorWarmSteps),
+    ...stepRows(FRAME_STEPS, warmSteps, floorWarmSteps),
     '',
     `Where the cold card's time goes, ${biggest.toLocaleString('en-US')} accounts, every page (${coldSteps.length} loads of ours and as many of the floor's; medians, ms after the page's DOMContentLoaded; the worker's start read from the worker that answered):`,
     '',
-    ...coldStepRows(coldSteps, floorColdSteps),
+    ...stepRows(COLD_STEPS, coldSteps, floorColdSteps),
     '',
     'The floor (`bench/floor/`, four small files, no build) is a bare extension doing the same path with the same technique: a content script at document_start puts an extension frame (web-accessible with `use_dynamic_url`) in a closed shadow root as soon as the body exists; the frame sends one message; the worker does one indexed IndexedDB get in a store of as many accounts; the frame writes one line and sets the same mark. Ours and the floor\'s loads alternate, so both see the same machine.',
     '',
