@@ -55,9 +55,10 @@ export function formatDate(when: number | Date, options: Intl.DateTimeFormatOpti
  * Builds the interface language's number format now, so the browser loads its locale data now.
  * Why: in a fresh extension process the first Intl formatter took ~10 ms here (the locale data is
  * loaded once per process), and the background, which runs in the same process as the card frame,
- * formats a number in every tier it explains. The card frame calls this right after it asks for
- * its card, while it would only wait: the worker then finds the data loaded (paired cold cards
- * 7–11 ms sooner, BENCHMARKS.md "The locale data loaded while the card waits").
+ * formats numbers when it explains a tier (an account's employees against the band). The card
+ * frame calls this right after it asks for its card, while it would only wait: the worker then
+ * finds the data loaded (paired cold cards 8–11 ms sooner, BENCHMARKS.md "The locale data loaded
+ * while the card waits").
  */
 export function loadNumberFormat(): void {
   formatNumber(0);
