@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countStored, launch, type Session } from './harness';
 
-/** Big enough that reading and planning last ~2 s on a fast machine, long enough to report progress. */
+/** Big enough that reading and planning last over a second even on a fast machine: long enough to report progress. */
 const ROWS = 150_000;
 /** The cancelled imports: big enough that their saving lasts well past an in-page click. */
 const CANCELLED_ROWS = 60_000;
