@@ -7,7 +7,8 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { LegacyRecordStores, TiercoverDB } from './schema';
 import { accountsIn, contactsIn, summariesIn } from './records';
-import { encodeBucket, type PackedStore } from './packed';
+import { encodeBucket } from './key-bucket';
+import type { PackedStore } from './packed';
 import { carriedTicks } from '../domain/carry';
 import { DEFAULT_STANDING_ITEMS } from '../domain/constants';
 import { rebuildCoverage } from './coverage';
@@ -121,7 +122,7 @@ export const MIGRATIONS: Record<number, MigrationStep> = {
   },
 
   /**
-   * Version 6: each key bucket is one string (`encodeBucket` in lib/db/packed.ts), not an object
+   * Version 6: each key bucket is one string (`encodeBucket` in lib/db/key-bucket.ts), not an object
    * of keys: IndexedDB wrote an object of a few hundred keys many times slower. Buckets already
    * written by steps 4 and 5 in this upgrade are strings already and are left alone.
    */

@@ -23,10 +23,11 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { TiercoverDB } from './schema';
 import { byIdOrder, compareKeys } from '../domain/order';
+import { BucketRefs } from './key-bucket';
 
 /**
  * One value of `recordKeys`: the look-up keys of one bucket, each with its records' refs
- * ("\n"-joined), encoded as one string by `encodeBucket` (database version 6).
+ * ("\n"-joined), encoded as one string (lib/db/key-bucket.ts; database version 6).
  */
 export interface KeyBucket {
   list?: string;
@@ -88,99 +89,6 @@ export interface PackedKind<T, I extends string> {
 }
 
 const SEP = '\u0001';
-
-/**
- * A key bucket's entries as one stored string: each key and its refs, each prefixed by its
- * length ("13:byEmail\u0001a@b.c3:a-1"), so any character may appear in a key.
- * Why a string: IndexedDB serialises an object of a few hundred keys one property at a time.
- * Measured in Chromium here, 4,096 buckets holding 400,000 keys (a 200,000-contact import):
- * writing them took 2.1–2.3 s as objects and 0.5–0.8 s as strings (encoding included), and
- * reading them all back 1.9–2.4 s against 1.5–1.6 s (decoding included): BENCHMARKS.md
- * "Imports: what the worker spends".
- */
-export function encodeBucket(entries: ReadonlyMap<string, string>): string {
-  const parts: string[] = [];
-  for (const [k, refs] of entries) parts.push(`${k.length}:${k}${refs.length}:${refs}`);
-  return parts.join('');
-}
-
-/**
- * Calls `entry` with where each key and its refs lie in a bucket string, in order, until it
- * returns true. The one reader of the format: `decodeBucket` and `findInBucket` both use it.
- */
-function scanBucket(list: string, entry: (keyAt: number, keyEnd: number, refsAt: number, refsEnd: number) => boolean | void): void {
-  let at = 0;
-  /** The field whose length prefix starts at `at`: where it starts; `at` moves past it. */
-  const field = () => {
-    let n = 0;
-    let i = at;
-    for (; i < list.length; i++) {
-      const c = list.charCodeAt(i);
-      if (c === 58 /* : */) break;
-      if (c < 48 || c > 57) throw new Error('A damaged key bucket');
-      n = n * 10 + c - 48;
-    }
-    if (i === at || i >= list.length || i + 1 + n > list.length) throw new Error('A damaged key bucket');
-    at = i + 1 + n;
-    return i + 1;
-  };
-  while (at < list.length) {
-    const keyAt = field();
-    const keyEnd = at;
-    const refsAt = field();
-    if (entry(keyAt, keyEnd, refsAt, at)) return;
-  }
-}
-
-export function decodeBucket(list: string | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  if (list) scanBucket(list, (keyAt, keyEnd, refsAt, refsEnd) => void out.set(list.slice(keyAt, keyEnd), list.slice(refsAt, refsEnd)));
-  return out;
-}
-
-/** One key's refs in a bucket string, without decoding the rest (`decodeBucket(list).get(key)`). */
-export function findInBucket(list: string | undefined, key: string): string | undefined {
-  let found: string | undefined;
-  if (list) {
-    scanBucket(list, (keyAt, keyEnd, refsAt, refsEnd) => {
-      if (keyEnd - keyAt !== key.length || !list.startsWith(key, keyAt)) return false;
-      found = list.slice(refsAt, refsEnd);
-      return true;
-    });
-  }
-  return found;
-}
-
-/** What a look-up asks of a key bucket. A write transaction holds a decoded `Map`. */
-type BucketRefs = Pick<ReadonlyMap<string, string>, 'get'>;
-
-/**
- * A key bucket as a read-only transaction holds it: a look-up searches the stored string, and
- * the bucket is decoded whole only once it has been asked a few times (an import's plan asks
- * thousands of keys of the same buckets). Why: since version 7 a contact bucket holds ~1,500 keys
- * at 200,000 contacts, and a card's look-up asks one key each of up to five buckets; decoding
- * them whole on every look-up took the warm look-up from 0.7 to 1.7 ms (BENCHMARKS.md "Bigger
- * pages").
- */
-class EncodedBucket implements BucketRefs {
-  /** Keys searched for before the bucket is decoded whole: a card asks one or two of each bucket. */
-  static readonly SEARCHES = 4;
-  private decoded?: Map<string, string>;
-  private asked = 0;
-  constructor(private readonly list: string | undefined) {}
-  get(key: string): string | undefined {
-    if (this.decoded) return this.decoded.get(key);
-    if (++this.asked <= EncodedBucket.SEARCHES) return findInBucket(this.list, key);
-    this.decoded = decodeBucket(this.list);
-    return this.decoded.get(key);
-  }
-}
-
-/** A bucket a write changes: a write transaction's buckets are always read decoded (`bucket`). */
-function writable(refs: BucketRefs | undefined): Map<string, string> {
-  if (!(refs instanceof Map)) throw new Error('A key bucket changed outside a write transaction');
-  return refs;
-}
 
 /** A look-up key ("index\u0001value") and the key of the bucket it lives in. */
 interface BucketKey {
@@ -292,8 +200,8 @@ function queueFlush(tx: AnyTx, s: TxState) {
         writes.push(v.length ? pages.put(v, k) : pages.delete(k));
       }
       for (const k of s.dirtyBuckets) {
-        const refs = writable(s.bucketValues.get(k));
-        writes.push(refs.size ? keys.put({ list: encodeBucket(refs) } satisfies KeyBucket, k) : keys.delete(k));
+        const list = s.bucketValues.get(k)!.encode();
+        writes.push(list ? keys.put({ list } satisfies KeyBucket, k) : keys.delete(k));
       }
       for (const k of s.dirtyCounts) {
         const seq = s.seqs.get(k) ?? 0;
@@ -444,7 +352,7 @@ export class PackedStore<T, I extends string> {
     if (!p) {
       p = this.readValue('recordKeys', key).then((v) => {
         const list = (v as KeyBucket | undefined)?.list;
-        const refs = this.tx.mode === 'readonly' ? new EncodedBucket(list) : decodeBucket(list);
+        const refs = new BucketRefs(list);
         this.s.bucketValues.set(key, refs);
         return refs;
       });
@@ -497,6 +405,21 @@ export class PackedStore<T, I extends string> {
     for (const k of new Set(pageKeys)) if (!this.s.pageValues.has(k)) reads.push(this.page(k));
     for (const k of new Set(bucketKeys)) if (!this.s.bucketValues.has(k)) reads.push(this.bucket(k));
     if (reads.length) await Promise.all(reads);
+  }
+
+  /**
+   * The buckets of these keys read (once), and each asked for its keys in one pass over its
+   * string (`BucketRefs.want`), so the look-ups that follow search nothing.
+   */
+  private async loadKeys(keys: readonly BucketKey[]): Promise<void> {
+    await this.load([], keys.map((k) => k.bucket));
+    const byBucket = new Map<string, string[]>();
+    for (const { key, bucket } of keys) {
+      const list = byBucket.get(bucket);
+      if (list) list.push(key);
+      else byBucket.set(bucket, [key]);
+    }
+    for (const [bucket, list] of byBucket) this.s.bucketValues.get(bucket)!.want(list);
   }
 
   // ------------------------------------------------------------ keys
@@ -689,7 +612,7 @@ export class PackedStore<T, I extends string> {
     // large part of an import's saving in a CPU profile.
     const idKeys = this.kind.partitionIndex ? list.map((r) => this.idKey(this.idOf(r))) : undefined;
     // 1. The count record, and where each record lives now (contacts: their id keys).
-    await Promise.all([this.storedCount(), this.load([], idKeys ? idKeys.map((k) => k.bucket) : [])]);
+    await Promise.all([this.storedCount(), this.loadKeys(idKeys ?? [])]);
     // 2. Their pages, old and new.
     const pages: string[] = [];
     const olds = list.map((r, i) => {
@@ -700,16 +623,16 @@ export class PackedStore<T, I extends string> {
     });
     await this.load(pages, []);
     // 3. The buckets of their keys, old and new.
-    const buckets: string[] = [];
+    const buckets: BucketKey[] = [];
     const keysOf = list.map((r, i) => {
       const keys = this.lookupKeys(r, idKeys?.[i]);
-      for (const k of keys) buckets.push(k.bucket);
+      for (const k of keys) buckets.push(k);
       const oldPartition = olds[i];
       const old = oldPartition === undefined ? undefined : this.loadedIn(oldPartition, this.idOf(r));
-      if (old) for (const k of this.lookupKeys(old, idKeys?.[i])) buckets.push(k.bucket);
+      if (old) for (const k of this.lookupKeys(old, idKeys?.[i])) buckets.push(k);
       return keys;
     });
-    await this.load([], buckets);
+    await this.loadKeys(buckets);
     list.forEach((r, i) => this.apply(r, keysOf[i]!, idKeys?.[i]));
   }
 
@@ -728,13 +651,13 @@ export class PackedStore<T, I extends string> {
   }
 
   async delete(id: string): Promise<void> {
-    await Promise.all([this.storedCount(), this.load([], this.kind.partitionIndex ? [this.bucketKey(`id${SEP}${id}`)] : [])]);
+    await Promise.all([this.storedCount(), this.loadKeys(this.kind.partitionIndex ? [this.idKey(id)] : [])]);
     const partition = this.partitionOfLoaded(id);
     if (partition === undefined) return;
     await this.load([this.pageKey(partition)], []);
     const cur = this.loadedRecord(id);
     if (cur === undefined) return;
-    await this.load([], this.lookupKeys(cur).map((k) => k.bucket));
+    await this.loadKeys(this.lookupKeys(cur));
     this.removeLoaded(cur);
     await written(this.tx, this.s);
   }
@@ -783,11 +706,11 @@ export class PackedStore<T, I extends string> {
       await this.load(unique.map((k) => this.pageKey(k)), []);
       return unique.flatMap((k) => (this.s.pageValues.get(this.pageKey(k)) as T[]).filter((r) => this.kind.partition(r) === k).sort(this.byId).slice(0, limit));
     }
-    const full = unique.map((k) => `${index}${SEP}${k}`);
-    await this.load([], full.map((k) => this.bucketKey(k)));
+    const full = unique.map((k) => this.keyed(`${index}${SEP}${k}`));
+    await this.loadKeys(full);
     const wanted: { partition: string; id: string }[] = [];
-    for (const k of full) {
-      const refs = this.s.bucketValues.get(this.bucketKey(k))?.get(k);
+    for (const { key, bucket } of full) {
+      const refs = this.s.bucketValues.get(bucket)?.get(key);
       if (!refs) continue;
       const list = refs.split('\n').map(parseRef);
       if (list.length > limit) list.sort(byIdOrder);
@@ -857,7 +780,7 @@ export class PackedStore<T, I extends string> {
   }
 
   private setRef({ key, bucket }: BucketKey, ref: string, present: boolean) {
-    const refs = writable(this.s.bucketValues.get(bucket));
+    const refs = this.s.bucketValues.get(bucket)!;
     const cur = refs.get(key);
     if (present) {
       if (cur === undefined) refs.set(key, ref);

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './harness';
-import { decodeBucket } from '../../lib/db/packed';
+import { decodeBucket } from '../../lib/db/key-bucket';
 
 export interface DbFixture {
   version: number;

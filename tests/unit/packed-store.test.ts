@@ -8,7 +8,8 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DB } from '@/lib/db/db';
-import { decodeBucket, encodeBucket, findInBucket, hash, keptWeight, PackedStore } from '@/lib/db/packed';
+import { encodeBucket } from '@/lib/db/key-bucket';
+import { hash, keptWeight, PackedStore } from '@/lib/db/packed';
 import { ACCOUNT_KIND, accountsIn, contactsIn, RECORD_STORES, summariesIn } from '@/lib/db/records';
 import { summarizeCoverage } from '@/lib/domain/coverage';
 import { newAccount, newContact } from '@/lib/domain/records';
@@ -24,37 +25,7 @@ const writeTx = (db: DB) => db.transaction([...RECORD_STORES], 'readwrite');
 const account = (id: string, o: Partial<Account> = {}): Account => ({ ...newAccount({ name: `Company ${id}`, ...o }, 1), id, ...o });
 const contact = (id: string, accountId: string, o: Partial<Contact> = {}): Contact => ({ ...newContact({ name: `Person ${id}`, accountId, ...o }, 1), id, ...o });
 
-describe('key buckets as one string', () => {
-  it('decode(encode(entries)) gives the entries back, whatever characters keys and refs hold', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', ':', '1', '9', '\n', '\u0001', 'é', '😀', ' ', '0') });
-    fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(text, text), { selector: ([k]) => k, maxLength: 30 }), (entries) => {
-        expect([...decodeBucket(encodeBucket(new Map(entries)))]).toEqual(entries);
-      }),
-    );
-    expect(decodeBucket(undefined).size).toBe(0);
-  });
-
-  it('findInBucket(encode(entries), key) is the key\'s refs, or undefined, without decoding the rest', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', ':', '1', '9', '\n', '\u0001', 'é', '😀', ' ', '0') });
-    fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(text, text), { selector: ([k]) => k, maxLength: 30 }), fc.array(text, { maxLength: 5 }), (entries, others) => {
-        const list = encodeBucket(new Map(entries));
-        const map = new Map(entries);
-        for (const key of [...map.keys(), ...others]) expect(findInBucket(list, key), JSON.stringify(key)).toBe(map.get(key));
-      }),
-    );
-    expect(findInBucket(undefined, 'byEmail\u0001a@b.example')).toBeUndefined();
-  });
-
-  it('a damaged bucket is an error, not a wrong answer', () => {
-    const good = encodeBucket(new Map([['byEmail\u0001a@b.example', 'acc-1\u0001con-1']]));
-    for (const bad of [good.slice(0, -1), `x${good}`, `${good}3:ab`, '-1:', ':', `${good}:`]) {
-      expect(() => decodeBucket(bad), JSON.stringify(bad)).toThrow('A damaged key bucket');
-      expect(() => findInBucket(bad, 'byEmail\u0001b@b.example'), JSON.stringify(bad)).toThrow('A damaged key bucket');
-    }
-  });
-
+describe('key buckets in transactions', () => {
   it('a kept bucket weighs by its length, so a context keeps no more bucket text than page records', () => {
     const bucket = (n: number) => ({ list: encodeBucket(new Map(Array.from({ length: n }, (_, i) => [`byEmail\u0001p${i}@x.example`, `acc-${i}\u0001con-${i}`]))) });
     expect(keptWeight([{}, {}, {}])).toBe(4);
