@@ -80,6 +80,31 @@ export function describeStorageError(e: unknown): string {
   return (e as Error)?.message ?? String(e);
 }
 
+/** How a long write in one transaction reports and stops: a restore, a bundle merge (lib/io/restore/). */
+export interface WriteOptions {
+  /** Aborts the one transaction: nothing is changed. */
+  signal?: AbortSignal;
+  /** The share written so far, 0 to 1; it never goes back. */
+  onProgress?(fraction: number): void;
+}
+
+/**
+ * Abort `tx` when `signal` aborts (a Cancel): every write of it is undone. Returns the function
+ * that stops listening, for when the transaction has ended.
+ */
+export function abortOn(tx: { abort(): void }, signal: AbortSignal | undefined): () => void {
+  if (!signal) return () => undefined;
+  const onAbort = () => {
+    try {
+      tx.abort();
+    } catch {
+      /* already finished */
+    }
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
+  return () => signal.removeEventListener('abort', onAbort);
+}
+
 // ------------------------------------------------------------------ contacts
 
 export async function contactsOfAccount(accountId: string, db?: DB): Promise<Contact[]> {

@@ -1,5 +1,5 @@
 /** Applying a plan: one readwrite transaction, every record or none. */
-import { isQuotaError, type DB } from '../../db/db';
+import { abortOn, isQuotaError, type DB } from '../../db/db';
 import { watchWrites } from '../../db/packed';
 import { refreshCoverage } from '../../db/coverage';
 import type { Contact } from '../../domain/schema';
@@ -26,14 +26,7 @@ export async function applyImport(db: DB, plan: ImportPlan, opts: ApplyOptions =
   const { signal, onProgress } = opts;
   if (signal?.aborted) throw abortError();
   const tx = db.transaction([...DIGEST_STORES], 'readwrite');
-  const onAbort = () => {
-    try {
-      tx.abort();
-    } catch {
-      /* already finished */
-    }
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const stop = abortOn(tx, signal);
   const total = plan.accounts.length + plan.contacts.length;
   // Progress: the first 40 % while each record is prepared (merges read the stored one), the rest
   // as the packed pages and key buckets are written (one value each, however many rows).
@@ -99,7 +92,7 @@ export async function applyImport(db: DB, plan: ImportPlan, opts: ApplyOptions =
     if (signal?.aborted) throw abortError();
     throw new CsvError(isQuotaError(e) ? { code: 'storageFull' } : { code: 'notSaved', detail: (e as Error)?.message ?? String(e) }, e);
   } finally {
-    signal?.removeEventListener('abort', onAbort);
+    stop();
   }
   onProgress?.(total, 1);
   return { ...plan.counts, written: total };
