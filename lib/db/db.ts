@@ -101,7 +101,9 @@ export function abortOn(tx: { abort(): void }, signal: AbortSignal | undefined):
       /* already finished */
     }
   };
-  signal.addEventListener('abort', onAbort, { once: true });
+  // Cancelled before the transaction began: it is aborted at once, and its first request fails.
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
   return () => signal.removeEventListener('abort', onAbort);
 }
 
