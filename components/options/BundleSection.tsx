@@ -1,21 +1,81 @@
 import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { getDb } from '@/lib/db/db';
-import { mergeBundle, readBundleFile } from '@/lib/io/bundle';
-import { exportFileName, fullBackup, restoreBackup } from '@/lib/io/csv-export';
+import { exportFileName, fullBackup } from '@/lib/io/csv-export';
+import { RestoreJob } from '@/lib/io/restore/client';
+import type { RestoreEvent, RestoreKind, RestorePhase } from '@/lib/io/restore/session';
 import { send } from '@/lib/messaging/client';
 import { download } from '../download';
 import { Status } from '../Status';
 import { useAction } from '../useAsync';
-import { t } from '@/lib/i18n';
+import { formatNumber, t } from '@/lib/i18n';
 import { rich } from '../rich';
 
 const ALL = ['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'settings'] as const;
 
-/** A colleague's week bundle merged into yours; a full backup of everything, and its restore. */
+/** A restore or a bundle merge under way (in its worker), as the page shows it. */
+interface Running {
+  kind: RestoreKind;
+  file: string;
+  phase: RestorePhase | 'cancelling';
+  /** The share written, while writing. */
+  fraction?: number;
+}
+
+/**
+ * A colleague's week bundle merged into yours; a full backup of everything, and its restore.
+ * A merge and a restore run in a worker (`lib/io/restore/`): this page shows their progress and
+ * can cancel them, and never waits on their work. The job lives in a ref, not in the render.
+ */
 export function BundleSection() {
   const { busy, message, run } = useAction();
   const restoreFile = useSignal<File | null>(null);
+  const running = useSignal<Running | null>(null);
+  const job = useRef<RestoreJob | undefined>(undefined);
+  useEffect(() => () => job.current?.end(), []);
 
+  function onEvent(kind: RestoreKind, file: string, e: RestoreEvent) {
+    if (e.type === 'progress') {
+      if (running.value?.phase !== 'cancelling') running.value = { kind, file, phase: e.phase, fraction: e.fraction };
+      return;
+    }
+    job.current = undefined;
+    running.value = null;
+    if (e.type === 'failed') {
+      let text: string;
+      if (kind === 'restore') text = e.cancelled ? t('options.bundle.restoreCancelled', { file }) : t('options.bundle.restoreFailed', { file, error: e.message });
+      else text = e.cancelled ? t('options.bundle.mergeCancelled', { file }) : t('options.bundle.failed', { file, error: e.message });
+      message.value = { kind: 'error', text };
+      return;
+    }
+    void send('announceChange', { stores: [...ALL] }).catch(() => undefined);
+    if (e.type === 'restored') {
+      const { accounts, contacts, targets } = e.counts;
+      message.value = { kind: 'ok', text: t('options.bundle.restored', { accounts: formatNumber(accounts), contacts: formatNumber(contacts), targets: formatNumber(targets) }) };
+      return;
+    }
+    const added = Object.values(e.counts).reduce((n, c) => n + c.added, 0);
+    const updated = Object.values(e.counts).reduce((n, c) => n + c.updated, 0);
+    const ticks = e.counts.ticks.added + e.counts.ticks.updated;
+    message.value = { kind: 'ok', text: t('options.bundle.merged', { file, week: e.weekId, by: e.exportedBy || t('options.bundle.aColleague'), added: formatNumber(added), updated: formatNumber(updated), ticks: formatNumber(ticks) }) };
+  }
+
+  function start(kind: RestoreKind, f: File) {
+    job.current?.end();
+    message.value = null;
+    running.value = { kind, file: f.name, phase: 'reading' };
+    job.current = new RestoreJob(kind, f, (e) => onEvent(kind, f.name, e));
+  }
+
+  function cancel() {
+    const r = running.value;
+    if (!job.current || !r || r.phase === 'cancelling') return;
+    running.value = { ...r, phase: 'cancelling' };
+    job.current.cancel();
+  }
+
+  const r = running.value;
+  const locked = busy.value || r !== null;
   return (
     <section class="card" aria-labelledby="bundle-h">
       <h2 id="bundle-h">{t('options.bundle.heading')}</h2>
@@ -27,25 +87,12 @@ export function BundleSection() {
         type="file"
         accept=".json,application/json"
         data-testid="bundle-file"
-        disabled={busy.value}
+        disabled={locked}
         onChange={(e) => {
           const input = e.target as HTMLInputElement;
           const f = input.files?.[0];
           input.value = '';
-          if (!f) return;
-          void run(async () => {
-            let bundle, counts;
-            try {
-              bundle = await readBundleFile(f);
-              counts = await mergeBundle(await getDb(), bundle);
-            } catch (err) {
-              throw new Error(t('options.bundle.failed', { file: f.name, error: (err as Error).message }), { cause: err });
-            }
-            await send('announceChange', { stores: [...ALL] });
-            const added = Object.values(counts).reduce((n, c) => n + c.added, 0);
-            const updated = Object.values(counts).reduce((n, c) => n + c.updated, 0);
-            return t('options.bundle.merged', { file: f.name, week: bundle.weekId, by: bundle.exportedBy || t('options.bundle.aColleague'), added, updated, ticks: counts.ticks.added + counts.ticks.updated });
-          });
+          if (f) start('merge', f);
         }}
       />
       <h3>{t('options.bundle.backup')}</h3>
@@ -53,7 +100,7 @@ export function BundleSection() {
       <div class="row">
         <button
           data-testid="backup-export"
-          disabled={busy.value}
+          disabled={locked}
           onClick={() =>
             void run(async () => {
               const backup = await fullBackup(await getDb());
@@ -67,7 +114,7 @@ export function BundleSection() {
         </button>
         <label>
           {t('options.bundle.restoreFrom')}{' '}
-          <input type="file" accept=".json,application/json" data-testid="restore-file" onChange={(e) => (restoreFile.value = (e.target as HTMLInputElement).files?.[0] ?? null)} />
+          <input type="file" accept=".json,application/json" data-testid="restore-file" disabled={locked} onChange={(e) => (restoreFile.value = (e.target as HTMLInputElement).files?.[0] ?? null)} />
         </label>
       </div>
       {restoreFile.value && (
@@ -76,27 +123,33 @@ export function BundleSection() {
           <button
             class="danger"
             data-testid="restore-confirm"
-            onClick={() =>
-              void run(async () => {
-                const f = restoreFile.value!;
-                restoreFile.value = null;
-                let counts;
-                try {
-                  counts = await restoreBackup(await getDb(), await f.text());
-                } catch (err) {
-                  throw new Error(t('options.bundle.restoreFailed', { file: f.name, error: (err as Error).message }), { cause: err });
-                }
-                await send('announceChange', { stores: [...ALL] });
-                return t('options.bundle.restored', { accounts: counts.accounts, contacts: counts.contacts, targets: counts.targets });
-              })
-            }
+            onClick={() => {
+              const f = restoreFile.value!;
+              restoreFile.value = null;
+              start('restore', f);
+            }}
           >
             {t('options.bundle.replace')}
           </button>
           <button onClick={() => (restoreFile.value = null)}>{t('common.cancel')}</button>
         </div>
       )}
+      {r && (
+        <div class="row" data-testid="bundle-progress" role="status" data-phase={r.phase}>
+          {/* Reading and checking a file is one step: the bar shows work, not a share. Keyed, so
+              the writing bar is a new element and never inherits a missing value. */}
+          {r.phase === 'writing' ? <progress key="share" max={1} value={r.fraction ?? 0} data-testid="bundle-progress-bar" /> : <progress key="busy" data-testid="bundle-progress-bar" />}
+          <span>{progressText(r)}</span>
+          <button type="button" data-testid="bundle-cancel" disabled={r.phase === 'cancelling'} onClick={cancel}>{t('common.cancel')}</button>
+        </div>
+      )}
       <Status message={message} testId="bundle-status" />
     </section>
   );
+}
+
+function progressText(r: Running): string {
+  if (r.phase === 'reading') return t('options.bundle.reading', { file: r.file });
+  if (r.phase === 'writing') return t('options.bundle.saving', { file: r.file, percent: formatNumber(Math.round((r.fraction ?? 0) * 100)) });
+  return t('options.bundle.cancelling', { file: r.file });
 }

@@ -6,7 +6,7 @@
  * matched records are rewritten to ours throughout (contacts' accounts, targets' key contacts,
  * tick ids), so merging the same records twice changes nothing the second time.
  */
-import type { DB } from './db';
+import { abortOn, type DB, type WriteOptions } from './db';
 import { refreshCoverage } from './coverage';
 import { tickId } from '../domain/aircover';
 import { withAccountKeys, withContactKeys } from '../domain/records';
@@ -57,10 +57,22 @@ const addRemoved = (c: StoreCounts, n: number) => {
 /** A record new to us keeps its times; one shared without a creation time (0) takes its last edit's. */
 const created = <T extends { createdAt: number; updatedAt: number }>(r: T): T => (r.createdAt ? r : { ...r, createdAt: r.updatedAt });
 
-/** Merge `set` into the database; throws (and changes nothing) if any write fails. */
-export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts> {
+/** Records merged between two progress reports: a report per record would cost more than the merge. */
+const REPORT_EVERY = 200;
+
+/**
+ * Merge `set` into the database; throws (and changes nothing) if any write fails or `opts.signal`
+ * aborts. `opts.onProgress` follows the accounts, contacts, targets and ticks merged.
+ */
+export async function applyRecords(db: DB, set: RecordSet, opts: WriteOptions = {}): Promise<MergeCounts> {
   const counts: MergeCounts = { accounts: zero(), contacts: zero(), weeks: zero(), targets: zero(), ticks: zero(), links: zero() };
   const tx = db.transaction([...DIGEST_STORES, 'weeks', ...TARGET_STORES, ...TICK_STORES, 'links'], 'readwrite');
+  const stop = abortOn(tx, opts.signal);
+  const total = set.accounts.length + set.contacts.length + set.targets.length + set.ticks.length;
+  let merged = 0;
+  const step = () => {
+    if (++merged % REPORT_EVERY === 0) opts.onProgress?.(merged / total);
+  };
   const accounts = accountsIn(tx);
   const contacts = contactsIn(tx);
   /** Accounts whose contacts the merge wrote: their coverage summaries are redone once, at the end. */
@@ -117,6 +129,7 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
     // sets of everyday sync, which the journals list: reading the digests would cost each one.
     const carrying = tooBigForJournals(set.accounts.length, set.contacts.length) ? await carryWeekDigests(tx) : undefined;
     for (const incoming of set.accounts) {
+      step();
       const current = await findAccount(withAccountKeys(incoming));
       const next = current ? withAccountKeys(mergeFields(current, { ...incoming, id: current.id })) : withAccountKeys(created(incoming));
       accountIds.set(incoming.id, next.id);
@@ -124,6 +137,7 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
     }
 
     for (const raw of set.contacts) {
+      step();
       const incoming = withContactKeys({ ...raw, accountId: accountIds.get(raw.accountId) ?? raw.accountId });
       const current = await findContact(incoming);
       const next = current ? withContactKeys(mergeFields(current, { ...incoming, id: current.id, accountId: current.accountId })) : created(incoming);
@@ -157,6 +171,7 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
 
     const targets = targetsIn(tx);
     for (const raw of set.targets) {
+      step();
       const incoming: Target = {
         ...raw,
         accountId: accountIds.get(raw.accountId) ?? raw.accountId,
@@ -176,6 +191,7 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
 
     const ticks = ticksIn(tx);
     for (const raw of set.ticks) {
+      step();
       const targetId = targetIds.get(raw.targetId) ?? raw.targetId;
       const contactId = raw.contactId ? (contactIds.get(raw.contactId) ?? raw.contactId) : undefined;
       const incoming: AirCoverTick = { ...raw, targetId, contactId, id: tickId(targetId, contactId, raw.item) };
@@ -221,7 +237,10 @@ export async function applyRecords(db: DB, set: RecordSet): Promise<MergeCounts>
       /* already aborted */
     }
     throw e;
+  } finally {
+    stop();
   }
+  opts.onProgress?.(1);
   return counts;
 }
 

@@ -4,7 +4,7 @@
  * merges it field by field (the newer edit wins) and keeps the ticks of both sides.
  */
 import { z } from 'zod';
-import { describeStorageError, type DB } from '../db/db';
+import { describeStorageError, type DB, type WriteOptions } from '../db/db';
 import { applyRecords, type MergeCounts } from '../db/apply-records';
 import {
   SCHEMA_VERSION,
@@ -137,10 +137,11 @@ export type { MergeCounts, StoreCounts } from '../db/apply-records';
  * then by the identity rules; per field the newer edit wins; the ticks of both sides are kept.
  * Importing the same bundle twice changes nothing the second time.
  */
-export async function mergeBundle(db: DB, b: Bundle): Promise<MergeCounts> {
+export async function mergeBundle(db: DB, b: Bundle, opts: WriteOptions = {}): Promise<MergeCounts> {
   try {
-    return await applyRecords(db, { accounts: b.accounts, contacts: b.contacts, weeks: b.week ? [b.week] : [], targets: b.targets, ticks: b.ticks, links: b.links });
+    return await applyRecords(db, { accounts: b.accounts, contacts: b.contacts, weeks: b.week ? [b.week] : [], targets: b.targets, ticks: b.ticks, links: b.links }, opts);
   } catch (e) {
+    if (opts.signal?.aborted) throw new BundleError('The merge was cancelled. Nothing was changed.', e);
     throw new BundleError(`The bundle could not be merged: ${describeStorageError(e)}. Nothing was changed.`, e);
   }
 }

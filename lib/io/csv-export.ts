@@ -6,7 +6,7 @@
  */
 // First: the week view (app, side panel) loads zod only through this module, on demand.
 import '../zod-jitless';
-import { describeStorageError, type DB } from '../db/db';
+import { abortOn, describeStorageError, type DB, type WriteOptions } from '../db/db';
 import { DATA_STORES } from '../db/schema';
 import { rebuildCoverage } from '../db/coverage';
 import { GROUP_LABELS, ITEM_GROUP, ITEM_LABELS, targetCells, tickId, ticksById } from '../domain/aircover';
@@ -29,6 +29,7 @@ import { previousWeek } from '../domain/week';
 import { getSettings } from '../db/settings';
 import { BACKUP_FORMAT, BUNDLE_FORMAT, BundleError, checkBackup, parseBackup, type Backup, type Bundle } from './bundle';
 import { RECORD_STORES, accountsIn, contactsIn } from '../db/records';
+import { watchWrites } from '../db/packed';
 import { DIGEST_STORES, dropWeekDigests, readWeekRecords, resolveKeyContacts, saveWeekContacts, saveWeekDigest } from '../db/week-digest';
 import { dropKeptWeeks, readWeek, TARGET_STORES, TICK_STORES } from '../db/kept-weeks';
 
@@ -342,11 +343,23 @@ export async function fullBackup(db: DB, now = Date.now()): Promise<Backup> {
 
 /**
  * Replace all data with a backup: checked completely first, then written in ONE transaction that
- * clears every store and puts every record, so a failure leaves the old data as it was.
+ * clears every store and puts every record, so a failure or a cancel leaves the old data as it was.
  */
-export async function restoreBackup(db: DB, json: string | Backup): Promise<Record<'accounts' | 'contacts' | 'weeks' | 'targets' | 'ticks' | 'links', number>> {
-  const backup = typeof json === 'string' ? parseBackup(json) : checkBackup(json);
+export async function restoreBackup(db: DB, json: string | Backup, opts: WriteOptions = {}): Promise<RestoredCounts> {
+  return writeBackup(db, typeof json === 'string' ? parseBackup(json) : checkBackup(json), opts);
+}
+
+export type RestoredCounts = Record<'accounts' | 'contacts' | 'weeks' | 'targets' | 'ticks' | 'links', number>;
+
+/** `restoreBackup`'s writing, for a backup already checked (`parseBackup`). */
+export async function writeBackup(db: DB, backup: Backup, opts: WriteOptions = {}): Promise<RestoredCounts> {
+  const { signal, onProgress } = opts;
+  if (signal?.aborted) throw new BundleError('The restore was cancelled. Your data was not changed.');
   const tx = db.transaction([...DATA_STORES, 'meta'], 'readwrite');
+  const stop = abortOn(tx, signal);
+  // The packed pages and key buckets are nearly all of a big restore's writing (lib/db/packed.ts).
+  let shown = 0;
+  if (onProgress) watchWrites(tx, (written, of) => onProgress((shown = Math.max(shown, written / of))));
   // Clearing the packed stores empties accounts and contacts; their pages are read after it. The
   // week digests and the kept weeks' ticks (copies of the old data) go too.
   const writes: Promise<unknown>[] = [...DATA_STORES.map((s) => tx.objectStore(s).clear()), ...dropWeekDigests(tx), dropKeptWeeks(tx)];
@@ -366,7 +379,10 @@ export async function restoreBackup(db: DB, json: string | Backup): Promise<Reco
     await rebuildCoverage(tx, backup.contacts);
     await done;
   } catch (e) {
+    if (signal?.aborted) throw new BundleError('The restore was cancelled. Your data was not changed.', e);
     throw new BundleError(`The backup could not be restored: ${describeStorageError(e)}. Your data was not changed.`, e);
+  } finally {
+    stop();
   }
   const { accounts, contacts, weeks, targets, ticks, links } = backup;
   return { accounts: accounts.length, contacts: contacts.length, weeks: weeks.length, targets: targets.length, ticks: ticks.length, links: links.length };

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS } from './harness';
+import { SCREENSHOTS, syntheticBackup } from './harness';
 import { launchFirefox, waitForCardFrame, type FirefoxSession } from './firefox-harness';
 import { buildDatabase, dbFixture, expectBucketsUpgraded, storedBuckets } from './db-fixture';
 
@@ -225,6 +225,17 @@ describe('Firefox', () => {
     const input = (await options.$('input[data-testid=import-file]')) as ElementHandle<HTMLInputElement> | null;
     await input!.uploadFile(file);
     await options.waitForFunction(() => document.querySelector('[data-testid=import-result]')?.textContent?.includes('firefox-accounts.csv: 2,000 added, 0 merged, 0 skipped.'), { timeout: 60_000 });
+  });
+
+  it('restores a backup through the options page\'s restore worker', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tiercover-ff-')), 'firefox-backup.json');
+    writeFileSync(file, JSON.stringify(syntheticBackup(0, 300, 2)));
+    const options = await openExtensionPage('options.html', '[data-testid=restore-file]');
+    const input = (await options.$('input[data-testid=restore-file]')) as ElementHandle<HTMLInputElement> | null;
+    await input!.uploadFile(file);
+    await options.waitForSelector('[data-testid=restore-confirm]');
+    await options.click('[data-testid=restore-confirm]');
+    await options.waitForFunction(() => document.querySelector('[data-testid=bundle-status]')?.textContent === 'Restored 300 accounts, 600 contacts, 0 targets.', { timeout: 60_000 });
   });
 
   // Last: it replaces this browser's database with the version-5 fixture's.
