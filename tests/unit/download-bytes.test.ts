@@ -1,7 +1,7 @@
 /** A file's text as the bytes of its Blob (components/download.ts): the text's own UTF-8. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { utf8Bytes } from '@/components/download';
+import { utf8Bytes } from '@/lib/io/utf8';
 
 const same = (text: string) => {
   expect(Buffer.from(utf8Bytes(text))).toEqual(Buffer.from(text, 'utf8'));
