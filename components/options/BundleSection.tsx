@@ -1,40 +1,38 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { getDb } from '@/lib/db/db';
-import { exportFileName, fullBackup } from '@/lib/io/csv-export';
-import { RestoreJob } from '@/lib/io/restore/client';
-import type { RestoreEvent, RestoreKind, RestorePhase } from '@/lib/io/restore/session';
+import { exportFileName } from '@/lib/io/csv-export';
+import { BackupJob } from '@/lib/io/backup/client';
+import type { BackupEvent, BackupKind, BackupPhase } from '@/lib/io/backup/session';
 import { send } from '@/lib/messaging/client';
 import { download } from '../download';
 import { Status } from '../Status';
-import { useAction } from '../useAsync';
 import { formatNumber, t } from '@/lib/i18n';
 import { rich } from '../rich';
 
 const ALL = ['accounts', 'contacts', 'weeks', 'targets', 'ticks', 'links', 'settings'] as const;
 
-/** A restore or a bundle merge under way (in its worker), as the page shows it. */
+/** An export, a restore or a bundle merge under way (in its worker), as the page shows it. */
 interface Running {
-  kind: RestoreKind;
+  kind: BackupKind;
   file: string;
-  phase: RestorePhase | 'cancelling';
+  phase: BackupPhase | 'cancelling';
   /** The share written, while writing. */
   fraction?: number;
 }
 
 /**
  * A colleague's week bundle merged into yours; a full backup of everything, and its restore.
- * A merge and a restore run in a worker (`lib/io/restore/`): this page shows their progress and
- * can cancel them, and never waits on their work. The job lives in a ref, not in the render.
+ * Each runs in a worker (`lib/io/backup/`): this page shows its progress and can cancel it, and
+ * never waits on its work. The job lives in a ref, not in the render.
  */
 export function BundleSection() {
-  const { busy, message, run } = useAction();
+  const message = useSignal<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const restoreFile = useSignal<File | null>(null);
   const running = useSignal<Running | null>(null);
-  const job = useRef<RestoreJob | undefined>(undefined);
+  const job = useRef<BackupJob | undefined>(undefined);
   useEffect(() => () => job.current?.end(), []);
 
-  function onEvent(kind: RestoreKind, file: string, e: RestoreEvent) {
+  function onEvent(kind: BackupKind, file: string, e: BackupEvent) {
     if (e.type === 'progress') {
       if (running.value?.phase !== 'cancelling') running.value = { kind, file, phase: e.phase, fraction: e.fraction };
       return;
@@ -43,9 +41,16 @@ export function BundleSection() {
     running.value = null;
     if (e.type === 'failed') {
       let text: string;
-      if (kind === 'restore') text = e.cancelled ? t('options.bundle.restoreCancelled', { file }) : t('options.bundle.restoreFailed', { file, error: e.message });
+      if (kind === 'export') text = e.cancelled ? t('options.bundle.exportCancelled') : e.message;
+      else if (kind === 'restore') text = e.cancelled ? t('options.bundle.restoreCancelled', { file }) : t('options.bundle.restoreFailed', { file, error: e.message });
       else text = e.cancelled ? t('options.bundle.mergeCancelled', { file }) : t('options.bundle.failed', { file, error: e.message });
       message.value = { kind: 'error', text };
+      return;
+    }
+    if (e.type === 'exported') {
+      download(file, e.bytes, 'application/json');
+      message.value = { kind: 'ok', text: t('options.bundle.backupSaved') };
+      void send('saveSettings', { settings: { lastBackupAt: Date.now() } }).catch(() => undefined);
       return;
     }
     void send('announceChange', { stores: [...ALL] }).catch(() => undefined);
@@ -60,11 +65,13 @@ export function BundleSection() {
     message.value = { kind: 'ok', text: t('options.bundle.merged', { file, week: e.weekId, by: e.exportedBy || t('options.bundle.aColleague'), added: formatNumber(added), updated: formatNumber(updated), ticks: formatNumber(ticks) }) };
   }
 
-  function start(kind: RestoreKind, f: File) {
+  /** `f`: the file to restore or merge; an export names its own. */
+  function start(kind: BackupKind, f?: File) {
     job.current?.end();
     message.value = null;
-    running.value = { kind, file: f.name, phase: 'reading' };
-    job.current = new RestoreJob(kind, f, (e) => onEvent(kind, f.name, e));
+    const file = f?.name ?? exportFileName('backup');
+    running.value = { kind, file, phase: 'reading' };
+    job.current = new BackupJob(kind === 'export' || !f ? { type: 'export' } : { type: kind, file: f }, (e) => onEvent(kind, file, e));
   }
 
   function cancel() {
@@ -75,7 +82,7 @@ export function BundleSection() {
   }
 
   const r = running.value;
-  const locked = busy.value || r !== null;
+  const locked = r !== null;
   return (
     <section class="card" aria-labelledby="bundle-h">
       <h2 id="bundle-h">{t('options.bundle.heading')}</h2>
@@ -101,14 +108,7 @@ export function BundleSection() {
         <button
           data-testid="backup-export"
           disabled={locked}
-          onClick={() =>
-            void run(async () => {
-              const backup = await fullBackup(await getDb());
-              download(exportFileName('backup'), JSON.stringify(backup), 'application/json');
-              await send('saveSettings', { settings: { lastBackupAt: Date.now() } });
-              return t('options.bundle.backupSaved');
-            })
-          }
+          onClick={() => start('export')}
         >
           {t('options.bundle.export')}
         </button>
@@ -149,7 +149,7 @@ export function BundleSection() {
 }
 
 function progressText(r: Running): string {
-  if (r.phase === 'reading') return t('options.bundle.reading', { file: r.file });
+  if (r.phase === 'reading') return r.kind === 'export' ? t('options.bundle.preparing') : t('options.bundle.reading', { file: r.file });
   if (r.phase === 'writing') return t('options.bundle.saving', { file: r.file, percent: formatNumber(Math.round((r.fraction ?? 0) * 100)) });
   return t('options.bundle.cancelling', { file: r.file });
 }

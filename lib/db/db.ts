@@ -80,7 +80,7 @@ export function describeStorageError(e: unknown): string {
   return (e as Error)?.message ?? String(e);
 }
 
-/** How a long write in one transaction reports and stops: a restore, a bundle merge (lib/io/restore/). */
+/** How a long write in one transaction reports and stops: a restore, a bundle merge (lib/io/backup/). */
 export interface WriteOptions {
   /** Aborts the one transaction: nothing is changed. */
   signal?: AbortSignal;

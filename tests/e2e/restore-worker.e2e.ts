@@ -1,8 +1,9 @@
 /**
- * A backup restore runs in a worker: the options page never has a task over 100 ms, it shows
- * its progress, and Cancel while saving leaves the data exactly as it was. (Bundle merges run in
- * the same worker; io.e2e.ts merges bundles both ways through it.)
+ * A backup restore and a backup export run in a worker: the options page never has a task over
+ * 100 ms, it shows the restore's progress, and Cancel while saving leaves the data exactly as it
+ * was. (Bundle merges run in the same worker; io.e2e.ts merges bundles both ways through it.)
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countStored, launch, restoreBackup, syntheticBackup, type Session } from './harness';
@@ -52,6 +53,16 @@ describe('a big backup restored in the options page', () => {
     expect(longTasks.filter((t) => t.start >= from && t.duration > 100)).toEqual([]);
     expect(phases).toEqual(['reading', 'writing']);
     expect(await countStored(options, 'accounts')).toBe(ACCOUNTS);
+  });
+
+  it(`exports the ${ACCOUNTS.toLocaleString('en-US')} accounts' full backup with no page task over 100 ms`, { timeout: SLOW }, async () => {
+    const from = await options.evaluate(() => performance.now());
+    const [file] = await Promise.all([options.waitForEvent('download', { timeout: SLOW }), options.getByTestId('backup-export').click()]);
+    const backup = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { format: string; accounts: unknown[]; contacts: unknown[] };
+    expect([backup.format, backup.accounts.length, backup.contacts.length]).toEqual(['tiercover-backup', ACCOUNTS, 2 * ACCOUNTS]);
+    await options.getByTestId('bundle-status').filter({ hasText: 'Backup saved' }).waitFor();
+    const { longTasks } = await watched(options);
+    expect(longTasks.filter((t) => t.start >= from && t.duration > 100)).toEqual([]);
   });
 
   it('Cancel while saving leaves the data exactly as before', { timeout: SLOW }, async () => {

@@ -1,6 +1,6 @@
 /**
- * The restore worker's session (lib/io/restore/session.ts), run here without a worker: a backup
- * restored and a bundle merged report their phases and result; a cancel while writing, or a bad
+ * The backup worker's session (lib/io/backup/session.ts), run here without a worker: a backup
+ * exported, a backup restored and a bundle merged report their phases and result; a cancel while writing, or a bad
  * file, changes nothing. The worker itself is driven in the browsers (restore-worker.e2e.ts,
  * firefox.e2e.ts, io.e2e.ts).
  */
@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, deleteAllData, getDb, getStats, type DB } from '@/lib/db/db';
 import { bundle, fullBackup, loadWeekData } from '@/lib/io/csv-export';
-import { RestoreSession, type RestoreEvent } from '@/lib/io/restore/session';
+import { BackupSession, type BackupEvent } from '@/lib/io/backup/session';
 import { makeSampleData } from '@/lib/sample';
 import { seed } from './helpers/seed';
 
@@ -27,13 +27,13 @@ afterEach(async () => {
 const file = (value: unknown) => new Blob([typeof value === 'string' ? value : JSON.stringify(value)]);
 
 /** Run one request through a session; `onEvent` may answer (a cancel) as each event comes. */
-async function run(kind: 'restore' | 'merge', blob: Blob, onEvent: (e: RestoreEvent, s: RestoreSession) => void = () => undefined) {
-  const events: RestoreEvent[] = [];
-  const session: RestoreSession = new RestoreSession(getDb, (e) => {
+async function run(kind: 'export' | 'restore' | 'merge', blob: Blob, onEvent: (e: BackupEvent, s: BackupSession) => void = () => undefined) {
+  const events: BackupEvent[] = [];
+  const session: BackupSession = new BackupSession(getDb, (e) => {
     events.push(e);
     onEvent(e, session);
   });
-  await session.handle({ type: kind, file: blob });
+  await session.handle(kind === 'export' ? { type: 'export' } : { type: kind, file: blob });
   return events;
 }
 
@@ -44,7 +44,17 @@ async function bigBackup() {
   return { ...backup, accounts: [...backup.accounts, ...extra] };
 }
 
-describe('the restore worker\'s session', () => {
+describe('the backup worker\'s session', () => {
+  it('exports the full backup as UTF-8 bytes, moved to the page, that restore to the same data', async () => {
+    const events = await run('export', new Blob([]));
+    expect(events[0]).toEqual({ type: 'progress', phase: 'reading' });
+    const last = events.at(-1)!;
+    if (last.type !== 'exported') throw new Error(`expected the backup, got ${JSON.stringify(last)}`);
+    const { exportedAt: _a, ...exported } = JSON.parse(new TextDecoder().decode(last.bytes));
+    const { exportedAt: _b, ...stored } = await fullBackup(db);
+    expect(exported).toEqual(JSON.parse(JSON.stringify(stored)));
+  });
+
   it('restores a backup: reading, then writing to the end, then the counts', async () => {
     const backup = await bigBackup();
     const events = await run('restore', file(backup));

@@ -1,8 +1,10 @@
 /**
- * A backup restore or a colleague's bundle merged, driven by messages: the options page's worker
- * (`restore.worker.ts`) runs it, so reading, checking and writing a big file never hold the
- * page's main thread. Why: in the page, a backup of 50,000 accounts and 100,000 contacts held it
- * for up to 680 ms at a time, ~1.6 s in all, with no progress and no way to stop it.
+ * The options page's jobs on whole data files, driven by messages: a full backup exported, a
+ * backup restored, a colleague's bundle merged. The page's worker (`backup.worker.ts`) runs
+ * them, so reading, checking, writing and serialising a big file never hold the page's main
+ * thread. Why: in the page, restoring 50,000 accounts and 100,000 contacts held it for up to
+ * 680 ms at a time, and exporting 60,000 accounts' backup for up to 435 ms, with no progress and
+ * no way to stop either (BENCHMARKS.md "Backups and bundles in a worker").
  *
  * Cancel: writing aborts its one transaction, so the data stays exactly as it was. Reading and
  * checking a file is one synchronous step; a cancel then waits for it, and the page ends the
@@ -11,18 +13,22 @@
 import type { MergeCounts } from '../../db/apply-records';
 import type { DB } from '../../db/db';
 import { mergeBundle, parseBackup, readBundleFile } from '../bundle';
-import { writeBackup, type RestoredCounts } from '../csv-export';
+import { fullBackup, writeBackup, type RestoredCounts } from '../csv-export';
+import { utf8Bytes } from '../utf8';
 
-export type RestoreKind = 'restore' | 'merge';
-export type RestorePhase = 'reading' | 'writing';
+export type BackupKind = 'export' | 'restore' | 'merge';
+/** Reading: the database (an export) or the file, read and checked (a restore, a merge). */
+export type BackupPhase = 'reading' | 'writing';
 
 /** From the page to the worker. */
-export type RestoreRequest = { type: RestoreKind; file: Blob } | { type: 'cancel' };
+export type BackupRequest = { type: 'export' } | { type: 'restore' | 'merge'; file: Blob } | { type: 'cancel' };
 
 /** From the worker to the page. */
-export type RestoreEvent =
-  /** `fraction` while writing; reading and checking a file is one step, with no share to show. */
-  | { type: 'progress'; phase: RestorePhase; fraction?: number }
+export type BackupEvent =
+  /** `fraction` while writing; reading and checking is one step, with no share to show. */
+  | { type: 'progress'; phase: BackupPhase; fraction?: number }
+  /** The backup file's UTF-8 bytes (transferred, not copied). */
+  | { type: 'exported'; bytes: Uint8Array<ArrayBuffer> }
   | { type: 'restored'; counts: RestoredCounts }
   | { type: 'merged'; counts: MergeCounts; weekId: string; exportedBy: string }
   | { type: 'failed'; message: string; cancelled: boolean };
@@ -30,34 +36,42 @@ export type RestoreEvent =
 /** Four redraws a second at most, as the CSV import's (lib/io/import/session.ts). */
 const PROGRESS_EVERY_MS = 250;
 
-export class RestoreSession {
+export class BackupSession {
   private readonly abort = new AbortController();
   private lastProgress = 0;
   private started = false;
 
+  /** `post`'s `transfer`: buffers moved to the page rather than copied. */
   constructor(
     private readonly db: () => Promise<DB>,
-    private readonly post: (e: RestoreEvent) => void,
+    private readonly post: (e: BackupEvent, transfer?: Transferable[]) => void,
   ) {}
 
-  async handle(msg: RestoreRequest): Promise<void> {
+  async handle(msg: BackupRequest): Promise<void> {
     if (msg.type === 'cancel') return void this.abort.abort();
-    // One file per worker: the page starts a new one for the next file.
+    // One job per worker: the page starts a new one for the next.
     if (this.started) return;
     this.started = true;
     const signal = this.abort.signal;
+    const cancelled = () => {
+      if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
+    };
     const onProgress = (fraction: number) => this.progress(fraction);
     try {
       this.post({ type: 'progress', phase: 'reading' });
-      if (msg.type === 'restore') {
+      if (msg.type === 'export') {
+        const bytes = utf8Bytes(JSON.stringify(await fullBackup(await this.db())));
+        cancelled();
+        this.post({ type: 'exported', bytes }, [bytes.buffer]);
+      } else if (msg.type === 'restore') {
         // Checked whole before anything is written.
         const backup = parseBackup(await msg.file.text());
-        if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
+        cancelled();
         this.post({ type: 'progress', phase: 'writing', fraction: 0 });
         this.post({ type: 'restored', counts: await writeBackup(await this.db(), backup, { signal, onProgress }) });
       } else {
         const bundle = await readBundleFile(msg.file);
-        if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
+        cancelled();
         this.post({ type: 'progress', phase: 'writing', fraction: 0 });
         const counts = await mergeBundle(await this.db(), bundle, { signal, onProgress });
         this.post({ type: 'merged', counts, weekId: bundle.weekId, exportedBy: bundle.exportedBy });
