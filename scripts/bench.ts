@@ -918,11 +918,20 @@ async function accountsList() {
   console.log(`The accounts list at ${LIST_ACCOUNTS.toLocaleString('en-US')} accounts (a fresh profile)…`);
   const s = await launch({ extensionDir: EXT });
   try {
-    const seeder = await openExtensionPage(s, 'options.html');
+    // Seeded as a user restores a backup, in the options page: its long tasks are measured too.
+    const seeder = await s.context.newPage();
+    await seeder.addInitScript(IMPORT_INIT);
+    await seeder.goto(`chrome-extension://${s.extensionId}/options.html`);
+    await seeder.getByTestId('restore-file').waitFor();
+    const from = await seeder.evaluate(() => performance.now());
     const t = Date.now();
     await seedAccounts(seeder, 0, LIST_ACCOUNTS, 2);
+    const restore = {
+      elapsed: Date.now() - t,
+      longTasks: await seeder.evaluate((from) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((l) => l.start >= from).map((l) => l.duration), from),
+    };
     await seeder.close();
-    console.log(`  seeded ${LIST_ACCOUNTS.toLocaleString('en-US')} accounts, 2 contacts each (a backup restored in the options page), in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    console.log(`  seeded ${LIST_ACCOUNTS.toLocaleString('en-US')} accounts, 2 contacts each (a backup restored in the options page), in ${(restore.elapsed / 1000).toFixed(1)} s; longest task on the page ${ms(Math.max(0, ...restore.longTasks))}`);
     const ours: ListSide = { first: [], all: [], typing: [], tiers: [], frames: [], longTasks: [], rows: [] };
     const floor: ListSide = { first: [], all: [], typing: [], tiers: [], frames: [], longTasks: [], rows: [] };
     const pageLongTasks: number[] = [];
@@ -941,7 +950,7 @@ async function accountsList() {
       await listRun(bare, floor, LIST_ACCOUNTS);
       await bare.close();
     }
-    return { ours, floor, pageLongTasks };
+    return { ours, floor, pageLongTasks, restore };
   } finally {
     await s.close();
   }
@@ -960,6 +969,7 @@ function accountsListRows(r: AccountsListResult): string[] {
     `| accounts list, ${n} accounts: Accounts tab → first rows on screen, median | 200 ms | ${ms(median(ours.first))} (p95 ${ms(p95(ours.first))}; floor ${ms(median(floor.first))}, ${x(median(ours.first), median(floor.first))}) | ${verdict(median(ours.first), 200)} |`,
     `| accounts list, ${n} accounts: search as you type, per keystroke to the next frame, p95 | 50 ms | ${ms(p95(ours.typing))} (median ${ms(median(ours.typing))}; floor p95 ${ms(p95(floor.typing))}, ${x(p95(ours.typing), p95(floor.typing))}) | ${verdict(p95(ours.typing), 50)} |`,
     `| accounts list, ${n} accounts: tier filter to the next frame, p95 | 50 ms | ${ms(p95(ours.tiers))} (median ${ms(median(ours.tiers))}; floor p95 ${ms(p95(floor.tiers))}, ${x(p95(ours.tiers), p95(floor.tiers))}) | ${verdict(p95(ours.tiers), 50)} |`,
+    `| backup restore, ${n} accounts and ${(2 * LIST_ACCOUNTS).toLocaleString('en-US')} contacts: longest task on the options page | 100 ms | ${ms(Math.max(0, ...r.restore.longTasks))} (${r.restore.longTasks.filter((d) => d > 100).length} over; the restore took ${(r.restore.elapsed / 1000).toFixed(1)} s) | ${verdict(Math.max(0, ...r.restore.longTasks), 100)} |`,
     `| accounts list, ${n} accounts: scroll one screen a frame, frames over 25 ms | 0 | ${slow(ours.frames)} of ${ours.frames.length} (worst ${ms(worst(ours.frames))}, p95 ${ms(p95(ours.frames))}; floor ${slow(floor.frames)} of ${floor.frames.length}, worst ${ms(worst(floor.frames))}) | ${slow(ours.frames) === 0 ? '✅ within' : '❌ over'} |`,
   ];
 }
