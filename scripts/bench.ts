@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page, Worker } from 'playwright-core';
 import { currentWeekId } from '../lib/domain/week.ts';
-import { CardObject, cardFrame, chromePath, countStored, launch, loadSampleData, openExtensionPage, restartServiceWorker, ROOT, seedAccounts, type Session } from '../tests/e2e/harness.ts';
+import { CardObject, cardFrame, chromePath, countStored, launch, loadSampleData, LONG_TASKS, longTasksSince, openExtensionPage, restartServiceWorker, ROOT, seedAccounts, type Session } from '../tests/e2e/harness.ts';
 
 const QUICK = !!process.env.BENCH_QUICK;
 const SIZES = QUICK ? [0, 1_000, 5_000] : [0, 5_000, 50_000];
@@ -432,7 +432,7 @@ async function timedImport(page: Page, file: string) {
   clearInterval(poll);
   clearInterval(phase);
   const text = (await page.getByTestId('import-result').textContent()) ?? '';
-  const longTasks = await page.evaluate((from) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((l) => l.start >= from).map((l) => l.duration), from);
+  const longTasks = await longTasksSince(page, from);
   return { elapsed, peak, text, longTasks, readAndPlan: savingFrom, write: elapsed - savingFrom, rssRise: rssPeak - rssBefore, rssBefore };
 }
 
@@ -612,9 +612,7 @@ async function weekFirstRender(s: Session, floor: Session | undefined, weekId: s
   const afterImport = { accounts: [] as number[], contacts: [] as number[] };
   const importTook = { accounts: [] as number[], contacts: [] as number[] };
   const dir = mkdtempSync(join(tmpdir(), 'tiercover-bench-'));
-  const options = await s.context.newPage();
-  await options.addInitScript(IMPORT_INIT);
-  await options.goto(`chrome-extension://${s.extensionId}/options.html`);
+  const options = await openExtensionPage(s, 'options.html', LONG_TASKS);
   await options.getByTestId('import-file').waitFor();
   const files = {
     accounts: (i: number) => ['Company name,Company Domain Name,Number of Employees', ...Array.from({ length: AFTER_IMPORT_ROWS }, (_, k) => `After Import ${i}-${k},after-import-${i}-${k}.example,${50 + k}`)],
@@ -751,11 +749,6 @@ async function scriptCost(s: Session, url: string) {
 
 // ------------------------------------------------------------------ imports
 
-/** The options page's long tasks, with their start, to count only those during an import. */
-const IMPORT_INIT = `
-  window.__longTasks = [];
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
-`;
 
 /** Imports in a fresh profile: accounts, contacts, the same accounts again (merge), a cancel; and the write floors. */
 async function imports() {
@@ -764,9 +757,7 @@ async function imports() {
   const files = csvFiles(dir);
   const fresh = await launch({ extensionDir: EXT });
   try {
-    const options = await fresh.context.newPage();
-    await options.addInitScript(IMPORT_INIT);
-    await options.goto(`chrome-extension://${fresh.extensionId}/options.html`);
+    const options = await openExtensionPage(fresh, 'options.html', LONG_TASKS);
     await options.getByTestId('import-file').waitFor();
     const floors = await writeFloors(options, IMPORT_ACCOUNTS);
     console.log(`  write floors, ${IMPORT_ACCOUNTS} records: 5 indexes ${ms(floors.indexed)}, no index ${ms(floors.plain)}, packed 1,000 a value ${ms(floors.packed)}`);
@@ -919,16 +910,14 @@ async function accountsList() {
   const s = await launch({ extensionDir: EXT });
   try {
     // Seeded as a user restores a backup, in the options page: its long tasks are measured too.
-    const seeder = await s.context.newPage();
-    await seeder.addInitScript(IMPORT_INIT);
-    await seeder.goto(`chrome-extension://${s.extensionId}/options.html`);
+    const seeder = await openExtensionPage(s, 'options.html', LONG_TASKS);
     await seeder.getByTestId('restore-file').waitFor();
     const from = await seeder.evaluate(() => performance.now());
     const t = Date.now();
     await seedAccounts(seeder, 0, LIST_ACCOUNTS, 2);
     const restore = {
       elapsed: Date.now() - t,
-      longTasks: await seeder.evaluate((from) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((l) => l.start >= from).map((l) => l.duration), from),
+      longTasks: await longTasksSince(seeder, from),
     };
     await seeder.close();
     console.log(`  seeded ${LIST_ACCOUNTS.toLocaleString('en-US')} accounts, 2 contacts each (a backup restored in the options page), in ${(restore.elapsed / 1000).toFixed(1)} s; longest task on the page ${ms(Math.max(0, ...restore.longTasks))}`);

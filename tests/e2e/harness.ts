@@ -162,10 +162,34 @@ export async function overrideTier(editor: Locator, tier: string, reason: string
   await editor.getByTestId('override-submit').click();
 }
 
-export async function openExtensionPage(s: Session, path: string): Promise<Page> {
+/**
+ * Open one of our pages; `init` (a script, such as `LONG_TASKS` and a watcher of the page's own)
+ * runs in it before any of its own scripts.
+ */
+export async function openExtensionPage(s: Session, path: string, init?: string): Promise<Page> {
   const page = await s.context.newPage();
+  if (init) await page.addInitScript(init);
   await page.goto(`chrome-extension://${s.extensionId}/${path}`);
   return page;
+}
+
+/** An init script: the page's long tasks, with their start, in `window.__longTasks` (`longTasksSince`). */
+export const LONG_TASKS = `
+  window.__longTasks = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
+`;
+
+/** The durations of the page's long tasks (`LONG_TASKS`) that started at `from` or later, on its clock. */
+export function longTasksSince(page: Page, from: number): Promise<number[]> {
+  return page.evaluate((from) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= from).map((t) => t.duration), from);
+}
+
+/**
+ * The page's clock once its own start-up has settled (settings and stats arrived, every section's
+ * first render done): long tasks from here on are the test's.
+ */
+export function settledAt(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 500)))));
 }
 
 /** The id of the tab whose content script last reported this page key (the background's record). */

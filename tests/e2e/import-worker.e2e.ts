@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countStored, launch, type Session } from './harness';
+import { countStored, launch, LONG_TASKS, longTasksSince, openExtensionPage, settledAt, type Session } from './harness';
 
 /** Big enough that reading and planning last over a second even on a fast machine: long enough to report progress. */
 const ROWS = 150_000;
@@ -69,9 +69,7 @@ const cancelOnPhase = (page: Page, phase: 'planning' | 'writing', file: string) 
   );
 
 /** Long tasks on the page, and every value the progress bar shows (with its phase). */
-const WATCH = `
-  window.__longTasks = [];
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
+const WATCH = `${LONG_TASKS}
   window.__progress = [];
   new MutationObserver(() => {
     const bar = document.querySelector('[data-testid=import-progress-bar]');
@@ -84,9 +82,7 @@ let s: Session;
 let options: Page;
 beforeAll(async () => {
   s = await launch();
-  options = await s.context.newPage();
-  await options.addInitScript(WATCH);
-  await options.goto(`chrome-extension://${s.extensionId}/options.html`);
+  options = await openExtensionPage(s, 'options.html', WATCH);
 });
 afterAll(async () => {
   await s?.close();
@@ -100,16 +96,13 @@ describe('a big import in the options page', () => {
     // the import's: wait until it has settled, then count from here.
     await options.getByTestId('stat-accounts').waitFor();
     await options.getByTestId('privacy-link').waitFor();
-    const from = await options.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 500)))));
+    const from = await settledAt(options);
     await options.getByTestId('import-file').setInputFiles(accountsCsv('big.csv', 'Imported Company', ROWS));
     const result = options.getByTestId('import-result');
     await result.filter({ hasText: 'big.csv' }).waitFor({ timeout: SLOW });
     expect(await result.textContent()).toContain(`big.csv: ${ROWS.toLocaleString('en-US')} added, 0 merged, 0 skipped.`);
-    const { longTasks, progress } = await options.evaluate(() => {
-      const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __progress: { phase: string; value: number; at: number }[] };
-      return { longTasks: w.__longTasks, progress: w.__progress };
-    });
-    expect(longTasks.filter((t) => t.start >= from && t.duration > 100)).toEqual([]);
+    const progress = await options.evaluate(() => (window as unknown as { __progress: { phase: string; value: number; at: number }[] }).__progress);
+    expect((await longTasksSince(options, from)).filter((d) => d > 100)).toEqual([]);
     // Each phase shows and the bar moves. Saving is one write-back of packed values and takes a
     // few hundred ms here (the page hears at most one progress every 250 ms), so its own steps are
     // checked in tests/unit/io-csv-import.test.ts; here: it shows, and the whole bar moves, as

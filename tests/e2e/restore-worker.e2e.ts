@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countStored, launch, restoreBackup, syntheticBackup, type Session } from './harness';
+import { countStored, launch, LONG_TASKS, longTasksSince, openExtensionPage, restoreBackup, settledAt, syntheticBackup, type Session } from './harness';
 
 /** A team's database: big enough that a restore in the page held it for up to ~680 ms at a time. */
 const ACCOUNTS = 50_000;
@@ -14,9 +14,7 @@ const ACCOUNTS = 50_000;
 const SLOW = 240_000;
 
 /** Long tasks on the page, and every phase the restore's progress shows. */
-const WATCH = `
-  window.__longTasks = [];
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
+const WATCH = `${LONG_TASKS}
   window.__phases = [];
   new MutationObserver(() => {
     const phase = document.querySelector('[data-testid=bundle-progress]')?.getAttribute('data-phase');
@@ -28,30 +26,23 @@ let s: Session;
 let options: Page;
 beforeAll(async () => {
   s = await launch();
-  options = await s.context.newPage();
-  await options.addInitScript(WATCH);
-  await options.goto(`chrome-extension://${s.extensionId}/options.html`);
+  options = await openExtensionPage(s, 'options.html', WATCH);
 });
 afterAll(async () => {
   await s?.close();
 });
 
-const watched = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __phases: string[] };
-    return { longTasks: w.__longTasks, phases: w.__phases };
-  });
+const overLimit = async (page: Page, from: number) => (await longTasksSince(page, from)).filter((d) => d > 100);
 
 describe('a big backup restored in the options page', () => {
   it(`restores ${ACCOUNTS.toLocaleString('en-US')} accounts with no page task over 100 ms, its progress shown`, { timeout: SLOW }, async () => {
     // The page's own start-up is not the restore's: wait until it has settled, then count from here.
     await options.getByTestId('stat-accounts').waitFor();
-    const from = await options.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 500)))));
+    const from = await settledAt(options);
     await restoreBackup(options, syntheticBackup(0, ACCOUNTS, 2));
     expect(await options.getByTestId('bundle-status').textContent()).toBe(`Restored ${ACCOUNTS.toLocaleString('en-US')} accounts, ${(2 * ACCOUNTS).toLocaleString('en-US')} contacts, 0 targets.`);
-    const { longTasks, phases } = await watched(options);
-    expect(longTasks.filter((t) => t.start >= from && t.duration > 100)).toEqual([]);
-    expect(phases).toEqual(['reading', 'writing']);
+    expect(await overLimit(options, from)).toEqual([]);
+    expect(await options.evaluate(() => (window as unknown as { __phases: string[] }).__phases)).toEqual(['reading', 'writing']);
     expect(await countStored(options, 'accounts')).toBe(ACCOUNTS);
   });
 
@@ -61,8 +52,7 @@ describe('a big backup restored in the options page', () => {
     const backup = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { format: string; accounts: unknown[]; contacts: unknown[] };
     expect([backup.format, backup.accounts.length, backup.contacts.length]).toEqual(['tiercover-backup', ACCOUNTS, 2 * ACCOUNTS]);
     await options.getByTestId('bundle-status').filter({ hasText: 'Backup saved' }).waitFor();
-    const { longTasks } = await watched(options);
-    expect(longTasks.filter((t) => t.start >= from && t.duration > 100)).toEqual([]);
+    expect(await overLimit(options, from)).toEqual([]);
   });
 
   it('Cancel while saving leaves the data exactly as before', { timeout: SLOW }, async () => {
