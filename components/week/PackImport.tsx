@@ -13,11 +13,12 @@ import { formatNumber, t } from '@/lib/i18n';
 export function PackImport({ weekId }: { weekId: WeekId }) {
   const result = useSignal<PackImportResult | null>(null);
   const error = useSignal<string | null>(null);
-  const busy = useSignal(false);
+  /** The file being imported, while it is. */
+  const busy = useSignal<string | null>(null);
   const onFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
-    busy.value = true;
+    busy.value = file.name;
     error.value = null;
     result.value = null;
     try {
@@ -28,7 +29,7 @@ export function PackImport({ weekId }: { weekId: WeekId }) {
       // The module is loaded on demand, so the refusal is told by its name, not instanceof.
       error.value = (e as Error).name === 'PackFileError' ? packFileProblemText((e as PackFileError).problem) : (e as Error).message;
     } finally {
-      busy.value = false;
+      busy.value = null;
       input.value = '';
     }
   };
@@ -41,10 +42,11 @@ export function PackImport({ weekId }: { weekId: WeekId }) {
           type="file"
           accept=".csv,text/csv"
           data-testid="pack-import-file"
-          disabled={busy.value}
+          disabled={busy.value !== null}
           onChange={(e) => void onFile(e.target as HTMLInputElement)}
         />
       </label>
+      {busy.value !== null && <span class="muted" role="status" data-testid="pack-import-busy">{t('week.pack.importing', { file: busy.value })}</span>}
       {r && (
         <div role="status" data-testid="pack-import-result">
           <p>
