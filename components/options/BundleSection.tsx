@@ -114,7 +114,18 @@ export function BundleSection() {
         </button>
         <label>
           {t('options.bundle.restoreFrom')}{' '}
-          <input type="file" accept=".json,application/json" data-testid="restore-file" disabled={locked} onChange={(e) => (restoreFile.value = (e.target as HTMLInputElement).files?.[0] ?? null)} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="restore-file"
+            disabled={locked}
+            onChange={(e) => {
+              // Cleared at once, as the bundle's input is: the same file can be chosen again later.
+              const input = e.target as HTMLInputElement;
+              restoreFile.value = input.files?.[0] ?? null;
+              input.value = '';
+            }}
+          />
         </label>
       </div>
       {restoreFile.value && (
