@@ -5,6 +5,7 @@ import { BackupJob } from '@/lib/io/backup/client';
 import type { BackupEvent, BackupKind, BackupPhase } from '@/lib/io/backup/session';
 import { send } from '@/lib/messaging/client';
 import { download } from '../download';
+import { FilePicker } from '../FilePicker';
 import { Status } from '../Status';
 import { formatNumber, t } from '@/lib/i18n';
 import { rich } from '../rich';
@@ -90,18 +91,7 @@ export function BundleSection() {
       <p class="muted">
         {rich(t('options.bundle.intro', { file: '{file}' }), { file: <code>…-bundle.json</code> })}
       </p>
-      <input
-        type="file"
-        accept=".json,application/json"
-        data-testid="bundle-file"
-        disabled={locked}
-        onChange={(e) => {
-          const input = e.target as HTMLInputElement;
-          const f = input.files?.[0];
-          input.value = '';
-          if (f) start('merge', f);
-        }}
-      />
+      <FilePicker accept=".json,application/json" testId="bundle-file" disabled={locked} onFile={(f) => start('merge', f)} />
       <h3>{t('options.bundle.backup')}</h3>
       <p class="muted">{t('options.bundle.backupIntro')}</p>
       <div class="row">
@@ -114,18 +104,7 @@ export function BundleSection() {
         </button>
         <label>
           {t('options.bundle.restoreFrom')}{' '}
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-testid="restore-file"
-            disabled={locked}
-            onChange={(e) => {
-              // Cleared at once, as the bundle's input is: the same file can be chosen again later.
-              const input = e.target as HTMLInputElement;
-              restoreFile.value = input.files?.[0] ?? null;
-              input.value = '';
-            }}
-          />
+          <FilePicker accept=".json,application/json" testId="restore-file" disabled={locked} onFile={(f) => (restoreFile.value = f)} />
         </label>
       </div>
       {restoreFile.value && (

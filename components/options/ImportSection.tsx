@@ -9,6 +9,7 @@ import type { ImportEvent, ImportSummary } from '@/lib/io/import/session';
 import { toCsv } from '@/lib/io/csv-export';
 import { send } from '@/lib/messaging/client';
 import { download } from '../download';
+import { FilePicker } from '../FilePicker';
 import { rich } from '../rich';
 
 type Stage =
@@ -108,18 +109,7 @@ export function ImportSection() {
       >
         <label>
           {t('options.import.drop')}{' '}
-          <input
-            type="file"
-            accept=".csv,.tsv,.txt,text/csv,text/plain"
-            data-testid="import-file"
-            disabled={busy}
-            onChange={(e) => {
-              const input = e.target as HTMLInputElement;
-              const f = input.files?.[0];
-              input.value = '';
-              if (f) start(f);
-            }}
-          />
+          <FilePicker accept=".csv,.tsv,.txt,text/csv,text/plain" testId="import-file" disabled={busy} onFile={start} />
         </label>
       </div>
 

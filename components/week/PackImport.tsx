@@ -5,6 +5,7 @@ import { send } from '@/lib/messaging/client';
 import type { PackFileError, PackImportResult } from '@/lib/io/pack-import';
 import { packFileProblemText, packRowProblemText } from '@/lib/io/problem-text';
 import { formatNumber, t } from '@/lib/i18n';
+import { FilePicker } from '../FilePicker';
 
 /**
  * The marketing pack comes back: pick the filled file; the tasks with a link or a note become ticks
@@ -15,9 +16,7 @@ export function PackImport({ weekId }: { weekId: WeekId }) {
   const error = useSignal<string | null>(null);
   /** The file being imported, while it is. */
   const busy = useSignal<string | null>(null);
-  const onFile = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    if (!file) return;
+  const onFile = async (file: File) => {
     busy.value = file.name;
     error.value = null;
     result.value = null;
@@ -30,7 +29,6 @@ export function PackImport({ weekId }: { weekId: WeekId }) {
       error.value = (e as Error).name === 'PackFileError' ? packFileProblemText((e as PackFileError).problem) : (e as Error).message;
     } finally {
       busy.value = null;
-      input.value = '';
     }
   };
   const r = result.value;
@@ -38,13 +36,7 @@ export function PackImport({ weekId }: { weekId: WeekId }) {
     <div class="actions" role="group" aria-label={t('week.pack.label')} data-testid="pack-import">
       <label>
         {t('week.pack.file')}{' '}
-        <input
-          type="file"
-          accept=".csv,text/csv"
-          data-testid="pack-import-file"
-          disabled={busy.value !== null}
-          onChange={(e) => void onFile(e.target as HTMLInputElement)}
-        />
+        <FilePicker accept=".csv,text/csv" testId="pack-import-file" disabled={busy.value !== null} onFile={(f) => void onFile(f)} />
       </label>
       {busy.value !== null && <span class="muted" role="status" data-testid="pack-import-busy">{t('week.pack.importing', { file: busy.value })}</span>}
       {r && (
