@@ -236,6 +236,10 @@ describe('Firefox', () => {
     await options.waitForSelector('[data-testid=restore-confirm]');
     await options.click('[data-testid=restore-confirm]');
     await options.waitForFunction(() => document.querySelector('[data-testid=bundle-status]')?.textContent === 'Restored 300 accounts, 600 contacts, 0 targets.', { timeout: 60_000 });
+    // The page's own refresh after the restore has read the database: nothing of this test opens
+    // it any more once the page is closed (the next test deletes and rebuilds it).
+    await options.waitForFunction(() => document.querySelector('[data-testid=stat-accounts]')?.textContent === '300', { timeout: 20_000 });
+    await options.close();
   });
 
   // Last: it replaces this browser's database with the version-5 fixture's.
