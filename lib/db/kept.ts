@@ -4,6 +4,7 @@
  * they are stored when the page is idle, and only the few weeks looked at lately are kept.
  */
 import type { IDBPObjectStore } from 'idb';
+import type { DB } from './db';
 import type { TiercoverDB } from './schema';
 
 /**
@@ -23,4 +24,20 @@ export async function pruneKept(meta: IDBPObjectStore<TiercoverDB, any, 'meta', 
   const keys = await meta.getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
   const others = keys.filter((k) => k !== keepKey).sort();
   await Promise.all(others.slice(0, Math.max(0, others.length - (keep - 1))).map((k) => meta.delete(k)));
+}
+
+/**
+ * Store `value` (its own `key`) in `meta` once the page is idle, and drop the oldest under `prefix`
+ * beyond `keep`. A failed write (a full disk) is not an error: whoever reads it next reads the
+ * records, as without it.
+ */
+export async function saveKept<V extends TiercoverDB['meta']['value'] & { key: string }>(db: DB, prefix: string, value: V, keep: number): Promise<void> {
+  await afterIdle();
+  try {
+    const tx = db.transaction('meta', 'readwrite');
+    await Promise.all([tx.store.put(value), pruneKept(tx.store, prefix, value.key, keep)]);
+    await tx.done;
+  } catch (e) {
+    console.warn(`[tiercover] ${prefix.slice(0, -1)} was not saved:`, (e as Error).message);
+  }
 }

@@ -12,7 +12,7 @@
 import type { CoverageSummary } from '../domain/coverage';
 import type { Account, Contact, WeekId } from '../domain/schema';
 import type { DB } from './db';
-import { afterIdle, pruneKept } from './kept';
+import { saveKept } from './kept';
 import { JOURNAL_MAX_IDS, type AnyTx, type KindStamp } from './packed';
 import { accountsIn, contactsIn, summariesIn, type ContactStore } from './records';
 
@@ -327,7 +327,7 @@ export function dropWeekDigests(tx: AnyTx): Promise<unknown>[] {
  * (a full disk) is not an error: the next read of the week reads its records, as without one.
  */
 export function saveWeekDigest(db: DB, digest: WeekDigest): Promise<void> {
-  return saveKept(db, PREFIX, digest);
+  return saveKept(db, PREFIX, digest, KEEP_DIGESTS);
 }
 
 /**
@@ -336,16 +336,5 @@ export function saveWeekDigest(db: DB, digest: WeekDigest): Promise<void> {
  */
 export function saveWeekContacts(db: DB, weekId: WeekId, stamp: KindStamp, found: ReadonlyMap<string, Contact | null>): Promise<void> {
   const list = [...found.values()].filter((c): c is Contact => !!c);
-  return saveKept(db, CONTACTS_PREFIX, { key: contactsKeyOf(weekId), weekId, stamp, refs: [...found.keys()], list });
-}
-
-async function saveKept(db: DB, prefix: string, value: WeekDigest | WeekContacts): Promise<void> {
-  await afterIdle();
-  try {
-    const tx = db.transaction('meta', 'readwrite');
-    await Promise.all([tx.store.put(value), pruneKept(tx.store, prefix, value.key, KEEP_DIGESTS)]);
-    await tx.done;
-  } catch (e) {
-    console.warn('[tiercover] the week digest was not saved:', (e as Error).message);
-  }
+  return saveKept(db, CONTACTS_PREFIX, { key: contactsKeyOf(weekId), weekId, stamp, refs: [...found.keys()], list }, KEEP_DIGESTS);
 }
