@@ -7,6 +7,7 @@ import type { CoverageSummary } from '../domain/coverage';
 import type { KeyBucket } from './packed';
 import type { WeekContacts, WeekDigest } from './week-digest';
 import type { KeptWeek } from './kept-weeks';
+import type { WeekAccountContacts } from './week-account-contacts';
 import type { Account, AirCoverTick, Contact, PageLink, Settings, Target, Week } from '../domain/schema';
 
 export const DB_NAME = 'tiercover';
@@ -40,8 +41,11 @@ export interface TiercoverDB extends DBSchema {
   };
   links: { key: string; value: PageLink; indexes: { byTarget: string } };
   settings: { key: string; value: Settings };
-  /** The schema record, the week digests (a cache, lib/db/week-digest.ts) and the kept weeks' ticks (lib/db/kept-weeks.ts). */
-  meta: { key: string; value: MetaRecord | WeekDigest | WeekContacts | KeptWeek };
+  /**
+   * The schema record, the week digests (a cache, lib/db/week-digest.ts), the bundle's contacts
+   * (lib/db/week-account-contacts.ts) and the kept weeks' ticks (lib/db/kept-weeks.ts).
+   */
+  meta: { key: string; value: MetaRecord | WeekDigest | WeekContacts | WeekAccountContacts | KeptWeek };
 }
 
 /**

@@ -13,6 +13,7 @@ import type { CoverageSummary } from '../domain/coverage';
 import type { Account, Contact, WeekId } from '../domain/schema';
 import type { DB } from './db';
 import { saveKept } from './kept';
+import { ACCOUNT_CONTACTS_PREFIX } from './week-account-contacts';
 import { JOURNAL_MAX_IDS, type AnyTx, type KindStamp } from './packed';
 import { accountsIn, contactsIn, summariesIn, type ContactStore } from './records';
 
@@ -313,13 +314,14 @@ export async function resolveKeyContacts(
 }
 
 /**
- * Every week digest and every week's kept key contacts deleted, in `tx` (over 'meta'): they are
- * copies of the team's data, so deleting all data or replacing it with a backup deletes them too.
+ * Every week digest, every week's kept key contacts and account contacts deleted, in `tx` (over
+ * 'meta'): they are copies of the team's data, so deleting all data or replacing it with a backup
+ * deletes them too.
  */
 export function dropWeekDigests(tx: AnyTx): Promise<unknown>[] {
   // A readwrite transaction (AnyTx does not say the mode).
   const meta = tx.objectStore('meta') as unknown as { delete(range: IDBKeyRange): Promise<void> };
-  return [PREFIX, CONTACTS_PREFIX].map((prefix) => meta.delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`)));
+  return [PREFIX, CONTACTS_PREFIX, ACCOUNT_CONTACTS_PREFIX].map((prefix) => meta.delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`)));
 }
 
 /**

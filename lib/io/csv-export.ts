@@ -30,6 +30,7 @@ import { getSettings } from '../db/settings';
 import { BACKUP_FORMAT, BUNDLE_FORMAT, BundleError, checkBackup, parseBackup, type Backup, type Bundle } from './bundle';
 import { RECORD_STORES, accountsIn, contactsIn } from '../db/records';
 import { watchWrites } from '../db/packed';
+import { readWeekAccountContacts, saveWeekAccountContacts } from '../db/week-account-contacts';
 import { DIGEST_STORES, dropWeekDigests, readWeekRecords, resolveKeyContacts, saveWeekContacts, saveWeekDigest } from '../db/week-digest';
 import { dropKeptWeeks, readWeek, TARGET_STORES, TICK_STORES } from '../db/kept-weeks';
 
@@ -103,7 +104,7 @@ export interface WeekData {
 
 export interface LoadOptions {
   /**
-   * 'all' (the bundle): every contact of the accounts. 'keys' (the packs, the agenda, the audience
+   * 'all' (the bundle): every contact of this week's accounts. 'keys' (the packs, the agenda, the audience
    * lists): only the targets' key contacts, one get each; coverage comes from the stored summaries
    * either way, so no export reads every contact of 1,000 accounts to say their gaps.
    */
@@ -138,7 +139,11 @@ export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now(), opt
             return [...all.values()];
           })
           .then((cs) => [...new Map(cs.filter((c): c is Contact => !!c).map((c) => [c.id, c])).values()])
-      : Promise.all(accountIds.map((id) => contactStore.index('byAccount').getAll(id))).then((lists) => lists.flat());
+      : // Every contact of this week's accounts (the bundle's): kept in one value once read.
+        readWeekAccountContacts(tx, weekId, [...new Set(targets.map((t) => t.accountId))]).then(({ contacts, fresh }) => {
+          if (fresh) void saveWeekAccountContacts(db, fresh);
+          return contacts;
+        });
   const [records, contacts, allLinks] = await Promise.all([
     recordsRead,
     readContacts,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { currentWeekId } from '../../lib/domain/week';
@@ -144,5 +145,37 @@ describe('an import bigger than the journals list (lib/db/week-digest.ts carryWe
     const row = again.locator('[data-testid=target][data-account="Synthetic Company 0"]');
     await expect.poll(async () => (await row.textContent()) ?? '').toMatch(/2,?100 of 2,?102 not connected/);
     await again.close();
+  });
+});
+
+describe("the bundle's contacts, kept once exported (lib/db/week-account-contacts.ts)", () => {
+  it('a second bundle of the week carries a contact renamed and one removed since the first', async () => {
+    const weekId = currentWeekId();
+    type Bundle = { contacts: { id: string; name: string; accountId: string }[] };
+    const bundleOf = async (page: Page): Promise<Bundle> => {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-bundle').click()]);
+      return JSON.parse(readFileSync((await dl.path())!, 'utf8')) as Bundle;
+    };
+    const keptList = async (page: Page) =>
+      (await readStore<{ key: string; list?: { id: string }[] }>(page, 'meta')).find((r) => r.key === `weekAccountContacts:${weekId}`)?.list?.length;
+    const app = await openExtensionPage(s, 'app.html');
+    await app.getByTestId('week-progress').waitFor();
+    const first = await bundleOf(app);
+    // Every contact of the week's accounts, and the same ones kept for the next bundle.
+    expect(new Set(first.contacts.map((c) => c.accountId)).size).toBe(TARGETS);
+    await expect.poll(() => keptList(app)).toBe(first.contacts.length);
+
+    const changed = await app.evaluate(async () => {
+      const send = (type: string, payload: unknown) => chrome.runtime.sendMessage({ tiercover: 1, type, payload }) as Promise<{ ok: boolean }>;
+      const renamed = await send('updateContact', { contactId: 'syn-con-42-1', changes: { name: 'Renamed Person Forty-Two' } });
+      const removed = await send('removeContact', { contactId: 'syn-con-43-1' });
+      return renamed.ok && removed.ok;
+    });
+    expect(changed).toBe(true);
+    const second = await bundleOf(app);
+    const byId = new Map(second.contacts.map((c) => [c.id, c]));
+    expect(byId.get('syn-con-42-1')?.name).toBe('Renamed Person Forty-Two');
+    expect(second.contacts.map((c) => c.id)).toEqual(first.contacts.map((c) => c.id).filter((id) => id !== 'syn-con-43-1'));
+    await app.close();
   });
 });
