@@ -583,6 +583,17 @@ export class PackedStore<T, I extends string> {
     return this.s.journals.get(key)?.ids ?? new Set();
   }
 
+  /**
+   * The records of `partition` in id order, from its page if this transaction holds that page
+   * (read or written), else undefined. Read only. Why: a cache of whole partitions (the bundle's
+   * contacts, lib/db/week-account-contacts.ts) carried across a big write takes these as they
+   * now are; a partition whose page the write never held is as it was.
+   */
+  loadedPartition(partition: string): T[] | undefined {
+    const page = this.s.pageValues.get(this.pageKey(partition)) as T[] | undefined;
+    return page?.filter((r) => this.kind.partition(r) === partition).sort(this.byId);
+  }
+
   /** Add or replace one record (a copy is stored); resolves once it is written (within the transaction). */
   async put(r: T): Promise<string> {
     await this.putMany([structuredClone(r)]);

@@ -16,7 +16,7 @@ import type { Contact, WeekId } from '../domain/schema';
 import type { DB } from './db';
 import { saveKept } from './kept';
 import type { AnyTx, KindStamp } from './packed';
-import { contactsIn } from './records';
+import { contactsIn, type ContactStore } from './records';
 
 export interface WeekAccountContacts {
   key: `weekAccountContacts:${string}`;
@@ -67,6 +67,22 @@ export async function readWeekAccountContacts(tx: AnyTx, weekId: WeekId, account
   const contacts = [...wanted].flatMap((id) => byAccount.get(id)?.sort(byIdOrder) ?? []);
   const unchanged = usable && changed!.size === 0 && answered.size === wanted.size && kept!.accountIds.length === wanted.size;
   return unchanged ? { contacts } : { contacts, fresh: { key: keyOf(weekId), weekId, stamp, accountIds: [...wanted], list: contacts } };
+}
+
+/**
+ * A kept value as it stands after a write too big for the journal (an import), in that write's
+ * transaction (`carryWeekDigests`, lib/db/week-digest.ts): each account's contacts from its page
+ * where the transaction holds it (every contact the write moved, added or removed is on a page it
+ * held), the kept ones for the rest. `changedBefore`: contacts changed between the value and the
+ * write. Any such one may have moved into an account whose page the write never held, so the
+ * value is then not carried (undefined): the next bundle reads every page.
+ */
+export function carriedAccountContacts(value: WeekAccountContacts, changedBefore: ReadonlySet<string>, store: ContactStore, stamp: KindStamp): WeekAccountContacts | undefined {
+  if (changedBefore.size) return undefined;
+  const kept = new Map<string, Contact[]>();
+  for (const c of value.list) (kept.get(c.accountId) ?? kept.set(c.accountId, []).get(c.accountId)!).push(c);
+  const list = value.accountIds.flatMap((id) => store.loadedPartition(id) ?? kept.get(id) ?? []);
+  return { ...value, stamp, list };
 }
 
 /** Store what `readWeekAccountContacts` made, when the page is idle; a failure (a full disk) is a warning. */

@@ -13,7 +13,7 @@ import type { CoverageSummary } from '../domain/coverage';
 import type { Account, Contact, WeekId } from '../domain/schema';
 import type { DB } from './db';
 import { saveKept } from './kept';
-import { ACCOUNT_CONTACTS_PREFIX } from './week-account-contacts';
+import { ACCOUNT_CONTACTS_PREFIX, carriedAccountContacts, type WeekAccountContacts } from './week-account-contacts';
 import { JOURNAL_MAX_IDS, type AnyTx, type KindStamp } from './packed';
 import { accountsIn, contactsIn, summariesIn, type ContactStore } from './records';
 
@@ -172,8 +172,9 @@ interface Carried<V> {
 }
 
 /**
- * The week digests and kept key contacts carried across one big write in `tx` (readwrite, over
- * DIGEST_STORES): call before the transaction's first write, and `save()` after its last.
+ * The week digests, kept key contacts and bundles' contacts (lib/db/week-account-contacts.ts)
+ * carried across one big write in `tx` (readwrite, over DIGEST_STORES): call before the
+ * transaction's first write, and `save()` after its last.
  *
  * Why: an import changes too many records for the journals to list ("many"), so every week read
  * all its records again on its next opening (1.5 s for 1,000 targets against 0.5 s, BENCHMARKS.md).
@@ -198,11 +199,12 @@ async function carryFrom(tx: AnyTx): Promise<{ save(): Promise<void> }> {
   const summaryStore = summariesIn(tx);
   const contactStore = contactsIn(tx);
   // A readwrite transaction (AnyTx does not say the mode).
-  const meta = tx.objectStore('meta') as unknown as { getAll(range: IDBKeyRange): Promise<unknown[]>; put(value: WeekDigest | WeekContacts): Promise<unknown> };
+  const meta = tx.objectStore('meta') as unknown as { getAll(range: IDBKeyRange): Promise<unknown[]>; put(value: WeekDigest | WeekContacts | WeekAccountContacts): Promise<unknown> };
   const inRange = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-  const [digests, kept] = await Promise.all([
+  const [digests, kept, accountContacts] = await Promise.all([
     meta.getAll(inRange(PREFIX)) as Promise<WeekDigest[]>,
     meta.getAll(inRange(CONTACTS_PREFIX)) as Promise<WeekContacts[]>,
+    meta.getAll(inRange(ACCOUNT_CONTACTS_PREFIX)) as Promise<WeekAccountContacts[]>,
   ]);
   /** One the journals can bring to now, with what changed since it was made; else undefined. */
   const carried = async <V>(value: V, changed: Promise<ReadonlySet<string> | undefined>[]): Promise<Carried<V> | undefined> => {
@@ -213,9 +215,10 @@ async function carryFrom(tx: AnyTx): Promise<{ save(): Promise<void> }> {
     }
     return { value, before };
   };
-  const [digestsBefore, contactsBefore] = await Promise.all([
+  const [digestsBefore, contactsBefore, accountContactsBefore] = await Promise.all([
     Promise.all(digests.map((d) => carried(d, [accountStore.changedSince(d.accounts), summaryStore.changedSince(d.summaries)]))),
     Promise.all(kept.map((k) => carried(k, [contactStore.changedSince(k.stamp)]))),
+    Promise.all(accountContacts.map((k) => carried(k, [contactStore.changedSince(k.stamp)]))),
   ]);
 
   const save = async () => {
@@ -230,6 +233,7 @@ async function carryFrom(tx: AnyTx): Promise<{ save(): Promise<void> }> {
     const values = await Promise.all([
       ...(aHere && sHere ? digestsBefore : []).map((c) => c && carriedDigest(c, aNow, sNow, accountHere, summaryHere)),
       ...(cHere ? contactsBefore : []).map((c) => c && carriedContacts(c, cNow, contactHere)),
+      ...(cHere ? accountContactsBefore : []).map((c) => c && carriedAccountContacts(c.value, c.before, contactStore, cNow)),
     ]);
     await Promise.all(values.map((v) => v && meta.put(v)));
   };

@@ -10,7 +10,8 @@ import type { DB } from '@/lib/db/db';
 import { PackedStore } from '@/lib/db/packed';
 import { contactsIn, RECORD_STORES } from '@/lib/db/records';
 import { readWeekAccountContacts, saveWeekAccountContacts } from '@/lib/db/week-account-contacts';
-import { DIGEST_STORES } from '@/lib/db/week-digest';
+import { carryWeekDigests, DIGEST_STORES } from '@/lib/db/week-digest';
+import { refreshCoverage } from '@/lib/db/coverage';
 import { newAccount, newContact } from '@/lib/domain/records';
 import type { Account, Contact } from '@/lib/domain/schema';
 import { putRecords } from './helpers/records';
@@ -34,6 +35,15 @@ async function readAndKeep(db: DB, accountIds: string[]) {
 async function truth(db: DB, accountIds: string[]) {
   const tx = db.transaction(RECORD_STORES);
   return (await Promise.all(accountIds.map((id) => contactsIn(tx).index('byAccount').getAll(id)))).flat();
+}
+
+/** A write as a bulk writer makes it (lib/io/import/apply.ts): the kept values carried across it, in one transaction. */
+async function carriedWrite(db: DB, write: (tx: Parameters<typeof contactsIn>[0]) => Promise<unknown>) {
+  const tx = db.transaction(DIGEST_STORES, 'readwrite');
+  const carrying = await carryWeekDigests(tx);
+  await write(tx);
+  await carrying.save();
+  await tx.done;
 }
 
 async function removeContact(db: DB, id: string) {
@@ -105,6 +115,39 @@ describe("a week's account contacts, kept for its bundle", () => {
     expect(pageReads.mock.calls.flatMap(([, keys]) => keys)).toEqual(['a1']);
   });
 
+  it('is carried across an import too big for the journal: the next bundle reads no page', async () => {
+    const db = await freshDb();
+    const accounts = Array.from({ length: 20 }, (_, i) => `a${i}`);
+    await putRecords(db, { accounts: [...accounts, 'elsewhere'].map(account), contacts: [contact('c1', 'a1'), contact('c2', 'a2'), contact('c3', 'a3')] });
+    await readAndKeep(db, accounts);
+    // 2,100 people at one of the week's accounts, one moved out of the week, one moved in.
+    await carriedWrite(db, async (tx) => {
+      await contactsIn(tx).putMany([...Array.from({ length: 2100 }, (_, i) => contact(`new-${i}`, 'a4')), contact('c2', 'elsewhere'), contact('moved-in', 'a5')]);
+      await refreshCoverage(tx, ['a4', 'a2', 'elsewhere', 'a5']);
+    });
+    const pageReads = vi.spyOn(PackedStore.prototype, 'findMany');
+    const r = await readAndKeep(db, accounts);
+    expect(r.fresh).toBeUndefined();
+    expect(r.contacts).toEqual(await truth(db, accounts));
+    expect(r.contacts).toHaveLength(2 + 2100 + 1);
+    expect(pageReads.mock.calls.flatMap(([, keys]) => keys)).toEqual([]);
+  });
+
+  it('is not carried when a contact changed between it and the import: the next bundle reads every page', async () => {
+    const db = await freshDb();
+    const accounts = Array.from({ length: 20 }, (_, i) => `a${i}`);
+    await putRecords(db, { accounts: [...accounts, 'elsewhere'].map(account), contacts: [contact('c1', 'a1'), contact('c9', 'elsewhere')] });
+    await readAndKeep(db, accounts);
+    // Moved into the week's accounts before the import, which never holds its page.
+    await putRecords(db, { contacts: [contact('c9', 'a7')] });
+    await carriedWrite(db, (tx) => contactsIn(tx).putMany(Array.from({ length: 2100 }, (_, i) => contact(`new-${i}`, 'elsewhere'))));
+    const pageReads = vi.spyOn(PackedStore.prototype, 'findMany');
+    const r = await readAndKeep(db, accounts);
+    expect(r.contacts).toEqual(await truth(db, accounts));
+    expect(r.contacts.map((c) => c.id)).toContain('c9');
+    expect(pageReads.mock.calls.flatMap(([, keys]) => keys)).toEqual(accounts);
+  });
+
   it('goes with the data: deleting all data and restoring a backup delete it', async () => {
     const { deleteAllData } = await import('@/lib/db/db');
     const { fullBackup, restoreBackup } = await import('@/lib/io/csv-export');
@@ -128,6 +171,8 @@ describe("a week's account contacts, kept for its bundle", () => {
       fc.record({ kind: fc.constant('remove' as const), id: fc.constantFrom(...contactIds) }),
       fc.record({ kind: fc.constant('clear' as const) }),
       fc.record({ kind: fc.constant('read' as const), ids: fc.subarray(accounts, { minLength: 1 }) }),
+      // A bulk writer's transaction, the kept values carried across it: a contact put or moved, another removed.
+      fc.record({ kind: fc.constant('carried' as const), id: fc.constantFrom(...contactIds), accountId: fc.constantFrom(...accounts), drop: fc.option(fc.constantFrom(...contactIds)) }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(op, { maxLength: 14 }), async (ops) => {
@@ -136,6 +181,12 @@ describe("a week's account contacts, kept for its bundle", () => {
         for (const o of ops) {
           if (o.kind === 'put') await putRecords(db, { contacts: [contact(o.id, o.accountId, { title: o.title || undefined })] });
           else if (o.kind === 'remove') await removeContact(db, o.id);
+          else if (o.kind === 'carried') {
+            await carriedWrite(db, async (tx) => {
+              await contactsIn(tx).put(contact(o.id, o.accountId, { title: 'Bulk' }));
+              if (o.drop && o.drop !== o.id) await contactsIn(tx).delete(o.drop);
+            });
+          }
           else if (o.kind === 'clear') {
             const tx = db.transaction(RECORD_STORES, 'readwrite');
             await contactsIn(tx).clear();
