@@ -176,6 +176,18 @@ describe("the bundle's contacts, kept once exported (lib/db/week-account-contact
     const byId = new Map(second.contacts.map((c) => [c.id, c]));
     expect(byId.get('syn-con-42-1')?.name).toBe('Renamed Person Forty-Two');
     expect(second.contacts.map((c) => c.id)).toEqual(first.contacts.map((c) => c.id).filter((id) => id !== 'syn-con-43-1'));
+
+    // An import bigger than a journal entry lists, at one of the week's accounts: the kept
+    // contacts are carried across it (stored by the import itself), and the next bundle has them.
+    const rows = Array.from({ length: 2100 }, (_, k) => `Bundled,Person ${k},Manager,Synthetic Company 7`);
+    const options = await openExtensionPage(s, 'options.html');
+    await options.getByTestId('import-file').setInputFiles({ name: 'bundled.csv', mimeType: 'text/csv', buffer: Buffer.from(['First Name,Last Name,Job Title,Company', ...rows].join('\n')) });
+    await options.getByTestId('import-result').filter({ hasText: 'bundled.csv' }).waitFor({ timeout: 60_000 });
+    expect(await keptList(options)).toBe(second.contacts.length + 2100);
+    await options.close();
+    const third = await bundleOf(app);
+    expect(third.contacts.length).toBe(second.contacts.length + 2100);
+    expect(third.contacts.filter((c) => c.accountId === 'syn-7' && c.name.startsWith('Bundled Person'))).toHaveLength(2100);
     await app.close();
   });
 });
