@@ -6,10 +6,11 @@
  * a 1,000-target week read ~630 pages and decoded ~300,000 contacts to keep ~10,000 (190–240 ms
  * of its 225–290 ms, BENCHMARKS.md "The bundle's contacts kept"). One value read instead, then
  * the contacts' journal (lib/db/packed.ts `changedSince`) says which changed since; only those
- * are read again. Like the week digest (lib/db/week-digest.ts) it is a cache: a change too big to
- * list (an import), a cleared kind or a pruned journal makes it read every page again, as
- * before; losing it costs one slow read. Made by the first bundle export of a week, not by the
- * week's opening, which needs only the key contacts.
+ * are read again. Like the week digest (lib/db/week-digest.ts) it is a cache, carried across an
+ * import or a big merge with it (`carriedAccountContacts`); any other change too big to list, a
+ * cleared kind or a pruned journal makes it read every page again, as before; losing it costs one
+ * slow read. Made by the first bundle export of a week, not by the week's opening, which needs
+ * only the key contacts.
  */
 import { byIdOrder } from '../domain/order';
 import type { Contact, WeekId } from '../domain/schema';
