@@ -10,11 +10,12 @@ import type { DB } from '@/lib/db/db';
 import { PackedStore } from '@/lib/db/packed';
 import { contactsIn, RECORD_STORES } from '@/lib/db/records';
 import { readWeekAccountContacts, saveWeekAccountContacts } from '@/lib/db/week-account-contacts';
-import { carryWeekDigests, DIGEST_STORES } from '@/lib/db/week-digest';
+import { DIGEST_STORES } from '@/lib/db/week-digest';
 import { refreshCoverage } from '@/lib/db/coverage';
 import { newAccount, newContact } from '@/lib/domain/records';
 import type { Account, Contact } from '@/lib/domain/schema';
 import { putRecords } from './helpers/records';
+import { carriedWrite } from './helpers/carried-write';
 import { useFreshDatabases } from './helpers/fresh-db';
 
 const freshDb = useFreshDatabases('week-account-contacts-test');
@@ -35,15 +36,6 @@ async function readAndKeep(db: DB, accountIds: string[]) {
 async function truth(db: DB, accountIds: string[]) {
   const tx = db.transaction(RECORD_STORES);
   return (await Promise.all(accountIds.map((id) => contactsIn(tx).index('byAccount').getAll(id)))).flat();
-}
-
-/** A write as a bulk writer makes it (lib/io/import/apply.ts): the kept values carried across it, in one transaction. */
-async function carriedWrite(db: DB, write: (tx: Parameters<typeof contactsIn>[0]) => Promise<unknown>) {
-  const tx = db.transaction(DIGEST_STORES, 'readwrite');
-  const carrying = await carryWeekDigests(tx);
-  await write(tx);
-  await carrying.save();
-  await tx.done;
 }
 
 async function removeContact(db: DB, id: string) {

@@ -9,11 +9,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DB } from '@/lib/db/db';
 import { PackedStore } from '@/lib/db/packed';
 import { accountsIn, contactsIn, RECORD_STORES, summariesIn } from '@/lib/db/records';
-import { carryWeekDigests, contactRef, DIGEST_STORES, readWeekRecords, saveWeekContacts, saveWeekDigest, type WeekDigest } from '@/lib/db/week-digest';
+import { contactRef, DIGEST_STORES, readWeekRecords, saveWeekContacts, saveWeekDigest, type WeekDigest } from '@/lib/db/week-digest';
 import { refreshCoverage } from '@/lib/db/coverage';
 import { newAccount, newContact } from '@/lib/domain/records';
 import type { Account, Contact } from '@/lib/domain/schema';
 import { putRecords } from './helpers/records';
+import { carriedWrite } from './helpers/carried-write';
 import { useFreshDatabases } from './helpers/fresh-db';
 
 const freshDb = useFreshDatabases('week-digest-test');
@@ -25,18 +26,6 @@ const WEEK = '2026-W49';
 
 const stampOf = (db: DB) => accountsIn(db.transaction(RECORD_STORES)).stamp();
 const changedSince = (db: DB, since: { version: number; seq: number }) => accountsIn(db.transaction(RECORD_STORES)).changedSince(since);
-
-/**
- * A write as a bulk writer makes it (lib/io/import/apply.ts): the digests carried across it
- * (`carryWeekDigests` before the first write, `save` after the last), in one transaction.
- */
-async function carriedWrite(db: DB, write: (tx: Parameters<typeof accountsIn>[0]) => Promise<unknown>) {
-  const tx = db.transaction(DIGEST_STORES, 'readwrite');
-  const carrying = await carryWeekDigests(tx);
-  await write(tx);
-  await carrying.save();
-  await tx.done;
-}
 
 async function deleteAccount(db: DB, id: string) {
   const tx = db.transaction(RECORD_STORES, 'readwrite');
