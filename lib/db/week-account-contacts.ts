@@ -3,8 +3,8 @@
  * "weekAccountContacts:<weekId>") with the contacts' stamp: what the week's bundle carries.
  *
  * Why: contacts are paged by their account, ~490 to a page at 500,000 contacts, so the bundle of
- * a 1,000-target week read ~630 pages and decoded ~300,000 contacts to keep ~10,000 (190–240 ms
- * of its 225–290 ms, BENCHMARKS.md "The bundle's contacts kept"). One value read instead, then
+ * a 1,000-target week read ~630 pages and decoded ~300,000 contacts to keep ~10,000 (188–271 ms
+ * of its 223–318 ms, BENCHMARKS.md "The bundle's contacts kept"). One value read instead, then
  * the contacts' journal (lib/db/packed.ts `changedSince`) says which changed since; only those
  * are read again. Like the week digest (lib/db/week-digest.ts) it is a cache, carried across an
  * import or a big merge with it (`carriedAccountContacts`); any other change too big to list, a
