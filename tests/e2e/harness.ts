@@ -154,6 +154,24 @@ export function useSession(opts: { sample?: boolean; lang?: string } = {}): () =
   };
 }
 
+/**
+ * One browser without sample data and its options page, `init` run there before the page's own
+ * scripts (a long-task watcher, say), for a test file that drives one long job on that page (a
+ * big import, a restore): opened before its tests, closed after. Returns a getter, since the page
+ * exists only once started.
+ */
+export function useOptionsPage(init: string): () => Page {
+  const session = useSession({ sample: false });
+  let options: Page | undefined;
+  beforeAll(async () => {
+    options = await openExtensionPage(session(), 'options.html', init);
+  });
+  return () => {
+    if (!options) throw new Error('the options page has not opened');
+    return options;
+  };
+}
+
 /** Set an account's tier override in its open account editor, as a user does (form, reason, submit). */
 export async function overrideTier(editor: Locator, tier: string, reason: string): Promise<void> {
   await editor.getByTestId('override-open').click();

@@ -12,8 +12,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countStored, launch, LONG_TASKS, longTasksSince, openExtensionPage, settledAt, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { countStored, LONG_TASKS, longTasksSince, settledAt, useOptionsPage } from './harness';
 
 /** Big enough that reading and planning last over a second even on a fast machine: long enough to report progress. */
 const ROWS = 150_000;
@@ -78,15 +78,7 @@ const WATCH = `${LONG_TASKS}
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 `;
 
-let s: Session;
-let options: Page;
-beforeAll(async () => {
-  s = await launch();
-  options = await openExtensionPage(s, 'options.html', WATCH);
-});
-afterAll(async () => {
-  await s?.close();
-});
+const options = useOptionsPage(WATCH);
 
 const accountsInDb = (page: Page) => countStored(page, 'accounts');
 
@@ -94,15 +86,15 @@ describe('a big import in the options page', () => {
   it(`imports ${ROWS.toLocaleString('en-US')} accounts with no page task over 100 ms and moving progress`, { timeout: SLOW }, async () => {
     // The page's own start-up (settings and stats arriving, every section's first render) is not
     // the import's: wait until it has settled, then count from here.
-    await options.getByTestId('stat-accounts').waitFor();
-    await options.getByTestId('privacy-link').waitFor();
-    const from = await settledAt(options);
-    await options.getByTestId('import-file').setInputFiles(accountsCsv('big.csv', 'Imported Company', ROWS));
-    const result = options.getByTestId('import-result');
+    await options().getByTestId('stat-accounts').waitFor();
+    await options().getByTestId('privacy-link').waitFor();
+    const from = await settledAt(options());
+    await options().getByTestId('import-file').setInputFiles(accountsCsv('big.csv', 'Imported Company', ROWS));
+    const result = options().getByTestId('import-result');
     await result.filter({ hasText: 'big.csv' }).waitFor({ timeout: SLOW });
     expect(await result.textContent()).toContain(`big.csv: ${ROWS.toLocaleString('en-US')} added, 0 merged, 0 skipped.`);
-    const progress = await options.evaluate(() => (window as unknown as { __progress: { phase: string; value: number; at: number }[] }).__progress);
-    expect((await longTasksSince(options, from)).filter((d) => d > 100)).toEqual([]);
+    const progress = await options().evaluate(() => (window as unknown as { __progress: { phase: string; value: number; at: number }[] }).__progress);
+    expect((await longTasksSince(options(), from)).filter((d) => d > 100)).toEqual([]);
     // Each phase shows and the bar moves. Saving is one write-back of packed values and takes a
     // few hundred ms here (the page hears at most one progress every 250 ms), so its own steps are
     // checked in tests/unit/io-csv-import.test.ts; here: it shows, and the whole bar moves, as
@@ -115,32 +107,32 @@ describe('a big import in the options page', () => {
     const all = progress.at(-1)!.at - firstAt('reading');
     expect(moving('planning') + moving('reading')).toBeGreaterThanOrEqual(valuesExpected(readAndPlan, 3));
     expect(moving('planning') + moving('reading') + moving('writing')).toBeGreaterThanOrEqual(valuesExpected(all, 5));
-    await expect.poll(() => options.getByTestId('stat-accounts').textContent()).toBe(ROWS.toLocaleString('en-US'));
+    await expect.poll(() => options().getByTestId('stat-accounts').textContent()).toBe(ROWS.toLocaleString('en-US'));
   });
 
   it('Cancel while saving stops within 0.5 s and leaves the data exactly as before', { timeout: SLOW }, async () => {
-    const before = await accountsInDb(options);
+    const before = await accountsInDb(options());
     // Clicked and timed inside the page, from the moment saving shows until the result is on screen.
-    const stopped = cancelOnPhase(options, 'writing', 'second.csv');
-    await options.getByTestId('import-file').setInputFiles(accountsCsv('second.csv', 'Second Company', CANCELLED_ROWS));
+    const stopped = cancelOnPhase(options(), 'writing', 'second.csv');
+    await options().getByTestId('import-file').setInputFiles(accountsCsv('second.csv', 'Second Company', CANCELLED_ROWS));
     const stoppedIn = await stopped;
-    expect(await options.getByTestId('import-result').textContent()).toContain('second.csv: import cancelled. Nothing was written.');
+    expect(await options().getByTestId('import-result').textContent()).toContain('second.csv: import cancelled. Nothing was written.');
     expect(stoppedIn).toBeLessThan(500);
-    expect(await accountsInDb(options)).toBe(before);
+    expect(await accountsInDb(options())).toBe(before);
     // Nothing arrives later either (the transaction was aborted, not left to finish).
-    await options.reload();
-    expect(await accountsInDb(options)).toBe(before);
-    await expect.poll(() => options.getByTestId('stat-accounts').textContent()).toBe(before.toLocaleString('en-US'));
+    await options().reload();
+    expect(await accountsInDb(options())).toBe(before);
+    await expect.poll(() => options().getByTestId('stat-accounts').textContent()).toBe(before.toLocaleString('en-US'));
   });
 
   it('Cancel while reading and matching stops too, and the next import runs', { timeout: SLOW }, async () => {
-    const stopped = cancelOnPhase(options, 'planning', 'third.csv');
-    await options.getByTestId('import-file').setInputFiles(accountsCsv('third.csv', 'Third Company', CANCELLED_ROWS));
+    const stopped = cancelOnPhase(options(), 'planning', 'third.csv');
+    await options().getByTestId('import-file').setInputFiles(accountsCsv('third.csv', 'Third Company', CANCELLED_ROWS));
     await stopped;
-    await options.getByTestId('import-result').filter({ hasText: 'third.csv: import cancelled. Nothing was written.' }).waitFor();
-    expect(await accountsInDb(options)).toBe(ROWS);
-    await options.getByTestId('import-file').setInputFiles(accountsCsv('small.csv', 'Small Company', 3));
-    await options.getByTestId('import-result').filter({ hasText: 'small.csv: 3 added' }).waitFor();
-    expect(await accountsInDb(options)).toBe(ROWS + 3);
+    await options().getByTestId('import-result').filter({ hasText: 'third.csv: import cancelled. Nothing was written.' }).waitFor();
+    expect(await accountsInDb(options())).toBe(ROWS);
+    await options().getByTestId('import-file').setInputFiles(accountsCsv('small.csv', 'Small Company', 3));
+    await options().getByTestId('import-result').filter({ hasText: 'small.csv: 3 added' }).waitFor();
+    expect(await accountsInDb(options())).toBe(ROWS + 3);
   });
 });

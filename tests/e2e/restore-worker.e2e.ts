@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countStored, launch, LONG_TASKS, longTasksSince, openExtensionPage, restoreBackup, settledAt, syntheticBackup, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { countStored, LONG_TASKS, longTasksSince, restoreBackup, settledAt, syntheticBackup, useOptionsPage } from './harness';
 
 /** A team's database: big enough that a restore in the page held it for up to ~680 ms at a time. */
 const ACCOUNTS = 50_000;
@@ -22,44 +22,36 @@ const WATCH = `${LONG_TASKS}
   }).observe(document, { subtree: true, childList: true, attributes: true });
 `;
 
-let s: Session;
-let options: Page;
-beforeAll(async () => {
-  s = await launch();
-  options = await openExtensionPage(s, 'options.html', WATCH);
-});
-afterAll(async () => {
-  await s?.close();
-});
+const options = useOptionsPage(WATCH);
 
 const overLimit = async (page: Page, from: number) => (await longTasksSince(page, from)).filter((d) => d > 100);
 
 describe('a big backup restored in the options page', () => {
   it(`restores ${ACCOUNTS.toLocaleString('en-US')} accounts with no page task over 100 ms, its progress shown`, { timeout: SLOW }, async () => {
     // The page's own start-up is not the restore's: wait until it has settled, then count from here.
-    await options.getByTestId('stat-accounts').waitFor();
-    const from = await settledAt(options);
-    await restoreBackup(options, syntheticBackup(0, ACCOUNTS, 2));
-    expect(await options.getByTestId('bundle-status').textContent()).toBe(`Restored ${ACCOUNTS.toLocaleString('en-US')} accounts, ${(2 * ACCOUNTS).toLocaleString('en-US')} contacts, 0 targets.`);
-    expect(await overLimit(options, from)).toEqual([]);
-    expect(await options.evaluate(() => (window as unknown as { __phases: string[] }).__phases)).toEqual(['reading', 'writing']);
-    expect(await countStored(options, 'accounts')).toBe(ACCOUNTS);
+    await options().getByTestId('stat-accounts').waitFor();
+    const from = await settledAt(options());
+    await restoreBackup(options(), syntheticBackup(0, ACCOUNTS, 2));
+    expect(await options().getByTestId('bundle-status').textContent()).toBe(`Restored ${ACCOUNTS.toLocaleString('en-US')} accounts, ${(2 * ACCOUNTS).toLocaleString('en-US')} contacts, 0 targets.`);
+    expect(await overLimit(options(), from)).toEqual([]);
+    expect(await options().evaluate(() => (window as unknown as { __phases: string[] }).__phases)).toEqual(['reading', 'writing']);
+    expect(await countStored(options(), 'accounts')).toBe(ACCOUNTS);
   });
 
   it(`exports the ${ACCOUNTS.toLocaleString('en-US')} accounts' full backup with no page task over 100 ms`, { timeout: SLOW }, async () => {
-    const from = await options.evaluate(() => performance.now());
-    const [file] = await Promise.all([options.waitForEvent('download', { timeout: SLOW }), options.getByTestId('backup-export').click()]);
+    const from = await options().evaluate(() => performance.now());
+    const [file] = await Promise.all([options().waitForEvent('download', { timeout: SLOW }), options().getByTestId('backup-export').click()]);
     const backup = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { format: string; accounts: unknown[]; contacts: unknown[] };
     expect([backup.format, backup.accounts.length, backup.contacts.length]).toEqual(['tiercover-backup', ACCOUNTS, 2 * ACCOUNTS]);
-    await options.getByTestId('bundle-status').filter({ hasText: 'Backup saved' }).waitFor();
-    expect(await overLimit(options, from)).toEqual([]);
+    await options().getByTestId('bundle-status').filter({ hasText: 'Backup saved' }).waitFor();
+    expect(await overLimit(options(), from)).toEqual([]);
   });
 
   it('Cancel while saving leaves the data exactly as before', { timeout: SLOW }, async () => {
-    const before = await countStored(options, 'accounts');
+    const before = await countStored(options(), 'accounts');
     // Clicked inside the page the moment saving shows: a click sent from the test process can
     // arrive after a fast machine has finished. Resolves false if the result came first.
-    const cancelled = options.evaluate(
+    const cancelled = options().evaluate(
       () =>
         new Promise<boolean>((resolve) => {
           let shown = false;
@@ -76,14 +68,14 @@ describe('a big backup restored in the options page', () => {
         }),
     );
     const other = syntheticBackup(ACCOUNTS, 2 * ACCOUNTS, 2);
-    await restoreBackup(options, other).catch((e: Error) => expect(e.message).toContain('restore cancelled'));
+    await restoreBackup(options(), other).catch((e: Error) => expect(e.message).toContain('restore cancelled'));
     expect(await cancelled).toBe(true);
-    expect(await options.getByTestId('bundle-status').textContent()).toBe('tiercover-backup-seed.json: restore cancelled. Your data was not changed.');
-    expect(await countStored(options, 'accounts')).toBe(before);
+    expect(await options().getByTestId('bundle-status').textContent()).toBe('tiercover-backup-seed.json: restore cancelled. Your data was not changed.');
+    expect(await countStored(options(), 'accounts')).toBe(before);
     // Nothing arrives later either (the transaction was aborted, not left to finish).
-    await options.reload();
-    expect(await countStored(options, 'accounts')).toBe(before);
-    expect(await countStored(options, 'accounts', 'synthetic company 0')).toBeGreaterThan(0);
-    expect(await countStored(options, 'accounts', `synthetic company ${2 * ACCOUNTS - 1}`)).toBe(0);
+    await options().reload();
+    expect(await countStored(options(), 'accounts')).toBe(before);
+    expect(await countStored(options(), 'accounts', 'synthetic company 0')).toBeGreaterThan(0);
+    expect(await countStored(options(), 'accounts', `synthetic company ${2 * ACCOUNTS - 1}`)).toBe(0);
   });
 });
