@@ -1,6 +1,6 @@
 /**
  * What the values kept in `meta` beside the records share (the week digests, a week's targets
- * and ticks):
+ * and ticks, the accounts' name order):
  * they are stored when the page is idle, and only the few weeks looked at lately are kept.
  */
 import type { IDBPObjectStore } from 'idb';
@@ -38,6 +38,6 @@ export async function saveKept<V extends TiercoverDB['meta']['value'] & { key: s
     await Promise.all([tx.store.put(value), pruneKept(tx.store, prefix, value.key, keep)]);
     await tx.done;
   } catch (e) {
-    console.warn(`[tiercover] ${prefix.slice(0, -1)} was not saved:`, (e as Error).message);
+    console.warn(`[tiercover] ${prefix.replace(/:$/, '')} was not saved:`, (e as Error).message);
   }
 }

@@ -7,7 +7,6 @@ import type { CoverageSummary } from '../domain/coverage';
 import type { Account, Contact } from '../domain/schema';
 import type { DB } from './db';
 import { PackedStore, RECORD_STORES, type AnyTx, type PackedKind } from './packed';
-import { compareEntries } from '../domain/account-index';
 
 export { RECORD_STORES };
 
@@ -109,36 +108,4 @@ export const allAccounts = (db: DB) => accountsIn(db.transaction(RECORD_STORES))
 export async function putAccount(db: DB, a: Account): Promise<void> {
   const tx = db.transaction(RECORD_STORES, 'readwrite');
   await Promise.all([accountsIn(tx).put(a), tx.done]);
-}
-
-/**
- * Accounts whose name key starts with `prefix`, in name order. Packed pages keep no name order:
- * `accountsByName` reads every account once and keeps the order until an account changes.
- */
-export async function namesStartingWith(db: DB, prefix: string, limit: number): Promise<Account[]> {
-  const order = await accountsByName(db);
-  // Binary search for the first key >= prefix; the matches follow it.
-  let lo = 0;
-  let hi = order.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (order[mid]!.nameKey < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  const ids: string[] = [];
-  for (let i = lo; i < order.length && ids.length < limit && order[i]!.nameKey.startsWith(prefix); i++) ids.push(order[i]!.id);
-  const store = accountsIn(db.transaction(RECORD_STORES));
-  return (await Promise.all(ids.map((id) => store.get(id)))).filter((a): a is Account => !!a);
-}
-
-/** Every account's name key and id in name order (ties by id), kept while the accounts are unchanged. */
-let nameOrder: { db: string; version: number; list: { nameKey: string; id: string }[] } | undefined;
-export async function accountsByName(db: DB): Promise<{ nameKey: string; id: string }[]> {
-  const store = accountsIn(db.transaction(RECORD_STORES));
-  const version = await store.version();
-  if (nameOrder?.db === db.name && nameOrder.version === version) return nameOrder.list;
-  const list = (await store.getAll()).map((a) => ({ nameKey: a.nameKey, id: a.id }));
-  list.sort(compareEntries);
-  nameOrder = { db: db.name, version, list };
-  return list;
 }

@@ -8,6 +8,7 @@ import type { KeyBucket } from './packed';
 import type { WeekContacts, WeekDigest } from './week-digest';
 import type { KeptWeek } from './kept-weeks';
 import type { WeekAccountContacts } from './week-account-contacts';
+import type { KeptNameOrder } from './account-name-order';
 import type { Account, AirCoverTick, Contact, PageLink, Settings, Target, Week } from '../domain/schema';
 
 export const DB_NAME = 'tiercover';
@@ -43,9 +44,10 @@ export interface TiercoverDB extends DBSchema {
   settings: { key: string; value: Settings };
   /**
    * The schema record, the week digests (a cache, lib/db/week-digest.ts), the bundle's contacts
-   * (lib/db/week-account-contacts.ts) and the kept weeks' ticks (lib/db/kept-weeks.ts).
+   * (lib/db/week-account-contacts.ts), the kept weeks' ticks (lib/db/kept-weeks.ts) and the
+   * accounts' name order (lib/db/account-name-order.ts).
    */
-  meta: { key: string; value: MetaRecord | WeekDigest | WeekContacts | WeekAccountContacts | KeptWeek };
+  meta: { key: string; value: MetaRecord | WeekDigest | WeekContacts | WeekAccountContacts | KeptWeek | KeptNameOrder };
 }
 
 /**

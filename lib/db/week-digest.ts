@@ -14,6 +14,7 @@ import type { Account, Contact, WeekId } from '../domain/schema';
 import type { DB } from './db';
 import { saveKept } from './kept';
 import { ACCOUNT_CONTACTS_PREFIX, carriedAccountContacts, type WeekAccountContacts } from './week-account-contacts';
+import { carriedNameOrder, NAME_ORDER_PREFIX, type KeptNameOrder } from './account-name-order';
 import { JOURNAL_MAX_IDS, type AnyTx, type KindStamp } from './packed';
 import { accountsIn, contactsIn, summariesIn, type ContactStore } from './records';
 
@@ -199,12 +200,13 @@ async function carryFrom(tx: AnyTx): Promise<{ save(): Promise<void> }> {
   const summaryStore = summariesIn(tx);
   const contactStore = contactsIn(tx);
   // A readwrite transaction (AnyTx does not say the mode).
-  const meta = tx.objectStore('meta') as unknown as { getAll(range: IDBKeyRange): Promise<unknown[]>; put(value: WeekDigest | WeekContacts | WeekAccountContacts): Promise<unknown> };
+  const meta = tx.objectStore('meta') as unknown as { getAll(range: IDBKeyRange): Promise<unknown[]>; put(value: WeekDigest | WeekContacts | WeekAccountContacts | KeptNameOrder): Promise<unknown> };
   const inRange = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-  const [digests, kept, accountContacts] = await Promise.all([
+  const [digests, kept, accountContacts, nameOrders] = await Promise.all([
     meta.getAll(inRange(PREFIX)) as Promise<WeekDigest[]>,
     meta.getAll(inRange(CONTACTS_PREFIX)) as Promise<WeekContacts[]>,
     meta.getAll(inRange(ACCOUNT_CONTACTS_PREFIX)) as Promise<WeekAccountContacts[]>,
+    meta.getAll(inRange(NAME_ORDER_PREFIX)) as Promise<KeptNameOrder[]>,
   ]);
   /** One the journals can bring to now, with what changed since it was made; else undefined. */
   const carried = async <V>(value: V, changed: Promise<ReadonlySet<string> | undefined>[]): Promise<Carried<V> | undefined> => {
@@ -215,10 +217,11 @@ async function carryFrom(tx: AnyTx): Promise<{ save(): Promise<void> }> {
     }
     return { value, before };
   };
-  const [digestsBefore, contactsBefore, accountContactsBefore] = await Promise.all([
+  const [digestsBefore, contactsBefore, accountContactsBefore, nameOrdersBefore] = await Promise.all([
     Promise.all(digests.map((d) => carried(d, [accountStore.changedSince(d.accounts), summaryStore.changedSince(d.summaries)]))),
     Promise.all(kept.map((k) => carried(k, [contactStore.changedSince(k.stamp)]))),
     Promise.all(accountContacts.map((k) => carried(k, [contactStore.changedSince(k.stamp)]))),
+    Promise.all(nameOrders.map((k) => carried(k, [accountStore.changedSince(k.stamp)]))),
   ]);
 
   const save = async () => {
@@ -234,6 +237,7 @@ async function carryFrom(tx: AnyTx): Promise<{ save(): Promise<void> }> {
       ...(aHere && sHere ? digestsBefore : []).map((c) => c && carriedDigest(c, aNow, sNow, accountHere, summaryHere)),
       ...(cHere ? contactsBefore : []).map((c) => c && carriedContacts(c, cNow, contactHere)),
       ...(cHere ? accountContactsBefore : []).map((c) => c && carriedAccountContacts(c.value, c.before, contactStore, cNow)),
+      ...(aHere ? nameOrdersBefore : []).map((c) => c && carriedNameOrder(c.value, c.before, accountStore, aNow)),
     ]);
     await Promise.all(values.map((v) => v && meta.put(v)));
   };
@@ -318,14 +322,14 @@ export async function resolveKeyContacts(
 }
 
 /**
- * Every week digest, every week's kept key contacts and account contacts deleted, in `tx` (over
- * 'meta'): they are copies of the team's data, so deleting all data or replacing it with a backup
- * deletes them too.
+ * Every week digest, every week's kept key contacts and account contacts, and the accounts' name
+ * order deleted, in `tx` (over 'meta'): they are copies of the team's data, so deleting all data
+ * or replacing it with a backup deletes them too.
  */
 export function dropWeekDigests(tx: AnyTx): Promise<unknown>[] {
   // A readwrite transaction (AnyTx does not say the mode).
   const meta = tx.objectStore('meta') as unknown as { delete(range: IDBKeyRange): Promise<void> };
-  return [PREFIX, CONTACTS_PREFIX, ACCOUNT_CONTACTS_PREFIX].map((prefix) => meta.delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`)));
+  return [PREFIX, CONTACTS_PREFIX, ACCOUNT_CONTACTS_PREFIX, NAME_ORDER_PREFIX].map((prefix) => meta.delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`)));
 }
 
 /**

@@ -11,7 +11,8 @@ import { coverageOf } from '../../domain/coverage';
 import { getDb } from '../../db/db';
 import type { AccountRow } from '../../messaging/protocol';
 import { type Handler, settingsOf } from './common';
-import { ACCOUNT_KIND, RECORD_STORES, accountsByName, accountsIn, summariesIn } from '../../db/records';
+import { ACCOUNT_KIND, RECORD_STORES, accountsIn, summariesIn } from '../../db/records';
+import { accountsByName } from '../../db/account-name-order';
 
 function entryOf(a: Account, settings: Settings, now = new Date()): AccountIndexEntry {
   // tierOf, not computeTier: computeTier's words (i18n look-ups, number formats) are most of its
@@ -24,7 +25,7 @@ export const accountListHandlers: { [K in ('listAccountIndex' | 'listAccountInde
   async listAccountIndex({ afterNameKey, limit = 5_000, withTotal = false }) {
     const db = await getDb();
     const settings = await settingsOf(db);
-    // Name order is kept in memory while no account changes (lib/db/records.ts accountsByName).
+    // Name order is kept while no account changes, and patched when some do (lib/db/account-name-order.ts).
     const order = await accountsByName(db);
     let from = 0;
     if (afterNameKey !== undefined) while (from < order.length && order[from]!.nameKey <= afterNameKey) from++;

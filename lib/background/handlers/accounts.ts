@@ -6,7 +6,8 @@ import { getDb } from '../../db/db';
 import { notifyChange } from '../live';
 import { accountHit } from '../../domain/views';
 import { type Handler, UserError, requireAccount, settingsOf, touchAccount, viewOf } from './common';
-import { RECORD_STORES, accountsIn, getAccount, getContact, namesStartingWith } from '../../db/records';
+import { RECORD_STORES, accountsIn, getAccount, getContact } from '../../db/records';
+import { namesStartingWith } from '../../db/account-name-order';
 
 export const accountsHandlers: { [K in ('setFactor' | 'setTierOverride' | 'updateAccount' | 'createAccount' | 'linkPage' | 'unlinkPage' | 'searchAccounts' | 'getAccount')]: Handler<K> } = {
   async setFactor({ accountId, key, state }) {
