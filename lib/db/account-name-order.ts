@@ -145,14 +145,16 @@ export async function namesStartingWith(db: DB, prefix: string, limit: number): 
 /**
  * The kept order as it stands after a write too big for the journal (an import), in that write's
  * transaction (`carryWeekDigests`, lib/db/week-digest.ts): the accounts this transaction changed,
- * as its pages now hold them, and those changed between the kept order and the write (`before`,
- * read again), put in their places. Undefined when the write cleared the accounts.
+ * as its pages now hold them (one pass over those pages), and those changed between the kept
+ * order and the write (`before`, read again), put in their places. Undefined when the write cleared the accounts.
  */
 export async function carriedNameOrder(kept: KeptNameOrder, before: ReadonlySet<string>, store: AccountStore, stamp: KindStamp): Promise<KeptNameOrder | undefined> {
   const base = fromKept(kept);
   const here = store.changedHere();
   if (!base || !here) return undefined;
-  const changed = new Set([...before, ...here]);
-  const now = await Promise.all([...changed].map((id) => (here.has(id) ? store.changedRecord(id) : store.get(id))));
-  return toKept(stamp, patched(base.list, changed, now));
+  const now: (Account | undefined)[] = [];
+  for (const a of store.loadedRecords()) if (here.has(a.id)) now.push(a);
+  const elsewhere = [...before].filter((id) => !here.has(id));
+  for (const a of await Promise.all(elsewhere.map((id) => store.get(id)))) now.push(a);
+  return toKept(stamp, patched(base.list, new Set([...before, ...here]), now));
 }
