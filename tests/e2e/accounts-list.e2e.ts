@@ -1,11 +1,12 @@
 /**
  * The accounts list at 5,000 accounts (issue #14): the first rows, search as you type, the tier
- * filter, the keyboard through the virtual rows to the last account, Enter opening it, and a
- * change to one account reaching the open list.
+ * filter, the keyboard through the virtual rows to the last account, Enter opening it, a
+ * change to one account reaching the open list, and the list's name order after the worker
+ * stopped (kept in the database, lib/db/account-name-order.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openExtensionPage, overrideTier, readStore, seedAccounts, type Session, useSession } from './harness';
+import { openExtensionPage, overrideTier, readStore, restartServiceWorker, seedAccounts, type Session, useSession } from './harness';
 
 const N = 5_000;
 // No sample data: seeding restores a backup, which replaces everything the profile holds.
@@ -138,5 +139,43 @@ describe('the accounts list at 5,000 accounts', () => {
     // The tier filter knows it too.
     await app.getByTestId('account-tier').selectOption('global');
     await expect.poll(() => rows().locator('.name').allTextContents()).toEqual(['Synthetic Company 4321']);
+  });
+
+  it('opens in name order after the worker stopped, with an account imported since in its place', async () => {
+    // One account imported through the options page: the accounts' journal lists it.
+    const options = await openExtensionPage(s, 'options.html');
+    const csv = 'Company name,Company Domain Name\r\nAardvark Analytics,aardvark-analytics.example';
+    await options.getByTestId('import-file').setInputFiles({ name: 'aardvark.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await options.getByTestId('import-result').filter({ hasText: 'aardvark.csv: 1 added' }).waitFor({ timeout: 30_000 });
+    await options.close();
+    // The worker stops, as Chrome stops it after 30 s idle, and the tab is opened in a new page.
+    await restartServiceWorker(s, app);
+    // The first screen of rows, as first drawn: from the name order alone (the whole index, read
+    // after it, would put the rows in order anyway).
+    const again = await openExtensionPage(s, 'app.html');
+    const firstDrawn = again.evaluate(
+      () =>
+        new Promise<string | null>((resolve) => {
+          const observer = new MutationObserver(() => {
+            const row = document.querySelector('[data-testid=account-row] .name');
+            if (!row) return;
+            observer.disconnect();
+            resolve(row.textContent);
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+        }),
+    );
+    await again.getByTestId('tab-accounts').click();
+    expect(await firstDrawn).toBe('Aardvark Analytics');
+    const all = `${(total + 1).toLocaleString('en-US')} of ${(total + 1).toLocaleString('en-US')} accounts`;
+    await expect.poll(() => again.getByTestId('account-count').textContent(), { timeout: 30_000 }).toBe(all);
+    await expect.poll(() => again.getByTestId('account-row').first().locator('.name').textContent()).toBe('Aardvark Analytics');
+    // What the new worker keeps for the next one: every account, the imported one first.
+    const fresh = s.context.serviceWorkers().at(-1)!;
+    const keptOrder = async () => (await readStore<{ key: string; ids: string[] }>(fresh, 'meta')).find((m) => m.key === 'accountNameOrder:all');
+    const aardvark = (await readStore<{ id: string; name: string }>(fresh, 'accounts')).find((a) => a.name === 'Aardvark Analytics')!;
+    await expect.poll(async () => (await keptOrder())?.ids[0]).toBe(aardvark.id);
+    expect((await keptOrder())!.ids).toHaveLength(total + 1);
+    await again.close();
   });
 });
