@@ -37,6 +37,21 @@ async function read(db: DB) {
   return [...list];
 }
 
+/**
+ * Read as the accounts list does (`restarted`: by a worker that has just started), with what it
+ * read to answer: how many times every account, and which accounts one by one.
+ */
+async function readCounting(db: DB, restarted: boolean) {
+  if (restarted) forgetHeldNameOrder();
+  const getAll = vi.spyOn(PackedStore.prototype, 'getAll');
+  const get = vi.spyOn(PackedStore.prototype, 'get');
+  const list = await read(db);
+  const counted = { list, everyAccount: getAll.mock.calls.length, oneByOne: get.mock.calls.map(([id]) => id).sort() };
+  getAll.mockRestore();
+  get.mockRestore();
+  return counted;
+}
+
 async function removeAccount(db: DB, id: string) {
   const tx = db.transaction(RECORD_STORES, 'readwrite');
   await accountsIn(tx).delete(id);
@@ -53,41 +68,26 @@ describe("the accounts' name order, kept", () => {
     expect(await kept(db)).toBeDefined();
 
     // A restarted worker: the kept order, no account read.
-    forgetHeldNameOrder();
-    const getAll = vi.spyOn(PackedStore.prototype, 'getAll');
-    const get = vi.spyOn(PackedStore.prototype, 'get');
-    const restarted = await read(db);
-    expect(getAll).not.toHaveBeenCalled();
-    expect(get).not.toHaveBeenCalled();
-    expect(restarted).toEqual(await truth(db));
+    const restarted = await readCounting(db, true);
+    expect(restarted).toMatchObject({ everyAccount: 0, oneByOne: [] });
+    expect(restarted.list).toEqual(await truth(db));
 
     // One renamed to the front, one removed, one added; then a restarted worker again.
     await putRecords(db, { accounts: [account('a3', 'Aardvark Ltd'), account('a5', 'Zebra plc')] });
     await removeAccount(db, 'a2');
-    forgetHeldNameOrder();
-    get.mockClear();
-    getAll.mockClear();
-    const after = await read(db);
-    expect(getAll).not.toHaveBeenCalled();
-    expect(get.mock.calls.map(([id]) => id).sort()).toEqual(['a2', 'a3', 'a5']);
-    expect(after).toEqual(await truth(db));
-    expect(after.map((e) => e.id)).toEqual(['a3', 'a1', 'a4', 'a5']);
+    const after = await readCounting(db, true);
+    expect(after).toMatchObject({ everyAccount: 0, oneByOne: ['a2', 'a3', 'a5'] });
+    expect(after.list).toEqual(await truth(db));
+    expect(after.list.map((e) => e.id)).toEqual(['a3', 'a1', 'a4', 'a5']);
 
     // The worker's own copy brought up to date the same way, and kept again.
     await putRecords(db, { accounts: [account('a1', 'Middle GmbH')] });
-    get.mockClear();
-    getAll.mockClear();
-    const patched = await read(db);
-    expect(getAll).not.toHaveBeenCalled();
-    expect(get.mock.calls.map(([id]) => id)).toEqual(['a1']);
-    expect(patched).toEqual(await truth(db));
-    forgetHeldNameOrder();
-    get.mockClear();
-    getAll.mockClear();
-    const keptAgain = await read(db);
-    expect(getAll).not.toHaveBeenCalled();
-    expect(get).not.toHaveBeenCalled();
-    expect(keptAgain).toEqual(await truth(db));
+    const patched = await readCounting(db, false);
+    expect(patched).toMatchObject({ everyAccount: 0, oneByOne: ['a1'] });
+    expect(patched.list).toEqual(await truth(db));
+    const keptAgain = await readCounting(db, true);
+    expect(keptAgain).toMatchObject({ everyAccount: 0, oneByOne: [] });
+    expect(keptAgain.list).toEqual(await truth(db));
   });
 
   it('answers the name search from the kept order', async () => {
@@ -109,14 +109,10 @@ describe("the accounts' name order, kept", () => {
       await store.putMany([...Array.from({ length: 2100 }, (_, i) => account(`new-${i}`, `Imported ${i}`)), account('b1', 'Zz Last')]);
       await store.delete('b3');
     });
-    forgetHeldNameOrder();
-    const getAll = vi.spyOn(PackedStore.prototype, 'getAll');
-    const get = vi.spyOn(PackedStore.prototype, 'get');
-    const after = await read(db);
-    expect(getAll).not.toHaveBeenCalled();
-    expect(get).not.toHaveBeenCalled();
-    expect(after).toEqual(await truth(db));
-    expect(after).toHaveLength(2100 + 2);
+    const after = await readCounting(db, true);
+    expect(after).toMatchObject({ everyAccount: 0, oneByOne: [] });
+    expect(after.list).toEqual(await truth(db));
+    expect(after.list).toHaveLength(2100 + 2);
   });
 
   it('is read again from every account after a change it cannot follow (a big write not carried)', async () => {
@@ -126,11 +122,9 @@ describe("the accounts' name order, kept", () => {
     const tx = db.transaction(RECORD_STORES, 'readwrite');
     await accountsIn(tx).putMany(Array.from({ length: 2100 }, (_, i) => account(`big-${i}`)));
     await tx.done;
-    forgetHeldNameOrder();
-    const getAll = vi.spyOn(PackedStore.prototype, 'getAll');
-    const again = await read(db);
-    expect(getAll).toHaveBeenCalledTimes(1);
-    expect(again).toEqual(await truth(db));
+    const again = await readCounting(db, true);
+    expect(again.everyAccount).toBe(1);
+    expect(again.list).toEqual(await truth(db));
   });
 
   it('goes with "delete all data"', async () => {
