@@ -48,8 +48,10 @@ const REREAD_MAX = 2000;
 const entryOf = (a: Account): NameOrderEntry => ({ nameKey: a.nameKey, id: a.id });
 const sameStamp = (a: KindStamp, b: KindStamp) => a.version === b.version && a.seq === b.seq;
 
+/** The kept value as a list, or undefined when it is missing or not in this shape (a cache: it is then made again). */
 function fromKept(kept: KeptNameOrder | undefined): { stamp: KindStamp; list: NameOrderEntry[] } | undefined {
-  if (!kept || !Array.isArray(kept.ids) || !Array.isArray(kept.nameKeys) || kept.ids.length !== kept.nameKeys.length) return undefined;
+  const shaped = typeof kept?.stamp?.version === 'number' && typeof kept.stamp.seq === 'number' && Array.isArray(kept.ids) && Array.isArray(kept.nameKeys);
+  if (!kept || !shaped || kept.ids.length !== kept.nameKeys.length) return undefined;
   return { stamp: kept.stamp, list: kept.ids.map((id, i) => ({ nameKey: kept.nameKeys[i]!, id })) };
 }
 

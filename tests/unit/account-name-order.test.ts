@@ -127,6 +127,18 @@ describe("the accounts' name order, kept", () => {
     expect(again.list).toEqual(await truth(db));
   });
 
+  it('is made again when the kept value is damaged', async () => {
+    const db = await freshDb();
+    await putRecords(db, { accounts: ['e1', 'e2'].map((id) => account(id)) });
+    await read(db);
+    const tx = db.transaction('meta', 'readwrite');
+    await tx.store.put({ key: 'accountNameOrder:all', ids: ['e2'] } as never);
+    await tx.done;
+    const again = await readCounting(db, true);
+    expect(again.everyAccount).toBe(1);
+    expect(again.list).toEqual(await truth(db));
+  });
+
   it('goes with "delete all data"', async () => {
     const db = await freshDb();
     await putRecords(db, { accounts: [account('d1')] });
