@@ -96,8 +96,8 @@ export async function readNameOrder(
     const base = await read();
     const changed = base && (await store.changedSince(base.stamp));
     if (!base || !changed || changed.size > REREAD_MAX) continue;
-    // The kept value itself, unchanged: nothing to keep again.
-    if (changed.size === 0) return { list: base.list, stamp, fresh: base === held ? toKept(stamp, base.list) : undefined };
+    // The kept value itself, unchanged (the worker's copy at this stamp was answered above): nothing to keep again.
+    if (changed.size === 0) return { list: base.list, stamp };
     const list = patched(base.list, changed, await Promise.all([...changed].map((id) => store.get(id))));
     return { list, stamp, fresh: toKept(stamp, list) };
   }
