@@ -33,6 +33,7 @@ import { watchWrites } from '../db/packed';
 import { readWeekAccountContacts, saveWeekAccountContacts } from '../db/week-account-contacts';
 import { DIGEST_STORES, dropWeekDigests, readWeekRecords, resolveKeyContacts, saveWeekContacts, saveWeekDigest } from '../db/week-digest';
 import { dropKeptWeeks, readWeek, TARGET_STORES, TICK_STORES } from '../db/kept-weeks';
+import { keepNameOrderOfAll } from '../db/account-name-order';
 
 // ---------------------------------------------------------------- CSV
 
@@ -371,7 +372,8 @@ export async function writeBackup(db: DB, backup: Backup, opts: WriteOptions = {
   const put = <T>(store: Exclude<(typeof DATA_STORES)[number], (typeof RECORD_STORES)[number]>, list: T[]) => {
     for (const r of list) writes.push(tx.objectStore(store).put(r as never));
   };
-  writes.push(accountsIn(tx).putMany(backup.accounts), contactsIn(tx).putMany(backup.contacts));
+  // The accounts' name order is kept with them: the Accounts tab's next opening reads none.
+  writes.push(accountsIn(tx).putMany(backup.accounts).then(() => keepNameOrderOfAll(tx, backup.accounts)), contactsIn(tx).putMany(backup.contacts));
   put('weeks', backup.weeks);
   put('targets', backup.targets);
   put('ticks', backup.ticks);

@@ -1,8 +1,8 @@
 /**
  * The accounts list at 5,000 accounts (issue #14): the first rows, search as you type, the tier
  * filter, the keyboard through the virtual rows to the last account, Enter opening it, a
- * change to one account reaching the open list, and the list's name order after the worker
- * stopped (kept in the database, lib/db/account-name-order.ts).
+ * change to one account reaching the open list, and the list's name order kept by the restore
+ * that seeds it and after the worker stopped (in the database, lib/db/account-name-order.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -16,6 +16,9 @@ let app: Page;
 let total = 0;
 /** The name of the account that sorts last (name key, then id: the list's order). */
 let lastName = '';
+/** Every account's id in the list's order, and the name order the restore kept (before any page read it). */
+let sortedIds: string[] = [];
+let keptAfterRestore: string[] | undefined;
 
 beforeAll(async () => {
   s = session();
@@ -26,6 +29,8 @@ beforeAll(async () => {
   total = accounts.length;
   accounts.sort((a, b) => (a.nameKey === b.nameKey ? (a.id < b.id ? -1 : 1) : a.nameKey < b.nameKey ? -1 : 1));
   lastName = accounts.at(-1)!.name;
+  sortedIds = accounts.map((a) => a.id);
+  keptAfterRestore = (await readStore<{ key: string; ids: string[] }>(s.worker, 'meta')).find((m) => m.key === 'accountNameOrder:all')?.ids;
   app = await openExtensionPage(s, 'app.html');
   await app.getByTestId('tab-accounts').click();
 }, 120_000);
@@ -35,6 +40,10 @@ const rows = () => app.getByTestId('account-row');
 const listbox = () => app.getByRole('listbox', { name: 'Accounts' });
 
 describe('the accounts list at 5,000 accounts', () => {
+  it('has the name order kept by the restore that put the accounts, so the first opening reads none', () => {
+    expect(keptAfterRestore).toEqual(sortedIds);
+  });
+
   it('shows the first rows, then every account, drawing only the rows on screen', async () => {
     await rows().first().waitFor();
     await expect.poll(count, { timeout: 30_000 }).toBe(`${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} accounts`);

@@ -16,6 +16,7 @@ import type { Account } from '@/lib/domain/schema';
 import { carriedWrite } from './helpers/carried-write';
 import { useFreshDatabases } from './helpers/fresh-db';
 import { putRecords } from './helpers/records';
+import { fullBackup, restoreBackup } from '@/lib/io/csv-export';
 
 const freshDb = useFreshDatabases('account-name-order-test');
 afterEach(() => {
@@ -113,6 +114,20 @@ describe("the accounts' name order, kept", () => {
     expect(after).toMatchObject({ everyAccount: 0, oneByOne: [] });
     expect(after.list).toEqual(await truth(db));
     expect(after.list).toHaveLength(2100 + 2);
+  });
+
+  it('is kept by a restore, in place of the order of the accounts it replaced', async () => {
+    const from = await freshDb();
+    await putRecords(from, { accounts: [account('r2', 'Beta Restored'), account('r1', 'Alpha Restored'), account('r3', 'Acme Restored')] });
+    const backup = await fullBackup(from);
+    const db = await freshDb();
+    await putRecords(db, { accounts: [account('old-1'), account('old-2')] });
+    await read(db);
+    await restoreBackup(db, backup);
+    const after = await readCounting(db, true);
+    expect(after).toMatchObject({ everyAccount: 0, oneByOne: [] });
+    expect(after.list).toEqual(await truth(db));
+    expect(after.list.map((e) => e.id)).toEqual(['r3', 'r1', 'r2']);
   });
 
   // Changes the kept order cannot follow: each makes the next read read every account once.
