@@ -14,7 +14,8 @@
  * kind, a pruned journal or a change too big to list otherwise makes it read every account again.
  * A cache: losing it costs one slow read. "Delete all data" and a restore drop it with the week's
  * kept values (`dropWeekDigests`): it names every account. A restore then keeps the order of the
- * accounts it put (`keepNameOrderOfAll`), so the next opening reads none.
+ * accounts it put (`keepNameOrderOfAll`), and a big write into no accounts carries the empty
+ * order (`emptyNameOrder`), so neither leaves the next opening to read every account.
  */
 import { compareEntries } from '../domain/account-index';
 import type { Account } from '../domain/schema';
@@ -144,6 +145,13 @@ export async function namesStartingWith(db: DB, prefix: string, limit: number): 
   const store = accountsIn(db.transaction(RECORD_STORES));
   return (await Promise.all(ids.map((id) => store.get(id)))).filter((a): a is Account => !!a);
 }
+
+/**
+ * The order before a write into no accounts (a team's first import or share): empty, at the
+ * accounts' stamp before it. Carried across the write (`carriedNameOrder`) it becomes the write's
+ * own accounts, so the Accounts tab's first opening after a team's first import reads none.
+ */
+export const emptyNameOrder = (stamp: KindStamp): KeptNameOrder => toKept(stamp, []);
 
 /**
  * Keep the order of `accounts`, which are every account in `tx` now: a restore cleared the

@@ -14,7 +14,7 @@ import type { Account, Contact, WeekId } from '../domain/schema';
 import type { DB } from './db';
 import { saveKept } from './kept';
 import { ACCOUNT_CONTACTS_PREFIX, carriedAccountContacts, type WeekAccountContacts } from './week-account-contacts';
-import { carriedNameOrder, NAME_ORDER_PREFIX, type KeptNameOrder } from './account-name-order';
+import { carriedNameOrder, emptyNameOrder, NAME_ORDER_PREFIX, type KeptNameOrder } from './account-name-order';
 import { JOURNAL_MAX_IDS, type AnyTx, type KindStamp } from './packed';
 import { accountsIn, contactsIn, summariesIn, type ContactStore } from './records';
 
@@ -202,12 +202,15 @@ async function carryFrom(tx: AnyTx): Promise<{ save(): Promise<void> }> {
   // A readwrite transaction (AnyTx does not say the mode).
   const meta = tx.objectStore('meta') as unknown as { getAll(range: IDBKeyRange): Promise<unknown[]>; put(value: WeekDigest | WeekContacts | WeekAccountContacts | KeptNameOrder): Promise<unknown> };
   const inRange = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-  const [digests, kept, accountContacts, nameOrders] = await Promise.all([
+  const [digests, kept, accountContacts, keptNameOrders, accountsBefore] = await Promise.all([
     meta.getAll(inRange(PREFIX)) as Promise<WeekDigest[]>,
     meta.getAll(inRange(CONTACTS_PREFIX)) as Promise<WeekContacts[]>,
     meta.getAll(inRange(ACCOUNT_CONTACTS_PREFIX)) as Promise<WeekAccountContacts[]>,
     meta.getAll(inRange(NAME_ORDER_PREFIX)) as Promise<KeptNameOrder[]>,
+    accountStore.count(),
   ]);
+  // Into no accounts (a team's first import), the order before the write is the empty one, kept or not.
+  const nameOrders = accountsBefore === 0 ? [emptyNameOrder(await accountStore.stamp())] : keptNameOrders;
   /** One the journals can bring to now, with what changed since it was made; else undefined. */
   const carried = async <V>(value: V, changed: Promise<ReadonlySet<string> | undefined>[]): Promise<Carried<V> | undefined> => {
     const before = new Set<string>();

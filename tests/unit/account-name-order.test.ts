@@ -116,6 +116,15 @@ describe("the accounts' name order, kept", () => {
     expect(after.list).toHaveLength(2100 + 2);
   });
 
+  it("is carried from nothing across a team's first import, and read after it without reading every account", async () => {
+    const db = await freshDb();
+    await carriedWrite(db, (tx) => accountsIn(tx).putMany(Array.from({ length: 2100 }, (_, i) => account(`first-${i}`, `First ${i}`))));
+    const after = await readCounting(db, true);
+    expect(after).toMatchObject({ everyAccount: 0, oneByOne: [] });
+    expect(after.list).toEqual(await truth(db));
+    expect(after.list).toHaveLength(2100);
+  });
+
   it('is kept by a restore, in place of the order of the accounts it replaced', async () => {
     const from = await freshDb();
     await putRecords(from, { accounts: [account('r2', 'Beta Restored'), account('r1', 'Alpha Restored'), account('r3', 'Acme Restored')] });
