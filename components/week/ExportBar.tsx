@@ -43,7 +43,9 @@ export function ExportBar({ weekId }: { weekId: WeekId }) {
       if (kind === 'sales') download(file, salesPack(data), 'text/csv;charset=utf-8');
       if (kind === 'marketing') download(file, marketingPack(data), 'text/csv;charset=utf-8');
       if (kind === 'agenda') download(file, agendaMarkdown(buildAgenda(data)), 'text/markdown;charset=utf-8');
-      if (kind === 'bundle') download(file, JSON.stringify(bundle({ ...data, exportedBy: data.settings.yourName }), null, 1), 'application/json');
+      // Without indentation, as the backup: a file for Tiercover to read (a fifth smaller, and
+      // quicker to make and hand to the browser: ~5 MB for 1,000 targets).
+      if (kind === 'bundle') download(file, JSON.stringify(bundle({ ...data, exportedBy: data.settings.yourName })), 'application/json');
       performance.measure('tiercover:export', 'tiercover:export-start');
     } catch (e) {
       error.value = kind === 'copy' ? t('week.export.copyFailed', { error: (e as Error).message }) : t('week.export.failed', { error: (e as Error).message });
