@@ -64,6 +64,6 @@ document.querySelector('[data-testid=export-csv]').addEventListener('click', asy
 document.querySelector('[data-testid=export-bundle]').addEventListener('click', async () => {
   performance.mark('tiercover:export-start');
   const { targets, accounts, people } = await readWeek('all');
-  download(`floor-${weekId}.json`, JSON.stringify({ weekId, accounts, contacts: people.flat(), targets }, null, 1), 'application/json');
+  download(`floor-${weekId}.json`, JSON.stringify({ weekId, accounts, contacts: people.flat(), targets }), 'application/json');
   performance.measure('tiercover:export', 'tiercover:export-start');
 });
