@@ -11,6 +11,7 @@
  */
 import type { CoverageSummary } from '../domain/coverage';
 import type { Account, Contact, WeekId } from '../domain/schema';
+import { previousWeek } from '../domain/week';
 import type { DB } from './db';
 import { saveKept } from './kept';
 import { ACCOUNT_CONTACTS_PREFIX, carriedAccountContacts, type WeekAccountContacts } from './week-account-contacts';
@@ -74,6 +75,8 @@ export interface WeekRecords {
   keyContacts: Map<string, Contact | null>;
   /** How many of the wanted key contacts that leaves unanswered. */
   keyContactsMissing: number;
+  /** False when they were answered from the previous week's (this week has none kept): to be kept for this week, even if none is missing. */
+  keyContactsOwn: boolean;
   /** Where the contacts stood in this transaction: what `saveWeekContacts` must be stamped with. */
   contactStamp: KindStamp;
   /** The digest as it should now be stored, when the stored one was missing or out of date. */
@@ -82,8 +85,8 @@ export interface WeekRecords {
 
 /**
  * The accounts and summaries of `wanted` in `tx` (over `DIGEST_STORES`): from the week's
- * digest where it is still true, from the records for the rest; and the key contacts the stored
- * ones still answer for. The maps may hold a few more (the rest of the digest). Read only, like
+ * digest (or, while it has none, the previous week's) where it is still true, from the records
+ * for the rest; and the key contacts the stored ones (the same way) still answer for. The maps may hold a few more (the rest of the digest). Read only, like
  * every read of many records: they share the digest's objects.
  */
 export async function readWeekRecords(tx: AnyTx, weekId: WeekId, wants: WeekWants | Promise<WeekWants>): Promise<WeekRecords> {
@@ -91,11 +94,22 @@ export async function readWeekRecords(tx: AnyTx, weekId: WeekId, wants: WeekWant
   const summaryStore = summariesIn(tx);
   const contactStore = contactsIn(tx);
   const meta = tx.objectStore('meta');
+  /**
+   * The week's own kept value, else the previous week's. Why: a new week's targets are mostly
+   * carried from the last one, and the week view reads the last week's accounts too, so its
+   * first opening found nothing kept and read every account, summary and key contact (~550 ms
+   * for 1,000 targets) though last week's values answer for nearly all. The journals say which
+   * records changed since either was made: a kept record is as true for any week.
+   */
+  const ownOrLastWeeks = async <V>(keyFor: (w: WeekId) => string): Promise<{ value?: V; own: boolean }> => {
+    const own = (await meta.get(keyFor(weekId))) as V | undefined;
+    return own ? { value: own, own: true } : { value: (await meta.get(keyFor(previousWeek(weekId)))) as V | undefined, own: false };
+  };
   // The digest is asked for at once; what is wanted may still be on its way, read in this same
   // transaction (the week's targets), so it stays active for the reads that follow.
-  const [digest, stored, aNow, sNow, cNow, wanted] = await Promise.all([
-    meta.get(keyOf(weekId)) as Promise<WeekDigest | undefined>,
-    meta.get(contactsKeyOf(weekId)) as Promise<WeekContacts | undefined>,
+  const [{ value: digest, own: digestOwn }, { value: stored, own: keyContactsOwn }, aNow, sNow, cNow, wanted] = await Promise.all([
+    ownOrLastWeeks<WeekDigest>(keyOf),
+    ownOrLastWeeks<WeekContacts>(contactsKeyOf),
     accountStore.stamp(),
     summaryStore.stamp(),
     contactStore.stamp(),
@@ -135,13 +149,14 @@ export async function readWeekRecords(tx: AnyTx, weekId: WeekId, wants: WeekWant
       else keyContactsMissing++;
     }
   }
-  const result = { accounts, summaries, keyContacts, keyContactsMissing, contactStamp: cNow };
+  const result = { accounts, summaries, keyContacts, keyContactsMissing, keyContactsOwn, contactStamp: cNow };
 
-  // The new digest answers for these ids and for every other one the old digest still answers
-  // for (an export of part of the week must not shrink it).
+  // The new digest answers for these ids and for every other one the week's own digest still
+  // answers for (an export of part of the week must not shrink it); not for the rest of last
+  // week's, or each week's digest would carry all the weeks before it.
   const ids = new Set(accountIds);
-  for (const id of known) if (answered(aChanged, id) && answered(sChanged, id)) ids.add(id);
-  const same = digest && !readAccounts.length && !readSummaries.length && ids.size === known.size && sameStamp(digest.accounts, aNow) && sameStamp(digest.summaries, sNow);
+  if (digestOwn) for (const id of known) if (answered(aChanged, id) && answered(sChanged, id)) ids.add(id);
+  const same = digestOwn && digest && !readAccounts.length && !readSummaries.length && ids.size === known.size && sameStamp(digest.accounts, aNow) && sameStamp(digest.summaries, sNow);
   if (same) return result;
   const fresh: WeekDigest = {
     key: keyOf(weekId),

@@ -226,7 +226,7 @@ export async function weekView(db: DB, weekId: WeekId, settingsOrPromise: Settin
       keyContacts: targets.flatMap((t) => t.keyContactIds.map((id) => ({ accountId: t.accountId, id }))),
     })),
   );
-  const [[week, targets, prevWeek, prevTargets], ticks, { accounts, summaries, fresh, keyContacts, keyContactsMissing, contactStamp }] = await Promise.all([weekRead, ticksRead, records]);
+  const [[week, targets, prevWeek, prevTargets], ticks, { accounts, summaries, fresh, keyContacts, keyContactsMissing, keyContactsOwn, contactStamp }] = await Promise.all([weekRead, ticksRead, records]);
   if (fresh) void saveWeekDigest(db, fresh);
   performance.mark('tiercover:week-records-read'); // the benchmark splits reading from computing here
   const settings = await settingsOrPromise;
@@ -276,8 +276,9 @@ export async function weekView(db: DB, weekId: WeekId, settingsOrPromise: Settin
     previous: { weekId: prevId, exists: !!prevWeek, open: prevTargets.filter((t) => t.status === 'active').length },
     keyContactsKnown: keyContacts,
     contactStamp,
-    // Every row's key contacts came stored (a target of a deleted account has no row to save for).
-    keyContactsStored: !keyContactsMissing || rows.every((r) => r.target.keyContactIds.every((id) => keyContacts.has(contactRef(r.account.id, id)))),
+    // Every row's key contacts came stored for this week (a target of a deleted account has no
+    // row to save for); from last week's, they are kept for this one once all are known.
+    keyContactsStored: keyContactsOwn && (!keyContactsMissing || rows.every((r) => r.target.keyContactIds.every((id) => keyContacts.has(contactRef(r.account.id, id))))),
   };
   performance.mark('tiercover:week-computed'); // the benchmark: rows computed, first screen's key contacts next
   return withDetails(db, view, first.map((r) => r.target.id), settings, now);

@@ -133,10 +133,11 @@ export async function loadWeekData(db: DB, weekId: WeekId, now = Date.now(), opt
       ? // A key contact belongs to its target's account: one page read each, no id look-up. One
         // that moved to another account since is not a key contact of this target any more.
         recordsRead
-          .then(async ({ keyContacts: known, keyContactsMissing, contactStamp }) => {
+          .then(async ({ keyContacts: known, keyContactsMissing, keyContactsOwn, contactStamp }) => {
             const { all } = await resolveKeyContacts(() => contactStore, known, keyContacts);
-            // All read in this one transaction: stored for the week's next opening and export.
-            if (keyContactsMissing) void saveWeekContacts(db, weekId, contactStamp, all);
+            // All read in this one transaction: stored for the week's next opening and export
+            // (also when last week's answered for all of them: then this week has none kept).
+            if (keyContactsMissing || (!keyContactsOwn && all.size)) void saveWeekContacts(db, weekId, contactStamp, all);
             return [...all.values()];
           })
           .then((cs) => [...new Map(cs.filter((c): c is Contact => !!c).map((c) => [c.id, c])).values()])

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { currentWeekId } from '../../lib/domain/week';
+import { currentWeekId, nextWeek } from '../../lib/domain/week';
 import { openExtensionPage, overrideTier, readStore, restoreBackup, syntheticBackup, type Session, useSession } from './harness';
 
 const TARGETS = 120;
@@ -188,6 +188,33 @@ describe("the bundle's contacts, kept once exported (lib/db/week-account-contact
     const third = await bundleOf(app);
     expect(third.contacts.length).toBe(second.contacts.length + 2100);
     expect(third.contacts.filter((c) => c.accountId === 'syn-7' && c.name.startsWith('Bundled Person'))).toHaveLength(2100);
+    await app.close();
+  });
+});
+
+describe("a new week, from last week's kept values (lib/db/week-digest.ts)", () => {
+  it('opens with its targets carried over, finds them by key contact, and keeps its own digest and key contacts', async () => {
+    const weekId = currentWeekId();
+    const next = nextWeek(weekId);
+    const kept = async (page: Page, key: string) => (await readStore<{ key: string; ids?: string[]; refs?: string[] }>(page, 'meta')).find((r) => r.key === key);
+    const app = await openExtensionPage(s, 'app.html');
+    await app.getByTestId('week-progress').waitFor();
+    // This week's key contacts are kept (the tests above opened it); the next week has nothing kept.
+    await expect.poll(async () => (await kept(app, `weekContacts:${weekId}`))?.refs?.length ?? 0).toBe(TARGETS);
+    expect(await kept(app, `weekDigest:${next}`)).toBeUndefined();
+
+    await app.getByTestId('week-next').click();
+    await app.getByTestId('week-empty').waitFor();
+    await app.getByTestId('start-review').click();
+    await app.getByTestId('review-row').first().waitFor();
+    await app.getByTestId('start-week').click();
+    await app.getByTestId('week-progress').waitFor();
+    // Its first screen answered from this week's kept values; a row found by its key contact.
+    await app.getByTestId('week-search').fill(`Person ${TARGETS - 1}-0`);
+    await expect.poll(async () => (await app.getByTestId('week-view').textContent()) ?? '').toContain(`Synthetic Company ${TARGETS - 1}`);
+    // Its own values kept for its next opening, the key contacts too, though this week's answered for all.
+    await expect.poll(async () => (await kept(app, `weekDigest:${next}`))?.ids?.length ?? 0).toBe(TARGETS);
+    await expect.poll(async () => (await kept(app, `weekContacts:${next}`))?.refs?.length ?? 0).toBe(TARGETS);
     await app.close();
   });
 });

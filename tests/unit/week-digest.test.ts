@@ -158,6 +158,40 @@ describe('the week digest', () => {
     expect(more.fresh?.ids).toContain('a4');
   });
 
+  it("a new week with nothing kept answers from last week's digest and key contacts, reads only what they lack or what changed since, and keeps its own", async () => {
+    const db = await freshDb();
+    const NEXT = '2026-W50';
+    await putRecords(db, { accounts: [account('a1'), account('a2'), account('a3')], contacts: [contact('c1', 'a1'), contact('c2', 'a2')] });
+    const refs = [{ accountId: 'a1', id: 'c1' }, { accountId: 'a2', id: 'c2' }];
+    await readAndSave(db, ['a1', 'a2', 'a3']);
+    await readContactsAndSave(db, refs);
+    // Since last week's were kept: one account renamed, one new.
+    await putRecords(db, { accounts: [account('a2', { name: 'Renamed' }), account('a4')] });
+
+    const gets = vi.spyOn(PackedStore.prototype, 'get');
+    const ids = ['a1', 'a2', 'a4'];
+    const r = await readWeekRecords(db.transaction(DIGEST_STORES), NEXT, { accountIds: ids, keyContacts: refs });
+    // The renamed account, and the new one with its summary: nothing else.
+    expect(gets.mock.calls.map(([id]) => id).sort()).toEqual(['a2', 'a4', 'a4']);
+    expect(asLists(r, ids)).toEqual(await truth(db, ids));
+    expect(r.accounts.get('a2')?.name).toBe('Renamed');
+    expect(r.keyContactsMissing).toBe(0);
+    expect(r.keyContacts).toEqual(await contactTruth(db, refs));
+    // Kept for the new week: its own accounts only (not last week's a3), and its key contacts even
+    // though none was missing.
+    expect(r.keyContactsOwn).toBe(false);
+    expect(r.fresh).toMatchObject({ key: `weekDigest:${NEXT}`, weekId: NEXT });
+    expect(r.fresh!.ids.sort()).toEqual(ids);
+    // Once the new week's own are kept, they answer for it.
+    await saveWeekDigest(db, r.fresh!);
+    await saveWeekContacts(db, NEXT, r.contactStamp, r.keyContacts);
+    gets.mockClear();
+    const own = await readWeekRecords(db.transaction(DIGEST_STORES), NEXT, { accountIds: ids, keyContacts: refs });
+    expect(gets).not.toHaveBeenCalled();
+    expect(own.fresh).toBeUndefined();
+    expect(own).toMatchObject({ keyContactsOwn: true, keyContactsMissing: 0 });
+  });
+
   it('a read for part of the week keeps the rest of the digest', async () => {
     const db = await freshDb();
     await putRecords(db, { accounts: [account('a1'), account('a2')] });
