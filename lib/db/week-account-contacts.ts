@@ -15,7 +15,7 @@
 import { byIdOrder } from '../domain/order';
 import type { Contact, WeekId } from '../domain/schema';
 import type { DB } from './db';
-import { saveKept } from './kept';
+import { ownOrLastWeeks, saveKept } from './kept';
 import type { AnyTx, KindStamp } from './packed';
 import { contactsIn, type ContactStore } from './records';
 
@@ -40,14 +40,14 @@ const REREAD_MAX = 300;
 
 /**
  * Every contact of `accountIds` in `tx` (over DIGEST_STORES), by account in the order of
- * `accountIds`, each account's in id order: from the kept value where it is still true, from the
- * records for the rest. Read only: the caller must not change them. `fresh`: the value to store
+ * `accountIds`, each account's in id order: from the kept value (the week's own, else last
+ * week's) where it is still true, from the records for the rest. Read only: the caller must not change them. `fresh`: the value to store
  * (`saveWeekAccountContacts`) when the kept one was missing or out of date.
  */
 export async function readWeekAccountContacts(tx: AnyTx, weekId: WeekId, accountIds: readonly string[]): Promise<{ contacts: Contact[]; fresh?: WeekAccountContacts }> {
   const store = contactsIn(tx);
-  const meta = tx.objectStore('meta');
-  const [kept, stamp] = await Promise.all([meta.get(keyOf(weekId)) as Promise<WeekAccountContacts | undefined>, store.stamp()]);
+  // The week's own, else last week's (a new week's first bundle): read from, then kept for this week.
+  const [{ value: kept, own }, stamp] = await Promise.all([ownOrLastWeeks<WeekAccountContacts>(tx, keyOf, weekId), store.stamp()]);
   const changed = kept && (await store.changedSince(kept.stamp));
   const usable = !!changed && changed.size <= Math.min(REREAD_MAX, Math.max(1, accountIds.length / 10));
   const wanted = new Set(accountIds);
@@ -66,7 +66,7 @@ export async function readWeekAccountContacts(tx: AnyTx, weekId: WeekId, account
   read.forEach(add);
   // Each account's contacts in id order, as a page gives them: the same file from the kept value as from the pages.
   const contacts = [...wanted].flatMap((id) => byAccount.get(id)?.sort(byIdOrder) ?? []);
-  const unchanged = usable && changed!.size === 0 && answered.size === wanted.size && kept!.accountIds.length === wanted.size;
+  const unchanged = own && usable && changed!.size === 0 && answered.size === wanted.size && kept!.accountIds.length === wanted.size;
   return unchanged ? { contacts } : { contacts, fresh: { key: keyOf(weekId), weekId, stamp, accountIds: [...wanted], list: contacts } };
 }
 

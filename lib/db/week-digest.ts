@@ -11,9 +11,8 @@
  */
 import type { CoverageSummary } from '../domain/coverage';
 import type { Account, Contact, WeekId } from '../domain/schema';
-import { previousWeek } from '../domain/week';
 import type { DB } from './db';
-import { saveKept } from './kept';
+import { ownOrLastWeeks, saveKept } from './kept';
 import { ACCOUNT_CONTACTS_PREFIX, carriedAccountContacts, type WeekAccountContacts } from './week-account-contacts';
 import { carriedNameOrder, emptyNameOrder, NAME_ORDER_PREFIX, type KeptNameOrder } from './account-name-order';
 import { JOURNAL_MAX_IDS, type AnyTx, type KindStamp } from './packed';
@@ -93,23 +92,12 @@ export async function readWeekRecords(tx: AnyTx, weekId: WeekId, wants: WeekWant
   const accountStore = accountsIn(tx);
   const summaryStore = summariesIn(tx);
   const contactStore = contactsIn(tx);
-  const meta = tx.objectStore('meta');
-  /**
-   * The week's own kept value, else the previous week's. Why: a new week's targets are mostly
-   * carried from the last one, and the week view reads the last week's accounts too, so its
-   * first opening found nothing kept and read every account, summary and key contact (~550 ms
-   * for 1,000 targets) though last week's values answer for nearly all. The journals say which
-   * records changed since either was made: a kept record is as true for any week.
-   */
-  const ownOrLastWeeks = async <V>(keyFor: (w: WeekId) => string): Promise<{ value?: V; own: boolean }> => {
-    const own = (await meta.get(keyFor(weekId))) as V | undefined;
-    return own ? { value: own, own: true } : { value: (await meta.get(keyFor(previousWeek(weekId)))) as V | undefined, own: false };
-  };
-  // The digest is asked for at once; what is wanted may still be on its way, read in this same
-  // transaction (the week's targets), so it stays active for the reads that follow.
+  // The digest is asked for at once (the week's own, else last week's: `ownOrLastWeeks`); what is
+  // wanted may still be on its way, read in this same transaction (the week's targets), so it
+  // stays active for the reads that follow.
   const [{ value: digest, own: digestOwn }, { value: stored, own: keyContactsOwn }, aNow, sNow, cNow, wanted] = await Promise.all([
-    ownOrLastWeeks<WeekDigest>(keyOf),
-    ownOrLastWeeks<WeekContacts>(contactsKeyOf),
+    ownOrLastWeeks<WeekDigest>(tx, keyOf, weekId),
+    ownOrLastWeeks<WeekContacts>(tx, contactsKeyOf, weekId),
     accountStore.stamp(),
     summaryStore.stamp(),
     contactStore.stamp(),

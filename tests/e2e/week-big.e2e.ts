@@ -215,6 +215,15 @@ describe("a new week, from last week's kept values (lib/db/week-digest.ts)", () 
     // Its own values kept for its next opening, the key contacts too, though this week's answered for all.
     await expect.poll(async () => (await kept(app, `weekDigest:${next}`))?.ids?.length ?? 0).toBe(TARGETS);
     await expect.poll(async () => (await kept(app, `weekContacts:${next}`))?.refs?.length ?? 0).toBe(TARGETS);
+
+    // Its first bundle: every contact of its accounts, from this week's kept ones, then kept for it.
+    const thisWeeks = (await readStore<{ key: string; list?: { id: string }[] }>(app, 'meta')).find((r) => r.key === `weekAccountContacts:${weekId}`)?.list ?? [];
+    expect(thisWeeks.length).toBeGreaterThan(TARGETS);
+    const [dl] = await Promise.all([app.waitForEvent('download'), app.getByTestId('export-bundle').click()]);
+    const bundle = JSON.parse(readFileSync((await dl.path())!, 'utf8')) as { weekId: string; contacts: { id: string }[] };
+    expect(bundle.weekId).toBe(next);
+    expect(bundle.contacts.map((c) => c.id).sort()).toEqual(thisWeeks.map((c) => c.id).sort());
+    await expect.poll(async () => (await readStore<{ key: string; list?: unknown[] }>(app, 'meta')).find((r) => r.key === `weekAccountContacts:${next}`)?.list?.length ?? 0).toBe(thisWeeks.length);
     await app.close();
   });
 });

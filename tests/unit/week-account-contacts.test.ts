@@ -94,6 +94,26 @@ describe("a week's account contacts, kept for its bundle", () => {
     expect(pageReads.mock.calls.flatMap(([, keys]) => keys)).toEqual([]);
   });
 
+  it("a new week's first bundle reads from last week's kept value, only the pages it lacks, and keeps its own", async () => {
+    const db = await freshDb();
+    const NEXT = '2026-W50';
+    const lastWeek = Array.from({ length: 20 }, (_, i) => `a${i + 1}`);
+    await putRecords(db, { accounts: [...lastWeek, 'a21'].map(account), contacts: [contact('c1', 'a1'), contact('c2', 'a2'), contact('c3', 'a21')] });
+    await readAndKeep(db, lastWeek);
+    // The same accounts, nothing changed: still kept for the new week, which has none of its own.
+    expect((await readWeekAccountContacts(db.transaction(DIGEST_STORES), NEXT, lastWeek)).fresh).toMatchObject({ key: `weekAccountContacts:${NEXT}` });
+    await putRecords(db, { contacts: [contact('c1', 'a1', { title: 'CFO' })] });
+
+    // The new week: last week's accounts but a20, and a21.
+    const week = [...lastWeek.slice(0, 19), 'a21'];
+    const pageReads = vi.spyOn(PackedStore.prototype, 'findMany');
+    const r = await readWeekAccountContacts(db.transaction(DIGEST_STORES), NEXT, week);
+    expect(r.contacts).toEqual(await truth(db, week));
+    expect(pageReads.mock.calls.flatMap(([, keys]) => keys)).toEqual(['a21']);
+    // Kept for the new week, for its own accounts only.
+    expect(r.fresh).toMatchObject({ key: `weekAccountContacts:${NEXT}`, weekId: NEXT, accountIds: week });
+  });
+
   it('reads every page again after a change too big to list, or more changes than are worth reading one by one', async () => {
     const db = await freshDb();
     await putRecords(db, { accounts: [account('a1')], contacts: [contact('c1', 'a1')] });

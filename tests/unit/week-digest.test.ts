@@ -165,6 +165,8 @@ describe('the week digest', () => {
     const refs = [{ accountId: 'a1', id: 'c1' }, { accountId: 'a2', id: 'c2' }];
     await readAndSave(db, ['a1', 'a2', 'a3']);
     await readContactsAndSave(db, refs);
+    // The same accounts, nothing changed: still kept for the new week, which has none of its own.
+    expect((await readWeekRecords(db.transaction(DIGEST_STORES), NEXT, { accountIds: ['a1', 'a2', 'a3'] })).fresh).toMatchObject({ key: `weekDigest:${NEXT}` });
     // Since last week's were kept: one account renamed, one new.
     await putRecords(db, { accounts: [account('a2', { name: 'Renamed' }), account('a4')] });
 
