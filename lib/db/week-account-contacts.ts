@@ -41,8 +41,9 @@ const REREAD_MAX = 300;
 /**
  * Every contact of `accountIds` in `tx` (over DIGEST_STORES), by account in the order of
  * `accountIds`, each account's in id order: from the kept value (the week's own, else last
- * week's) where it is still true, from the records for the rest. Read only: the caller must not change them. `fresh`: the value to store
- * (`saveWeekAccountContacts`) when the kept one was missing or out of date.
+ * week's) where it is still true, from the records for the rest. Read only: the caller must not
+ * change them. `fresh`: the value to store (`saveWeekAccountContacts`) when the kept one was
+ * missing, out of date or last week's.
  */
 export async function readWeekAccountContacts(tx: AnyTx, weekId: WeekId, accountIds: readonly string[]): Promise<{ contacts: Contact[]; fresh?: WeekAccountContacts }> {
   const store = contactsIn(tx);

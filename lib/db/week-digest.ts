@@ -74,7 +74,10 @@ export interface WeekRecords {
   keyContacts: Map<string, Contact | null>;
   /** How many of the wanted key contacts that leaves unanswered. */
   keyContactsMissing: number;
-  /** False when they were answered from the previous week's (this week has none kept): to be kept for this week, even if none is missing. */
+  /**
+   * False when they were answered from the previous week's (this week has none kept): then they
+   * are to be kept for this week, even if none is missing.
+   */
   keyContactsOwn: boolean;
   /** Where the contacts stood in this transaction: what `saveWeekContacts` must be stamped with. */
   contactStamp: KindStamp;
@@ -85,8 +88,9 @@ export interface WeekRecords {
 /**
  * The accounts and summaries of `wanted` in `tx` (over `DIGEST_STORES`): from the week's
  * digest (or, while it has none, the previous week's) where it is still true, from the records
- * for the rest; and the key contacts the stored ones (the same way) still answer for. The maps may hold a few more (the rest of the digest). Read only, like
- * every read of many records: they share the digest's objects.
+ * for the rest; and the key contacts the stored ones (the same way) still answer for. The maps
+ * may hold a few more (the rest of the digest). Read only, like every read of many records: they
+ * share the digest's objects.
  */
 export async function readWeekRecords(tx: AnyTx, weekId: WeekId, wants: WeekWants | Promise<WeekWants>): Promise<WeekRecords> {
   const accountStore = accountsIn(tx);
