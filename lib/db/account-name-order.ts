@@ -20,7 +20,7 @@
 import { compareEntries } from '../domain/account-index';
 import type { Account } from '../domain/schema';
 import type { DB } from './db';
-import { saveKept } from './kept';
+import { saveKept, writableMeta } from './kept';
 import type { AnyTx, KindStamp } from './packed';
 import { accountsIn, RECORD_STORES, type AccountStore } from './records';
 
@@ -161,9 +161,7 @@ export const emptyNameOrder = (stamp: KindStamp): KeptNameOrder => toKept(stamp,
  */
 export async function keepNameOrderOfAll(tx: AnyTx, accounts: readonly Account[]): Promise<void> {
   const stamp = await accountsIn(tx).stamp();
-  // A readwrite transaction (AnyTx does not say the mode).
-  const meta = tx.objectStore('meta') as unknown as { put(value: KeptNameOrder): Promise<unknown> };
-  await meta.put(toKept(stamp, accounts.map(entryOf).sort(compareEntries)));
+  await writableMeta(tx).put(toKept(stamp, accounts.map(entryOf).sort(compareEntries)));
 }
 
 /**

@@ -46,6 +46,13 @@ export async function saveKept<V extends TiercoverDB['meta']['value'] & { key: s
 }
 
 /**
+ * The 'meta' store of `tx` for writing. `AnyTx` (any store list, any mode) does not say the mode:
+ * the callers' transactions are readwrite (an import's, a restore's).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any transaction that includes 'meta'
+export const writableMeta = (tx: AnyTx) => tx.objectStore('meta') as unknown as IDBPObjectStore<TiercoverDB, any, 'meta', 'readwrite'>;
+
+/**
  * A week's kept value in `tx` (over 'meta'), else the previous week's (`own` false). Why: a new
  * week's targets are mostly carried from the last one, so its first opening found nothing kept
  * and read every account, summary and contact of 1,000 targets again (581–606 ms to the first

@@ -12,7 +12,7 @@
 import type { CoverageSummary } from '../domain/coverage';
 import type { Account, Contact, WeekId } from '../domain/schema';
 import type { DB } from './db';
-import { ownOrLastWeeks, saveKept } from './kept';
+import { ownOrLastWeeks, saveKept, writableMeta } from './kept';
 import { ACCOUNT_CONTACTS_PREFIX, carriedAccountContacts, type WeekAccountContacts } from './week-account-contacts';
 import { carriedNameOrder, emptyNameOrder, NAME_ORDER_PREFIX, type KeptNameOrder } from './account-name-order';
 import { JOURNAL_MAX_IDS, type AnyTx, type KindStamp } from './packed';
@@ -206,8 +206,7 @@ async function carryFrom(tx: AnyTx): Promise<{ save(): Promise<void> }> {
   const accountStore = accountsIn(tx);
   const summaryStore = summariesIn(tx);
   const contactStore = contactsIn(tx);
-  // A readwrite transaction (AnyTx does not say the mode).
-  const meta = tx.objectStore('meta') as unknown as { getAll(range: IDBKeyRange): Promise<unknown[]>; put(value: WeekDigest | WeekContacts | WeekAccountContacts | KeptNameOrder): Promise<unknown> };
+  const meta = writableMeta(tx);
   const inRange = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
   const [digests, kept, accountContacts, keptNameOrders, accountsBefore] = await Promise.all([
     meta.getAll(inRange(PREFIX)) as Promise<WeekDigest[]>,
@@ -337,8 +336,7 @@ export async function resolveKeyContacts(
  * or replacing it with a backup deletes them too.
  */
 export function dropWeekDigests(tx: AnyTx): Promise<unknown>[] {
-  // A readwrite transaction (AnyTx does not say the mode).
-  const meta = tx.objectStore('meta') as unknown as { delete(range: IDBKeyRange): Promise<void> };
+  const meta = writableMeta(tx);
   return [PREFIX, CONTACTS_PREFIX, ACCOUNT_CONTACTS_PREFIX, NAME_ORDER_PREFIX].map((prefix) => meta.delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`)));
 }
 
