@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { countStored, LONG_TASKS, longTasksSince, settledAt, useOptionsPage } from './harness';
+import { countStored, LONG_TASKS, longTasksSince, readStore, settledAt, useOptionsPage } from './harness';
 
 /** Big enough that reading and planning last over a second even on a fast machine: long enough to report progress. */
 const ROWS = 150_000;
@@ -108,6 +108,13 @@ describe('a big import in the options page', () => {
     expect(moving('planning') + moving('reading')).toBeGreaterThanOrEqual(valuesExpected(readAndPlan, 3));
     expect(moving('planning') + moving('reading') + moving('writing')).toBeGreaterThanOrEqual(valuesExpected(all, 5));
     await expect.poll(() => options().getByTestId('stat-accounts').textContent()).toBe(ROWS.toLocaleString('en-US'));
+    // A first import, into no accounts: it keeps the accounts' name order, so the Accounts tab's
+    // first opening reads no account (lib/db/account-name-order.ts).
+    const order = (await readStore<{ key: string; ids: string[] }>(options(), 'meta')).find((m) => m.key === 'accountNameOrder:all');
+    expect(order?.ids).toHaveLength(ROWS);
+    const stored = await readStore<{ id: string; name: string }>(options(), 'accounts');
+    const nameOf = new Map(stored.map((a) => [a.id, a.name]));
+    expect(order!.ids.slice(0, 3).map((id) => nameOf.get(id))).toEqual(['Imported Company 0', 'Imported Company 1', 'Imported Company 10']);
   });
 
   it('Cancel while saving stops within 0.5 s and leaves the data exactly as before', { timeout: SLOW }, async () => {
