@@ -74,7 +74,12 @@ export const ACCOUNT_SUBJECT = 'account';
 
 /** Deterministic id: one record per checklist cell, so two tabs ticking different cells never collide. */
 export function tickId(targetId: string, contactId: string | undefined, item: AirCoverItem): string {
-  return `${targetId}|${contactId ?? ACCOUNT_SUBJECT}|${item}`;
+  return tickIdPrefix(targetId, contactId) + item;
+}
+
+/** The part of a tick id its subject's cells share: the id is this, then the item. */
+export function tickIdPrefix(targetId: string, contactId: string | undefined): string {
+  return `${targetId}|${contactId ?? ACCOUNT_SUBJECT}|`;
 }
 
 /** `tickId` read back, for a tick id of this target: its subject (a contact id or `ACCOUNT_SUBJECT`) and item. */
