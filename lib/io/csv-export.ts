@@ -9,7 +9,7 @@ import '../zod-jitless';
 import { abortOn, describeStorageError, type DB, type WriteOptions } from '../db/db';
 import { DATA_STORES } from '../db/schema';
 import { rebuildCoverage } from '../db/coverage';
-import { GROUP_LABELS, ITEM_GROUP, ITEM_LABELS, targetCells, tickId, ticksById } from '../domain/aircover';
+import { GROUP_LABELS, ITEM_GROUP, ITEM_LABELS, targetCells, tickId, tickIdPrefix, ticksById, ticksByTarget } from '../domain/aircover';
 import { BUYING_ROLE_LABELS, DEPARTMENT_LABELS, type AirCoverItem } from '../domain/constants';
 import { coverageOf, summarizeCoverage, type Coverage, type CoverageSummary } from '../domain/coverage';
 import {
@@ -34,6 +34,7 @@ import { readWeekAccountContacts, saveWeekAccountContacts } from '../db/week-acc
 import { DIGEST_STORES, dropWeekDigests, readWeekRecords, resolveKeyContacts, saveWeekContacts, saveWeekDigest } from '../db/week-digest';
 import { dropKeptWeeks, readWeek, TARGET_STORES, TICK_STORES } from '../db/kept-weeks';
 import { keepNameOrderOfAll } from '../db/account-name-order';
+import { Utf8Writer } from './utf8';
 
 // ---------------------------------------------------------------- CSV
 
@@ -274,38 +275,59 @@ export const MARKETING_PACK_HEADERS = [
   'Week', 'Account', 'Tier', 'Contact', 'Group', 'Item', 'LinkedIn URL', 'X handle URL', 'Email', 'Marketing owner', 'Sales owner', ...PACK_EVIDENCE_HEADERS,
 ];
 
+/** About 250 bytes a marketing pack row; the writer grows if they are longer. */
+const PACK_ROW_BYTES = 256;
+
 /**
- * One row per air-cover task not yet done, for the active targets. 1,000 targets make ~20,000
- * rows, so the cells an account's or a contact's rows share are made into CSV text once.
+ * One row per air-cover task not yet done, for the active targets: the file's UTF-8 bytes.
+ * 1,000 targets make ~25,000 rows (~6 MB), so no row is made as text: the pieces a subject's
+ * rows share (the account's cells and the subject's name; its links, the owners and its cell key
+ * up to the item) and each item's cells are encoded once and copied onto each row (`Utf8Writer`).
  */
-export function marketingPack(data: WeekData): string {
-  const ticks = ticksById(data.ticks);
-  const lines = [csvLine(MARKETING_PACK_HEADERS)];
-  const itemCells = new Map<AirCoverItem, string>();
-  const itemText = (item: AirCoverItem) => {
-    let text = itemCells.get(item);
-    if (text === undefined) itemCells.set(item, (text = csvCells([GROUP_LABELS[ITEM_GROUP[item]], ITEM_LABELS[item]])));
-    return text;
+export function marketingPack(data: WeekData): Uint8Array<ArrayBuffer> {
+  const ticks = ticksByTarget(data.ticks);
+  const targets = targetViews(data)
+    .filter((v) => v.target.status === 'active')
+    .map((v) => ({ v, cells: targetCells(v.keyContacts.map((c) => c.id)) }));
+  const out = new Utf8Writer(targets.reduce((n, t) => n + t.cells.length, 1) * PACK_ROW_BYTES);
+  out.append(`\uFEFF${csvLine(MARKETING_PACK_HEADERS)}\r\n`);
+  /** An item's group and label cells, with the commas around them. */
+  const itemCells = new Map<AirCoverItem, Uint8Array>();
+  /** An item as the last part of a cell key, ending the row. */
+  const itemEnds = new Map<AirCoverItem, Uint8Array>();
+  const once = <K>(map: Map<K, Uint8Array>, key: K, text: () => string) => {
+    let bytes = map.get(key);
+    if (!bytes) map.set(key, (bytes = out.encode(text())));
+    return bytes;
   };
-  for (const v of targetViews(data)) {
-    if (v.target.status !== 'active') continue;
+  for (const { v, cells } of targets) {
+    const own = ticks.get(v.target.id);
     const account = csvCells([data.weekId, v.accountName, v.tier ? TIER_LABELS[v.tier.tier] : '']);
     const owners = csvCells([marketingOwner(v), salesOwner(v), '', '', '']);
-    // Who a row is about: the contact's name, then their LinkedIn, X and email cells.
-    const subjects = new Map<string | undefined, { name: string; links: string }>([
-      [undefined, { name: csvCells(['(account)']), links: csvCells([linkedinCompanyUrl(v.account), '', '']) }],
-    ]);
-    for (const c of v.keyContacts) {
-      subjects.set(c.id, { name: csvCells([c.name]), links: csvCells([linkedinProfileUrl(c.linkedinSlug), xProfileUrl(c.xHandle), c.email]) });
-    }
-    for (const cell of targetCells(v.keyContacts.map((c) => c.id))) {
-      const id = tickId(v.target.id, cell.contactId, cell.item);
-      if (ticks.get(id)?.done) continue;
-      const who = subjects.get(cell.contactId)!; // the cells are made from the same key contacts
-      lines.push(`${account},${who.name},${itemText(cell.item)},${who.links},${owners},${csvCells([id])}`);
+    /**
+     * A subject's rows: the account's cells and the subject's name, then the item, then its
+     * links, the owners and the cell key. The key is its subject's prefix and the item; an item
+     * is a plain word, so the key needs quoting or defusing only if the prefix does, and then
+     * (never for ids we make) each key is written as its own cell.
+     */
+    const subject = (name: string, links: string, contactId?: string) => {
+      const prefix = tickIdPrefix(v.target.id, contactId);
+      const plain = csvCells([prefix]) === prefix;
+      return { prefix, plain, head: out.encode(`${account},${name},`), tail: out.encode(`,${links},${owners},${plain ? prefix : ''}`) };
+    };
+    const subjects = new Map([[undefined as string | undefined, subject(csvCells(['(account)']), csvCells([linkedinCompanyUrl(v.account), '', '']))]]);
+    for (const c of v.keyContacts) subjects.set(c.id, subject(csvCells([c.name]), csvCells([linkedinProfileUrl(c.linkedinSlug), xProfileUrl(c.xHandle), c.email]), c.id));
+    for (const { contactId, item } of cells) {
+      const who = subjects.get(contactId)!; // the cells are made from the same key contacts
+      if (own?.get(who.prefix + item)?.done) continue;
+      out.put(who.head);
+      out.put(once(itemCells, item, () => csvCells([GROUP_LABELS[ITEM_GROUP[item]], ITEM_LABELS[item]])));
+      out.put(who.tail);
+      if (who.plain) out.put(once(itemEnds, item, () => `${item}\r\n`));
+      else out.append(`${csvCells([who.prefix + item])}\r\n`);
     }
   }
-  return csvFile(lines);
+  return out.bytes();
 }
 
 // ---------------------------------------------------------------- bundle

@@ -4,7 +4,8 @@ import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDb, deleteAllData, getDb } from '@/lib/db/db';
 import { putSettings } from '@/lib/db/settings';
-import { ACCOUNT_ITEMS, ITEM_LABELS, targetCells, tickId } from '@/lib/domain/aircover';
+import { ACCOUNT_ITEMS, GROUP_LABELS, ITEM_GROUP, ITEM_LABELS, targetCells, tickId } from '@/lib/domain/aircover';
+import { TIER_LABELS } from '@/lib/domain/tier';
 import { defaultSettings, SCHEMA_VERSION, type WeekId } from '@/lib/domain/schema';
 import { previousWeek } from '@/lib/domain/week';
 import { parseCsv } from '@/lib/io/csv-import';
@@ -14,10 +15,16 @@ import {
   bundle,
   cellText,
   csvCells,
+  linkedinCompanyUrl,
+  linkedinProfileUrl,
   loadWeekData,
+  marketingOwner,
   marketingPack,
+  salesOwner,
   salesPack,
+  targetViews,
   toCsv,
+  xProfileUrl,
   type WeekData,
 } from '@/lib/io/csv-export';
 import { parseBundle } from '@/lib/io/bundle';
@@ -25,6 +32,7 @@ import { meetingAgenda } from '@/lib/io/agenda-markdown';
 import { makeSampleData, type SampleData } from '@/lib/sample';
 import { first, must } from './helpers/must';
 import { seed } from './helpers/seed';
+import { fileText } from './helpers/file-text';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const WEEK: WeekId = '2026-W48';
@@ -144,7 +152,7 @@ describe('week exports', () => {
   });
 
   it('marketing pack: one row per open task of the active targets', () => {
-    const [header, ...rows] = readBack(marketingPack(data));
+    const [header, ...rows] = readBack(fileText(marketingPack(data)));
     expect(header).toEqual(MARKETING_PACK_HEADERS);
     const done = new Set(data.ticks.filter((t) => t.done).map((t) => t.id));
     const expected = data.targets
@@ -178,12 +186,50 @@ describe('week exports', () => {
       accounts: data.accounts.map((a) => (a.id === t.accountId ? { ...a, name: evil } : a)),
       contacts: data.contacts.map((c) => (c.id === contactId ? { ...c, name: `@${evil}` } : c)),
     };
-    const [, ...rows] = readBack(marketingPack(hacked));
+    const [, ...rows] = readBack(fileText(marketingPack(hacked)));
     for (const r of rows) expect(r).toHaveLength(MARKETING_PACK_HEADERS.length);
     const theirs = rows.filter((r) => r[1] === `'${evil}`);
     expect(theirs.length).toBeGreaterThan(0);
     expect(theirs.filter((r) => r[3] === `'@${evil}`).length).toBeGreaterThan(0);
     expect(theirs.every((r) => r[14]?.startsWith(`${t.id}|`))).toBe(true);
+  });
+
+  it('marketing pack: the bytes of the plain CSV of its rows, whatever the names and ids hold', () => {
+    // Ids from elsewhere (a bundle, a CRM) that need quoting or defusing in the cell key, names
+    // outside ASCII, and done ticks: the pack copies encoded pieces onto its rows
+    // (lib/io/utf8.ts Utf8Writer), so it is checked against each row made as text on its own.
+    const active = data.targets.filter((t) => t.status === 'active' && t.keyContactIds.length);
+    const [odd, quoted] = [must(active[0], 'an active target'), must(active[1], 'another')];
+    const contactId = first(quoted.keyContactIds, 'key contacts');
+    const renamed = new Map([[odd.id, '=odd'], [contactId, 'c,"1"']]);
+    const rename = (id: string) => renamed.get(id) ?? id;
+    const hacked: WeekData = {
+      ...data,
+      accounts: data.accounts.map((a) => (a.id === odd.accountId ? { ...a, name: 'Société Générale 山田 🚀' } : a)),
+      contacts: data.contacts.map((c) => ({ ...c, id: rename(c.id), ...(c.id === contactId ? { name: 'Zoë «Q»' } : {}) })),
+      targets: data.targets.map((t) => ({ ...t, id: rename(t.id), keyContactIds: t.keyContactIds.map(rename) })),
+      ticks: data.ticks.map((t) => ({ ...t, targetId: rename(t.targetId) })).map((t) => ({ ...t, id: t.id.startsWith(`${odd.id}|`) ? `=odd${t.id.slice(odd.id.length)}` : t.id })),
+    };
+    hacked.ticks.push({ ...must(data.ticks[0], 'a tick'), id: tickId('=odd', undefined, 'strategyBlog'), targetId: '=odd', contactId: undefined, item: 'strategyBlog', done: true });
+    const done = new Set(hacked.ticks.filter((t) => t.done).map((t) => t.id));
+    const rows = targetViews(hacked)
+      .filter((v) => v.target.status === 'active')
+      .flatMap((v) => {
+        const people = new Map(v.keyContacts.map((c) => [c.id, c]));
+        return targetCells(v.keyContacts.map((c) => c.id))
+          .filter((cell) => !done.has(tickId(v.target.id, cell.contactId, cell.item)))
+          .map((cell) => {
+            const c = cell.contactId ? people.get(cell.contactId) : undefined;
+            const links = c ? [linkedinProfileUrl(c.linkedinSlug), xProfileUrl(c.xHandle), c.email] : [linkedinCompanyUrl(v.account), '', ''];
+            return [WEEK, v.accountName, v.tier ? TIER_LABELS[v.tier.tier] : '', c ? c.name : '(account)', GROUP_LABELS[ITEM_GROUP[cell.item]], ITEM_LABELS[cell.item], ...links, marketingOwner(v), salesOwner(v), '', '', '', tickId(v.target.id, cell.contactId, cell.item)];
+          });
+      });
+    expect(rows.some((r) => r[1] === 'Société Générale 山田 🚀')).toBe(true);
+    expect(rows.some((r) => r[14] === tickId('=odd', undefined, 'strategyBlog'))).toBe(false);
+    expect(fileText(marketingPack(hacked))).toBe(toCsv(MARKETING_PACK_HEADERS, rows));
+    const [, ...back] = readBack(fileText(marketingPack(hacked)));
+    expect(back.filter((r) => r[14]?.startsWith("'=odd|")).length).toBeGreaterThan(0);
+    expect(back.filter((r) => r[14]?.startsWith(`${quoted.id}|c,"1"|`)).length).toBeGreaterThan(0);
   });
 
   it('bundle: the week, its accounts and contacts only, valid against the schema', () => {
@@ -205,14 +251,14 @@ describe('week exports', () => {
     await putSettings(data.settings, db);
     const loaded = await loadWeekData(db, WEEK, NOW.getTime());
     expect(salesPack(loaded)).toBe(salesPack(data));
-    expect(marketingPack(loaded)).toBe(marketingPack(data));
+    expect(marketingPack(loaded)).toEqual(marketingPack(data));
     expect(meetingAgenda(loaded)).toBe(meetingAgenda(data));
     // The packs and the agenda from the key contacts and the stored coverage summaries alone.
     const keys = await loadWeekData(db, WEEK, NOW.getTime(), { contacts: 'keys' });
     expect(keys.contacts.length).toBeLessThan(loaded.contacts.length);
     expect(new Set(keys.contacts.map((c) => c.id))).toEqual(new Set(keys.targets.flatMap((t) => t.keyContactIds)));
     expect(salesPack(keys)).toBe(salesPack(data));
-    expect(marketingPack(keys)).toBe(marketingPack(data));
+    expect(marketingPack(keys)).toEqual(marketingPack(data));
     expect(meetingAgenda(keys)).toBe(meetingAgenda(data));
     await closeDb();
   });

@@ -15,6 +15,7 @@ import { packRowProblemText } from '@/lib/io/problem-text';
 import { makeSampleData } from '@/lib/sample';
 import { seed } from './helpers/seed';
 import { allAccounts, allContacts } from './helpers/records';
+import { fileText } from './helpers/file-text';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const WEEK: WeekId = '2026-W48';
@@ -36,7 +37,7 @@ beforeEach(async () => {
 describe('marketing pack round trip', () => {
   it('export, fill rows in a spreadsheet, import: ticks with who and when; errors by row; nothing else changed', async () => {
     const db = await getDb();
-    const csv = marketingPack(await loadWeekData(db, WEEK, NOW.getTime()));
+    const csv = fileText(marketingPack(await loadWeekData(db, WEEK, NOW.getTime())));
     const [header, ...rows] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     expect(header).toEqual(MARKETING_PACK_HEADERS);
     expect(rows.length).toBeGreaterThan(6);
@@ -83,14 +84,14 @@ describe('marketing pack round trip', () => {
     expect(after.size).toBe(ticksBefore.length + 3);
 
     // The new pack no longer lists the cells now done.
-    const again = marketingPack(await loadWeekData(db, WEEK, NOW.getTime()));
+    const again = fileText(marketingPack(await loadWeekData(db, WEEK, NOW.getTime())));
     expect(again).not.toContain(keyOf(rows[0]!));
     expect(again).toContain(keyOf(rows[2]!));
   });
 
   it('an unfilled pack imports nothing; a file that is not a pack is refused whole', async () => {
     const db = await getDb();
-    const csv = marketingPack(await loadWeekData(db, WEEK, NOW.getTime()));
+    const csv = fileText(marketingPack(await loadWeekData(db, WEEK, NOW.getTime())));
     const r = await importMarketingPack(db, WEEK, csv, 'Mia');
     expect(r).toMatchObject({ ticked: 0, errors: [] });
     expect(r.empty).toBeGreaterThan(0);

@@ -27,6 +27,7 @@ import { makeSampleData } from '@/lib/sample';
 import { byId, getContact } from './helpers/records';
 import { seed } from './helpers/seed';
 import { first, must } from './helpers/must';
+import { fileText } from './helpers/file-text';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const WEEK: WeekId = '2026-W48';
@@ -172,7 +173,7 @@ describe('every writer of ticks and targets keeps the kept weeks true', () => {
 
   it('a filled marketing pack imported (importMarketingPack)', async () => {
     const db = await getDb();
-    const csv = marketingPack(await loadWeekData(db, WEEK, NOW.getTime()));
+    const csv = fileText(marketingPack(await loadWeekData(db, WEEK, NOW.getTime())));
     const [header, ...rows] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     rows[0]![MARKETING_PACK_HEADERS.indexOf('Evidence link')] = 'https://blog.example.com/post';
     const r = await importMarketingPack(db, WEEK, Papa.unparse([must(header), must(rows[0])]), 'Mia');
