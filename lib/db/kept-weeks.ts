@@ -20,7 +20,7 @@ import type { AirCoverTick, Target, WeekId } from '../domain/schema';
 import { byIdOrder } from '../domain/order';
 import type { DB } from './db';
 import type { TiercoverDB } from './schema';
-import { afterIdle, pruneKept } from './kept';
+import { afterIdle, pruneKept, writableMeta } from './kept';
 
 /** The stores kept per week: indexed `byWeek`, and a record never changes week. */
 export type KeptStore = 'ticks' | 'targets';
@@ -175,14 +175,22 @@ export async function keepWeek(db: DB, store: KeptStore, weekId: WeekId): Promis
   await afterIdle();
   try {
     const tx = db.transaction([store, 'meta'], 'readwrite');
-    const meta = tx.objectStore('meta');
-    const records = await tx.objectStore(store).index('byWeek').getAll(weekId);
-    const value = { key: keyOf(store, weekId), weekId, records } as KeptWeek;
-    await Promise.all([meta.put(value), pruneKept(meta, PREFIX[store], value.key, KEEP_WEEKS)]);
+    await keepWeekIn(tx, store, weekId, await tx.objectStore(store).index('byWeek').getAll(weekId));
     await tx.done;
   } catch (e) {
     console.warn(`[tiercover] the week's ${store} were not kept:`, (e as Error).message);
   }
+}
+
+/**
+ * Keep `records` as the week's records of `store`, in `tx` (readwrite, over it and 'meta'): they
+ * must be every record the week has in this transaction (read in it, or written by it, as
+ * `startWeek` knows the week it makes). The oldest kept weeks beyond the few kept are dropped.
+ */
+export function keepWeekIn<S extends KeptStore>(tx: AnyTx<'readwrite'>, store: S, weekId: WeekId, records: RecordOf<S>[]): Promise<unknown> {
+  const meta = writableMeta(tx);
+  const value = { key: keyOf(store, weekId), weekId, records: [...records].sort(byIdOrder) } as KeptWeek;
+  return Promise.all([meta.put(value), pruneKept(meta, PREFIX[store], value.key, KEEP_WEEKS)]);
 }
 
 /** Every kept week deleted, in `tx` (readwrite, over 'meta'): with all ticks and targets cleared or replaced. */

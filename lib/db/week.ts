@@ -17,7 +17,7 @@ import { uiLocale } from '../i18n';
 import { contactsIn, RECORD_STORES } from './records';
 import { contactRef, DIGEST_STORES, readWeekRecords, resolveKeyContacts, saveWeekDigest, sameStamp } from './week-digest';
 import type { KindStamp } from './packed';
-import { readWeek, TARGET_STORES, targetsIn, TICK_STORES, ticksIn } from './kept-weeks';
+import { keepWeekIn, readWeek, TARGET_STORES, targetsIn, TICK_STORES, ticksIn, weekIn } from './kept-weeks';
 
 export interface TargetRow {
   target: Target;
@@ -288,6 +288,9 @@ export async function weekView(db: DB, weekId: WeekId, settingsOrPromise: Settin
  * Start `weekId` from the week before: every target still active there (after the review marked
  * the rest done or dropped) is carried over with its key contacts, owners and notes, and its
  * standing air cover (lib/domain/carry.ts). Running it twice adds nothing twice.
+ *
+ * Both weeks' targets and ticks are read as kept (one value each, lib/db/kept-weeks.ts), not a
+ * look-up per target; and the new week is kept as made, so its first screen reads one value each.
  */
 export async function startWeek(
   db: DB,
@@ -300,11 +303,21 @@ export async function startWeek(
   const weeks = tx.objectStore('weeks');
   const targets = targetsIn(tx);
   const ticks = ticksIn(tx);
-  const open = (await targets.index('byWeek').getAll(from)).filter((t) => t.status === 'active');
-  let carried = 0;
-  let standingCarried = 0;
-  for (const t of open) {
-    if (await targets.index('byWeekAccount').getKey([weekId, t.accountId])) continue;
+  const [lastTargets, lastTicks, ownTargets, ownTicks, existing] = await Promise.all([
+    weekIn(tx, 'targets', from),
+    weekIn(tx, 'ticks', from),
+    weekIn(tx, 'targets', weekId),
+    weekIn(tx, 'ticks', weekId),
+    weeks.get(weekId),
+  ]);
+  const lastTicksOf = ticksByTarget(lastTicks.records);
+  /** One target per account and week: an account already on the new week is not carried again. */
+  const targeted = new Set(ownTargets.records.map((t) => t.accountId));
+  const made: Target[] = [];
+  const madeTicks: AirCoverTick[] = [];
+  for (const t of lastTargets.records) {
+    if (t.status !== 'active' || targeted.has(t.accountId)) continue;
+    targeted.add(t.accountId);
     const next: Target = {
       ...t,
       id: crypto.randomUUID(),
@@ -318,18 +331,22 @@ export async function startWeek(
       decision: undefined,
       carriedFrom: from,
     };
-    await targets.put(next);
-    for (const tick of carriedTicks(await ticks.index('byTarget').getAll(t.id), next, standingItems)) {
-      await ticks.put(tick);
-      standingCarried++;
-    }
-    carried++;
+    made.push(next);
+    madeTicks.push(...carriedTicks([...(lastTicksOf.get(t.id)?.values() ?? [])], next, standingItems));
   }
-  const existing = await weeks.get(weekId);
-  await weeks.put({ ...(existing ?? { id: weekId, createdAt: now }), updatedAt: now, startedFrom: from, reviewed: true });
+  await Promise.all([
+    ...made.map((t) => targets.put(t)),
+    ...madeTicks.map((t) => ticks.put(t)),
+    weeks.put({ ...(existing ?? { id: weekId, createdAt: now }), updatedAt: now, startedFrom: from, reviewed: true }),
+  ]);
   await Promise.all([targets.save(), ticks.save()]);
+  // A new week kept already has its writes patched in by save(); one not kept is kept now.
+  await Promise.all([
+    ownTargets.kept || keepWeekIn(tx, 'targets', weekId, [...ownTargets.records, ...made]),
+    ownTicks.kept || keepWeekIn(tx, 'ticks', weekId, [...ownTicks.records, ...madeTicks]),
+  ]);
   await tx.done;
-  return { carried, standingCarried };
+  return { carried: made.length, standingCarried: madeTicks.length };
 }
 
 /**

@@ -38,6 +38,11 @@ const PREFIX = { ticks: 'weekTicks:', targets: 'weekTargets:' };
 const keptOf = async <S extends KeptStore = 'ticks'>(db: DB, weekId: WeekId, store: S = 'ticks' as S) => (await db.get('meta', `${PREFIX[store]}${weekId}`)) as KeptWeek<S> | undefined;
 const recordsOf = (db: DB, weekId: WeekId) => db.getAllFromIndex('ticks', 'byWeek', weekId);
 const storedOf = (db: DB, weekId: WeekId, store: KeptStore) => db.getAllFromIndex(store, 'byWeek', weekId);
+/** Neither store of the week kept: it is read from its records. */
+const dropWeek = async (db: DB, weekId: WeekId) => {
+  const tx = db.transaction('meta', 'readwrite');
+  await Promise.all([...Object.values(PREFIX).map((p) => tx.store.delete(`${p}${weekId}`)), tx.done]);
+};
 const keepBoth = async (db: DB, weekId: WeekId) => {
   for (const store of STORES) await keepWeek(db, store, weekId);
 };
@@ -118,6 +123,20 @@ describe('every writer of ticks and targets keeps the kept weeks true', () => {
     expect(r.standingCarried).toBeGreaterThan(0);
     await expectKeptTrue(db, NEXT);
     await expectKeptTrue(db, WEEK);
+  });
+
+  it('the next week started with nothing of it kept: kept as made, so its first screen reads one value each (startWeek)', async () => {
+    const db = await getDb();
+    await dropWeek(db, NEXT);
+    const before = (await storedOf(db, NEXT, 'targets')).length;
+    const r = await startWeek(db, NEXT);
+    expect(r.carried).toBeGreaterThan(0);
+    expect(r.standingCarried).toBeGreaterThan(0);
+    await expectKeptTrue(db, NEXT);
+    expect(must(await keptOf(db, NEXT, 'targets')).records).toHaveLength(before + r.carried);
+    // Started again: nothing twice, and still kept true.
+    expect(await startWeek(db, NEXT)).toEqual({ carried: 0, standingCarried: 0 });
+    await expectKeptTrue(db, NEXT);
   });
 
   it('a target added, its status, notes and key contacts changed (addTarget, setTargetStatus, updateTarget, setKeyContact)', async () => {
@@ -275,11 +294,8 @@ describe('any sequence of tick and target writers', () => {
         await readWeek(db, db.transaction(TICK_STORES), 'ticks', o.week);
         await readWeek(db, db.transaction(['targets', 'meta']), 'targets', o.week);
         return;
-      case 'drop': {
-        const tx = db.transaction('meta', 'readwrite');
-        await Promise.all([...Object.values(PREFIX).map((p) => tx.store.delete(`${p}${o.week}`)), tx.done]);
-        return;
-      }
+      case 'drop':
+        return dropWeek(db, o.week);
       case 'sample':
         return replaceSampleData(db, sample());
       case 'restore':
