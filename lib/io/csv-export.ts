@@ -291,7 +291,7 @@ export function marketingPack(data: WeekData): Uint8Array<ArrayBuffer> {
     .map((v) => ({ v, cells: targetCells(v.keyContacts.map((c) => c.id)) }));
   const out = new Utf8Writer(targets.reduce((n, t) => n + t.cells.length, 1) * PACK_ROW_BYTES);
   out.append(`\uFEFF${csvLine(MARKETING_PACK_HEADERS)}\r\n`);
-  /** An item's group and label cells, with the commas around them. */
+  /** An item's group and label cells. */
   const itemCells = new Map<AirCoverItem, Uint8Array>();
   /** An item as the last part of a cell key, ending the row. */
   const itemEnds = new Map<AirCoverItem, Uint8Array>();
