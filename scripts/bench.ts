@@ -9,7 +9,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page, Worker } from 'playwright-core';
+import type { Locator, Page, Worker } from 'playwright-core';
 import { currentWeekId, nextWeek } from '../lib/domain/week.ts';
 import { CardObject, cardFrame, chromePath, countStored, launch, loadSampleData, LONG_TASKS, longTasksSince, openExtensionPage, restartServiceWorker, ROOT, seedAccounts, type Session } from '../tests/e2e/harness.ts';
 
@@ -402,15 +402,29 @@ function residentBytes(pids: string[]): number {
   return total;
 }
 
+/**
+ * The extension's processes' resident memory sampled every `everyMs` until `stop()`, which says
+ * its peak's rise over the value at the start, and that value.
+ */
+function watchResident(everyMs: number) {
+  const pids = extensionPids();
+  const rssBefore = residentBytes(pids);
+  let rssPeak = rssBefore;
+  const poll = setInterval(() => (rssPeak = Math.max(rssPeak, residentBytes(pids))), everyMs);
+  return {
+    stop() {
+      clearInterval(poll);
+      return { rssRise: rssPeak - rssBefore, rssBefore };
+    },
+  };
+}
+
 async function timedImport(page: Page, file: string) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   let peak = 0;
-  const pids = extensionPids();
-  const rssBefore = residentBytes(pids);
-  let rssPeak = rssBefore;
+  const resident = watchResident(200);
   const poll = setInterval(async () => {
-    rssPeak = Math.max(rssPeak, residentBytes(pids));
     try {
       const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
       peak = Math.max(peak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
@@ -431,9 +445,10 @@ async function timedImport(page: Page, file: string) {
   const elapsed = Date.now() - t;
   clearInterval(poll);
   clearInterval(phase);
+  const memory = resident.stop();
   const text = (await page.getByTestId('import-result').textContent()) ?? '';
   const longTasks = await longTasksSince(page, from);
-  return { elapsed, peak, text, longTasks, readAndPlan: savingFrom, write: elapsed - savingFrom, rssRise: rssPeak - rssBefore, rssBefore };
+  return { elapsed, peak, text, longTasks, readAndPlan: savingFrom, write: elapsed - savingFrom, ...memory };
 }
 
 /** Cancel while saving: click to the result on screen, and the stored count before and after. */
@@ -551,9 +566,17 @@ async function exportTimes(s: Session, floor: Session, weekId: string, runs = 1)
 }
 
 const weekParts: { ready: number; readStart: number; read: number; records: number; computed: number }[] = [];
-const WEEK_READY = `
-  new MutationObserver((_, o) => { if (document.querySelector('[data-testid=week-progress]')) { performance.mark('week-ready'); o.disconnect(); } })
+/** A script that marks `name` in the page as soon as an element with `testId` is in its document. */
+const markWhenShown = (testId: string, name: string) => `
+  new MutationObserver((_, o) => { if (document.querySelector('[data-testid=${testId}]')) { performance.mark('${name}'); o.disconnect(); } })
     .observe(document, { childList: true, subtree: true });`;
+const WEEK_READY = markWhenShown('week-progress', 'week-ready');
+
+/** Marks `name` in the page when `target` is clicked, before the page's own handlers run. */
+const markClick = (target: Locator, name: string) => target.evaluate((el, mark) => el.addEventListener('click', () => performance.mark(mark), { capture: true }), name);
+/** Milliseconds from the page's first mark `from` to its first mark `to`. */
+const between = (page: Page, from: string, to: string) =>
+  page.evaluate(([a, b]) => performance.getEntriesByName(b)[0]!.startTime - performance.getEntriesByName(a)[0]!.startTime, [from, to] as const);
 
 /** The page's clock a week ahead: it opens on the next week, as on a Monday (the background's clock is not moved). */
 const A_WEEK_LATER = `{
@@ -665,16 +688,16 @@ async function newWeekFirstRender(s: Session, weekId: string, runs: number) {
     await page.goto(`chrome-extension://${s.extensionId}/app.html`);
     const review = page.getByTestId('start-review');
     await review.waitFor({ timeout: 60_000 });
-    await review.evaluate((button) => button.addEventListener('click', () => performance.mark('start-review-click'), { capture: true }));
-    await page.evaluate(() => new MutationObserver((_, o) => { if (document.querySelector('[data-testid=review-row]')) { performance.mark('review-ready'); o.disconnect(); } }).observe(document, { childList: true, subtree: true }));
+    await markClick(review, 'start-review-click');
+    await page.evaluate(markWhenShown('review-row', 'review-ready'));
     await review.click();
     await page.getByTestId('review-row').first().waitFor({ timeout: 60_000 });
-    reviews.push(await page.evaluate(() => performance.getEntriesByName('review-ready')[0]!.startTime - performance.getEntriesByName('start-review-click')[0]!.startTime));
+    reviews.push(await between(page, 'start-review-click', 'review-ready'));
     const start = page.getByTestId('start-week');
-    await start.evaluate((button) => button.addEventListener('click', () => performance.mark('start-week-click'), { capture: true }));
+    await markClick(start, 'start-week-click');
     await start.click();
     await page.waitForFunction(() => performance.getEntriesByName('week-ready').length > 0, undefined, { timeout: 60_000 });
-    times.push(await page.evaluate(() => performance.getEntriesByName('week-ready')[0]!.startTime - performance.getEntriesByName('start-week-click')[0]!.startTime));
+    times.push(await between(page, 'start-week-click', 'week-ready'));
     carried = Number(await page.getByTestId('week-progress').locator('b').first().textContent());
     await page.close();
   }
@@ -890,15 +913,11 @@ async function oneRowImport(dir: string) {
     await options.getByTestId('import-file').waitFor();
     // Sampled often and for a second after the result: the import is over in well under the
     // 200 ms between timedImport's samples, and what its worker took stays risen after it.
-    const pids = extensionPids();
-    const rssBefore = residentBytes(pids);
-    let rssPeak = rssBefore;
-    const poll = setInterval(() => (rssPeak = Math.max(rssPeak, residentBytes(pids))), 20);
+    const resident = watchResident(20);
     await options.getByTestId('import-file').setInputFiles(file);
     await options.getByTestId('import-result').filter({ hasText: 'one-row.csv' }).waitFor({ timeout: 60_000 });
     await options.waitForTimeout(1000);
-    clearInterval(poll);
-    return { rssRise: rssPeak - rssBefore, rssBefore };
+    return resident.stop();
   } finally {
     await s.close();
   }
