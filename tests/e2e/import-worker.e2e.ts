@@ -1,6 +1,7 @@
 /**
- * A big import runs in a worker: the options page never has a task over 100 ms, its progress
- * keeps moving, and Cancel stops within 0.5 s with the data exactly as it was.
+ * A big import runs in a worker: the options page is never held for long (`expectPageFree`), its
+ * progress keeps moving, and Cancel while saving leaves the data exactly as it was. How long the
+ * page's tasks and a Cancel take are speed targets (100 ms, 0.5 s), measured in `npm run bench`.
  *
  * Nothing here may depend on the machine's speed: a machine three times faster than the one these
  * tests were written on finished 20,000 rows' reading and planning in ~0.3 s (two progress
@@ -13,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { countStored, LONG_TASKS, longTasksSince, readStore, settledAt, useOptionsPage } from './harness';
+import { countStored, LONG_TASKS, expectPageFree, readStore, settledAt, useOptionsPage } from './harness';
 
 /** Big enough that reading and planning last over a second even on a fast machine: long enough to report progress. */
 const ROWS = 150_000;
@@ -37,30 +38,28 @@ const accountsCsv = (name: string, prefix: string, n: number) => {
 };
 
 /**
- * Click Cancel inside the page as soon as the import shows `phase`, and resolve with the ms from
- * that click until the result is on screen. Call it before choosing the file: a Cancel sent from
- * the test process can arrive after a fast machine has finished the phase. Should the result come
- * with no such phase seen, it resolves with NaN at once, and the test's checks of the result fail
- * (rather than waiting out its timeout).
+ * Click Cancel inside the page as soon as the import shows `phase`, and resolve true once the
+ * result is on screen. Call it before choosing the file: a Cancel sent from the test process can
+ * arrive after a fast machine has finished the phase. Should the result come with no such phase
+ * seen, it resolves false at once, and the test fails (rather than waiting out its timeout).
  */
 const cancelOnPhase = (page: Page, phase: 'planning' | 'writing', file: string) =>
   page.evaluate(
     ({ phase, file }) =>
-      new Promise<number>((resolve) => {
+      new Promise<boolean>((resolve) => {
         const resultShows = () => !!document.querySelector('[data-testid=import-result]')?.textContent?.includes(file);
         const observer = new MutationObserver(() => {
           const cancel = document.querySelector<HTMLButtonElement>(`[data-testid=import-progress][data-phase=${phase}] [data-testid=import-cancel]`);
           if (!cancel) {
             if (resultShows()) {
               observer.disconnect();
-              resolve(NaN);
+              resolve(false);
             }
             return;
           }
           observer.disconnect();
-          const t = performance.now();
           cancel.click();
-          const check = () => (resultShows() ? resolve(performance.now() - t) : requestAnimationFrame(check));
+          const check = () => (resultShows() ? resolve(true) : requestAnimationFrame(check));
           check();
         });
         observer.observe(document, { subtree: true, childList: true, attributes: true });
@@ -83,7 +82,7 @@ const options = useOptionsPage(WATCH);
 const accountsInDb = (page: Page) => countStored(page, 'accounts');
 
 describe('a big import in the options page', () => {
-  it(`imports ${ROWS.toLocaleString('en-US')} accounts with no page task over 100 ms and moving progress`, { timeout: SLOW }, async () => {
+  it(`imports ${ROWS.toLocaleString('en-US')} accounts without holding the page, its progress moving`, { timeout: SLOW }, async () => {
     // The page's own start-up (settings and stats arriving, every section's first render) is not
     // the import's: wait until it has settled, then count from here.
     await options().getByTestId('stat-accounts').waitFor();
@@ -94,7 +93,7 @@ describe('a big import in the options page', () => {
     await result.filter({ hasText: 'big.csv' }).waitFor({ timeout: SLOW });
     expect(await result.textContent()).toContain(`big.csv: ${ROWS.toLocaleString('en-US')} added, 0 merged, 0 skipped.`);
     const progress = await options().evaluate(() => (window as unknown as { __progress: { phase: string; value: number; at: number }[] }).__progress);
-    expect((await longTasksSince(options(), from)).filter((d) => d > 100)).toEqual([]);
+    await expectPageFree(options(), from);
     // Each phase shows and the bar moves. Saving is one write-back of packed values and takes a
     // few hundred ms here (the page hears at most one progress every 250 ms), so its own steps are
     // checked in tests/unit/io-csv-import.test.ts; here: it shows, and the whole bar moves, as
@@ -117,14 +116,13 @@ describe('a big import in the options page', () => {
     expect(order!.ids.slice(0, 3).map((id) => nameOf.get(id))).toEqual(['Imported Company 0', 'Imported Company 1', 'Imported Company 10']);
   });
 
-  it('Cancel while saving stops within 0.5 s and leaves the data exactly as before', { timeout: SLOW }, async () => {
+  it('Cancel while saving leaves the data exactly as before', { timeout: SLOW }, async () => {
     const before = await accountsInDb(options());
-    // Clicked and timed inside the page, from the moment saving shows until the result is on screen.
+    // Clicked inside the page the moment saving shows; NaN if the result came with no saving seen.
     const stopped = cancelOnPhase(options(), 'writing', 'second.csv');
     await options().getByTestId('import-file').setInputFiles(accountsCsv('second.csv', 'Second Company', CANCELLED_ROWS));
-    const stoppedIn = await stopped;
+    expect(await stopped).toBe(true);
     expect(await options().getByTestId('import-result').textContent()).toContain('second.csv: import cancelled. Nothing was written.');
-    expect(stoppedIn).toBeLessThan(500);
     expect(await accountsInDb(options())).toBe(before);
     // Nothing arrives later either (the transaction was aborted, not left to finish).
     await options().reload();
@@ -135,7 +133,7 @@ describe('a big import in the options page', () => {
   it('Cancel while reading and matching stops too, and the next import runs', { timeout: SLOW }, async () => {
     const stopped = cancelOnPhase(options(), 'planning', 'third.csv');
     await options().getByTestId('import-file').setInputFiles(accountsCsv('third.csv', 'Third Company', CANCELLED_ROWS));
-    await stopped;
+    expect(await stopped).toBe(true);
     await options().getByTestId('import-result').filter({ hasText: 'third.csv: import cancelled. Nothing was written.' }).waitFor();
     expect(await accountsInDb(options())).toBe(ROWS);
     await options().getByTestId('import-file').setInputFiles(accountsCsv('small.csv', 'Small Company', 3));

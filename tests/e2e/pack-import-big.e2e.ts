@@ -1,8 +1,8 @@
 /**
  * A filled marketing pack of a 1,000-target week (25,000 tasks) comes back: every task is ticked,
- * and the week page never has a task over 100 ms while it is imported. (Its speed is measured by
- * hand, BENCHMARKS.md "Backups and bundles in a worker": a task of ~600 ms when its rows ran in
- * one go.)
+ * and the week page is never held for long while it is imported (`expectPageFree`; its rows in
+ * one task held it ~600 ms). Its longest task against the 100 ms budget is measured in
+ * `npm run bench`.
  */
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentWeekId } from '../../lib/domain/week';
-import { launch, LONG_TASKS, longTasksSince, openExtensionPage, restoreBackup, settledAt, syntheticBackup, type Session } from './harness';
+import { launch, LONG_TASKS, openExtensionPage, expectPageFree, restoreBackup, settledAt, syntheticBackup, type Session } from './harness';
 
 const TARGETS = 1000;
 /** Restoring the week and importing 25,000 rows on a loaded 2-core machine take a while. */
@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 
 describe('a big marketing pack comes back', () => {
-  it(`ticks the ${TARGETS.toLocaleString('en-US')} targets' 25,000 tasks with no week-page task over 100 ms`, { timeout: SLOW }, async () => {
+  it(`ticks the ${TARGETS.toLocaleString('en-US')} targets' 25,000 tasks without holding the week page`, { timeout: SLOW }, async () => {
     const app = await openExtensionPage(s, 'app.html', LONG_TASKS);
     await app.getByTestId('week-progress').waitFor();
     const [exported] = await Promise.all([app.waitForEvent('download', { timeout: SLOW }), app.getByTestId('export-marketing').click()]);
@@ -52,6 +52,6 @@ describe('a big marketing pack comes back', () => {
     await app.getByTestId('pack-import-file').setInputFiles(filled);
     await app.getByTestId('pack-import-result').waitFor({ timeout: SLOW });
     expect(await app.getByTestId('pack-import-result').textContent()).toBe('25,000 tasks ticked from the pack.');
-    expect((await longTasksSince(app, from)).filter((d) => d > 100)).toEqual([]);
+    await expectPageFree(app, from);
   });
 });
