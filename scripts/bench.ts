@@ -9,9 +9,9 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import Papa from 'papaparse';
 import type { Locator, Page, Worker } from 'playwright-core';
 import { currentWeekId, nextWeek } from '../lib/domain/week.ts';
-import Papa from 'papaparse';
 import { CardObject, cardFrame, chromePath, countStored, launch, loadSampleData, LONG_TASKS, longTasksSince, openExtensionPage, restartServiceWorker, ROOT, seedAccounts, settledAt, type Session } from '../tests/e2e/harness.ts';
 
 const QUICK = !!process.env.BENCH_QUICK;

@@ -118,7 +118,7 @@ describe('a big import in the options page', () => {
 
   it('Cancel while saving leaves the data exactly as before', { timeout: SLOW }, async () => {
     const before = await accountsInDb(options());
-    // Clicked inside the page the moment saving shows; NaN if the result came with no saving seen.
+    // Clicked inside the page the moment saving shows (false if the result came with no saving seen).
     const stopped = cancelOnPhase(options(), 'writing', 'second.csv');
     await options().getByTestId('import-file').setInputFiles(accountsCsv('second.csv', 'Second Company', CANCELLED_ROWS));
     expect(await stopped).toBe(true);

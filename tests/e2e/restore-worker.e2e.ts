@@ -24,7 +24,6 @@ const WATCH = `${LONG_TASKS}
 
 const options = useOptionsPage(WATCH);
 
-
 describe('a big backup restored in the options page', () => {
   it(`restores ${ACCOUNTS.toLocaleString('en-US')} accounts without holding the page, its progress shown`, { timeout: SLOW }, async () => {
     // The page's own start-up is not the restore's: wait until it has settled, then count from here.
