@@ -9,10 +9,9 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import Papa from 'papaparse';
 import type { Locator, Page, Worker } from 'playwright-core';
 import { currentWeekId, nextWeek } from '../lib/domain/week.ts';
-import { CardObject, cardFrame, chromePath, countStored, launch, loadSampleData, LONG_TASKS, longTasksSince, openExtensionPage, restartServiceWorker, ROOT, seedAccounts, settledAt, type Session } from '../tests/e2e/harness.ts';
+import { CardObject, cardFrame, chromePath, countStored, csvFileOf, csvRows, downloadText, launch, loadSampleData, LONG_TASKS, longTasksSince, openExtensionPage, restartServiceWorker, ROOT, seedAccounts, settledAt, type Session } from '../tests/e2e/harness.ts';
 
 const QUICK = !!process.env.BENCH_QUICK;
 const SIZES = QUICK ? [0, 1_000, 5_000] : [0, 5_000, 50_000];
@@ -732,12 +731,10 @@ async function newWeekFirstRender(s: Session, weekId: string, runs: number) {
 async function packBack(s: Session): Promise<{ rows: number; took: number; longTasks: number[]; result: string }> {
   const app = await openExtensionPage(s, 'app.html', LONG_TASKS);
   await app.getByTestId('week-progress').waitFor({ timeout: 60_000 });
-  const [exported] = await Promise.all([app.waitForEvent('download', { timeout: 60_000 }), app.getByTestId('export-marketing').click()]);
-  const [header, ...rows] = Papa.parse<string[]>(readFileSync((await exported.path())!, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data;
+  const [header, ...rows] = csvRows((await downloadText(app, 'export-marketing', 60_000)).text);
   const link = header!.indexOf('Evidence link');
   for (const r of rows) r[link] = 'https://www.linkedin.com/feed/update/urn:li:activity:1/';
-  const file = join(mkdtempSync(join(tmpdir(), 'tiercover-bench-pack-')), 'filled-pack.csv');
-  writeFileSync(file, Papa.unparse([header!, ...rows]));
+  const file = csvFileOf([header!, ...rows], 'filled-pack.csv');
   const from = await settledAt(app);
   await app.getByTestId('pack-import-file').setInputFiles(file);
   await app.getByTestId('pack-import-result').waitFor({ timeout: 120_000 });

@@ -6,6 +6,7 @@
  * frame, reached through the browser since page scripts can't.
  */
 import { afterAll, beforeAll, expect } from 'vitest';
+import Papa from 'papaparse';
 import { chromium, type BrowserContext, type Frame, type Locator, type Page, type Worker } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -189,6 +190,26 @@ export async function openExtensionPage(s: Session, path: string, init?: string)
   if (init) await page.addInitScript(init);
   await page.goto(`chrome-extension://${s.extensionId}/${path}`);
   return page;
+}
+
+/**
+ * Click the export `testId` on `page` and read the file it downloads. Decoded as UTF-8, fatally:
+ * a file whose bytes are not valid UTF-8 (components/download.ts encodes it) fails here; the BOM
+ * is kept, for the checks that a CSV starts with one.
+ */
+export async function downloadText(page: Page, testId: string, timeout?: number): Promise<{ name: string; text: string }> {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout }), page.getByTestId(testId).click()]);
+  return { name: dl.suggestedFilename(), text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync((await dl.path())!)) };
+}
+
+/** A CSV's rows, the header first: its BOM dropped, blank lines skipped. */
+export const csvRows = (text: string): string[][] => Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data;
+
+/** `rows` (the header first) written as the CSV file `name` in a new temp folder, for a file input: its path. */
+export function csvFileOf(rows: string[][], name: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'tiercover-csv-')), name);
+  writeFileSync(file, Papa.unparse(rows));
+  return file;
 }
 
 /** An init script: the page's long tasks, with their start, in `window.__longTasks` (`longTasksSince`). */

@@ -1,10 +1,8 @@
-import Papa from 'papaparse';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../lib/domain/schema';
-import { CardObject, launch, loadSampleData, openExtensionPage, ROOT, screenshot, type Session } from './harness';
+import { CardObject, csvRows, downloadText, launch, loadSampleData, openExtensionPage, ROOT, screenshot, type Session } from './harness';
 import { first, must } from '../unit/helpers/must';
 
 const CSV = join(ROOT, 'tests/fixtures/csv');
@@ -23,13 +21,6 @@ async function importFile(options: Page, file: string) {
   await options.getByTestId('import-file').setInputFiles(join(CSV, file));
   await options.getByTestId('import-result').waitFor();
   return (await options.getByTestId('import-result').textContent()) ?? '';
-}
-
-async function downloadText(page: Page, testId: string) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  // Fatal: a file whose bytes are not valid UTF-8 (components/download.ts encodes it) fails here;
-  // the BOM is kept, for the checks that the CSVs start with one.
-  return { name: dl.suggestedFilename(), text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync((await dl.path())!)) };
 }
 
 async function openWeek(s: Session) {
@@ -94,13 +85,13 @@ describe('imports and exports in Chromium', () => {
     const sales = await downloadText(app, 'export-sales');
     expect(sales.name).toMatch(/^tiercover-\d{4}-W\d{2}-sales-pack\.csv$/);
     expect(sales.text.charCodeAt(0)).toBe(0xfeff);
-    const salesRows = Papa.parse<string[]>(sales.text.slice(1), { skipEmptyLines: true }).data;
+    const salesRows = csvRows(sales.text);
     const salesHeader = first(salesRows, 'sales pack rows');
     expect(salesHeader).toContain('Coverage gaps');
     expect(new Set(salesRows.slice(1).map((r) => r[salesHeader.indexOf('Account')]))).toEqual(new Set(accounts));
 
     const marketing = await downloadText(app, 'export-marketing');
-    const mRows = Papa.parse<string[]>(marketing.text.slice(1), { skipEmptyLines: true }).data;
+    const mRows = csvRows(marketing.text);
     expect(mRows[0]).toEqual(expect.arrayContaining(['Account', 'Item', 'LinkedIn URL']));
     expect(mRows.length).toBeGreaterThan(targets);
 

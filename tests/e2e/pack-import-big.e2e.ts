@@ -4,13 +4,9 @@
  * one task held it ~600 ms). Its longest task against the 100 ms budget is measured in
  * `npm run bench`.
  */
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentWeekId } from '../../lib/domain/week';
-import { launch, LONG_TASKS, openExtensionPage, expectPageFree, restoreBackup, settledAt, syntheticBackup, type Session } from './harness';
+import { csvFileOf, csvRows, downloadText, expectPageFree, launch, LONG_TASKS, openExtensionPage, restoreBackup, settledAt, syntheticBackup, type Session } from './harness';
 
 const TARGETS = 1000;
 /** Restoring the week and importing 25,000 rows on a loaded 2-core machine take a while. */
@@ -39,14 +35,12 @@ describe('a big marketing pack comes back', () => {
   it(`ticks the ${TARGETS.toLocaleString('en-US')} targets' 25,000 tasks without holding the week page`, { timeout: SLOW }, async () => {
     const app = await openExtensionPage(s, 'app.html', LONG_TASKS);
     await app.getByTestId('week-progress').waitFor();
-    const [exported] = await Promise.all([app.waitForEvent('download', { timeout: SLOW }), app.getByTestId('export-marketing').click()]);
-    const [header, ...rows] = Papa.parse<string[]>(readFileSync((await exported.path())!, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data;
+    const [header, ...rows] = csvRows((await downloadText(app, 'export-marketing', SLOW)).text);
     const link = header!.indexOf('Evidence link'); // PACK_EVIDENCE_HEADERS in lib/io/csv-export.ts
     expect(rows.length).toBe(25 * TARGETS);
     // The marketer filled in every task's evidence link.
     for (const r of rows) r[link] = 'https://www.linkedin.com/feed/update/urn:li:activity:1/';
-    const filled = join(mkdtempSync(join(tmpdir(), 'tiercover-pack-')), 'filled-pack.csv');
-    writeFileSync(filled, Papa.unparse([header!, ...rows]));
+    const filled = csvFileOf([header!, ...rows], 'filled-pack.csv');
 
     const from = await settledAt(app);
     await app.getByTestId('pack-import-file').setInputFiles(filled);

@@ -3,13 +3,8 @@
  * Salesforce and HubSpot import files (accounts without an id listed), LinkedIn Matched Audiences
  * lists recorded as air cover, and a marketing pack filled in a "spreadsheet" and imported back.
  */
-import Papa from 'papaparse';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openExtensionPage, screenshot, type Session, useSession } from './harness';
+import { csvFileOf, csvRows, downloadText, openExtensionPage, screenshot, type Session, useSession } from './harness';
 
 const session = useSession();
 let s: Session;
@@ -17,11 +12,6 @@ beforeAll(() => {
   s = session();
 });
 
-async function downloadText(page: Page, testId: string) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  return { name: dl.suggestedFilename(), text: readFileSync((await dl.path())!, 'utf8') };
-}
-const rowsOf = (text: string) => Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
 
 async function openWeek() {
   const app = await openExtensionPage(s, 'app.html');
@@ -34,11 +24,11 @@ describe('round trips from the week view', () => {
     const app = await openWeek();
     const sf = await downloadText(app, 'export-salesforce');
     expect(sf.name).toMatch(/^tiercover-\d{4}-W\d{2}-salesforce-import\.csv$/);
-    expect(rowsOf(sf.text)[0]).toEqual(['Id', 'Name', 'Tiercover_Tier__c', 'Tiercover_Tier_Reason__c', 'Tiercover_Coverage__c', 'Tiercover_Air_Cover__c', 'Tiercover_Week__c']);
+    expect(csvRows(sf.text)[0]).toEqual(['Id', 'Name', 'Tiercover_Tier__c', 'Tiercover_Tier_Reason__c', 'Tiercover_Coverage__c', 'Tiercover_Air_Cover__c', 'Tiercover_Week__c']);
     await app.getByTestId('crm-export-missing').filter({ hasText: 'no Salesforce id in Tiercover' }).waitFor();
     const missing = await downloadText(app, 'export-crm-missing');
     expect(missing.name).toMatch(/salesforce-accounts-without-id\.csv$/);
-    const missingRows = rowsOf(missing.text).slice(1);
+    const missingRows = csvRows(missing.text).slice(1);
     expect(missingRows.length).toBeGreaterThan(0);
     expect(await app.getByTestId('crm-export-missing').textContent()).toContain(missingRows[0]![0]);
     await screenshot(app, 'week-crm-export');
@@ -48,7 +38,7 @@ describe('round trips from the week view', () => {
     await app.getByTestId('crm-export-scope').selectOption('all');
     const hs = await downloadText(app, 'export-hubspot');
     expect(hs.name).toMatch(/^tiercover-all-accounts-hubspot-import\.csv$/);
-    const hsRows = rowsOf(hs.text);
+    const hsRows = csvRows(hs.text);
     expect(hsRows[0]!.slice(0, 3)).toEqual(['Record ID', 'Company name', 'Ideal Customer Profile Tier']);
     const contoso = hsRows.find((r) => r[1] === 'Contoso Retail')!;
     expect(contoso[0]).toBe('9001');
@@ -59,9 +49,9 @@ describe('round trips from the week view', () => {
   it('LinkedIn Matched Audiences lists; the uploaded contact list recorded as air cover', async () => {
     const app = await openWeek();
     const companies = await downloadText(app, 'export-audience-companies');
-    expect(rowsOf(companies.text)[0]).toEqual(['companyname', 'companywebsite', 'companyemaildomain', 'linkedincompanypageurl', 'stocksymbol', 'industry', 'city', 'state', 'companycountry', 'zipcode']);
+    expect(csvRows(companies.text)[0]).toEqual(['companyname', 'companywebsite', 'companyemaildomain', 'linkedincompanypageurl', 'stocksymbol', 'industry', 'city', 'state', 'companycountry', 'zipcode']);
     const contacts = await downloadText(app, 'export-audience-contacts');
-    const contactRows = rowsOf(contacts.text);
+    const contactRows = csvRows(contacts.text);
     expect(contactRows[0]).toEqual(['email', 'firstname', 'lastname', 'jobtitle', 'employeecompany', 'country', 'googleaid']);
     await app.getByTestId('audience-record').click();
     await app.getByTestId('audience-status').filter({ hasText: 'Recorded:' }).waitFor();
@@ -72,15 +62,12 @@ describe('round trips from the week view', () => {
   it('the marketing pack comes back: filled rows ticked, a bad row listed, the next pack without them', async () => {
     const app = await openWeek();
     const pack = await downloadText(app, 'export-marketing');
-    const [header, ...rows] = rowsOf(pack.text);
+    const [header, ...rows] = csvRows(pack.text);
     const col = (n: string) => header!.indexOf(n);
     rows[0]![col('Evidence link')] = 'https://blog.example.com/case-study';
     rows[1]![col('Evidence note')] = 'Liked their launch post';
     rows[2]![col('Evidence link')] = 'see slack';
-    const dir = mkdtempSync(join(tmpdir(), 'tiercover-pack-'));
-    const file = join(dir, 'filled-pack.csv');
-    writeFileSync(file, Papa.unparse([header!, ...rows]));
-    await app.getByTestId('pack-import-file').setInputFiles(file);
+    await app.getByTestId('pack-import-file').setInputFiles(csvFileOf([header!, ...rows], 'filled-pack.csv'));
     await app.getByTestId('pack-import-result').waitFor();
     expect(await app.getByTestId('pack-import-result').textContent()).toContain('2 tasks ticked from the pack, 1 row not imported:');
     expect(await app.getByTestId('pack-import-errors').textContent()).toContain('Row 4: "see slack" is not a web link');
