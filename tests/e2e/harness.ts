@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Backup } from '../../lib/io/bundle';
+import { fileText } from '../unit/helpers/file-text';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROME_DIR = join(ROOT, '.output/chrome-mv3');
@@ -199,7 +200,7 @@ export async function openExtensionPage(s: Session, path: string, init?: string)
  */
 export async function downloadText(page: Page, testId: string, timeout?: number): Promise<{ name: string; text: string }> {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout }), page.getByTestId(testId).click()]);
-  return { name: dl.suggestedFilename(), text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync((await dl.path())!)) };
+  return { name: dl.suggestedFilename(), text: fileText(readFileSync((await dl.path())!)) };
 }
 
 /** A CSV's rows, the header first: its BOM dropped, blank lines skipped. */

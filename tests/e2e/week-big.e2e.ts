@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { currentWeekId, nextWeek } from '../../lib/domain/week';
-import { openExtensionPage, overrideTier, readStore, restoreBackup, syntheticBackup, type Session, useSession } from './harness';
+import { downloadText, openExtensionPage, overrideTier, readStore, restoreBackup, syntheticBackup, type Session, useSession } from './harness';
 
 const TARGETS = 120;
 const session = useSession({ sample: false });
@@ -152,10 +151,7 @@ describe("the bundle's contacts, kept once exported (lib/db/week-account-contact
   it('a second bundle of the week carries a contact renamed and one removed since the first', async () => {
     const weekId = currentWeekId();
     type Bundle = { contacts: { id: string; name: string; accountId: string }[] };
-    const bundleOf = async (page: Page): Promise<Bundle> => {
-      const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-bundle').click()]);
-      return JSON.parse(readFileSync((await dl.path())!, 'utf8')) as Bundle;
-    };
+    const bundleOf = async (page: Page) => JSON.parse((await downloadText(page, 'export-bundle')).text) as Bundle;
     const keptList = async (page: Page) =>
       (await readStore<{ key: string; list?: { id: string }[] }>(page, 'meta')).find((r) => r.key === `weekAccountContacts:${weekId}`)?.list?.length;
     const app = await openExtensionPage(s, 'app.html');
@@ -219,8 +215,7 @@ describe("a new week, from last week's kept values (lib/db/week-digest.ts)", () 
     // Its first bundle: every contact of its accounts, from this week's kept ones, then kept for it.
     const thisWeeks = (await readStore<{ key: string; list?: { id: string }[] }>(app, 'meta')).find((r) => r.key === `weekAccountContacts:${weekId}`)?.list ?? [];
     expect(thisWeeks.length).toBeGreaterThan(TARGETS);
-    const [dl] = await Promise.all([app.waitForEvent('download'), app.getByTestId('export-bundle').click()]);
-    const bundle = JSON.parse(readFileSync((await dl.path())!, 'utf8')) as { weekId: string; contacts: { id: string }[] };
+    const bundle = JSON.parse((await downloadText(app, 'export-bundle')).text) as { weekId: string; contacts: { id: string }[] };
     expect(bundle.weekId).toBe(next);
     expect(bundle.contacts.map((c) => c.id).sort()).toEqual(thisWeeks.map((c) => c.id).sort());
     await expect.poll(async () => (await readStore<{ key: string; list?: unknown[] }>(app, 'meta')).find((r) => r.key === `weekAccountContacts:${next}`)?.list?.length ?? 0).toBe(thisWeeks.length);
